@@ -1,0 +1,39 @@
+# pipetop — make demo | make test | make bench | make fuzz | make soak
+SWIFT ?= swift
+RELEASE_FLAGS = -c release
+
+.PHONY: all deps test-deps build release demo test bench fuzz soak clean
+
+all: build
+
+deps:
+	@scripts/install-deps build
+
+test-deps:
+	@scripts/install-deps test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+demo: release
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop --help
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench
+
+# Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
+fuzz: deps
+	PIPETOP_FUZZ_ITERATIONS=$${PIPETOP_FUZZ_ITERATIONS:-2000000} $(SWIFT) test $(RELEASE_FLAGS) --filter Fuzz
+
+soak: release
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench soak
+
+clean:
+	rm -rf .build

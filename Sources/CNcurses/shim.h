@@ -1,0 +1,31 @@
+#ifndef PIPETOP_CNCURSES_SHIM_H
+#define PIPETOP_CNCURSES_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <ncursesw/curses.h>
+
+/* Swift 6 strict concurrency rejects ncurses' mutable globals and cannot
+   import its function-like macros; these inline shims expose them as calls. */
+static inline WINDOW *pt_stdscr(void) { return stdscr; }
+static inline int pt_cols(void) { return COLS; }
+static inline int pt_lines(void) { return LINES; }
+static inline int pt_colors(void) { return COLORS; }
+static inline int pt_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t pt_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+static inline int pt_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int pt_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline attr_t pt_a_bold(void) { return A_BOLD; }
+static inline attr_t pt_a_dim(void) { return A_DIM; }
+static inline attr_t pt_a_reverse(void) { return A_REVERSE; }
+static inline attr_t pt_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t pt_a_normal(void) { return A_NORMAL; }
+static inline int pt_key_resize(void) { return KEY_RESIZE; }
+static inline int pt_err(void) { return ERR; }
+
+#endif

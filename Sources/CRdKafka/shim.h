@@ -1,0 +1,4 @@
+#ifndef PIPETOP_CRDKAFKA_SHIM_H
+#define PIPETOP_CRDKAFKA_SHIM_H
+#include <librdkafka/rdkafka.h>
+#endif

@@ -1,0 +1,1 @@
+print("pipetop-bench: nothing yet")

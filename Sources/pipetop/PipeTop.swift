@@ -1,0 +1,13 @@
+import ArgumentParser
+import PipeTopCore
+
+/// The `pipetop` command: the dashboard by default, plus the subcommands.
+@main
+struct PipeTop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipetop",
+        abstract: "top for Kafka-based model-serving pipelines.",
+        version: PipeTopVersion.current,
+        subcommands: []
+    )
+}
