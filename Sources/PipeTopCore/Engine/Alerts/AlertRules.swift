@@ -1,0 +1,48 @@
+/// The alert rules: pure functions from what the store measured to the alerts that should be active.
+enum AlertRules {
+    /// Alerts of one pipeline (everything but drift and malformed input, which have their own scopes).
+    static func evaluate(
+        pipeline p: String, throughput t: Throughput, latency: LatencyPercentiles?, lag: Int64?,
+        stale: Bool, silentForMs: Int64, settings s: AlertSettings, nowMs: Int64
+    ) -> [Alert] {
+        var out: [Alert] = []
+        func raise(_ kind: AlertKind, _ severity: Severity, _ message: String) {
+            out.append(Alert(kind: kind, severity: severity, scope: p, message: message, sinceMs: nowMs))
+        }
+        if stale {
+            raise(.stale, .critical, "no metrics for \(Format.duration(ms: silentForMs))")
+            return out  // the numbers below would describe the past, not now
+        }
+        let in10 = t.recordsIn.s10, in60 = t.recordsIn.s60
+        if in60 >= 1, in10 < in60 * (1 - s.throughputDrop) {
+            raise(.throughputDrop, .warn, "input \(Format.rate(in10))/s over 10 s vs \(Format.rate(in60))/s over 60 s")
+        }
+        if t.recordsIn.s10 > 0 {
+            let rate = t.errors.s10 / t.recordsIn.s10
+            if rate > s.errorRate {
+                raise(.errorRate, rate > s.errorRate * 10 ? .critical : .warn,
+                      "errors \(Format.percent(rate)) of input (limit \(Format.percent(s.errorRate)))")
+            }
+        }
+        if let l = latency {
+            let p99ms = l.p99 / 1000
+            if p99ms > s.latencySLOMs {
+                raise(.latencySLO, p99ms > s.latencySLOMs * 2 ? .critical : .warn,
+                      "p99 \(Format.millis(p99ms)) over SLO \(Format.millis(s.latencySLOMs))")
+            }
+        }
+        if let lag, lag > s.lagMax {
+            raise(.lag, lag > s.lagMax * 10 ? .critical : .warn, "lag \(lag) over \(s.lagMax)")
+        }
+        return out
+    }
+
+    /// The malformed-input alert of one source.
+    static func malformed(source: SourceCounters, endSecond: Int64, settings s: AlertSettings, nowMs: Int64) -> Alert? {
+        let rate = source.malformedRate(endingBefore: endSecond)
+        guard rate > s.malformedRate else { return nil }
+        return Alert(
+            kind: .malformed, severity: .warn, scope: source.name,
+            message: "\(Format.rate(rate)) malformed messages/s (limit \(Format.rate(s.malformedRate)))", sinceMs: nowMs)
+    }
+}

@@ -1,0 +1,28 @@
+/// One pipeline as of a snapshot: what the screens show.
+public struct PipelineSnapshot: Sendable {
+    public var name: String
+    public var status: PipelineStatus
+    public var throughput: Throughput
+    /// Per-second history of the rates; query with `series(_:count:endingBefore:)` at `historyEndSecond`.
+    public var history: RateHistory
+    /// The second up to which `history` is complete (exclusive).
+    public var historyEndSecond: Int64
+    /// Merged from the instances' latency buckets, over the last 60 s.
+    public var latency: LatencyPercentiles?
+    /// Sum of the lag the instances report.
+    public var lag: Int64?
+    public var instances: [InstanceSnapshot]
+    public var versions: [VersionStats]
+    public var alerts: [Alert]
+    public var lastMetricsMs: Int64?
+    public var lastArrivalMs: Int64
+    /// Metrics reports older than the instance's last one, and latency reports with another bucket layout.
+    public var outOfOrder: UInt64
+    public var latencyLayoutMismatches: Int
+    public var instanceResets: Int
+
+    /// The stats of one version, if any scored record of it was seen.
+    public func stats(for key: VersionKey) -> VersionStats? {
+        versions.first { $0.key == key }
+    }
+}

@@ -1,0 +1,2 @@
+/// Per-source counters as of a snapshot.
+public typealias SourceSnapshot = SourceCounters

@@ -1,0 +1,24 @@
+/// An immutable picture of the whole store, taken once per frame by the UI.
+public struct StoreSnapshot: Sendable {
+    /// Store time when taken (arrival or event time, per the staleness basis), ms.
+    public var takenAtMs: Int64
+    /// Newest event time seen.
+    public var latestEventMs: Int64?
+    public var pipelines: [PipelineSnapshot]
+    public var sources: [SourceSnapshot]
+    /// Newest first.
+    public var timeline: [TimelineEntry]
+    /// All active alerts, worst first.
+    public var alerts: [Alert]
+    /// Newest first.
+    public var alertHistory: [AlertTransition]
+    public var totalEvents: UInt64
+    /// The store's own accounting of what it holds, bytes.
+    public var approximateBytes: Int
+    /// Things dropped to keep memory bounded (pipelines, versions, keys, features).
+    public var evictions: UInt64
+
+    public func pipeline(named name: String) -> PipelineSnapshot? {
+        pipelines.first { $0.name == name }
+    }
+}

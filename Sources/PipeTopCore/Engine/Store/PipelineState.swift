@@ -1,0 +1,115 @@
+/// Everything the store keeps about one pipeline.
+struct PipelineState: Sendable {
+    let name: String
+    var instances: [String: InstanceState] = [:]
+    var history: RateHistory
+    var latency = BucketLatencyWindow(windowSeconds: 60)
+    var lastMetricsMs: Int64?
+    var lastScoredMs: Int64?
+    var lastArrivalMs: Int64
+    var outOfOrder: UInt64 = 0
+    var instanceResets = 0
+    var trackers: [VersionKey: VersionTracker] = [:]
+    /// Final numbers of versions whose live windows were dropped.
+    var frozen: [VersionKey: VersionStats] = [:]
+
+    init(name: String, limits: StoreLimits, arrivalMs: Int64) {
+        self.name = name
+        history = RateHistory(capacitySeconds: limits.historySeconds)
+        lastArrivalMs = arrivalMs
+    }
+
+    var approximateBytes: Int {
+        var bytes = 256 + history.approximateBytes + latency.approximateBytes
+        for i in instances.values { bytes += 160 + i.serving.count * 40 + i.latencyCumulative.count * 8 }
+        for t in trackers.values { bytes += t.approximateBytes }
+        bytes += frozen.count * 160
+        return bytes
+    }
+
+    /// Applies one metrics report; returns false when it was a duplicate or out of order.
+    mutating func apply(_ e: MetricsEvent, arrivalMs: Int64, limits: StoreLimits) -> Bool {
+        lastArrivalMs = max(lastArrivalMs, arrivalMs)
+        guard var instance = instances[e.instance] else {
+            if instances.count >= limits.maxInstancesPerPipeline, let oldest = instances.values.min(by: {
+                $0.lastArrivalMs < $1.lastArrivalMs
+            }) {
+                instances[oldest.name] = nil
+            }
+            instances[e.instance] = InstanceState(first: e, arrivalMs: arrivalMs)
+            lastMetricsMs = max(lastMetricsMs ?? e.tsMs, e.tsMs)
+            return true
+        }
+        guard let delta = instance.counters.advance(to: e) else {
+            outOfOrder += 1
+            return false
+        }
+        history.add(.recordsIn, amount: Double(delta.recordsIn), fromMs: delta.fromMs, toMs: e.tsMs)
+        history.add(.recordsOut, amount: Double(delta.recordsOut), fromMs: delta.fromMs, toMs: e.tsMs)
+        history.add(.errors, amount: Double(delta.errors), fromMs: delta.fromMs, toMs: e.tsMs)
+        let seconds = Double(e.tsMs - delta.fromMs) / 1000
+        instance.lastInRate = Double(delta.recordsIn) / seconds
+        instance.lastErrorRate = Double(delta.errors) / seconds
+        if delta.reset { instanceResets += 1 }
+        if !e.latencyCounts.isEmpty {
+            let increase = BucketLatencyWindow.increase(from: instance.latencyCumulative, to: e.latencyCounts)
+            latency.add(le: e.latencyLeUs, cumulativeIncrease: increase, atMs: e.tsMs)
+        }
+        instance.stage = e.stage
+        instance.lag = e.lag
+        instance.serving = e.serving
+        instance.latencyCumulative = e.latencyCounts
+        instance.lastArrivalMs = arrivalMs
+        instances[e.instance] = instance
+        lastMetricsMs = max(lastMetricsMs ?? e.tsMs, e.tsMs)
+        return true
+    }
+
+    /// Counts one scored record against its version, creating or evicting trackers within the cap.
+    mutating func apply(_ e: borrowing ScoredEvent, arrivalMs: Int64, limits: StoreLimits) {
+        lastArrivalMs = max(lastArrivalMs, arrivalMs)
+        history.add(.scored, amount: 1, atMs: e.tsMs)
+        if e.tsMs > lastScoredMs ?? Int64.min { lastScoredMs = e.tsMs }
+        let key = VersionKey(model: e.model, version: e.version)
+        if trackers[key] == nil {
+            if trackers.count >= limits.maxTrackedVersionsPerPipeline { freezeLeastRecent(limits: limits) }
+            trackers[key] = VersionTracker(key: key)
+        }
+        trackers[key]?.record(e)
+    }
+
+    /// Drops the live windows of the version scored least recently, keeping its final numbers.
+    private mutating func freezeLeastRecent(limits: StoreLimits) {
+        guard let victim = trackers.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) else { return }
+        frozen[victim.key] = victim.stats(live: false)
+        trackers[victim.key] = nil
+        let cap = limits.maxModelsPerPipeline * limits.maxVersionsPerModel
+        if frozen.count > cap, let oldest = frozen.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) {
+            frozen[oldest.key] = nil
+        }
+    }
+
+    func throughput() -> Throughput {
+        let metricsEnd = RateHistory.second(of: lastMetricsMs ?? 0)
+        let scoredEnd = RateHistory.second(of: lastScoredMs ?? 0)
+        func windows(_ s: RateSeries, _ end: Int64) -> Throughput.Windows {
+            Throughput.Windows(
+                s1: history.rate(s, overSeconds: 1, endingBefore: end),
+                s10: history.rate(s, overSeconds: 10, endingBefore: end),
+                s60: history.rate(s, overSeconds: 60, endingBefore: end))
+        }
+        return Throughput(
+            recordsIn: windows(.recordsIn, metricsEnd), recordsOut: windows(.recordsOut, metricsEnd),
+            errors: windows(.errors, metricsEnd), scored: windows(.scored, scoredEnd))
+    }
+
+    var lag: Int64? {
+        let lags = instances.values.compactMap(\.lag)
+        return lags.isEmpty ? nil : lags.reduce(0, &+)
+    }
+
+    var versionStats: [VersionStats] {
+        let live = trackers.values.map { $0.stats(live: true) }
+        return (live + frozen.values).sorted { $0.key < $1.key }
+    }
+}

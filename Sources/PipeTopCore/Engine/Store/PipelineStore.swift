@@ -1,0 +1,30 @@
+import Synchronization
+
+/// The one synchronized home of the data side: ingestion threads write, the UI takes snapshots.
+public final class PipelineStore: Sendable {
+    private let state: Mutex<StoreState>
+    private let clock: any WallClock
+
+    public init(settings: EngineSettings = EngineSettings(), basis: StalenessBasis = .arrival, clock: any WallClock = SystemWallClock()) {
+        state = Mutex(StoreState(settings: settings, basis: basis))
+        self.clock = clock
+    }
+
+    /// Ingests one event.
+    public func ingest(_ event: Event, source: String) {
+        let now = clock.nowMs()
+        state.withLock { $0.ingest(event, source: source, arrivalMs: now) }
+    }
+
+    /// Runs `body` with exclusive access to the state and one arrival time: ingest a whole batch under one lock.
+    public func withBatch<R>(_ body: (inout StoreState, _ arrivalMs: Int64) throws -> R) rethrows -> R {
+        let now = clock.nowMs()
+        return try state.withLock { try body(&$0, now) }
+    }
+
+    /// An immutable picture of everything, with alerts evaluated as of now.
+    public func snapshot() -> StoreSnapshot {
+        let now = clock.nowMs()
+        return state.withLock { $0.snapshot(arrivalMs: now) }
+    }
+}

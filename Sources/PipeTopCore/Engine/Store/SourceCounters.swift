@@ -1,0 +1,22 @@
+/// What one source (a topic, the demo bus, a replay file) delivered, good and bad.
+public struct SourceCounters: Sendable, Hashable {
+    public var name: String
+    public var messages: UInt64 = 0
+    public var malformed: UInt64 = 0
+    public var unknownType: UInt64 = 0
+    public var outOfOrder: UInt64 = 0
+    public var duplicates: UInt64 = 0
+    /// The most recent decode error, for the detail screen.
+    public var lastError: String?
+    /// Malformed messages per second of store time, for the malformed-rate alert.
+    var malformedHistory = RateHistory(capacitySeconds: 60)
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    /// Malformed messages per second over the 10 s before `second`.
+    public func malformedRate(endingBefore second: Int64) -> Double {
+        malformedHistory.rate(.errors, overSeconds: 10, endingBefore: second)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Short human-readable numbers for messages and screens.
+public enum Format {
+    /// `12.3k`, `1.20M`, `950`, `0.5`.
+    public static func rate(_ x: Double) -> String {
+        guard x.isFinite else { return "-" }
+        let a = abs(x)
+        if a >= 1e9 { return String(format: "%.2fG", x / 1e9) }
+        if a >= 1e6 { return String(format: "%.2fM", x / 1e6) }
+        if a >= 1e4 { return String(format: "%.1fk", x / 1e3) }
+        if a >= 100 || x == x.rounded() { return String(format: "%.0f", x) }
+        return String(format: "%.1f", x)
+    }
+
+    public static func percent(_ fraction: Double) -> String {
+        String(format: fraction < 0.1 ? "%.2f%%" : "%.1f%%", fraction * 100)
+    }
+
+    public static func millis(_ ms: Double) -> String {
+        ms >= 100 ? String(format: "%.0fms", ms) : String(format: "%.1fms", ms)
+    }
+
+    /// `45s`, `3m20s`, `2h05m`.
+    public static func duration(ms: Int64) -> String {
+        let s = max(0, ms / 1000)
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
+        return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m"
+    }
+}
