@@ -1,5 +1,5 @@
 /// Drift between two complete raw samples, as `pipetop drift` computes it from two files.
-public enum DriftComparison {
+public enum DriftComparison: Sendable {
     public static let minBins = 2
     /// More bins than this cannot be filled meaningfully by any window pipetop keeps.
     public static let maxBins = 1_000

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Kolmogorov's limiting distribution, whose survival function turns a KS statistic into a p-value.
-public enum Kolmogorov {
+public enum Kolmogorov: Sendable {
     /// Below this λ the alternating series `2Σ(−1)^(k−1)e^(−2k²λ²)` needs many terms and loses
     /// digits to cancellation, so the Jacobi theta form of the CDF is used instead; at the
     /// cut-over both forms need only three or four terms (scipy/cephes switch at the same point).

@@ -1,5 +1,5 @@
 /// Parses "one number per line" text, as `pipetop drift` reads its reference and current files.
-public enum NumberFileReader {
+public enum NumberFileReader: Sendable {
     /// The numbers in `text`, in order. Blank lines and lines whose first non-blank character is
     /// `#` are skipped; surrounding spaces, tabs and `\r` are allowed. Anything else that is not
     /// a finite number is an error naming `source` and the 1-based line.
