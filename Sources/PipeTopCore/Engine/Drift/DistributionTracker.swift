@@ -1,0 +1,192 @@
+/// Streaming drift of one value stream (a score or a feature) against its reference:
+/// fixed memory, O(log B) and allocation-free per value, O(B) PSI/JS per report.
+///
+/// The reference is either shipped (a `ReferenceHistogram`: its edges define the bins, KS only
+/// when it carries a sample) or learned from the first `referenceWindow` finite values (edges
+/// from their quantiles, the values kept, sorted, as the KS reference). Values that build the
+/// reference do not enter the current window: KS and PSI assume two independent samples.
+/// The current window is a ring of the last `currentWindow` values with per-bin counts kept
+/// up to date on every add, so a report never rebins the window.
+///
+/// It is a value type: copying it for a snapshot is cheap, and the next `add` on the original
+/// then pays one copy-on-write of the buffers (the only allocation `add` can ever make).
+public struct DistributionTracker: Sendable {
+    public let settings: DriftSettings
+    /// Number of bins, fixed at init.
+    public let binCount: Int
+    /// False for a learned reference still filling up.
+    public private(set) var isReferenceComplete: Bool
+    /// Finite values collected towards a learned reference (equals `referenceNeeded` once complete).
+    public private(set) var referenceCollected: Int
+    /// Values a learned reference needs; for a shipped histogram, its `n`.
+    public let referenceNeeded: Int
+    /// Records behind the reference, reported as `DriftReport.referenceCount`.
+    public private(set) var referenceCount: Int
+    /// NaN and ±infinity values passed to `add`, which are otherwise ignored.
+    public private(set) var ignoredNonFinite = 0
+
+    /// Inner bin edges (`binCount − 1`); meaningful only once the reference is complete.
+    private var edgeStorage: [Double]
+    private var referenceShareStorage: [Double]
+    /// Learned: the reference buffer, sorted on completion. Shipped: the sorted sample, maybe empty.
+    private var referenceSample: [Double]
+    private let hasKSReference: Bool
+    private var window: [Double]
+    private var windowNext = 0
+    private var windowFilled = 0
+    private var currentCounts: [Int]
+    private var cachedReport: DriftReport?
+    private var dirty = true
+    /// Reports actually computed (not served from the cache); lets tests see the cache work.
+    internal private(set) var computations = 0
+
+    /// A tracker that learns its reference from the first `settings.referenceWindow` finite
+    /// values. Out-of-range settings are clamped: bins to 2…1000, windows to at least 1.
+    public init(settings: DriftSettings) {
+        self.settings = settings
+        binCount = min(max(settings.bins, DriftComparison.minBins), DriftComparison.maxBins)
+        isReferenceComplete = false
+        referenceCollected = 0
+        referenceNeeded = max(1, settings.referenceWindow)
+        referenceCount = 0
+        edgeStorage = [Double](repeating: 0, count: binCount - 1)
+        referenceShareStorage = [Double](repeating: 0, count: binCount)
+        referenceSample = [Double](repeating: 0, count: referenceNeeded)
+        hasKSReference = true
+        window = [Double](repeating: 0, count: max(1, settings.currentWindow))
+        currentCounts = [Int](repeating: 0, count: binCount)
+    }
+
+    /// A tracker whose reference is a shipped histogram; its edges define the bins
+    /// (`settings.bins` is not used) and KS is reported only if it carries a sample.
+    public init(settings: DriftSettings, reference: ReferenceHistogram) throws(DriftError) {
+        let edges = reference.edges
+        guard !edges.isEmpty, edges.count < DriftComparison.maxBins else {
+            throw .invalidHistogram("needs 1 to \(DriftComparison.maxBins - 1) edges, has \(edges.count)")
+        }
+        guard reference.counts.count == edges.count + 1 else {
+            throw .invalidHistogram("\(edges.count) edges need \(edges.count + 1) counts, got \(reference.counts.count)")
+        }
+        guard edges.allSatisfy(\.isFinite), zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw .invalidHistogram("edges must be finite and ascending")
+        }
+        guard reference.counts.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw .invalidHistogram("counts must be finite and non-negative")
+        }
+        let total = reference.counts.reduce(0, +)
+        guard total > 0 else { throw .invalidHistogram("counts sum to zero") }
+        let sample = reference.sample ?? []
+        guard sample.allSatisfy(\.isFinite) else { throw .invalidHistogram("sample has a non-finite value") }
+
+        self.settings = settings
+        binCount = edges.count + 1
+        isReferenceComplete = true
+        // A histogram whose `n` is missing or nonsensical still has its counts to go by.
+        let n = reference.n > 0 ? reference.n : Int(total.rounded())
+        referenceCollected = n
+        referenceNeeded = n
+        referenceCount = n
+        edgeStorage = edges
+        referenceShareStorage = reference.counts.map { $0 / total }
+        referenceSample = sample.sorted()
+        hasKSReference = !sample.isEmpty
+        window = [Double](repeating: 0, count: max(1, settings.currentWindow))
+        currentCounts = [Int](repeating: 0, count: binCount)
+    }
+
+    /// Adds one value: to the reference while it is being learned, else to the current window,
+    /// evicting the oldest value once the window is full. Non-finite values are only counted.
+    /// O(log B) without allocation, except for the one value that completes a learned
+    /// reference, which sorts it once (O(R log R)).
+    public mutating func add(_ x: Double) {
+        guard x.isFinite else {
+            ignoredNonFinite += 1
+            return
+        }
+        guard isReferenceComplete else {
+            referenceSample[referenceCollected] = x
+            referenceCollected += 1
+            if referenceCollected == referenceNeeded { completeReference() }
+            return
+        }
+        if windowFilled == window.count {
+            let evicted = window[windowNext]
+            currentCounts[DriftMath.bin(of: evicted, edges: edgeStorage)] -= 1
+        } else {
+            windowFilled += 1
+        }
+        window[windowNext] = x
+        currentCounts[DriftMath.bin(of: x, edges: edgeStorage)] += 1
+        windowNext += 1
+        if windowNext == window.count { windowNext = 0 }
+        dirty = true
+    }
+
+    private mutating func completeReference() {
+        referenceSample.sort()
+        for k in 1..<binCount {
+            edgeStorage[k - 1] = DriftMath.quantile(sorted: referenceSample, Double(k) / Double(binCount))
+        }
+        var counts = [Int](repeating: 0, count: binCount)
+        for value in referenceSample {
+            counts[DriftMath.bin(of: value, edges: edgeStorage)] += 1
+        }
+        let n = Double(referenceSample.count)
+        for i in 0..<binCount {
+            referenceShareStorage[i] = Double(counts[i]) / n
+        }
+        referenceCount = referenceSample.count
+        isReferenceComplete = true
+        dirty = true
+    }
+
+    /// The drift of the current window, or nil while the reference is still being learned or
+    /// the current window is empty (`isReferenceComplete` and `currentCount` tell which).
+    /// Recomputed only when values were added since the last call; KS sorts a copy of the window.
+    public mutating func report() -> DriftReport? {
+        guard isReferenceComplete, windowFilled > 0 else { return nil }
+        if !dirty, let cachedReport { return cachedReport }
+        computations += 1
+        var sortedCurrent: [Double]?
+        if hasKSReference {
+            // Before the ring wraps, the values are exactly the first `windowFilled` slots.
+            var values = Array(window[0..<windowFilled])
+            values.sort()
+            sortedCurrent = values
+        }
+        let result = DriftReport.compute(
+            referenceShares: referenceShareStorage, currentShares: currentShares,
+            sortedReference: hasKSReference ? referenceSample : nil, sortedCurrent: sortedCurrent,
+            referenceCount: referenceCount, currentCount: windowFilled, settings: settings
+        )
+        cachedReport = result
+        dirty = false
+        return result
+    }
+
+    /// Values in the current window.
+    public var currentCount: Int { windowFilled }
+
+    /// Inner bin edges for the UI's histogram; empty until the reference is complete.
+    public var edges: [Double] { isReferenceComplete ? edgeStorage : [] }
+
+    /// Reference share per bin (`binCount` values summing to 1); all zero until complete.
+    public var referenceShares: [Double] { referenceShareStorage }
+
+    /// Current-window share per bin; all zero while the window is empty.
+    public var currentShares: [Double] {
+        guard windowFilled > 0 else { return [Double](repeating: 0, count: binCount) }
+        let m = Double(windowFilled)
+        return currentCounts.map { Double($0) / m }
+    }
+
+    /// Bytes held by the tracker, fixed from init on: 8 × (reference buffer or sample +
+    /// current window + 3·B) plus the struct itself. With the defaults (5,000 + 5,000 values,
+    /// 10 bins) that is about 80 KB, of which the two raw windows are all but 0.3 KB.
+    public var approximateBytes: Int {
+        let doubles = referenceSample.count + window.count + edgeStorage.count + referenceShareStorage.count
+        return MemoryLayout<Double>.stride * doubles
+            + MemoryLayout<Int>.stride * currentCounts.count
+            + MemoryLayout<DistributionTracker>.size
+    }
+}
