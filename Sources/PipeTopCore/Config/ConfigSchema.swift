@@ -32,7 +32,7 @@ public enum ConfigSchema {
 
     /// A context's `topics` table takes the same keys as `[topics]`.
     static func canonical(_ path: String) -> String {
-        path.hasPrefix("contexts.topics.") ? String(path.dropFirst("contexts.".count)) : path
+        path == "contexts.topics" || path.hasPrefix("contexts.topics.") ? String(path.dropFirst("contexts.".count)) : path
     }
 
     /// The names a key under `parent` could have meant to be.
