@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipeTopCore
 
 private let layered = """
@@ -23,12 +24,17 @@ private let layered = """
     brokers = "dev:9092"
     """
 
-private func resolve(_ overrides: CommandLineOverrides = CommandLineOverrides(), text: String = layered) throws -> EffectiveConfig {
-    try EffectiveConfig(config: parseConfig(text).config, overrides: overrides, environment: testEnvironment)
+private func resolve(
+    _ overrides: CommandLineOverrides = CommandLineOverrides(), text: String = layered
+) throws -> EffectiveConfig {
+    try EffectiveConfig(
+        config: parseConfig(text).config, overrides: overrides, environment: testEnvironment)
 }
 
 @Test func brokersFollowFlagThenContextThenTopLevelThenDefault() throws {
-    #expect(try resolve(CommandLineOverrides(brokers: "flag:9092", context: "prod")).brokers == "flag:9092")
+    #expect(
+        try resolve(CommandLineOverrides(brokers: "flag:9092", context: "prod")).brokers
+            == "flag:9092")
     #expect(try resolve(CommandLineOverrides(context: "prod")).brokers == "prod:9092")
     #expect(try resolve().brokers == "top:9092")
     #expect(try resolve(text: "").brokers == nil)
@@ -36,14 +42,24 @@ private func resolve(_ overrides: CommandLineOverrides = CommandLineOverrides(),
 
 @Test func topicsFollowContextThenTopLevelThenDefault() throws {
     let prod = try resolve(CommandLineOverrides(context: "prod")).topics
-    #expect(prod == TopicNames(metrics: "pipeline.metrics", models: "top.models", scored: "prod.scored", control: "pipeline.control"))
+    #expect(
+        prod
+            == TopicNames(
+                metrics: "pipeline.metrics", models: "top.models", scored: "prod.scored",
+                control: "pipeline.control"))
     let top = try resolve().topics
-    #expect(top.scored == "top.scored" && top.models == "top.models" && top.metrics == "pipeline.metrics")
+    #expect(
+        top.scored == "top.scored" && top.models == "top.models"
+            && top.metrics == "pipeline.metrics")
 }
 
 @Test func propertiesMergeFlagOverContextOverTopLevelOverTunedDefaults() throws {
-    let flags = [PropertyAssignment(key: "socket.timeout.ms", value: "3000"), PropertyAssignment(key: "fetch.wait.max.ms", value: "10")]
-    let withFlag = try resolve(CommandLineOverrides(context: "prod", properties: flags)).kafkaProperties
+    let flags = [
+        PropertyAssignment(key: "socket.timeout.ms", value: "3000"),
+        PropertyAssignment(key: "fetch.wait.max.ms", value: "10"),
+    ]
+    let withFlag = try resolve(CommandLineOverrides(context: "prod", properties: flags))
+        .kafkaProperties
     #expect(withFlag["socket.timeout.ms"] == "3000")
     #expect(withFlag["fetch.wait.max.ms"] == "10")
     let prod = try resolve(CommandLineOverrides(context: "prod")).kafkaProperties
@@ -51,10 +67,11 @@ private func resolve(_ overrides: CommandLineOverrides = CommandLineOverrides(),
     #expect(prod["security.protocol"] == "SSL")
     #expect(prod["sasl.password"] == "s3cret")
     let top = try resolve().kafkaProperties
-    #expect(top == [
-        "client.id": "ops", "fetch.wait.max.ms": "100", "queued.max.messages.kbytes": "16384",
-        "security.protocol": "SSL", "socket.timeout.ms": "1000",
-    ])
+    #expect(
+        top == [
+            "client.id": "ops", "fetch.wait.max.ms": "100", "queued.max.messages.kbytes": "16384",
+            "security.protocol": "SSL", "socket.timeout.ms": "1000",
+        ])
 }
 
 @Test func readOnlyComesFromAnySourceAndCannotBeLifted() throws {
@@ -77,16 +94,25 @@ private func resolve(_ overrides: CommandLineOverrides = CommandLineOverrides(),
     #expect(throws: ConfigError.unknownContext(name: "stage", known: ["prod", "dev"])) {
         try resolve(CommandLineOverrides(context: "stage"))
     }
-    let message = String(describing: ConfigError.unknownContext(name: "stage", known: ["prod", "dev"]))
+    let message = String(
+        describing: ConfigError.unknownContext(name: "stage", known: ["prod", "dev"]))
     #expect(message == "unknown context \"stage\" (known contexts: prod, dev)")
-    #expect(String(describing: ConfigError.unknownContext(name: "x", known: [])) == "unknown context \"x\" (no contexts are defined)")
+    #expect(
+        String(describing: ConfigError.unknownContext(name: "x", known: []))
+            == "unknown context \"x\" (no contexts are defined)")
 }
 
 @Test func uiFlagsOverrideTheFileAndAreRangeChecked() throws {
-    let ui = try resolve(CommandLineOverrides(theme: "mono", fps: 60, timeRange: .fiveMinutes), text: "[ui]\nfps = 5\ntheme = \"x\"").ui
+    let ui = try resolve(
+        CommandLineOverrides(theme: "mono", fps: 60, timeRange: .fiveMinutes),
+        text: "[ui]\nfps = 5\ntheme = \"x\""
+    ).ui
     #expect(ui.theme == "mono" && ui.fps == 60 && ui.timeRange == .fiveMinutes)
     #expect(try resolve(text: "[ui]\nfps = 5").ui.fps == 5)
-    #expect(throws: ConfigError.invalidOverride(option: "--fps", message: "must be between 1 and 60, got 0")) {
+    #expect(
+        throws: ConfigError.invalidOverride(
+            option: "--fps", message: "must be between 1 and 60, got 0")
+    ) {
         try resolve(CommandLineOverrides(fps: 0))
     }
 }
@@ -100,7 +126,8 @@ private func resolve(_ overrides: CommandLineOverrides = CommandLineOverrides(),
 
 @Test func auditLogDefaultsToTheXDGStateDirectory() throws {
     let config = PipeTopConfig.defaults
-    let xdg = try EffectiveConfig(config: config, environment: ["HOME": "/home/op", "XDG_STATE_HOME": "/state"])
+    let xdg = try EffectiveConfig(
+        config: config, environment: ["HOME": "/home/op", "XDG_STATE_HOME": "/state"])
     #expect(xdg.auditLogPath == "/state/pipetop/audit.jsonl")
     let home = try EffectiveConfig(config: config, environment: ["HOME": "/home/op"])
     #expect(home.auditLogPath == "/home/op/.local/state/pipetop/audit.jsonl")

@@ -1,20 +1,26 @@
 import Testing
+
 @testable import PipeTopCore
 
 @Test func renderedConfigMasksSecretsFromEverySource() throws {
-    let config = try parseConfig("""
+    let config = try parseConfig(
+        """
         [kafka.properties]
         "sasl.password" = "file-secret"
         [[contexts]]
         name = "prod"
         brokers = "prod:9092"
         properties = { "sasl.jaas.config" = "org.apache.kafka.common.security.plain.PlainLoginModule password=ctx-secret;" }
-        """).config
-    let overrides = CommandLineOverrides(context: "prod", properties: [
-        PropertyAssignment(key: "ssl.key.password", value: "flag-secret"),
-        PropertyAssignment(key: "sasl.username", value: "operator"),
-    ])
-    let effective = try EffectiveConfig(config: config, overrides: overrides, environment: testEnvironment)
+        """
+    ).config
+    let overrides = CommandLineOverrides(
+        context: "prod",
+        properties: [
+            PropertyAssignment(key: "ssl.key.password", value: "flag-secret"),
+            PropertyAssignment(key: "sasl.username", value: "operator"),
+        ])
+    let effective = try EffectiveConfig(
+        config: config, overrides: overrides, environment: testEnvironment)
     let text = ConfigRenderer.render(effective, source: "pipetop.toml")
     #expect(!text.contains("file-secret"))
     #expect(!text.contains("ctx-secret"))

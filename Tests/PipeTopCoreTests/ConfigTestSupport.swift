@@ -1,10 +1,13 @@
 import Foundation
+
 @testable import PipeTopCore
 
 /// The fake environment config tests run in; never the real one, so tests are hermetic.
 let testEnvironment = ["HOME": "/home/op"]
 
-func parseConfig(_ text: String, environment: [String: String] = testEnvironment) throws -> LoadedConfig {
+func parseConfig(_ text: String, environment: [String: String] = testEnvironment) throws
+    -> LoadedConfig
+{
     try ConfigLoader.parse(text, file: "pipetop.toml", environment: environment)
 }
 

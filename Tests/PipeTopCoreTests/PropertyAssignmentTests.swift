@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipeTopCore
 
 @Test func propertiesSplitAtTheFirstEquals() throws {
@@ -44,6 +45,8 @@ func secretKeysAreMasked(key: String, secret: Bool) {
 }
 
 @Test func printedPropertiesMaskSecrets() {
-    #expect(PropertyAssignment(key: "sasl.password", value: "hunter2").description == "sasl.password=********")
+    #expect(
+        PropertyAssignment(key: "sasl.password", value: "hunter2").description
+            == "sasl.password=********")
     #expect(PropertyAssignment(key: "client.id", value: "me").description == "client.id=me")
 }

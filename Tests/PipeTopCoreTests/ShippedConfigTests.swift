@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipeTopCore
 
 /// `Config/pipetop.toml` at the top of the repository, found from this file so `swift test` can run anywhere.
@@ -19,12 +20,15 @@ private let shippedConfigPath = URL(fileURLWithPath: #filePath)
     let missing = ConfigSchema.keyPaths.filter { !documented.contains($0) }
     #expect(missing.isEmpty, "keys not documented in Config/pipetop.toml: \(missing)")
     // And nothing documented that the schema does not know (a renamed key left behind).
-    let unknown = documented.filter { !ConfigSchema.keyPaths.contains($0) && !ConfigSchema.openTables.contains($0) }
+    let unknown = documented.filter {
+        !ConfigSchema.keyPaths.contains($0) && !ConfigSchema.openTables.contains($0)
+    }
     #expect(unknown.isEmpty, "documented keys the schema does not know: \(unknown.sorted())")
 }
 
 @Test func documentedKeyScanSeesCommentedAndActiveKeys() {
-    let keys = DocumentedKeys.scan("""
+    let keys = DocumentedKeys.scan(
+        """
         [ui]
         fps = 10
         # theme = "x"
@@ -47,15 +51,16 @@ private enum DocumentedKeys {
             if line.hasPrefix("#") { line = line.dropFirst().drop { $0 == " " } }
             // A header is the whole line; prose like "[kafka.properties]; read_only…" is not one.
             if line.hasPrefix("["), line.trimmingCharacters(in: .whitespaces).hasSuffix("]") {
-                let name = line.filter { $0 != "[" && $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                let name = line.filter { $0 != "[" && $0 != "]" }.trimmingCharacters(
+                    in: .whitespaces)
                 section = name
                 if name.contains(".") { keys.insert(name) }
                 continue
             }
             guard !ConfigSchema.openTables.contains(section),
-                  let equals = line.firstIndex(of: "="),
-                  case let key = line[..<equals].trimmingCharacters(in: .whitespaces),
-                  !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" })
+                let equals = line.firstIndex(of: "="),
+                case let key = line[..<equals].trimmingCharacters(in: .whitespaces),
+                !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" })
             else { continue }
             keys.insert(section.isEmpty ? key : section + "." + key)
         }

@@ -11,7 +11,8 @@ public struct CommandLineOverrides: Sendable, Hashable {
     public var timeRange: TimeRange?
 
     public init(
-        brokers: String? = nil, context: String? = nil, readOnly: Bool = false, properties: [PropertyAssignment] = [],
+        brokers: String? = nil, context: String? = nil, readOnly: Bool = false,
+        properties: [PropertyAssignment] = [],
         theme: String? = nil, fps: Int? = nil, timeRange: TimeRange? = nil
     ) {
         self.brokers = brokers

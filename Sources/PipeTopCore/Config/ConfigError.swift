@@ -27,9 +27,12 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingKey(let file, let keyPath):
             return "\(file): \(keyPath): required key is missing"
         case .duplicateContext(let file, let name, let first, let second):
-            return "\(file): contexts[\(second)].name: duplicate context name \"\(name)\" (already used by contexts[\(first)])"
+            return
+                "\(file): contexts[\(second)].name: duplicate context name \"\(name)\" (already used by contexts[\(first)])"
         case .unknownContext(let name, let known):
-            let list = known.isEmpty ? "no contexts are defined" : "known contexts: " + known.joined(separator: ", ")
+            let list =
+                known.isEmpty
+                ? "no contexts are defined" : "known contexts: " + known.joined(separator: ", ")
             return "unknown context \"\(name)\" (\(list))"
         case .invalidOverride(let option, let message):
             return "\(option): \(message)"

@@ -19,7 +19,9 @@ public enum ConfigRenderer {
         if !ui.keymap.isEmpty {
             out.append("")
             out.append("[ui.keymap]")
-            for key in ui.keymap.keys.sorted() { out.append("\(bareOrQuoted(key)) = \(quote(ui.keymap[key] ?? ""))") }
+            for key in ui.keymap.keys.sorted() {
+                out.append("\(bareOrQuoted(key)) = \(quote(ui.keymap[key] ?? ""))")
+            }
         }
 
         let drift = effective.engine.drift
@@ -104,9 +106,12 @@ public enum ConfigRenderer {
 
     /// Keys made only of letters, digits, `_` and `-` stay bare; others (`client.id`) are quoted.
     static func bareOrQuoted(_ key: String) -> String {
-        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { s in
-            (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "_" || s == "-"
-        }
+        let bare =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy { s in
+                (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9")
+                    || s == "_" || s == "-"
+            }
         return bare ? key : quote(key)
     }
 

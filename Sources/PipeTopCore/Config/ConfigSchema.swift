@@ -2,10 +2,14 @@
 /// that `Config/pipetop.toml` documents every key both read it, so they cannot disagree.
 public enum ConfigSchema {
     /// Tables whose keys are known (`contexts` is an array of tables, `contexts.topics` a partial `[topics]`).
-    public static let sections: Set<String> = ["ui", "drift", "alerts", "control", "kafka", "topics", "contexts", "contexts.topics"]
+    public static let sections: Set<String> = [
+        "ui", "drift", "alerts", "control", "kafka", "topics", "contexts", "contexts.topics",
+    ]
 
     /// Tables whose keys are free-form (actions, librdkafka properties).
-    public static let openTables: Set<String> = ["ui.keymap", "kafka.properties", "contexts.properties"]
+    public static let openTables: Set<String> = [
+        "ui.keymap", "kafka.properties", "contexts.properties",
+    ]
 
     /// Every key path, contexts written without an index.
     public static let keyPaths: [String] = [
@@ -32,7 +36,8 @@ public enum ConfigSchema {
 
     /// A context's `topics` table takes the same keys as `[topics]`.
     static func canonical(_ path: String) -> String {
-        path == "contexts.topics" || path.hasPrefix("contexts.topics.") ? String(path.dropFirst("contexts.".count)) : path
+        path == "contexts.topics" || path.hasPrefix("contexts.topics.")
+            ? String(path.dropFirst("contexts.".count)) : path
     }
 
     /// The names a key under `parent` could have meant to be.
@@ -48,7 +53,9 @@ public enum ConfigSchema {
 
     /// The closest known key to `leaf` under `parent` (edit distance ≤ 2), else a known key path
     /// with exactly this leaf elsewhere (a key put in the wrong section).
-    static func suggestion(forUnknown leaf: String, under parent: String, displayParent: String) -> String? {
+    static func suggestion(forUnknown leaf: String, under parent: String, displayParent: String)
+        -> String?
+    {
         var best: (name: String, distance: Int)?
         for sibling in siblings(of: parent).sorted() {
             let distance = EditDistance.between(leaf, sibling)

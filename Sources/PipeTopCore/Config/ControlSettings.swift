@@ -14,7 +14,8 @@ public struct ControlSettings: Sendable, Hashable {
 
     public init(
         enabled: Bool = true, readOnly: Bool = false, protectedPipelines: [String] = [],
-        ackTimeout: Duration = .seconds(10), auditLog: String? = nil, allowedRequesters: [String] = []
+        ackTimeout: Duration = .seconds(10), auditLog: String? = nil,
+        allowedRequesters: [String] = []
     ) {
         self.enabled = enabled
         self.readOnly = readOnly

@@ -21,8 +21,10 @@ public struct EffectiveConfig: Sendable, Hashable {
     public var auditLogPath: String
 
     public init(
-        contextName: String?, brokers: String?, topics: TopicNames, kafkaProperties: [String: String],
-        kafka: KafkaSettings, readOnly: Bool, protected: Bool, engine: EngineSettings, ui: UISettings,
+        contextName: String?, brokers: String?, topics: TopicNames,
+        kafkaProperties: [String: String],
+        kafka: KafkaSettings, readOnly: Bool, protected: Bool, engine: EngineSettings,
+        ui: UISettings,
         control: ControlSettings, auditLogPath: String
     ) {
         self.contextName = contextName
@@ -40,7 +42,8 @@ public struct EffectiveConfig: Sendable, Hashable {
 
     /// Applies the precedence rules to `config` and `overrides`.
     public init(
-        config: PipeTopConfig, overrides: CommandLineOverrides = CommandLineOverrides(), environment: [String: String]
+        config: PipeTopConfig, overrides: CommandLineOverrides = CommandLineOverrides(),
+        environment: [String: String]
     ) throws(ConfigError) {
         var context: ContextConfig?
         if let name = overrides.context {
@@ -51,14 +54,18 @@ public struct EffectiveConfig: Sendable, Hashable {
         }
         var ui = config.ui
         if let theme = overrides.theme {
-            guard !theme.isEmpty else { throw .invalidOverride(option: "--theme", message: "must not be empty") }
+            guard !theme.isEmpty else {
+                throw .invalidOverride(option: "--theme", message: "must not be empty")
+            }
             ui.theme = theme
         }
         if let fps = overrides.fps {
             guard UISettings.fpsRange.contains(fps) else {
                 throw .invalidOverride(
                     option: "--fps",
-                    message: "must be between \(UISettings.fpsRange.lowerBound) and \(UISettings.fpsRange.upperBound), got \(fps)")
+                    message:
+                        "must be between \(UISettings.fpsRange.lowerBound) and \(UISettings.fpsRange.upperBound), got \(fps)"
+                )
             }
             ui.fps = fps
         }
@@ -74,9 +81,12 @@ public struct EffectiveConfig: Sendable, Hashable {
         for assignment in overrides.properties { properties[assignment.key] = assignment.value }
 
         var control = config.control
-        let auditLogPath = control.auditLog ?? ControlSettings.defaultAuditLogPath(environment: environment)
+        let auditLogPath =
+            control.auditLog ?? ControlSettings.defaultAuditLogPath(environment: environment)
         control.auditLog = auditLogPath
-        let readOnly = config.control.readOnly || (context?.readOnly ?? false) || overrides.readOnly || !config.control.enabled
+        let readOnly =
+            config.control.readOnly || (context?.readOnly ?? false) || overrides.readOnly
+            || !config.control.enabled
 
         self.init(
             contextName: context?.name,

@@ -12,7 +12,8 @@ public struct PipeTopConfig: Sendable, Hashable {
     public static let defaults = PipeTopConfig()
 
     public init(
-        ui: UISettings = UISettings(), drift: DriftSettings = DriftSettings(), alerts: AlertSettings = AlertSettings(),
+        ui: UISettings = UISettings(), drift: DriftSettings = DriftSettings(),
+        alerts: AlertSettings = AlertSettings(),
         control: ControlSettings = ControlSettings(), kafka: KafkaSettings = KafkaSettings(),
         topics: TopicNames = TopicNames(), contexts: [ContextConfig] = []
     ) {

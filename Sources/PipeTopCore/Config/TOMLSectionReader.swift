@@ -34,12 +34,16 @@ struct TOMLSectionReader {
     func int(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else { throw wrongType(key, "an integer", value) }
-        guard range.contains(number) else { throw invalid(key, "must be \(Self.describe(range)), got \(number)") }
+        guard range.contains(number) else {
+            throw invalid(key, "must be \(Self.describe(range)), got \(number)")
+        }
         return number
     }
 
     /// A number; TOML integers are accepted too, so `psi_warn = 1` is not a type error.
-    func double(_ key: String, allowed: String, where isAllowed: (Double) -> Bool) throws(ConfigError) -> Double? {
+    func double(_ key: String, allowed: String, where isAllowed: (Double) -> Bool)
+        throws(ConfigError) -> Double?
+    {
         guard let value = table[key] else { return nil }
         let number: Double
         if let d = value.double {
@@ -84,7 +88,8 @@ struct TOMLSectionReader {
             let element = array[index]
             guard let text = element.string else {
                 throw ConfigError.wrongType(
-                    file: file, keyPath: keyPath(key) + "[\(index)]", expected: "a string", got: Self.describe(element))
+                    file: file, keyPath: keyPath(key) + "[\(index)]", expected: "a string",
+                    got: Self.describe(element))
             }
             result.append(text)
         }
@@ -132,20 +137,25 @@ struct TOMLSectionReader {
     /// An array of tables (`[[contexts]]`).
     func tableArray(_ key: String) throws(ConfigError) -> [TOMLSectionReader]? {
         guard let value = table[key] else { return nil }
-        guard let array = value.array else { throw wrongType(key, "an array of tables ([[\(key)]])", value) }
+        guard let array = value.array else {
+            throw wrongType(key, "an array of tables ([[\(key)]])", value)
+        }
         var result: [TOMLSectionReader] = []
         for index in 0..<array.count {
             let element = array[index]
             let elementPath = keyPath(key) + "[\(index)]"
             guard let sub = element.table else {
-                throw ConfigError.wrongType(file: file, keyPath: elementPath, expected: "a table", got: Self.describe(element))
+                throw ConfigError.wrongType(
+                    file: file, keyPath: elementPath, expected: "a table",
+                    got: Self.describe(element))
             }
             result.append(TOMLSectionReader(table: sub, path: elementPath, file: file))
         }
         return result
     }
 
-    func wrongType(_ key: String, _ expected: String, _ value: TOMLValueConvertible) -> ConfigError {
+    func wrongType(_ key: String, _ expected: String, _ value: TOMLValueConvertible) -> ConfigError
+    {
         .wrongType(file: file, keyPath: keyPath(key), expected: expected, got: Self.describe(value))
     }
 
@@ -166,6 +176,7 @@ struct TOMLSectionReader {
     }
 
     static func describe(_ range: ClosedRange<Int>) -> String {
-        range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+        range.upperBound == .max
+            ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
     }
 }

@@ -5,7 +5,9 @@ public struct TopicOverrides: Sendable, Hashable {
     public var scored: String?
     public var control: String?
 
-    public init(metrics: String? = nil, models: String? = nil, scored: String? = nil, control: String? = nil) {
+    public init(
+        metrics: String? = nil, models: String? = nil, scored: String? = nil, control: String? = nil
+    ) {
         self.metrics = metrics
         self.models = models
         self.scored = scored

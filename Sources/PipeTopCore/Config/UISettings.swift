@@ -11,7 +11,10 @@ public struct UISettings: Sendable, Hashable {
 
     public static let fpsRange = 1...60
 
-    public init(theme: String = "default", fps: Int = 10, timeRange: TimeRange = .oneMinute, keymap: [String: String] = [:]) {
+    public init(
+        theme: String = "default", fps: Int = 10, timeRange: TimeRange = .oneMinute,
+        keymap: [String: String] = [:]
+    ) {
         self.theme = theme
         self.fps = fps
         self.timeRange = timeRange

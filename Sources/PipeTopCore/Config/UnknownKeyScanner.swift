@@ -9,7 +9,8 @@ enum UnknownKeyScanner {
     }
 
     private static func scan(
-        _ table: TOMLTable, schemaPath: String, displayPath: String, file: String, into warnings: inout [ConfigWarning]
+        _ table: TOMLTable, schemaPath: String, displayPath: String, file: String,
+        into warnings: inout [ConfigWarning]
     ) {
         for key in table.keys.sorted() {
             let schema = schemaPath.isEmpty ? key : schemaPath + "." + key
@@ -22,13 +23,16 @@ enum UnknownKeyScanner {
                 } else if let array = table[key]?.array {
                     for index in 0..<array.count {
                         guard let sub = array[index].table else { continue }
-                        scan(sub, schemaPath: schema, displayPath: display + "[\(index)]", file: file, into: &warnings)
+                        scan(
+                            sub, schemaPath: schema, displayPath: display + "[\(index)]",
+                            file: file, into: &warnings)
                     }
                 }
                 continue
             }
             if ConfigSchema.isKnown(schema) { continue }
-            let suggestion = ConfigSchema.suggestion(forUnknown: key, under: schemaPath, displayParent: displayPath)
+            let suggestion = ConfigSchema.suggestion(
+                forUnknown: key, under: schemaPath, displayParent: displayPath)
             warnings.append(ConfigWarning(file: file, keyPath: display, suggestion: suggestion))
         }
     }

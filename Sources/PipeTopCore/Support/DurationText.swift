@@ -22,7 +22,9 @@ public enum DurationText {
     public static func parseNanoseconds(_ text: String) throws(ArgumentValueError) -> Int64 {
         let input = text.trimmingSpaces()
         guard !input.isEmpty else { throw .invalidDuration(input: text, reason: "empty; " + usage) }
-        if input.hasPrefix("-") { throw .invalidDuration(input: text, reason: "must not be negative") }
+        if input.hasPrefix("-") {
+            throw .invalidDuration(input: text, reason: "must not be negative")
+        }
         let bytes = Array(input.utf8)
         var index = 0
         var total: Int64 = 0
@@ -36,7 +38,8 @@ public enum DurationText {
             if unit.isEmpty {
                 // A bare number means seconds, but only on its own: "1h30" is a typo, not 1h30s.
                 guard segments == 0, index == bytes.count else {
-                    throw .invalidDuration(input: text, reason: "missing unit after \(number.text); " + usage)
+                    throw .invalidDuration(
+                        input: text, reason: "missing unit after \(number.text); " + usage)
                 }
                 nanosPerUnit = 1_000_000_000
             } else if let match = unitNanoseconds.first(where: { $0.suffix == unit }) {
@@ -80,7 +83,9 @@ public enum DurationText {
         var text: String
     }
 
-    private static func readNumber(_ bytes: [UInt8], _ index: inout Int, original: String) throws(ArgumentValueError) -> Number {
+    private static func readNumber(_ bytes: [UInt8], _ index: inout Int, original: String)
+        throws(ArgumentValueError) -> Number
+    {
         let start = index
         var whole: Int64 = 0
         var digits = 0
@@ -113,13 +118,16 @@ public enum DurationText {
         return Number(whole: whole, fraction: fraction, fractionDigits: fractionDigits, text: text)
     }
 
-    private static func scaled(_ number: Number, by unit: Int64, original: String) throws(ArgumentValueError) -> Int64 {
+    private static func scaled(_ number: Number, by unit: Int64, original: String)
+        throws(ArgumentValueError) -> Int64
+    {
         let (wholeNanos, overflow) = number.whole.multipliedReportingOverflow(by: unit)
         if overflow { throw .invalidDuration(input: original, reason: "too large") }
         var divisor: Int64 = 1
         for _ in 0..<number.fractionDigits { divisor *= 10 }
         // fraction · unit can overflow (1e9 · 3.6e12); fraction < divisor, so split unit instead.
-        let fractionNanos = number.fraction * (unit / divisor)
+        let fractionNanos =
+            number.fraction * (unit / divisor)
             + (number.fraction * (unit % divisor)) / divisor
         let (sum, overflow2) = wholeNanos.addingReportingOverflow(fractionNanos)
         if overflow2 { throw .invalidDuration(input: original, reason: "too large") }

@@ -1,7 +1,8 @@
 /// Optimal-string-alignment distance, so a swapped pair of letters (`fsp` for `fps`) costs one edit.
 enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
-        let s = Array(a), t = Array(b)
+        let s = Array(a)
+        let t = Array(b)
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
         var d = [[Int]](repeating: [Int](repeating: 0, count: t.count + 1), count: s.count + 1)

@@ -14,7 +14,9 @@ public struct PropertyAssignment: Sendable, Hashable, CustomStringConvertible {
             throw .invalidProperty(input: text, reason: "expected key=value (missing '=')")
         }
         let key = String(text[..<equals]).trimmingSpaces()
-        guard !key.isEmpty else { throw .invalidProperty(input: text, reason: "expected key=value (empty key)") }
+        guard !key.isEmpty else {
+            throw .invalidProperty(input: text, reason: "expected key=value (empty key)")
+        }
         self.key = key
         self.value = String(text[text.index(after: equals)...])
     }

@@ -11,7 +11,8 @@ public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
     /// The first record at or after this time, epoch milliseconds (`@TIMESTAMP`).
     case timestamp(Int64)
 
-    private static let usage = "expected beginning, end, an offset (0, 42), -N for the last N per partition, or @TIMESTAMP"
+    private static let usage =
+        "expected beginning, end, an offset (0, 42), -N for the last N per partition, or @TIMESTAMP"
 
     /// Parses a `--from` value.
     public init(parsing text: String) throws(ArgumentValueError) {
@@ -30,13 +31,19 @@ public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
             }
         case _ where input.hasPrefix("-"):
             let digits = input.dropFirst()
-            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let count = Int64(digits) else {
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let count = Int64(digits)
+            else {
                 throw .invalidStartPosition(input: text, reason: Self.usage)
             }
-            guard count > 0 else { throw .invalidStartPosition(input: text, reason: "-N needs N ≥ 1") }
+            guard count > 0 else {
+                throw .invalidStartPosition(input: text, reason: "-N needs N ≥ 1")
+            }
             self = .lastPerPartition(count)
         default:
-            guard !input.isEmpty, input.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let offset = Int64(input) else {
+            guard !input.isEmpty, input.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let offset = Int64(input)
+            else {
                 throw .invalidStartPosition(input: text, reason: Self.usage)
             }
             self = .offset(offset)

@@ -3,15 +3,20 @@
 ///
 /// Hand-written because Foundation's date formatters are slow and locale-dependent.
 public enum TimestampText {
-    private static let usage = "expected RFC 3339 (2024-05-01T12:00:00Z, 2024-05-01T12:00:00.5+02:00) or epoch milliseconds"
+    private static let usage =
+        "expected RFC 3339 (2024-05-01T12:00:00Z, 2024-05-01T12:00:00.5+02:00) or epoch milliseconds"
 
     /// Parses `text` into milliseconds since 1970-01-01T00:00:00Z.
     public static func parseEpochMilliseconds(_ text: String) throws(ArgumentValueError) -> Int64 {
         let input = text.trimmingSpaces()
         let bytes = Array(input.utf8)
-        guard !bytes.isEmpty else { throw .invalidTimestamp(input: text, reason: "empty; " + usage) }
+        guard !bytes.isEmpty else {
+            throw .invalidTimestamp(input: text, reason: "empty; " + usage)
+        }
         if bytes.allSatisfy(isDigit) {
-            guard let millis = Int64(input) else { throw .invalidTimestamp(input: text, reason: "too large") }
+            guard let millis = Int64(input) else {
+                throw .invalidTimestamp(input: text, reason: "too large")
+            }
             return millis
         }
         return try parseRFC3339(bytes, original: text)
@@ -22,25 +27,37 @@ public enum TimestampText {
         let days = floorDiv(millis, 86_400_000)
         let msOfDay = millis - days * 86_400_000
         let (year, month, day) = civil(fromDays: days)
-        let h = msOfDay / 3_600_000, m = msOfDay / 60_000 % 60, s = msOfDay / 1_000 % 60, ms = msOfDay % 1_000
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        let h = msOfDay / 3_600_000
+        let m = msOfDay / 60_000 % 60
+        let s = msOfDay / 1_000 % 60
+        let ms = msOfDay % 1_000
+        return
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
     }
 
-    private static func parseRFC3339(_ b: [UInt8], original: String) throws(ArgumentValueError) -> Int64 {
+    private static func parseRFC3339(_ b: [UInt8], original: String) throws(ArgumentValueError)
+        -> Int64
+    {
         var i = 0
-        func fail(_ reason: String) -> ArgumentValueError { .invalidTimestamp(input: original, reason: reason) }
+        func fail(_ reason: String) -> ArgumentValueError {
+            .invalidTimestamp(input: original, reason: reason)
+        }
         func digits(_ count: Int, _ what: String) throws(ArgumentValueError) -> Int64 {
             guard i + count <= b.count else { throw fail("missing \(what); " + usage) }
             var value: Int64 = 0
             for k in i..<(i + count) {
-                guard isDigit(b[k]) else { throw fail("expected \(count) digits for \(what); " + usage) }
+                guard isDigit(b[k]) else {
+                    throw fail("expected \(count) digits for \(what); " + usage)
+                }
                 value = value * 10 + Int64(b[k] - 48)
             }
             i += count
             return value
         }
         func expect(_ chars: String, _ what: String) throws(ArgumentValueError) {
-            guard i < b.count, chars.utf8.contains(b[i]) else { throw fail("expected \(what); " + usage) }
+            guard i < b.count, chars.utf8.contains(b[i]) else {
+                throw fail("expected \(what); " + usage)
+            }
             i += 1
         }
         let year = try digits(4, "the year")
@@ -85,7 +102,9 @@ public enum TimestampText {
         guard i == b.count else { throw fail("unexpected text after the offset") }
         guard (1...12).contains(month) else { throw fail("month \(month) out of range 1…12") }
         let monthDays = daysIn(month: month, year: year)
-        guard day >= 1, day <= monthDays else { throw fail("day \(day) out of range 1…\(monthDays)") }
+        guard day >= 1, day <= monthDays else {
+            throw fail("day \(day) out of range 1…\(monthDays)")
+        }
         guard hour <= 23 else { throw fail("hour \(hour) out of range 0…23") }
         guard minute <= 59 else { throw fail("minutes \(minute) out of range 0…59") }
         // 60 is a leap second in RFC 3339; it lands on the next minute's first millisecond.
@@ -97,7 +116,9 @@ public enum TimestampText {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-    private static func isLeap(_ year: Int64) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    private static func isLeap(_ year: Int64) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
@@ -107,7 +128,9 @@ public enum TimestampText {
         }
     }
 
-    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
 
     // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
     private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {

@@ -15,6 +15,8 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         let resolution = try ConfigResolution.resolve(global)
-        print(ConfigRenderer.render(resolution.effective, source: resolution.loaded.path), terminator: "")
+        print(
+            ConfigRenderer.render(resolution.effective, source: resolution.loaded.path),
+            terminator: "")
     }
 }

@@ -13,10 +13,12 @@ struct ConfigResolution {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ConfigResolution {
         do {
-            let loaded = try ConfigLoader.load(explicitPath: options.config, environment: environment)
+            let loaded = try ConfigLoader.load(
+                explicitPath: options.config, environment: environment)
             for warning in loaded.warnings { StandardError.print("pipetop: warning: \(warning)") }
             let effective = try EffectiveConfig(
-                config: loaded.config, overrides: overrides ?? options.overrides, environment: environment)
+                config: loaded.config, overrides: overrides ?? options.overrides,
+                environment: environment)
             return ConfigResolution(loaded: loaded, effective: effective)
         } catch {
             StandardError.print("pipetop: \(error)")
