@@ -10,8 +10,6 @@ struct TOMLSectionReader {
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    func has(_ key: String) -> Bool { table.contains(key: key) }
-
     func string(_ key: String) throws(ConfigError) -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw wrongType(key, "a string", value) }

@@ -16,11 +16,11 @@ struct GlobalOptions: ParsableArguments {
     var context: String?
 
     @Option(
-        name: .customShort("X", allowingJoined: true),
+        name: .customShort("X"),
         help: ArgumentHelp(
             "Set a librdkafka property (repeatable); overrides the configuration.",
             valueName: "key=value"),
-        transform: { text in try PropertyAssignment(parsing: text) })
+        transform: ArgumentTransforms.property)
     var properties: [PropertyAssignment] = []
 
     @Flag(name: .long, help: "Remove every control action, whatever the configuration says.")
