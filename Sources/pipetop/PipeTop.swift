@@ -8,6 +8,6 @@ struct PipeTop: ParsableCommand {
         commandName: "pipetop",
         abstract: "top for Kafka-based model-serving pipelines.",
         version: PipeTopVersion.current,
-        subcommands: [DriftCommand.self]
+        subcommands: [DriftCommand.self, ConfigCommand.self]
     )
 }

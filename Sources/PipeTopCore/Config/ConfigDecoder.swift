@@ -1,0 +1,170 @@
+import TOMLKit
+
+/// Maps a parsed TOML document onto `PipeTopConfig`, section by section, starting from the defaults
+/// so that every key is optional.
+enum ConfigDecoder {
+    static func decode(_ root: TOMLTable, file: String, environment: [String: String])
+        throws(ConfigError) -> PipeTopConfig
+    {
+        let top = TOMLSectionReader(table: root, path: "", file: file)
+        var config = PipeTopConfig.defaults
+        if let ui = try top.table("ui") { config.ui = try decodeUI(ui) }
+        if let drift = try top.table("drift") { config.drift = try decodeDrift(drift) }
+        if let alerts = try top.table("alerts") { config.alerts = try decodeAlerts(alerts) }
+        if let control = try top.table("control") {
+            config.control = try decodeControl(control, environment: environment)
+        }
+        if let kafka = try top.table("kafka") { config.kafka = try decodeKafka(kafka) }
+        if let topics = try top.table("topics") {
+            config.topics = config.topics.applying(try decodeTopics(topics))
+        }
+        if let contexts = try top.tableArray("contexts") {
+            config.contexts = try decodeContexts(contexts, file: file)
+        }
+        return config
+    }
+
+    private static func decodeUI(_ r: TOMLSectionReader) throws(ConfigError) -> UISettings {
+        var ui = UISettings()
+        if let theme = try r.nonEmptyString("theme") { ui.theme = theme }
+        if let fps = try r.int("fps", in: UISettings.fpsRange) { ui.fps = fps }
+        if let text = try r.string("time_range") {
+            guard let range = TimeRange(rawValue: text) else {
+                let allowed = TimeRange.allCases.map(\.rawValue).joined(separator: ", ")
+                throw r.invalid("time_range", "must be one of \(allowed), got \"\(text)\"")
+            }
+            ui.timeRange = range
+        }
+        if let keymap = try r.stringTable("keymap") { ui.keymap = keymap }
+        return ui
+    }
+
+    private static func decodeDrift(_ r: TOMLSectionReader) throws(ConfigError) -> DriftSettings {
+        var drift = DriftSettings()
+        if let bins = try r.int("bins", in: 2...100) { drift.bins = bins }
+        if let n = try r.int("reference_window", in: 1...10_000_000) { drift.referenceWindow = n }
+        if let n = try r.int("current_window", in: 1...10_000_000) { drift.currentWindow = n }
+        if let x = try r.double(
+            "psi_warn", allowed: "greater than 0", where: { $0 > 0 && $0.isFinite })
+        {
+            drift.psiWarn = x
+        }
+        if let x = try r.double(
+            "psi_critical", allowed: "greater than 0", where: { $0 > 0 && $0.isFinite })
+        {
+            drift.psiCritical = x
+        }
+        // Checked after both are read, so the order of the keys in the file does not matter.
+        guard drift.psiCritical > drift.psiWarn else {
+            throw r.invalid(
+                "psi_critical",
+                "must be greater than drift.psi_warn (\(drift.psiWarn)), got \(drift.psiCritical)")
+        }
+        if let p = try r.double(
+            "ks_pvalue", allowed: "between 0 and 1 (exclusive)", where: { $0 > 0 && $0 < 1 })
+        {
+            drift.ksPValue = p
+        }
+        if let x = try r.double(
+            "js_warn", allowed: "between 0 and 1 (exclusive of 0)", where: { $0 > 0 && $0 <= 1 })
+        {
+            drift.jsWarn = x
+        }
+        return drift
+    }
+
+    private static func decodeAlerts(_ r: TOMLSectionReader) throws(ConfigError) -> AlertSettings {
+        var alerts = AlertSettings()
+        if let x = try r.double(
+            "throughput_drop", allowed: "between 0 and 1", where: { $0 >= 0 && $0 <= 1 })
+        {
+            alerts.throughputDrop = x
+        }
+        if let x = try r.double(
+            "error_rate", allowed: "between 0 and 1", where: { $0 >= 0 && $0 <= 1 })
+        {
+            alerts.errorRate = x
+        }
+        if let x = try r.double(
+            "latency_slo_ms", allowed: "greater than 0", where: { $0 > 0 && $0.isFinite })
+        {
+            alerts.latencySLOMs = x
+        }
+        if let n = try r.int("lag_max", in: 0...Int.max) { alerts.lagMax = Int64(n) }
+        if let d = try r.duration("stale_after") {
+            alerts.staleAfterSeconds = Double(DurationText.milliseconds(d)) / 1_000
+        }
+        if let x = try r.double(
+            "malformed_rate", allowed: "at least 0", where: { $0 >= 0 && $0.isFinite })
+        {
+            alerts.malformedRate = x
+        }
+        return alerts
+    }
+
+    private static func decodeControl(_ r: TOMLSectionReader, environment: [String: String])
+        throws(ConfigError) -> ControlSettings
+    {
+        var control = ControlSettings()
+        if let flag = try r.bool("enabled") { control.enabled = flag }
+        if let flag = try r.bool("read_only") { control.readOnly = flag }
+        if let names = try r.stringList("protected_pipelines") {
+            control.protectedPipelines = names
+        }
+        if let d = try r.duration("ack_timeout") { control.ackTimeout = d }
+        if let path = try r.nonEmptyString("audit_log") {
+            control.auditLog = PathExpansion.expandTilde(path, environment: environment)
+        }
+        if let names = try r.stringList("allowed_requesters") { control.allowedRequesters = names }
+        return control
+    }
+
+    private static func decodeKafka(_ r: TOMLSectionReader) throws(ConfigError) -> KafkaSettings {
+        var kafka = KafkaSettings()
+        if let brokers = try r.nonEmptyString("brokers") { kafka.brokers = brokers }
+        if let id = try r.nonEmptyString("client_id") { kafka.clientID = id }
+        if let n = try r.int("fetch_wait_max_ms", in: KafkaSettings.fetchWaitMaxMsRange) {
+            kafka.fetchWaitMaxMs = n
+        }
+        if let n = try r.int("queued_max_kbytes", in: KafkaSettings.queuedMaxKbytesRange) {
+            kafka.queuedMaxKbytes = n
+        }
+        if let groups = try r.stringList("lag_groups") { kafka.lagGroups = groups }
+        if let properties = try r.propertyTable("properties") { kafka.properties = properties }
+        return kafka
+    }
+
+    private static func decodeTopics(_ r: TOMLSectionReader) throws(ConfigError) -> TopicOverrides {
+        TopicOverrides(
+            metrics: try r.nonEmptyString("metrics"), models: try r.nonEmptyString("models"),
+            scored: try r.nonEmptyString("scored"), control: try r.nonEmptyString("control"))
+    }
+
+    private static func decodeContexts(_ readers: [TOMLSectionReader], file: String)
+        throws(ConfigError) -> [ContextConfig]
+    {
+        var contexts: [ContextConfig] = []
+        var firstIndex: [String: Int] = [:]
+        for (index, r) in readers.enumerated() {
+            guard let name = try r.nonEmptyString("name") else {
+                throw .missingKey(file: file, keyPath: r.keyPath("name"))
+            }
+            if let first = firstIndex[name] {
+                throw .duplicateContext(file: file, name: name, first: first, second: index)
+            }
+            firstIndex[name] = index
+            guard let brokers = try r.nonEmptyString("brokers") else {
+                throw .missingKey(file: file, keyPath: r.keyPath("brokers"))
+            }
+            var context = ContextConfig(name: name, brokers: brokers)
+            if let topics = try r.table("topics") { context.topics = try decodeTopics(topics) }
+            if let properties = try r.propertyTable("properties") {
+                context.properties = properties
+            }
+            if let flag = try r.bool("read_only") { context.readOnly = flag }
+            if let flag = try r.bool("protected") { context.protected = flag }
+            contexts.append(context)
+        }
+        return contexts
+    }
+}

@@ -1,0 +1,121 @@
+/// Prints an effective configuration as TOML that parses back to the same settings, secrets masked.
+public enum ConfigRenderer {
+    public static func render(_ effective: EffectiveConfig, source: String?) -> String {
+        var out: [String] = []
+        out.append("# pipetop effective configuration")
+        out.append("# source: " + (source ?? "built-in defaults"))
+        if let name = effective.contextName {
+            out.append("# context: \(name)" + (effective.protected ? " (protected)" : ""))
+        } else {
+            out.append("# context: none")
+        }
+
+        let ui = effective.ui
+        out.append("")
+        out.append("[ui]")
+        out.append("theme = \(quote(ui.theme))")
+        out.append("fps = \(ui.fps)")
+        out.append("time_range = \(quote(ui.timeRange.rawValue))")
+        if !ui.keymap.isEmpty {
+            out.append("")
+            out.append("[ui.keymap]")
+            for key in ui.keymap.keys.sorted() {
+                out.append("\(bareOrQuoted(key)) = \(quote(ui.keymap[key] ?? ""))")
+            }
+        }
+
+        let drift = effective.engine.drift
+        out.append("")
+        out.append("[drift]")
+        out.append("bins = \(drift.bins)")
+        out.append("reference_window = \(drift.referenceWindow)")
+        out.append("current_window = \(drift.currentWindow)")
+        out.append("psi_warn = \(drift.psiWarn)")
+        out.append("psi_critical = \(drift.psiCritical)")
+        out.append("ks_pvalue = \(drift.ksPValue)")
+        out.append("js_warn = \(drift.jsWarn)")
+
+        let alerts = effective.engine.alerts
+        out.append("")
+        out.append("[alerts]")
+        out.append("throughput_drop = \(alerts.throughputDrop)")
+        out.append("error_rate = \(alerts.errorRate)")
+        out.append("latency_slo_ms = \(alerts.latencySLOMs)")
+        out.append("lag_max = \(alerts.lagMax)")
+        let stale = Duration.milliseconds(Int64((alerts.staleAfterSeconds * 1_000).rounded()))
+        out.append("stale_after = \(quote(DurationText.format(stale)))")
+        out.append("malformed_rate = \(alerts.malformedRate)")
+
+        let control = effective.control
+        out.append("")
+        out.append("[control]")
+        out.append("enabled = \(control.enabled)")
+        out.append("read_only = \(effective.readOnly)")
+        out.append("protected_pipelines = \(list(control.protectedPipelines))")
+        out.append("ack_timeout = \(quote(DurationText.format(control.ackTimeout)))")
+        out.append("audit_log = \(quote(effective.auditLogPath))")
+        out.append("allowed_requesters = \(list(control.allowedRequesters))")
+
+        let kafka = effective.kafka
+        out.append("")
+        out.append("[kafka]")
+        if let brokers = effective.brokers {
+            out.append("brokers = \(quote(brokers))")
+        } else {
+            out.append("# brokers: not set (use --brokers, a context or kafka.brokers)")
+        }
+        out.append("client_id = \(quote(kafka.clientID))")
+        out.append("fetch_wait_max_ms = \(kafka.fetchWaitMaxMs)")
+        out.append("queued_max_kbytes = \(kafka.queuedMaxKbytes)")
+        out.append("lag_groups = \(list(kafka.lagGroups))")
+        out.append("")
+        out.append("[kafka.properties]")
+        for key in effective.kafkaProperties.keys.sorted() {
+            let value = SecretMask.mask(key: key, value: effective.kafkaProperties[key] ?? "")
+            out.append("\(bareOrQuoted(key)) = \(quote(value))")
+        }
+
+        let topics = effective.topics
+        out.append("")
+        out.append("[topics]")
+        out.append("metrics = \(quote(topics.metrics))")
+        out.append("models = \(quote(topics.models))")
+        out.append("scored = \(quote(topics.scored))")
+        out.append("control = \(quote(topics.control))")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A TOML basic string.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// Keys made only of letters, digits, `_` and `-` stay bare; others (`client.id`) are quoted.
+    static func bareOrQuoted(_ key: String) -> String {
+        let bare =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy { s in
+                (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9")
+                    || s == "_" || s == "-"
+            }
+        return bare ? key : quote(key)
+    }
+
+    static func list(_ items: [String]) -> String {
+        "[" + items.map(quote).joined(separator: ", ") + "]"
+    }
+}

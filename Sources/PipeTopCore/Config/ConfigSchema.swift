@@ -1,0 +1,67 @@
+/// The one list of every key the configuration file knows; the unknown-key warnings and the test
+/// that `Config/pipetop.toml` documents every key both read it, so they cannot disagree.
+public enum ConfigSchema {
+    /// Tables whose keys are known (`contexts` is an array of tables, `contexts.topics` a partial `[topics]`).
+    public static let sections: Set<String> = [
+        "ui", "drift", "alerts", "control", "kafka", "topics", "contexts", "contexts.topics",
+    ]
+
+    /// Tables whose keys are free-form (actions, librdkafka properties).
+    public static let openTables: Set<String> = [
+        "ui.keymap", "kafka.properties", "contexts.properties",
+    ]
+
+    /// Every key path, contexts written without an index.
+    public static let keyPaths: [String] = [
+        "ui.theme", "ui.fps", "ui.time_range", "ui.keymap",
+        "drift.bins", "drift.reference_window", "drift.current_window",
+        "drift.psi_warn", "drift.psi_critical", "drift.ks_pvalue", "drift.js_warn",
+        "alerts.throughput_drop", "alerts.error_rate", "alerts.latency_slo_ms",
+        "alerts.lag_max", "alerts.stale_after", "alerts.malformed_rate",
+        "control.enabled", "control.read_only", "control.protected_pipelines",
+        "control.ack_timeout", "control.audit_log", "control.allowed_requesters",
+        "kafka.brokers", "kafka.client_id", "kafka.fetch_wait_max_ms",
+        "kafka.queued_max_kbytes", "kafka.lag_groups", "kafka.properties",
+        "topics.metrics", "topics.models", "topics.scored", "topics.control",
+        "contexts.name", "contexts.brokers", "contexts.topics",
+        "contexts.properties", "contexts.read_only", "contexts.protected",
+    ]
+
+    private static let knownKeys = Set(keyPaths)
+
+    /// Whether `path` (contexts without an index) is a key of the schema.
+    static func isKnown(_ path: String) -> Bool {
+        knownKeys.contains(canonical(path))
+    }
+
+    /// A context's `topics` table takes the same keys as `[topics]`.
+    static func canonical(_ path: String) -> String {
+        path == "contexts.topics" || path.hasPrefix("contexts.topics.")
+            ? String(path.dropFirst("contexts.".count)) : path
+    }
+
+    /// The names a key under `parent` could have meant to be.
+    static func siblings(of parent: String) -> [String] {
+        let prefix = parent.isEmpty ? "" : canonical(parent) + "."
+        let candidates = keyPaths + sections.filter { !$0.contains(".") }
+        return candidates.compactMap { path in
+            guard path.hasPrefix(prefix) else { return nil }
+            let leaf = path.dropFirst(prefix.count)
+            return leaf.contains(".") ? nil : String(leaf)
+        }
+    }
+
+    /// The closest known key to `leaf` under `parent` (edit distance ≤ 2), else a known key path
+    /// with exactly this leaf elsewhere (a key put in the wrong section).
+    static func suggestion(forUnknown leaf: String, under parent: String, displayParent: String)
+        -> String?
+    {
+        var best: (name: String, distance: Int)?
+        for sibling in siblings(of: parent).sorted() {
+            let distance = EditDistance.between(leaf, sibling)
+            if distance <= 2, distance < (best?.distance ?? .max) { best = (sibling, distance) }
+        }
+        if let best { return displayParent.isEmpty ? best.name : displayParent + "." + best.name }
+        return keyPaths.first { $0.hasSuffix("." + leaf) && !$0.hasPrefix("contexts.") }
+    }
+}

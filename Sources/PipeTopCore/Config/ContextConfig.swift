@@ -1,0 +1,24 @@
+/// One named cluster (`[[contexts]]`), selected with `--context NAME`, like a k9s context.
+public struct ContextConfig: Sendable, Hashable {
+    public var name: String
+    public var brokers: String
+    public var topics = TopicOverrides()
+    /// librdkafka properties merged over `[kafka.properties]`.
+    public var properties: [String: String] = [:]
+    /// True forces read-only whatever `[control]` says; it can never lift it.
+    public var readOnly = false
+    /// A production guard: every control action in this context needs a typed confirmation.
+    public var protected = false
+
+    public init(
+        name: String, brokers: String, topics: TopicOverrides = TopicOverrides(),
+        properties: [String: String] = [:], readOnly: Bool = false, protected: Bool = false
+    ) {
+        self.name = name
+        self.brokers = brokers
+        self.topics = topics
+        self.properties = properties
+        self.readOnly = readOnly
+        self.protected = protected
+    }
+}

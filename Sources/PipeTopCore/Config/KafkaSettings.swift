@@ -1,0 +1,30 @@
+/// How pipetop talks to Kafka (`[kafka]`).
+public struct KafkaSettings: Sendable, Hashable {
+    /// Bootstrap servers, e.g. `localhost:9092`; nil when only contexts or `--brokers` name them.
+    public var brokers: String?
+    public var clientID = "pipetop"
+    /// librdkafka `fetch.wait.max.ms`; low so events reach the screen within 100 ms.
+    public var fetchWaitMaxMs = 100
+    /// librdkafka `queued.max.messages.kbytes`; caps the prefetch queue (and memory).
+    public var queuedMaxKbytes = 16_384
+    /// Consumer groups whose lag is shown.
+    public var lagGroups: [String] = []
+    /// Extra librdkafka properties, passed through; TOML numbers and booleans become strings.
+    public var properties: [String: String] = [:]
+
+    /// librdkafka's allowed ranges for the two tuned properties.
+    public static let fetchWaitMaxMsRange = 0...300_000
+    public static let queuedMaxKbytesRange = 1...2_097_151
+
+    public init(
+        brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 100,
+        queuedMaxKbytes: Int = 16_384, lagGroups: [String] = [], properties: [String: String] = [:]
+    ) {
+        self.brokers = brokers
+        self.clientID = clientID
+        self.fetchWaitMaxMs = fetchWaitMaxMs
+        self.queuedMaxKbytes = queuedMaxKbytes
+        self.lagGroups = lagGroups
+        self.properties = properties
+    }
+}

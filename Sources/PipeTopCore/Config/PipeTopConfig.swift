@@ -1,0 +1,33 @@
+/// The whole configuration file, typed: every section of DESIGN.md's schema plus the contexts.
+public struct PipeTopConfig: Sendable, Hashable {
+    public var ui = UISettings()
+    public var drift = DriftSettings()
+    public var alerts = AlertSettings()
+    public var control = ControlSettings()
+    public var kafka = KafkaSettings()
+    public var topics = TopicNames()
+    public var contexts: [ContextConfig] = []
+
+    /// The built-in defaults; `Config/pipetop.toml` documents exactly these values.
+    public static let defaults = PipeTopConfig()
+
+    public init(
+        ui: UISettings = UISettings(), drift: DriftSettings = DriftSettings(),
+        alerts: AlertSettings = AlertSettings(),
+        control: ControlSettings = ControlSettings(), kafka: KafkaSettings = KafkaSettings(),
+        topics: TopicNames = TopicNames(), contexts: [ContextConfig] = []
+    ) {
+        self.ui = ui
+        self.drift = drift
+        self.alerts = alerts
+        self.control = control
+        self.kafka = kafka
+        self.topics = topics
+        self.contexts = contexts
+    }
+
+    /// The context called `name`, if any.
+    public func context(named name: String) -> ContextConfig? {
+        contexts.first { $0.name == name }
+    }
+}

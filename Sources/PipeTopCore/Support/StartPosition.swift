@@ -1,0 +1,63 @@
+/// Where a consumer starts reading each partition (`--from`).
+public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
+    /// The oldest retained record.
+    case beginning
+    /// Only records produced from now on.
+    case end
+    /// An absolute offset, the same in every partition.
+    case offset(Int64)
+    /// The last N records of each partition (`-N`, like kcat's `-o -N`).
+    case lastPerPartition(Int64)
+    /// The first record at or after this time, epoch milliseconds (`@TIMESTAMP`).
+    case timestamp(Int64)
+
+    private static let usage =
+        "expected beginning, end, an offset (0, 42), -N for the last N per partition, or @TIMESTAMP"
+
+    /// Parses a `--from` value.
+    public init(parsing text: String) throws(ArgumentValueError) {
+        let input = text.trimmingSpaces()
+        switch input {
+        case "beginning":
+            self = .beginning
+        case "end":
+            self = .end
+        case _ where input.hasPrefix("@"):
+            let stamp = String(input.dropFirst())
+            do {
+                self = .timestamp(try TimestampText.parseEpochMilliseconds(stamp))
+            } catch {
+                throw .invalidStartPosition(input: text, reason: error.description)
+            }
+        case _ where input.hasPrefix("-"):
+            let digits = input.dropFirst()
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let count = Int64(digits)
+            else {
+                throw .invalidStartPosition(input: text, reason: Self.usage)
+            }
+            guard count > 0 else {
+                throw .invalidStartPosition(input: text, reason: "-N needs N ≥ 1")
+            }
+            self = .lastPerPartition(count)
+        default:
+            guard !input.isEmpty, input.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let offset = Int64(input)
+            else {
+                throw .invalidStartPosition(input: text, reason: Self.usage)
+            }
+            self = .offset(offset)
+        }
+    }
+
+    /// The spelling `init(parsing:)` accepts, with timestamps in RFC 3339 UTC.
+    public var description: String {
+        switch self {
+        case .beginning: return "beginning"
+        case .end: return "end"
+        case .offset(let offset): return String(offset)
+        case .lastPerPartition(let count): return "-\(count)"
+        case .timestamp(let millis): return "@" + TimestampText.format(epochMilliseconds: millis)
+        }
+    }
+}
