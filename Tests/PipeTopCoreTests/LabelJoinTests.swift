@@ -115,3 +115,12 @@ private func joined(_ j: inout LabelJoin, _ key: String, at ts: Int64) -> [Label
     // The last four records are i = 36…39; of those 36 and 39 are "a", newest first.
     #expect(joined(&j, "a", at: 100).map(\.tracker) == [39, 36])
 }
+
+@Test func extremeTimestampsNeitherTrapNorJoinStaleEntries() {
+    var j = LabelJoin(capacity: 8, maxAgeMs: 1_000)
+    j.record(entry("k", tracker: 1, at: .min))
+    j.record(entry("k", tracker: 2, at: .min + 1))
+    #expect(joined(&j, "k", at: .max).isEmpty)
+    j.record(entry("k", tracker: 3, at: .max))
+    #expect(joined(&j, "k", at: .min).map(\.tracker) == [3])
+}

@@ -312,3 +312,33 @@ private func ev(
     #expect(m?.version(2)?.servingInstances == 1)
     #expect(m?.version(2)?.firstSeenMs == 6 && m?.version(2)?.lastEventMs == 7)
 }
+
+@Test func rollbackToAnOlderVersionReplacesAThirdPrimary() {
+    var r = ModelRegistry()
+    r.apply(ev(.promoted, 1, at: 10))
+    r.apply(ev(.promoted, 2, at: 20))
+    r.apply(ev(.promoted, 3, at: 30))
+    // The controller withdrew v2 (it says so) and serves v1: v3 no longer serves either.
+    #expect(r.apply(ev(.rolledBack, 2, at: 40, to: 1, cause: "x")) == .applied)
+    #expect(r.primary(of: "m") == 1)
+    #expect(r.version(model: "m", version: 3)?.state == .replaced)
+    #expect(r.version(model: "m", version: 3)?.transitions.last?.cause == "x")
+}
+
+@Test func rollbackOlderThanTheTargetsLastChangeIsOutOfOrder() {
+    var r = ModelRegistry()
+    r.apply(ev(.promoted, 1, at: 10))
+    r.apply(ev(.promoted, 2, at: 20))
+    r.apply(ev(.retired, 1, at: 50))
+    #expect(r.apply(ev(.rolledBack, 2, at: 40, to: 1)) == .outOfOrder)
+    #expect(r.primary(of: "m") == 2)
+    #expect(r.version(model: "m", version: 1)?.state == .retired)
+}
+
+@Test func rollbackToAnUnknownVersionCreatesIt() {
+    var r = ModelRegistry()
+    r.apply(ev(.promoted, 8, at: 10))
+    #expect(r.apply(ev(.rolledBack, 8, at: 20, to: 6)) == .applied)
+    #expect(r.primary(of: "m") == 6)
+    #expect(r.version(model: "m", version: 6)?.transitions.first?.from == nil)
+}

@@ -103,6 +103,8 @@ public struct LabelJoin: Sendable {
     public mutating func join(keyHash: UInt64, labelTsMs: Int64, _ body: (Entry) -> Void) {
         advance(to: labelTsMs)
         guard let first = newest.removeValue(forKey: keyHash) else { return }
+        // Age > maxAgeMs, written so hostile timestamps cannot overflow.
+        let cutoff = labelTsMs > Int64.min + maxAgeMs ? labelTsMs - maxAgeMs : Int64.min
         var index = Int(first)
         var sequence = slots[index].sequence
         while sequence != LabelJoinSlot.empty, slots[index].sequence == sequence,
@@ -111,7 +113,7 @@ public struct LabelJoin: Sendable {
             let slot = slots[index]
             slots[index].sequence = LabelJoinSlot.empty
             waiting -= 1
-            if labelTsMs > slot.entry.tsMs, labelTsMs - slot.entry.tsMs > maxAgeMs {
+            if slot.entry.tsMs < cutoff {
                 expired += 1
             } else {
                 joined += 1

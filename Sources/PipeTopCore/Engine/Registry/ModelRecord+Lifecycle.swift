@@ -57,7 +57,7 @@ extension ModelRecord {
             if let p = primary, p != t, p != e.version {
                 move(p, to: .replaced, e, detail: "replaced by rollback to v\(t)", byVersion: e.version)
             }
-            if primary != t || versions[t]?.state != .primary {
+            if primary != t {
                 move(t, to: .primary, e, created: missing.contains(t), detail: "restored by rollback of v\(e.version)",
                     byVersion: e.version)
             }

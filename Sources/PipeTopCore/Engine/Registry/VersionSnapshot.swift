@@ -19,6 +19,25 @@ public struct VersionSnapshot: Sendable, Hashable {
 
     public var servingInstances: Int { serving.count }
 
+    public init(
+        version: Int, state: ModelState, parent: Int? = nil, description: String? = nil, metrics: [NamedValue] = [],
+        artifact: ArtifactSummary? = nil, reference: Reference? = nil, firstSeenMs: Int64, stateSinceMs: Int64,
+        lastEventMs: Int64, serving: [ServingInstance] = [], transitions: [ModelTransition] = []
+    ) {
+        self.version = version
+        self.state = state
+        self.parent = parent
+        self.description = description
+        self.metrics = metrics
+        self.artifact = artifact
+        self.reference = reference
+        self.firstSeenMs = firstSeenMs
+        self.stateSinceMs = stateSinceMs
+        self.lastEventMs = lastEventMs
+        self.serving = serving
+        self.transitions = transitions
+    }
+
     init(_ r: VersionRecord) {
         version = r.version
         state = r.state
