@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipeTopCore
 
 private func entry(_ key: String, tracker: Int32, role: Role = .primary, at ts: Int64, score: Double = 0.5)
@@ -123,4 +124,10 @@ private func joined(_ j: inout LabelJoin, _ key: String, at ts: Int64) -> [Label
     #expect(joined(&j, "k", at: .max).isEmpty)
     j.record(entry("k", tracker: 3, at: .max))
     #expect(joined(&j, "k", at: .min).map(\.tracker) == [3])
+}
+
+@Test func waitingRecordsStayCompact() {
+    // 100,000 waiting records per table: every byte of a slot is 100 kB.
+    #expect(MemoryLayout<LabelJoinEntry>.stride <= 40)
+    #expect(MemoryLayout<LabelJoinSlot>.stride <= 56)
 }

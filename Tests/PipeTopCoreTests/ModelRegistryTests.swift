@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipeTopCore
 
 private func ev(
@@ -25,8 +26,11 @@ private func ev(
     let v2 = r.version(model: "m", version: 2)
     #expect(v1?.state == .replaced)
     #expect(v1?.stateSinceMs == 50)
-    #expect(v1?.transitions.last == ModelTransition(
-        tsMs: 50, event: .promoted, from: .primary, to: .replaced, cause: "c2", detail: "replaced by v2", byVersion: 2))
+    #expect(
+        v1?.transitions.last
+            == ModelTransition(
+                tsMs: 50, event: .promoted, from: .primary, to: .replaced, cause: "c2", detail: "replaced by v2",
+                byVersion: 2))
     #expect(v2?.state == .primary)
     #expect(v2?.transitions.map(\.to) == [.published, .candidate, .primary])
     #expect(v2?.transitions.last?.cause == "c2")
@@ -173,7 +177,9 @@ private func ev(
     var r = ModelRegistry()
     r.observeServing(
         instance: "s1",
-        entries: [ServingEntry(model: "m", version: 1, role: .primary), ServingEntry(model: "m", version: 2, role: .shadow)],
+        entries: [
+            ServingEntry(model: "m", version: 1, role: .primary), ServingEntry(model: "m", version: 2, role: .shadow),
+        ],
         tsMs: 100)
     #expect(r.primary(of: "m") == 1)
     #expect(r.candidates(of: "m") == [2])
@@ -181,7 +187,9 @@ private func ev(
     r.observeServing(instance: "s2", entries: [ServingEntry(model: "m", version: 3, role: .primary)], tsMs: 110)
     #expect(r.primary(of: "m") == 1)
     #expect(r.version(model: "m", version: 3)?.state == .published)
-    #expect(r.version(model: "m", version: 1)?.serving == [ServingInstance(instance: "s1", role: .primary, lastSeenMs: 100)])
+    #expect(
+        r.version(model: "m", version: 1)?.serving == [ServingInstance(instance: "s1", role: .primary, lastSeenMs: 100)]
+    )
     #expect(r.version(model: "m", version: 1)?.transitions.last?.event == .serving)
 }
 
@@ -223,7 +231,8 @@ private func ev(
 @Test func servingInstancesPerVersionAreCapped() {
     var r = ModelRegistry(maxServingInstancesPerVersion: 4)
     for i in 0..<10 {
-        r.observeServing(instance: "s\(i)", entries: [ServingEntry(model: "m", version: 1, role: .primary)], tsMs: Int64(i))
+        r.observeServing(
+            instance: "s\(i)", entries: [ServingEntry(model: "m", version: 1, role: .primary)], tsMs: Int64(i))
     }
     #expect(r.version(model: "m", version: 1)?.serving.map(\.instance) == ["s9", "s8", "s7", "s6"])
     #expect(r.counters.evictedInstances == 6)

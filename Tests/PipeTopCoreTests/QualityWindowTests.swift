@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipeTopCore
 
 private func window(_ rows: [(Double, Bool?)], capacity: Int = 100) -> QualityWindow {

@@ -58,7 +58,8 @@ extension ModelRecord {
                 move(p, to: .replaced, e, detail: "replaced by rollback to v\(t)", byVersion: e.version)
             }
             if primary != t {
-                move(t, to: .primary, e, created: missing.contains(t), detail: "restored by rollback of v\(e.version)",
+                move(
+                    t, to: .primary, e, created: missing.contains(t), detail: "restored by rollback of v\(e.version)",
                     byVersion: e.version)
             }
         case .failed:

@@ -39,8 +39,8 @@ public struct ModelRegistry: Sendable {
         var reported: [VersionKey] = []
         reported.reserveCapacity(entries.count)
         for entry in entries {
-            let outcome = heartbeat(instance: instance, role: entry.role, model: entry.model, version: entry.version,
-                tsMs: tsMs)
+            let outcome = heartbeat(
+                instance: instance, role: entry.role, model: entry.model, version: entry.version, tsMs: tsMs)
             if case .refused = outcome {
                 count(outcome)
                 continue
@@ -75,7 +75,8 @@ public struct ModelRegistry: Sendable {
         var n = MemoryLayout<ModelRegistry>.stride
         for (name, record) in records { n += name.utf8.count + 16 + record.approximateBytes }
         for (instance, keys) in servingIndex {
-            n += instance.utf8.count + 16 + keys.reduce(0) { $0 + MemoryLayout<VersionKey>.stride + $1.model.utf8.count }
+            let keyBytes = keys.reduce(0) { $0 + MemoryLayout<VersionKey>.stride + $1.model.utf8.count }
+            n += instance.utf8.count + 16 + keyBytes
         }
         return n
     }
@@ -105,8 +106,9 @@ public struct ModelRegistry: Sendable {
     {
         guard !model.isEmpty else { return .refused(.emptyModelName) }
         guard ensureModel(model) else { return .refused(.tooManyModels) }
-        return records[model]?.heartbeat(instance: instance, role: role, version: version, tsMs: tsMs,
-            counters: &counters) ?? .refused(.tooManyModels)
+        return records[model]?.heartbeat(
+            instance: instance, role: role, version: version, tsMs: tsMs, counters: &counters)
+            ?? .refused(.tooManyModels)
     }
 
     /// Models are never evicted: a pipeline with more than the cap is misconfigured or hostile,

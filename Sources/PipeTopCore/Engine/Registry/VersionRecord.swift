@@ -76,7 +76,9 @@ struct VersionRecord: Sendable {
             return (.applied, false)
         }
         var dropped = false
-        if serving.count >= max(1, maxInstances), let stalest = serving.indices.min(by: { serving[$0].lastSeenMs < serving[$1].lastSeenMs }) {
+        if serving.count >= max(1, maxInstances),
+            let stalest = serving.indices.min(by: { serving[$0].lastSeenMs < serving[$1].lastSeenMs })
+        {
             serving.remove(at: stalest)
             dropped = true
         }
