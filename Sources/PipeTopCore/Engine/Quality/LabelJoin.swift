@@ -5,6 +5,9 @@
 /// of one key both wait. The oldest entry goes first when the ring is full or it has aged past
 /// `maxAgeMs` (event time). Nothing is allocated per record once the ring and dictionary exist.
 ///
+/// Keep it in one place and mutate it there: a copy (say, in a snapshot) shares the ring until
+/// the next `record`, which then duplicates megabytes. Snapshots take the counters, not the table.
+///
 /// Keys are compared by 64-bit FNV-1a hash only: at 100,000 waiting keys a collision has odds of
 /// about 3·10⁻¹⁰, far below the label noise it would add.
 public struct LabelJoin: Sendable {

@@ -2,6 +2,8 @@
 ///
 /// A plain value: no locks, no clock. The `PipelineStore` owns one per pipeline behind its own
 /// synchronisation, feeds it events in arrival order and hands `snapshot()` to the UI.
+/// Mutate it in place (`registries[p, default: ModelRegistry(limits: l)].apply(e)`): taking a
+/// copy out and writing it back would copy every version's dictionary on each event.
 public struct ModelRegistry: Sendable {
     public let limits: StoreLimits
     /// Serving instances remembered per version; the least recently seen one goes first.
