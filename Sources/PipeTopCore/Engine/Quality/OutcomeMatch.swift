@@ -3,7 +3,7 @@
 /// Two outcomes match when both read as a binary class (`Outcome.isPositive`) and the classes are
 /// equal, else when they are equal values (same number, same text). Numbers are binary-readable,
 /// so numeric multi-class labels compare as positive/negative: the contract's quality is binary.
-public enum OutcomeMatch {
+public enum OutcomeMatch: Sendable {
     public static func matches(prediction: Outcome, label: Outcome) -> Bool {
         if let p = prediction.isPositive, let l = label.isPositive { return p == l }
         return prediction == label
