@@ -1,0 +1,69 @@
+/// The registry's mutable record of one model: its versions and which one is primary.
+///
+/// Lifecycle rules live here (`apply`); `ModelRegistry` adds the per-pipeline caps,
+/// counters and the instance index on top.
+struct ModelRecord: Sendable {
+    let name: String
+    let maxVersions: Int
+    let maxTransitions: Int
+    let maxInstances: Int
+    var versions: [Int: VersionRecord] = [:]
+    var primary: Int?
+
+    init(name: String, limits: StoreLimits, maxInstances: Int) {
+        self.name = name
+        self.maxVersions = max(1, limits.maxVersionsPerModel)
+        self.maxTransitions = max(1, limits.maxTransitionsPerVersion)
+        self.maxInstances = max(1, maxInstances)
+    }
+
+    var candidates: [Int] { versions.values.filter { $0.state == .candidate }.map(\.version).sorted() }
+
+    /// The version that was primary before the current one, walking every version's history
+    /// of becoming primary backwards in event time. Versions that have since been rolled back,
+    /// failed or retired are skipped: they are exactly the ones a rollback must not return to.
+    func previousPrimary() -> Int? {
+        var best: (ts: Int64, version: Int)?
+        for v in versions.values where v.version != primary {
+            switch v.state {
+            case .rolledBack, .failed, .retired: continue
+            default: break
+            }
+            guard let ts = v.history.last(where: { $0.to == .primary && $0.from != .primary && !$0.outOfOrder })?.tsMs
+            else { continue }
+            if best.map({ (ts, v.version) > ($0.ts, $0.version) }) ?? true { best = (ts, v.version) }
+        }
+        return best?.version
+    }
+
+    /// Makes room for `count` new versions by evicting the oldest ones that are neither primary,
+    /// candidate, the rollback target nor in `keep`; false when that is not enough.
+    mutating func makeRoom(for count: Int, keeping keep: [Int], counters: inout RegistryCounters) -> Bool {
+        guard versions.count + count > maxVersions else { return true }
+        let rollbackTarget = previousPrimary()
+        while versions.count + count > maxVersions {
+            var oldest: VersionRecord?
+            for v in versions.values {
+                if v.state == .primary || v.state == .candidate || v.version == primary { continue }
+                if v.version == rollbackTarget || keep.contains(v.version) { continue }
+                if let o = oldest, (o.firstSeenMs, o.version) <= (v.firstSeenMs, v.version) { continue }
+                oldest = v
+            }
+            guard let victim = oldest else { return false }
+            versions.removeValue(forKey: victim.version)
+            counters.evictedVersions += 1
+        }
+        return true
+    }
+
+    var approximateBytes: Int {
+        versions.values.reduce(MemoryLayout<ModelRecord>.stride + name.utf8.count) { $0 + $1.approximateBytes }
+    }
+
+    func snapshot() -> ModelSnapshot {
+        ModelSnapshot(
+            name: name,
+            versions: versions.values.sorted { $0.version > $1.version }.map(VersionSnapshot.init),
+            primary: primary, candidates: candidates, previousPrimary: previousPrimary())
+    }
+}
