@@ -56,8 +56,12 @@ public struct StoreLimits: Sendable, Hashable {
     public var maxModelsPerPipeline = 32
     public var maxVersionsPerModel = 200
     public var maxTransitionsPerVersion = 32
-    /// Versions per pipeline that keep live drift windows and latency histograms.
-    public var maxTrackedVersionsPerPipeline = 8
+    /// Versions, over all pipelines, that keep live windows (drift, latency, quality);
+    /// beyond it the least recently scored version keeps only its final numbers.
+    public var maxTrackedVersions = 64
+    /// Drift windows (the score or one feature of one version) over all pipelines: each holds
+    /// `referenceWindow + currentWindow` values, about 80 KB with the defaults.
+    public var maxDriftWindows = 256
     public var maxFeaturesPerVersion = 32
     /// Scored records kept for joining labels by key.
     public var labelJoinKeys = 100_000

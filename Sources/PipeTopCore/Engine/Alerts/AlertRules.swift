@@ -46,3 +46,25 @@ enum AlertRules {
             message: "\(Format.rate(rate)) malformed messages/s (limit \(Format.rate(s.malformedRate)))", sinceMs: nowMs)
     }
 }
+
+extension AlertRules {
+    /// Drift alerts of the versions that matter now: the primary and the candidates.
+    static func drift(pipeline: String, models: [ModelSnapshot], versions: [VersionStats], nowMs: Int64) -> [Alert] {
+        var out: [Alert] = []
+        for stats in versions where stats.live {
+            let model = models.first { $0.name == stats.key.model }
+            let state = model?.version(stats.key.version)?.state
+            guard state == nil || state == .primary || state == .candidate else { continue }
+            for view in [stats.scoreDrift] + stats.featureDrift {
+                guard let r = view.report, r.alertSeverity != .ok else { continue }
+                let subject = "\(stats.key.label) \(view.name)"
+                var message = String(format: "PSI %.3f, JS %.3f", r.psi, r.js)
+                if let p = r.ksPValue { message += String(format: ", KS p %.2g", p) }
+                out.append(Alert(
+                    kind: .drift, severity: r.alertSeverity == .critical ? .critical : .warn, scope: pipeline,
+                    subject: subject, message: message, sinceMs: nowMs))
+            }
+        }
+        return out
+    }
+}

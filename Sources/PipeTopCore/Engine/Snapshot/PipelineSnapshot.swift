@@ -12,6 +12,9 @@ public struct PipelineSnapshot: Sendable {
     /// Sum of the lag the instances report.
     public var lag: Int64?
     public var instances: [InstanceSnapshot]
+    /// The model registry: every model with its versions and their lifecycle.
+    public var models: [ModelSnapshot]
+    /// Measurements from scored records, per version (live and final).
     public var versions: [VersionStats]
     public var alerts: [Alert]
     public var lastMetricsMs: Int64?
@@ -20,6 +23,7 @@ public struct PipelineSnapshot: Sendable {
     public var outOfOrder: UInt64
     public var latencyLayoutMismatches: Int
     public var instanceResets: Int
+    public var registryCounters: RegistryCounters
 
     /// The stats of one version, if any scored record of it was seen.
     public func stats(for key: VersionKey) -> VersionStats? {

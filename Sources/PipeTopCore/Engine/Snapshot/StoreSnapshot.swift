@@ -13,6 +13,7 @@ public struct StoreSnapshot: Sendable {
     /// Newest first.
     public var alertHistory: [AlertTransition]
     public var totalEvents: UInt64
+    public var labelJoin: LabelJoinCounters
     /// The store's own accounting of what it holds, bytes.
     public var approximateBytes: Int
     /// Things dropped to keep memory bounded (pipelines, versions, keys, features).

@@ -1,29 +1,33 @@
-/// Everything the store keeps about one pipeline.
+/// Everything the store keeps about one pipeline, except the live version trackers,
+/// which the store keeps in slots shared by all pipelines (so one budget bounds them).
 struct PipelineState: Sendable {
     let name: String
     var instances: [String: InstanceState] = [:]
     var history: RateHistory
     var latency = BucketLatencyWindow(windowSeconds: 60)
+    var registry: ModelRegistry
     var lastMetricsMs: Int64?
     var lastScoredMs: Int64?
     var lastArrivalMs: Int64
     var outOfOrder: UInt64 = 0
     var instanceResets = 0
-    var trackers: [VersionKey: VersionTracker] = [:]
-    /// Final numbers of versions whose live windows were dropped.
+    /// Live trackers of this pipeline's versions: slot tokens in the store.
+    var trackerTokens: [VersionKey: Int32] = [:]
+    /// Final numbers of versions whose live windows were dropped, bounded like the registry.
     var frozen: [VersionKey: VersionStats] = [:]
 
     init(name: String, limits: StoreLimits, arrivalMs: Int64) {
         self.name = name
         history = RateHistory(capacitySeconds: limits.historySeconds)
+        registry = ModelRegistry(limits: limits)
         lastArrivalMs = arrivalMs
     }
 
     var approximateBytes: Int {
-        var bytes = 256 + history.approximateBytes + latency.approximateBytes
+        var bytes = 256 + history.approximateBytes + latency.approximateBytes + registry.approximateBytes
         for i in instances.values { bytes += 160 + i.serving.count * 40 + i.latencyCumulative.count * 8 }
-        for t in trackers.values { bytes += t.approximateBytes }
-        bytes += frozen.count * 160
+        bytes += trackerTokens.count * 40
+        for f in frozen.values { bytes += 400 + f.featureDrift.count * 300 }
         return bytes
     }
 
@@ -31,12 +35,12 @@ struct PipelineState: Sendable {
     mutating func apply(_ e: MetricsEvent, arrivalMs: Int64, limits: StoreLimits) -> Bool {
         lastArrivalMs = max(lastArrivalMs, arrivalMs)
         guard var instance = instances[e.instance] else {
-            if instances.count >= limits.maxInstancesPerPipeline, let oldest = instances.values.min(by: {
-                $0.lastArrivalMs < $1.lastArrivalMs
-            }) {
+            if instances.count >= limits.maxInstancesPerPipeline,
+               let oldest = instances.values.min(by: { $0.lastArrivalMs < $1.lastArrivalMs }) {
                 instances[oldest.name] = nil
             }
             instances[e.instance] = InstanceState(first: e, arrivalMs: arrivalMs)
+            registry.observeServing(instance: e.instance, entries: e.serving, tsMs: e.tsMs)
             lastMetricsMs = max(lastMetricsMs ?? e.tsMs, e.tsMs)
             return true
         }
@@ -61,30 +65,24 @@ struct PipelineState: Sendable {
         instance.latencyCumulative = e.latencyCounts
         instance.lastArrivalMs = arrivalMs
         instances[e.instance] = instance
+        registry.observeServing(instance: e.instance, entries: e.serving, tsMs: e.tsMs)
         lastMetricsMs = max(lastMetricsMs ?? e.tsMs, e.tsMs)
         return true
     }
 
-    /// Counts one scored record against its version, creating or evicting trackers within the cap.
-    mutating func apply(_ e: borrowing ScoredEvent, arrivalMs: Int64, limits: StoreLimits) {
+    /// Counts a scored record in the pipeline's own series.
+    mutating func noteScored(atMs tsMs: Int64, arrivalMs: Int64) {
         lastArrivalMs = max(lastArrivalMs, arrivalMs)
-        history.add(.scored, amount: 1, atMs: e.tsMs)
-        if e.tsMs > lastScoredMs ?? Int64.min { lastScoredMs = e.tsMs }
-        let key = VersionKey(model: e.model, version: e.version)
-        if trackers[key] == nil {
-            if trackers.count >= limits.maxTrackedVersionsPerPipeline { freezeLeastRecent(limits: limits) }
-            trackers[key] = VersionTracker(key: key)
-        }
-        trackers[key]?.record(e)
+        history.add(.scored, amount: 1, atMs: tsMs)
+        if tsMs > lastScoredMs ?? Int64.min { lastScoredMs = tsMs }
     }
 
-    /// Drops the live windows of the version scored least recently, keeping its final numbers.
-    private mutating func freezeLeastRecent(limits: StoreLimits) {
-        guard let victim = trackers.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) else { return }
-        frozen[victim.key] = victim.stats(live: false)
-        trackers[victim.key] = nil
-        let cap = limits.maxModelsPerPipeline * limits.maxVersionsPerModel
-        if frozen.count > cap, let oldest = frozen.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) {
+    /// Keeps the final numbers of a version whose live windows go away.
+    mutating func freeze(_ stats: VersionStats, limits: StoreLimits) {
+        trackerTokens[stats.key] = nil
+        frozen[stats.key] = stats
+        if frozen.count > limits.maxVersionsPerModel,
+           let oldest = frozen.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) {
             frozen[oldest.key] = nil
         }
     }
@@ -106,10 +104,5 @@ struct PipelineState: Sendable {
     var lag: Int64? {
         let lags = instances.values.compactMap(\.lag)
         return lags.isEmpty ? nil : lags.reduce(0, &+)
-    }
-
-    var versionStats: [VersionStats] {
-        let live = trackers.values.map { $0.stats(live: true) }
-        return (live + frozen.values).sorted { $0.key < $1.key }
     }
 }

@@ -6,13 +6,18 @@
 public struct StoreState: Sendable {
     public let settings: EngineSettings
     public let basis: StalenessBasis
-    private var pipelines: [String: PipelineState] = [:]
-    private var sources: [String: SourceCounters] = [:]
-    private var timeline: Ring<TimelineEntry>
-    private var alerts = AlertBook()
-    private var latestEventMs: Int64?
-    private var totalEvents: UInt64 = 0
-    private var evictions: UInt64 = 0
+    var pipelines: [String: PipelineState] = [:]
+    var sources: [String: SourceCounters] = [:]
+    var timeline: Ring<TimelineEntry>
+    var alerts = AlertBook()
+    var latestEventMs: Int64?
+    var totalEvents: UInt64 = 0
+    var evictions: UInt64 = 0
+    /// Live version trackers of all pipelines; see `StoreState+Versions`.
+    var slots: VersionSlots
+    var labelJoin: LabelJoin
+    /// Reused buffer for the entries a label joins, so a label allocates nothing.
+    var joinScratch: [LabelJoinEntry] = []
 
     /// Sources beyond this many are merged into one, so a stream of made-up source names stays bounded.
     static let maxSources = 64
@@ -21,6 +26,9 @@ public struct StoreState: Sendable {
         self.settings = settings
         self.basis = basis
         timeline = Ring(capacity: settings.limits.timelineEntries)
+        slots = VersionSlots(capacity: settings.limits.maxTrackedVersions)
+        labelJoin = LabelJoin(capacity: settings.limits.labelJoinKeys, maxAgeMs: settings.limits.labelJoinMaxAgeMs)
+        joinScratch.reserveCapacity(16)
     }
 
     // MARK: ingestion
@@ -34,13 +42,13 @@ public struct StoreState: Sendable {
             note(source, tsMs: e.tsMs)
             let limits = settings.limits
             let applied = withPipeline(e.pipeline, arrivalMs: arrivalMs) { $0.apply(e, arrivalMs: arrivalMs, limits: limits) }
-            if applied == false { sources[sourceKey(source)]?.outOfOrder += 1 }
+            if !applied { sources[sourceKey(source)]?.outOfOrder += 1 }
         case .model(let e):
             note(source, tsMs: e.tsMs)
-            withPipeline(e.pipeline, arrivalMs: arrivalMs) { $0.lastArrivalMs = max($0.lastArrivalMs, arrivalMs) }
-            timeline.append(TimelineEntry(.model(Self.slim(e)), pipeline: e.pipeline, tsMs: e.tsMs))
+            apply(model: e, source: source, arrivalMs: arrivalMs)
         case .label(let e):
             note(source, tsMs: e.tsMs)
+            apply(label: e)
         case .control(let e):
             note(source, tsMs: e.tsMs)
             timeline.append(TimelineEntry(.control(e), pipeline: e.pipeline, tsMs: e.tsMs))
@@ -48,13 +56,6 @@ public struct StoreState: Sendable {
             note(source, tsMs: e.tsMs)
             timeline.append(TimelineEntry(.ack(e), pipeline: e.pipeline, tsMs: e.tsMs))
         }
-    }
-
-    /// The hot path: ingests a scored record without copying it.
-    public mutating func ingest(scored e: borrowing ScoredEvent, source: String, arrivalMs: Int64) {
-        note(source, tsMs: e.tsMs)
-        let limits = settings.limits
-        withPipeline(e.pipeline, arrivalMs: arrivalMs) { $0.apply(e, arrivalMs: arrivalMs, limits: limits) }
     }
 
     /// Counts a message from `source` that could not be decoded; `error` is kept as the last one seen.
@@ -76,7 +77,22 @@ public struct StoreState: Sendable {
         totalEvents += 1
     }
 
-    private mutating func note(_ source: String, tsMs: Int64) {
+    private mutating func apply(model e: ModelEvent, source: String, arrivalMs: Int64) {
+        let outcome = withPipeline(e.pipeline, arrivalMs: arrivalMs) { p -> RegistryOutcome in
+            p.lastArrivalMs = max(p.lastArrivalMs, arrivalMs)
+            return p.registry.apply(e)
+        }
+        switch outcome {
+        case .duplicate: sources[sourceKey(source)]?.duplicates += 1
+        case .outOfOrder: sources[sourceKey(source)]?.outOfOrder += 1
+        default: break
+        }
+        timeline.append(TimelineEntry(.model(Self.slim(e)), pipeline: e.pipeline, tsMs: e.tsMs))
+        guard case .applied = outcome else { return }
+        versionChanged(pipeline: e.pipeline, key: VersionKey(model: e.model, version: e.version), event: e)
+    }
+
+    mutating func note(_ source: String, tsMs: Int64) {
         sources[sourceKey(source)]?.messages += 1
         totalEvents += 1
         if tsMs > latestEventMs ?? Int64.min { latestEventMs = tsMs }
@@ -90,16 +106,19 @@ public struct StoreState: Sendable {
     }
 
     @discardableResult
-    private mutating func withPipeline<R>(_ name: String, arrivalMs: Int64, _ body: (inout PipelineState) -> R) -> R {
-        if pipelines[name] == nil {
-            if pipelines.count >= settings.limits.maxPipelines,
-               let oldest = pipelines.values.min(by: { $0.lastArrivalMs < $1.lastArrivalMs }) {
-                pipelines[oldest.name] = nil
-                evictions += 1
-            }
+    mutating func withPipeline<R>(_ name: String, arrivalMs: Int64, _ body: (inout PipelineState) -> R) -> R {
+        if pipelines[name] == nil, pipelines.count >= settings.limits.maxPipelines,
+           let oldest = pipelines.values.min(by: { $0.lastArrivalMs < $1.lastArrivalMs }) {
+            removePipeline(oldest.name)
         }
         let limits = settings.limits
         return body(&pipelines[name, default: PipelineState(name: name, limits: limits, arrivalMs: arrivalMs)])
+    }
+
+    private mutating func removePipeline(_ name: String) {
+        for token in pipelines[name]?.trackerTokens.values ?? [:].values { _ = slots.release(token) }
+        pipelines[name] = nil
+        evictions += 1
     }
 
     /// The timeline keeps the event without its payloads: inline artifacts and samples can be megabytes.
@@ -110,66 +129,11 @@ public struct StoreState: Sendable {
         return e
     }
 
-    // MARK: snapshot
-
-    /// The store time `nowArrivalMs` stands for under the staleness basis.
-    public func storeNow(arrivalMs: Int64) -> Int64 {
-        basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
-    }
-
     /// Memory the store holds, by its own accounting (bytes).
     public var approximateBytes: Int {
-        var bytes = 1024 + alerts.approximateBytes + timeline.count * 200 + sources.count * (RateHistory(capacitySeconds: 60).approximateBytes + 128)
+        var bytes = 1024 + alerts.approximateBytes + timeline.count * 200 + labelJoin.approximateBytes
+            + sources.count * (RateHistory(capacitySeconds: 60).approximateBytes + 128) + slots.approximateBytes
         for p in pipelines.values { bytes += p.approximateBytes }
         return bytes
-    }
-
-    /// Evaluates alerts and returns an immutable picture of everything, as of wall-clock `arrivalMs`.
-    public mutating func snapshot(arrivalMs: Int64) -> StoreSnapshot {
-        let now = storeNow(arrivalMs: arrivalMs)
-        let alertSettings = settings.alerts
-        var current: [Alert] = []
-        var pipelineViews: [PipelineSnapshot] = []
-        for p in pipelines.values.sorted(by: { $0.name < $1.name }) {
-            let throughput = p.throughput()
-            let metricsEnd = RateHistory.second(of: p.lastMetricsMs ?? 0)
-            let latency = p.latency.percentiles(endingAt: metricsEnd)
-            let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
-            let silentFor = now - lastSeen
-            let stale = Double(silentFor) > alertSettings.staleAfterSeconds * 1000
-            current += AlertRules.evaluate(
-                pipeline: p.name, throughput: throughput, latency: latency, lag: p.lag, stale: stale,
-                silentForMs: silentFor, settings: alertSettings, nowMs: now)
-            pipelineViews.append(PipelineSnapshot(
-                name: p.name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,
-                historyEndSecond: metricsEnd, latency: latency, lag: p.lag,
-                instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
-                versions: p.versionStats, alerts: [], lastMetricsMs: p.lastMetricsMs, lastArrivalMs: p.lastArrivalMs,
-                outOfOrder: p.outOfOrder, latencyLayoutMismatches: p.latency.layoutMismatches,
-                instanceResets: p.instanceResets))
-        }
-        let endSecond = RateHistory.second(of: now)
-        for s in sources.values {
-            if let a = AlertRules.malformed(source: s, endSecond: endSecond + 1, settings: alertSettings, nowMs: now) {
-                current.append(a)
-            }
-        }
-        let active = alerts.update(current, nowMs: now)
-        for i in pipelineViews.indices {
-            let mine = active.filter { $0.scope == pipelineViews[i].name }
-            pipelineViews[i].alerts = mine
-            if pipelineViews[i].status != .stale {
-                switch mine.map(\.severity).max() ?? .ok {
-                case .ok: pipelineViews[i].status = .ok
-                case .warn: pipelineViews[i].status = .warn
-                case .critical: pipelineViews[i].status = .critical
-                }
-            }
-        }
-        return StoreSnapshot(
-            takenAtMs: now, latestEventMs: latestEventMs, pipelines: pipelineViews,
-            sources: sources.values.sorted { $0.name < $1.name }, timeline: timeline.newest(timeline.count),
-            alerts: active, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
-            approximateBytes: approximateBytes, evictions: evictions)
     }
 }

@@ -1,27 +1,99 @@
 /// The live measurements of one model version in one pipeline: latency, drift, quality.
 struct VersionTracker: Sendable {
+    let pipeline: String
     let key: VersionKey
     var role: Role = .primary
     var scoredCount: UInt64 = 0
     var lastScoredMs: Int64 = Int64.min
     var latency = LatencyHistogram()
+    var scoreDrift: DistributionTracker
+    /// Feature trackers in first-seen order; records usually list features in the same order,
+    /// so matching by position first avoids a search.
+    var featureNames: [String] = []
+    var featureDrift: [DistributionTracker] = []
+    /// Feature values not tracked because the version or the store reached its cap.
+    var droppedFeatures: UInt64 = 0
+    var quality: QualityWindow
+    /// Agreement of this version's predictions with the primary's, key by key (shadow versions).
+    var agreement: AgreementWindow
+    /// Drift views are recomputed at most once per second of event time (KS sorts the window).
+    private var driftCache: (score: DriftView, features: [DriftView])?
+    private var driftCacheMs = Int64.min
 
-    init(key: VersionKey) {
+    init(pipeline: String, key: VersionKey, settings: EngineSettings, reference: Reference?) {
+        self.pipeline = pipeline
         self.key = key
+        scoreDrift = Self.tracker(settings.drift, reference?.score)
+        quality = QualityWindow(capacity: settings.limits.qualityWindow)
+        agreement = AgreementWindow(capacity: settings.limits.qualityWindow)
     }
 
-    var approximateBytes: Int { latency.approximateBytes + 96 }
+    static func tracker(_ settings: DriftSettings, _ reference: ReferenceHistogram?) -> DistributionTracker {
+        if let reference, let shipped = try? DistributionTracker(settings: settings, reference: reference) {
+            return shipped
+        }
+        return DistributionTracker(settings: settings)
+    }
 
-    mutating func record(_ e: borrowing ScoredEvent) {
+    /// Drift windows this tracker holds (the score and each feature), for the store's budget.
+    var driftWindows: Int { 1 + featureDrift.count }
+
+    var approximateBytes: Int {
+        latency.approximateBytes + scoreDrift.approximateBytes
+            + featureDrift.reduce(0) { $0 + $1.approximateBytes } + featureNames.count * 24
+            + quality.approximateBytes + agreement.approximateBytes + 200
+    }
+
+    /// Records one scored record; `mayAddFeature` says whether one more drift window may be created.
+    mutating func record(_ e: borrowing ScoredEvent, mayAddFeature: Bool, settings: DriftSettings, reference: Reference?) -> Int {
         role = e.role
         scoredCount += 1
         if e.tsMs > lastScoredMs { lastScoredMs = e.tsMs }
         if let us = e.latencyUs { latency.record(us, atMs: e.tsMs) }
+        scoreDrift.add(e.score)
+        var added = 0
+        for (i, f) in e.features.enumerated() {
+            if i < featureNames.count, featureNames[i] == f.name {
+                featureDrift[i].add(f.value)
+            } else if let j = featureNames.firstIndex(of: f.name) {
+                featureDrift[j].add(f.value)
+            } else if mayAddFeature && added == 0 {
+                featureNames.append(f.name)
+                featureDrift.append(Self.tracker(settings, reference?.features[f.name]))
+                featureDrift[featureDrift.count - 1].add(f.value)
+                added += 1
+            } else {
+                droppedFeatures += 1
+            }
+        }
+        return added
     }
 
-    func stats(live: Bool) -> VersionStats {
-        VersionStats(
+    /// A shipped reference arrived after scoring started: it replaces the learned ones.
+    mutating func adopt(_ reference: Reference, settings: DriftSettings) {
+        scoreDrift = Self.tracker(settings, reference.score)
+        for (i, name) in featureNames.enumerated() {
+            if let r = reference.features[name] { featureDrift[i] = Self.tracker(settings, r) }
+        }
+        driftCache = nil
+    }
+
+    mutating func drift() -> (score: DriftView, features: [DriftView]) {
+        if let cached = driftCache, lastScoredMs - driftCacheMs < 1000 { return cached }
+        let score = DriftView(name: "score", tracker: &scoreDrift)
+        var features: [DriftView] = []
+        features.reserveCapacity(featureNames.count)
+        for i in featureNames.indices { features.append(DriftView(name: featureNames[i], tracker: &featureDrift[i])) }
+        driftCache = (score, features)
+        driftCacheMs = lastScoredMs
+        return (score, features)
+    }
+
+    mutating func stats(live: Bool) -> VersionStats {
+        let d = drift()
+        return VersionStats(
             key: key, role: role, scoredCount: scoredCount, lastScoredMs: lastScoredMs,
-            latency: latency.percentiles(atMs: lastScoredMs), live: live)
+            latency: latency.percentiles(atMs: lastScoredMs), scoreDrift: d.score, featureDrift: d.features,
+            droppedFeatures: droppedFeatures, quality: quality.summary(), agreement: agreement.rate, live: live)
     }
 }

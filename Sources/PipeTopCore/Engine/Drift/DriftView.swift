@@ -1,0 +1,25 @@
+/// The drift of one value stream (the score or a feature) as screens show it:
+/// the numbers and both histograms over the same bins.
+public struct DriftView: Sendable, Hashable {
+    /// `score`, or the feature's name.
+    public var name: String
+    /// Nil until the reference is complete and the current window has values.
+    public var report: DriftReport?
+    /// Inner bin edges; the histograms have one more entry.
+    public var edges: [Double]
+    public var referenceShares: [Double]
+    public var currentShares: [Double]
+    /// Values collected towards a learned reference, and how many it needs.
+    public var referenceCollected: Int
+    public var referenceNeeded: Int
+
+    init(name: String, tracker: inout DistributionTracker) {
+        self.name = name
+        report = tracker.report()
+        edges = tracker.edges
+        referenceShares = tracker.referenceShares
+        currentShares = tracker.currentShares
+        referenceCollected = tracker.referenceCollected
+        referenceNeeded = tracker.referenceNeeded
+    }
+}

@@ -1,0 +1,75 @@
+/// Turning the store into an immutable picture, with alerts evaluated.
+extension StoreState {
+    /// The store time `arrivalMs` stands for under the staleness basis.
+    public func storeNow(arrivalMs: Int64) -> Int64 {
+        basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
+    }
+
+    /// Evaluates alerts and returns an immutable picture of everything, as of wall-clock `arrivalMs`.
+    public mutating func snapshot(arrivalMs: Int64) -> StoreSnapshot {
+        let now = storeNow(arrivalMs: arrivalMs)
+        let alertSettings = settings.alerts
+        var current: [Alert] = []
+        var views: [PipelineSnapshot] = []
+        for name in pipelines.keys.sorted() {
+            guard let p = pipelines[name] else { continue }
+            let throughput = p.throughput()
+            let metricsEnd = RateHistory.second(of: p.lastMetricsMs ?? 0)
+            let latency = p.latency.percentiles(endingAt: metricsEnd)
+            let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
+            let silentFor = now - lastSeen
+            let stale = Double(silentFor) > alertSettings.staleAfterSeconds * 1000
+            current += AlertRules.evaluate(
+                pipeline: name, throughput: throughput, latency: latency, lag: p.lag, stale: stale,
+                silentForMs: silentFor, settings: alertSettings, nowMs: now)
+            let models = p.registry.snapshot()
+            let versions = versionStats(of: name)
+            current += AlertRules.drift(pipeline: name, models: models, versions: versions, nowMs: now)
+            views.append(PipelineSnapshot(
+                name: name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,
+                historyEndSecond: metricsEnd, latency: latency, lag: p.lag,
+                instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
+                models: models, versions: versions, alerts: [], lastMetricsMs: p.lastMetricsMs,
+                lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,
+                latencyLayoutMismatches: p.latency.layoutMismatches, instanceResets: p.instanceResets,
+                registryCounters: p.registry.counters))
+        }
+        let endSecond = RateHistory.second(of: now)
+        for s in sources.values {
+            if let a = AlertRules.malformed(source: s, endSecond: endSecond + 1, settings: alertSettings, nowMs: now) {
+                current.append(a)
+            }
+        }
+        let active = alerts.update(current, nowMs: now)
+        for i in views.indices {
+            let mine = active.filter { $0.scope == views[i].name }
+            views[i].alerts = mine
+            if views[i].status != .stale {
+                switch mine.map(\.severity).max() ?? .ok {
+                case .ok: views[i].status = .ok
+                case .warn: views[i].status = .warn
+                case .critical: views[i].status = .critical
+                }
+            }
+        }
+        return StoreSnapshot(
+            takenAtMs: now, latestEventMs: latestEventMs, pipelines: views,
+            sources: sources.values.sorted { $0.name < $1.name }, timeline: timeline.newest(timeline.count),
+            alerts: active, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
+            labelJoin: LabelJoinCounters(labelJoin), approximateBytes: approximateBytes, evictions: evictions)
+    }
+
+    /// Live and frozen stats of a pipeline's versions, ordered by model and version.
+    private mutating func versionStats(of pipeline: String) -> [VersionStats] {
+        guard let p = pipelines[pipeline] else { return [] }
+        var out = Array(p.frozen.values)
+        for (key, token) in p.trackerTokens {
+            guard let slot = slots.slot(token), let stats = slots[slot]?.stats(live: true) else {
+                pipelines[pipeline]?.trackerTokens[key] = nil
+                continue
+            }
+            out.append(stats)
+        }
+        return out.sorted { $0.key < $1.key }
+    }
+}

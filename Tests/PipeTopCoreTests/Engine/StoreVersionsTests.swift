@@ -1,0 +1,139 @@
+import Testing
+@testable import PipeTopCore
+
+/// The store's per-version measurements: drift, quality from labels, agreement, registry wiring.
+@Suite struct StoreVersionsTests {
+    static func settings(window: Int = 1_000) -> EngineSettings {
+        var s = EngineSettings()
+        s.drift.referenceWindow = window
+        s.drift.currentWindow = window
+        s.drift.minMeaningful = window
+        return s
+    }
+
+    @Test func scoreAndFeatureDriftAreMeasuredAndAlertWhenTheyShift() {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        var rng = SeededGenerator(seed: 3)
+        s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: 0, model: "lr", version: 1, event: .promoted)), source: "m", arrivalMs: 0)
+        for i in 0..<3_000 {
+            // After 2,000 records the score moves up by a lot; the feature stays put.
+            let shift = i >= 2_000 ? 0.4 : 0
+            let score = min(1, Double.random(in: 0..<1, using: &rng) * 0.5 + shift)
+            var e = Feed.scored(key: "k\(i)", atMs: Int64(i), score: score)
+            e.features = [NamedValue(name: "amount", value: Double.random(in: 0..<1, using: &rng) * 100)]
+            s.ingest(scored: e, source: "s", arrivalMs: 0)
+        }
+        let snap = s.snapshot(arrivalMs: 0)
+        let v = snap.pipelines[0].stats(for: VersionKey(model: "lr", version: 1))
+        #expect(v?.scoreDrift.report?.meaningful == true)
+        #expect((v?.scoreDrift.report?.psi ?? 0) > 0.25)
+        #expect((v?.featureDrift.first?.report?.psi ?? 1) < 0.1)
+        #expect(v?.featureDrift.map(\.name) == ["amount"])
+        let drift = snap.alerts.filter { $0.kind == .drift }
+        #expect(drift.map(\.subject) == ["lr v1 score"])
+        #expect(drift.first?.severity == .critical)
+    }
+
+    @Test func shippedReferenceDefinesTheBins() {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        let reference = Reference(score: ReferenceHistogram(edges: [0.25, 0.5, 0.75], counts: [25, 25, 25, 25], n: 100))
+        s.ingest(.model(ModelEvent(pipeline: "p", tsMs: 0, model: "lr", version: 4, event: .candidate, reference: reference)),
+                 source: "m", arrivalMs: 0)
+        for i in 0..<400 { s.ingest(scored: Feed.scored("p", key: "k\(i)", atMs: 1, version: 4, score: 0.1), source: "s", arrivalMs: 0) }
+        let view = s.snapshot(arrivalMs: 0).pipelines[0].stats(for: VersionKey(model: "lr", version: 4))?.scoreDrift
+        #expect(view?.edges == [0.25, 0.5, 0.75])
+        #expect(view?.currentShares == [1, 0, 0, 0])
+        #expect(view?.report != nil)
+    }
+
+    @Test func lateLabelsJoinByKeyToPrimaryAndShadow() {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        for i in 0..<100 {
+            let score = i < 50 ? 0.9 : 0.1  // predicts 1 for the first half
+            s.ingest(scored: Feed.scored(key: "k\(i)", atMs: Int64(i), version: 1, score: score), source: "s", arrivalMs: 0)
+            s.ingest(scored: Feed.scored(key: "k\(i)", atMs: Int64(i), version: 2, role: .shadow, score: 0.9), source: "s", arrivalMs: 0)
+        }
+        for i in 0..<100 {
+            // The truth is 1 for the first 80: v1 is right on 50 + 20, v2 (always 1) on 80.
+            s.ingest(.label(LabelEvent(pipeline: "fraud", tsMs: 200, key: "k\(i)", label: .number(i < 80 ? 1 : 0))),
+                     source: "labels", arrivalMs: 0)
+        }
+        let p = s.snapshot(arrivalMs: 0).pipelines[0]
+        let v1 = p.stats(for: VersionKey(model: "lr", version: 1)), v2 = p.stats(for: VersionKey(model: "lr", version: 2))
+        #expect(v1?.quality.count == 100)
+        #expect(v1?.quality.accuracy == 0.7)
+        #expect(v2?.quality.accuracy == 0.8)
+        #expect((v1?.quality.auc ?? 0) > 0.5)
+        // v2 agrees with the primary on the first 50 keys only.
+        #expect(v2?.agreement == 0.5)
+        #expect(v1?.agreement == nil)
+        // A label joins once: repeating them changes nothing.
+        s.ingest(.label(LabelEvent(pipeline: "fraud", tsMs: 201, key: "k1", label: .number(0))), source: "labels", arrivalMs: 0)
+        #expect(s.snapshot(arrivalMs: 0).pipelines[0].stats(for: VersionKey(model: "lr", version: 1))?.quality.count == 100)
+    }
+
+    @Test func inlineLabelsCountWithoutAJoin() {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        for i in 0..<10 {
+            var e = Feed.scored(key: "k\(i)", atMs: Int64(i), score: 0.9)
+            e.label = .number(i < 9 ? 1 : 0)
+            s.ingest(scored: e, source: "s", arrivalMs: 0)
+        }
+        let q = s.snapshot(arrivalMs: 0).pipelines[0].versions[0].quality
+        #expect(q.count == 10)
+        #expect(q.accuracy == 0.9)
+    }
+
+    @Test func registryFollowsModelEventsAndReplacedVersionsKeepFinalNumbers() {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        func model(_ v: Int, _ kind: ModelEventKind, _ ts: Int64, cause: String? = nil) {
+            s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: ts, model: "lr", version: v, event: kind, cause: cause)),
+                     source: "models", arrivalMs: 0)
+        }
+        model(1, .promoted, 1)
+        model(2, .published, 2)
+        model(2, .candidate, 3)
+        for i in 0..<50 { s.ingest(scored: Feed.scored(key: "k\(i)", atMs: 10, version: 1), source: "s", arrivalMs: 0) }
+        model(2, .promoted, 20, cause: "cmd-1")
+        let p = s.snapshot(arrivalMs: 0).pipelines[0]
+        let lr = p.models.first { $0.name == "lr" }
+        #expect(lr?.primary == 2)
+        #expect(lr?.version(1)?.state == .replaced)
+        #expect(lr?.version(2)?.transitions.last?.cause == "cmd-1")
+        let v1 = p.stats(for: VersionKey(model: "lr", version: 1))
+        #expect(v1?.live == false)
+        #expect(v1?.scoredCount == 50)
+        #expect(s.snapshot(arrivalMs: 0).timeline.count == 4)
+    }
+
+    @Test func metricsServingListsFeedTheRegistry() {
+        var s = StoreState()
+        s.ingest(.metrics(MetricsEvent(pipeline: "ctr", tsMs: 1_000, instance: "a", serving: [
+            ServingEntry(model: "gbm", version: 3, role: .primary), ServingEntry(model: "gbm", version: 4, role: .shadow),
+        ])), source: "m", arrivalMs: 0)
+        let gbm = s.snapshot(arrivalMs: 0).pipelines[0].models.first
+        #expect(gbm?.primary == 3)
+        #expect(gbm?.candidates == [4])
+        #expect(gbm?.version(3)?.servingInstances == 1)
+    }
+
+    @Test func liveTrackersStayWithinTheGlobalBudget() {
+        var settings = Self.settings(window: 100)
+        settings.limits.maxTrackedVersions = 4
+        settings.limits.maxDriftWindows = 10
+        var s = StoreState(settings: settings, basis: .eventTime)
+        for v in 1...20 {
+            for i in 0..<10 {
+                var e = Feed.scored(key: "k\(i)", atMs: Int64(v * 100 + i), version: v)
+                e.features = (0..<5).map { NamedValue(name: "f\($0)", value: Double(i)) }
+                s.ingest(scored: e, source: "s", arrivalMs: 0)
+            }
+        }
+        let p = s.snapshot(arrivalMs: 0).pipelines[0]
+        #expect(p.versions.filter(\.live).count <= 4)
+        #expect(s.slots.driftWindows <= 10)
+        #expect(p.versions.count == 20)  // the others keep their final numbers
+        #expect(p.stats(for: VersionKey(model: "lr", version: 1))?.scoredCount == 10)
+    }
+}
+
