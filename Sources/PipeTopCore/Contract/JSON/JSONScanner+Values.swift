@@ -1,3 +1,5 @@
+// Tokens are always bound to a local before use: in `string(try readString())` the
+// non-mutating call would capture `self` (and its `unescaped` buffer) before the read.
 extension JSONScanner {
     /// The error for a value of the wrong JSON type at `pos`; garbage that starts no value is a syntax error instead.
     func mismatch(_ field: FieldKey, _ expected: String) -> DecodeError {
@@ -28,11 +30,13 @@ extension JSONScanner {
 
     /// A finite number (scores, features, metrics, bucket bounds).
     mutating func readDouble(_ field: FieldKey) throws(DecodeError) -> Double {
-        try double(readNumberToken(field), field: field.name)
+        let t = try readNumberToken(field)
+        return try double(t, field: field.name)
     }
 
     mutating func readInt64(_ field: FieldKey) throws(DecodeError) -> Int64 {
-        try int64(readNumberToken(field), field: field.name)
+        let t = try readNumberToken(field)
+        return try int64(t, field: field.name)
     }
 
     mutating func readInt(_ field: FieldKey) throws(DecodeError) -> Int {
@@ -40,7 +44,8 @@ extension JSONScanner {
     }
 
     mutating func readUInt64(_ field: FieldKey) throws(DecodeError) -> UInt64 {
-        try uint64(readNumberToken(field), field: field.name)
+        let t = try readNumberToken(field)
+        return try uint64(t, field: field.name)
     }
 
     mutating func readStringToken(_ field: FieldKey) throws(DecodeError) -> StringToken {
@@ -55,7 +60,8 @@ extension JSONScanner {
     }
 
     mutating func readString(_ field: FieldKey) throws(DecodeError) -> String {
-        string(try readStringToken(field))
+        let t = try readStringToken(field)
+        return string(t)
     }
 
     mutating func readOptionalString(_ field: FieldKey) throws(DecodeError) -> String? {
@@ -88,9 +94,11 @@ extension JSONScanner {
             try readLiteral("false")
             return .number(0)
         case UInt8(ascii: "\""):
-            return .text(string(try readString()))
+            let t = try readString()
+            return .text(string(t))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try double(readNumber(), field: field.name))
+            let t = try readNumber()
+            return .number(try double(t, field: field.name))
         default:
             throw mismatch(field, "a number, boolean or string")
         }
