@@ -146,13 +146,15 @@ extension JSONScanner {
 
 extension JSONScanner.NumberToken {
     @inline(__always) mutating func accumulate(_ digit: UInt8, fraction: Bool) {
-        let d = UInt64(digit &- UInt8(ascii: "0"))
-        if exact && mantissa <= (UInt64.max - 9) / 10 {
-            mantissa = mantissa * 10 + d
-            if fraction { exp10 -= 1 }
-        } else {
-            // Beyond 19 digits only the slow path (which rereads the text) is exact.
+        guard exact else { return }
+        let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = times10.addingReportingOverflow(UInt64(digit &- UInt8(ascii: "0")))
+        if o1 || o2 {
+            // Beyond UInt64 only the slow path (which rereads the text) is exact.
             exact = false
+        } else {
+            mantissa = sum
+            if fraction { exp10 -= 1 }
         }
     }
 }
