@@ -109,7 +109,8 @@ private func fuzzIterations() -> Int {
     var h = FuzzHarness(seed: fuzzSeed())
     let corpus = (0..<256).map { _ in Array(EventEncoder.encode(EventSamples.event(&h.rng)).utf8) } + EventSamples.all.map { Array($0.utf8) }
     let scoredHead = #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","model":"m","version":1,"score":"#
-    for i in 0..<fuzzIterations() {
+    let iterations = fuzzIterations()
+    for i in 0..<iterations {
         switch i % 8 {
         case 0:
             let n = h.int(0..<96)
@@ -140,7 +141,8 @@ private func fuzzIterations() -> Int {
         if h.failures > 20 { break }
     }
     #expect(h.failures == 0, "fuzz seed \(h.seed)")
-    #expect(h.accepted > 0)
+    // Every round-trip case must be accepted; a harness that rejects everything would test nothing.
+    #expect(h.accepted >= iterations / 8)
 }
 
 @Test func decoderFuzzDeepNestingIsRejectedWithoutRecursion() {

@@ -1,7 +1,9 @@
-/// A member name the contract knows, matched from raw bytes without building a `String`.
+/// A name the contract knows (member names, `type` values, roles), matched from raw bytes
+/// without building a `String`.
 ///
-/// Generated: names are packed little-endian into two `UInt64` words, so a match is
-/// one `switch` on the first word plus a length/second-word check.
+/// Generated: each name is packed little-endian into two `UInt64` words (bytes 0..<8 and
+/// 8..<16, zero-padded), so a match is one `switch` on the first word plus a length and
+/// second-word check. At most 63 names, so a set of seen keys fits one `UInt64`.
 enum FieldKey: UInt8 {
     case unknown
     case type, pipeline, tsMs, v, instance, stage, recordsIn, recordsOut
@@ -9,9 +11,10 @@ enum FieldKey: UInt8 {
     case event, parent, toVersion, cause, detail, metrics, artifact, reference
     case key, role, score, prediction, label, latencyUs, features, strategy
     case id, action, fromVersion, requestedBy, reason, status, format, sha256
-    case bytes, data, uri, edges, counts, n, sample
+    case bytes, data, uri, edges, counts, n, sample, scored
+    case control, ack, primary, shadow
 
-    /// The key for the member name `lo`/`hi` (bytes 0..<8 and 8..<16, zero-padded) of `count` bytes.
+    /// The key for the name `lo`/`hi` of `count` bytes.
     static func match(count: Int, lo: UInt64, hi: UInt64) -> FieldKey {
         switch lo {
         case 0x000000000000006e:
@@ -24,6 +27,8 @@ enum FieldKey: UInt8 {
             return count == 3 && hi == 0x0 ? .lag : .unknown
         case 0x0000000000697275:
             return count == 3 && hi == 0x0 ? .uri : .unknown
+        case 0x00000000006b6361:
+            return count == 3 && hi == 0x0 ? .ack : .unknown
         case 0x000000000079656b:
             return count == 3 && hi == 0x0 ? .key : .unknown
         case 0x0000000061746164:
@@ -52,6 +57,8 @@ enum FieldKey: UInt8 {
             return count == 5 && hi == 0x0 ? .event : .unknown
         case 0x0000363532616873:
             return count == 6 && hi == 0x0 ? .sha256 : .unknown
+        case 0x00006465726f6373:
+            return count == 6 && hi == 0x0 ? .scored : .unknown
         case 0x0000656c706d6173:
             return count == 6 && hi == 0x0 ? .sample : .unknown
         case 0x00006c6961746564:
@@ -70,12 +77,18 @@ enum FieldKey: UInt8 {
             return count == 6 && hi == 0x0 ? .format : .unknown
         case 0x0000746e65726170:
             return count == 6 && hi == 0x0 ? .parent : .unknown
+        case 0x0000776f64616873:
+            return count == 6 && hi == 0x0 ? .shadow : .unknown
         case 0x00676e6976726573:
             return count == 7 && hi == 0x0 ? .serving : .unknown
+        case 0x006c6f72746e6f63:
+            return count == 7 && hi == 0x0 ? .control : .unknown
         case 0x006e6f6973726576:
             return count == 7 && hi == 0x0 ? .version : .unknown
         case 0x007363697274656d:
             return count == 7 && hi == 0x0 ? .metrics : .unknown
+        case 0x007972616d697270:
+            return count == 7 && hi == 0x0 ? .primary : .unknown
         case 0x5f7364726f636572:
             switch (count, hi) {
             case (10, 0x6e69): return .recordsIn
@@ -116,7 +129,7 @@ enum FieldKey: UInt8 {
         }
     }
 
-    /// The member name as it appears in JSON, for error messages.
+    /// The name as it appears in JSON, for error messages.
     var name: String {
         switch self {
         case .unknown: ""
@@ -167,6 +180,11 @@ enum FieldKey: UInt8 {
         case .counts: "counts"
         case .n: "n"
         case .sample: "sample"
+        case .scored: "scored"
+        case .control: "control"
+        case .ack: "ack"
+        case .primary: "primary"
+        case .shadow: "shadow"
         }
     }
 

@@ -56,7 +56,7 @@ extension JSONScanner {
                 switch key {
                 case .model: entry.model = try readString(.model)
                 case .version: entry.version = try readInt(.version)
-                case .role: entry.role = try readEnum(.role, as: Role.self)
+                case .role: entry.role = try readRole()
                 default: try skipValue()
                 }
             }

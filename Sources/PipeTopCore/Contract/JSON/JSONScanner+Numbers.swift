@@ -28,10 +28,7 @@ extension JSONScanner {
             pos += 1
             if pos < count && Self.isDigit(byte(pos)) { throw error(.invalidNumber, pos) }
         } else if Self.isDigit(first) {
-            while pos < count, case let b = byte(pos), Self.isDigit(b) {
-                t.accumulate(b, fraction: false)
-                pos += 1
-            }
+            readDigits(into: &t, fraction: false)
         } else {
             throw error(.invalidNumber, pos)
         }
@@ -39,10 +36,7 @@ extension JSONScanner {
             t.isInteger = false
             pos += 1
             guard pos < count, Self.isDigit(byte(pos)) else { throw pos < count ? error(.invalidNumber, pos) : error(.unexpectedEnd, count) }
-            while pos < count, case let b = byte(pos), Self.isDigit(b) {
-                t.accumulate(b, fraction: true)
-                pos += 1
-            }
+            readDigits(into: &t, fraction: true)
         }
         if pos < count && (byte(pos) | 0x20) == UInt8(ascii: "e") {
             t.isInteger = false
@@ -66,7 +60,7 @@ extension JSONScanner {
     }
 
     /// The token's value, exactly as `Double(String)` reads it; non-finite → `numberOutOfRange`.
-    func double(_ t: NumberToken, field: String) throws(DecodeError) -> Double {
+    func double(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> Double {
         if t.exact {
             if t.mantissa == 0 { return t.negative ? -0.0 : 0.0 }
             // Clinger's fast path: both operands exact, so one IEEE operation rounds correctly.
@@ -79,38 +73,38 @@ extension JSONScanner {
         // Hard cases (long mantissas, big exponents) go to the standard library's correctly rounded parser.
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: buf[t.start..<t.end]), as: UTF8.self)
         guard let v = Double(text) else { throw error(.invalidNumber, t.start) }
-        guard v.isFinite else { throw error(.numberOutOfRange(field: field), t.start) }
+        guard v.isFinite else { throw error(.numberOutOfRange(field: field.name), t.start) }
         return v
     }
 
     /// The token as a whole number in `Int64`; `7.0` and `7e0` are accepted, `7.5` is not.
-    func int64(_ t: NumberToken, field: String) throws(DecodeError) -> Int64 {
+    func int64(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> Int64 {
         if t.isInteger {
-            guard t.exact else { throw error(.numberOutOfRange(field: field), t.start) }
+            guard t.exact else { throw error(.numberOutOfRange(field: field.name), t.start) }
             if t.negative {
-                guard t.mantissa <= UInt64(Int64.max) + 1 else { throw error(.numberOutOfRange(field: field), t.start) }
+                guard t.mantissa <= UInt64(Int64.max) + 1 else { throw error(.numberOutOfRange(field: field.name), t.start) }
                 return Int64(truncatingIfNeeded: 0 &- t.mantissa)
             }
-            guard t.mantissa <= UInt64(Int64.max) else { throw error(.numberOutOfRange(field: field), t.start) }
+            guard t.mantissa <= UInt64(Int64.max) else { throw error(.numberOutOfRange(field: field.name), t.start) }
             return Int64(t.mantissa)
         }
         let d = try double(t, field: field)
-        guard d.rounded(.towardZero) == d else { throw error(.wrongType(field: field, expected: "an integer"), t.start) }
+        guard d.rounded(.towardZero) == d else { throw error(.wrongType(field: field.name, expected: "an integer"), t.start) }
         guard d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 else {
-            throw error(.numberOutOfRange(field: field), t.start)
+            throw error(.numberOutOfRange(field: field.name), t.start)
         }
         return Int64(d)
     }
 
     /// The token as a non-negative whole number (counters).
-    func uint64(_ t: NumberToken, field: String) throws(DecodeError) -> UInt64 {
+    func uint64(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> UInt64 {
         if t.isInteger && !t.negative {
-            guard t.exact else { throw error(.numberOutOfRange(field: field), t.start) }
+            guard t.exact else { throw error(.numberOutOfRange(field: field.name), t.start) }
             return t.mantissa
         }
         let d = try double(t, field: field)
-        guard d.rounded(.towardZero) == d else { throw error(.wrongType(field: field, expected: "an integer"), t.start) }
-        guard d >= 0 && d < 1.8446744073709551616e19 else { throw error(.numberOutOfRange(field: field), t.start) }
+        guard d.rounded(.towardZero) == d else { throw error(.wrongType(field: field.name, expected: "an integer"), t.start) }
+        guard d >= 0 && d < 1.8446744073709551616e19 else { throw error(.numberOutOfRange(field: field.name), t.start) }
         return UInt64(d)
     }
 
@@ -144,17 +138,56 @@ extension JSONScanner {
     }
 }
 
-extension JSONScanner.NumberToken {
-    @inline(__always) mutating func accumulate(_ digit: UInt8, fraction: Bool) {
-        guard exact else { return }
-        let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
-        let (sum, o2) = times10.addingReportingOverflow(UInt64(digit &- UInt8(ascii: "0")))
-        if o1 || o2 {
-            // Beyond UInt64 only the slow path (which rereads the text) is exact.
-            exact = false
-        } else {
-            mantissa = sum
-            if fraction { exp10 -= 1 }
+extension JSONScanner {
+    /// Appends a run of digits to the token's mantissa: eight at a time while they cannot
+    /// overflow, then one by one, and with overflow checks past 18 digits (where only the
+    /// slow path, which rereads the text, stays exact).
+    @inline(__always) mutating func readDigits(into t: inout NumberToken, fraction: Bool) {
+        var m = t.mantissa
+        var exp = t.exp10
+        var exact = t.exact
+        let base = buf.baseAddress.unsafelyUnwrapped
+        while exact && m < 100_000_000_000 && pos + 8 <= count {
+            let w = UInt64(littleEndian: (base + pos).loadUnaligned(as: UInt64.self))
+            guard Self.areEightDigits(w) else { break }
+            m = m &* 100_000_000 &+ Self.eightDigitsValue(w)
+            if fraction { exp -= 8 }
+            pos += 8
         }
+        while pos < count {
+            let d = byte(pos) &- UInt8(ascii: "0")
+            guard d < 10 else { break }
+            pos += 1
+            guard exact else { continue }
+            if m < 1_000_000_000_000_000_000 {
+                m = m &* 10 &+ UInt64(d)
+            } else {
+                let (times10, o1) = m.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(d))
+                if o1 || o2 {
+                    exact = false
+                    continue
+                }
+                m = sum
+            }
+            if fraction { exp -= 1 }
+        }
+        t.mantissa = m
+        t.exp10 = exp
+        t.exact = exact
+    }
+
+    /// Whether all eight bytes of `w` are ASCII digits (simdjson's test).
+    @inline(__always) static func areEightDigits(_ w: UInt64) -> Bool {
+        (w & 0xF0F0_F0F0_F0F0_F0F0) | (((w &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4) == 0x3333_3333_3333_3333
+    }
+
+    /// The value of eight ASCII digits, first digit in the lowest byte (simdjson's SWAR reduction).
+    @inline(__always) static func eightDigitsValue(_ w: UInt64) -> UInt64 {
+        var v = w &- 0x3030_3030_3030_3030
+        v = (v &* 10) &+ (v >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        v = (((v & mask) &* 0x000F_4240_0000_0064) &+ (((v >> 16) & mask) &* 0x0000_2710_0000_0001)) >> 32
+        return v & 0xFFFF_FFFF
     }
 }

@@ -22,7 +22,7 @@ extension JSONScanner {
             case .key: try readString(.key, into: &e.key)
             case .model: try readString(.model, into: &e.model)
             case .version: e.version = try readInt(.version)
-            case .role: e.role = try readEnum(.role, as: Role.self)
+            case .role: e.role = try readRole()
             case .score: e.score = try readDouble(.score)
             case .prediction: e.prediction = try readOutcome(.prediction)
             case .label: e.label = try readOutcome(.label)
@@ -50,14 +50,15 @@ extension JSONScanner {
     mutating func readEventType() throws(DecodeError) -> EventType {
         let at = pos
         let t = try readStringToken(.type)
-        let type: EventType? = withBytes(t) { bytes in
-            switch bytes.count {
-            case 3: return bytes.elementsEqual("ack".utf8) ? .ack : nil
-            case 5: return bytes.elementsEqual("model".utf8) ? .model : bytes.elementsEqual("label".utf8) ? .label : nil
-            case 6: return bytes.elementsEqual("scored".utf8) ? .scored : nil
-            case 7: return bytes.elementsEqual("metrics".utf8) ? .metrics : bytes.elementsEqual("control".utf8) ? .control : nil
-            default: return nil
-            }
+        let type: EventType?
+        switch fieldKey(t) {
+        case .scored: type = .scored
+        case .metrics: type = .metrics
+        case .model: type = .model
+        case .label: type = .label
+        case .control: type = .control
+        case .ack: type = .ack
+        default: type = nil
         }
         guard let type else { throw error(.unknownType(string(t)), at) }
         return type

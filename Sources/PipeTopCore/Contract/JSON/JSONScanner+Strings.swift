@@ -9,7 +9,11 @@ extension JSONScanner {
             // Eight plain ASCII bytes at a time: no quote, backslash, control or high-bit byte.
             while pos + 8 <= count {
                 let w = UInt64(littleEndian: (base + pos).loadUnaligned(as: UInt64.self))
-                if Self.needsAttention(w) { break }
+                let special = Self.attentionMask(w)
+                if special != 0 {
+                    pos += special.trailingZeroBitCount >> 3
+                    break
+                }
                 pos += 8
             }
             guard pos < count else { throw error(.unexpectedEnd, count) }
@@ -32,8 +36,9 @@ extension JSONScanner {
         return try readEscapedRest(start: start)
     }
 
-    /// Whether any byte of `w` is `"`, `\`, below 0x20 or above 0x7F (classic SWAR tests).
-    @inline(__always) static func needsAttention(_ w: UInt64) -> Bool {
+    /// The high bit set in each byte of `w` that is `"`, `\`, below 0x20 or above 0x7F (classic
+    /// SWAR tests). Borrows only propagate upward, so the lowest set bit marks the first such byte.
+    @inline(__always) static func attentionMask(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quote = w ^ (ones &* 0x22)
@@ -41,7 +46,7 @@ extension JSONScanner {
         let hasQuote = (quote &- ones) & ~quote
         let hasSlash = (slash &- ones) & ~slash
         let hasControl = (w &- ones &* 0x20) & ~w
-        return ((hasQuote | hasSlash | hasControl) & high) | (w & high) != 0
+        return (hasQuote | hasSlash | hasControl | w) & high
     }
 
     /// The string's remainder after its first backslash, appended unescaped to `unescaped`.

@@ -31,12 +31,12 @@ extension JSONScanner {
     /// A finite number (scores, features, metrics, bucket bounds).
     mutating func readDouble(_ field: FieldKey) throws(DecodeError) -> Double {
         let t = try readNumberToken(field)
-        return try double(t, field: field.name)
+        return try double(t, field: field)
     }
 
     mutating func readInt64(_ field: FieldKey) throws(DecodeError) -> Int64 {
         let t = try readNumberToken(field)
-        return try int64(t, field: field.name)
+        return try int64(t, field: field)
     }
 
     mutating func readInt(_ field: FieldKey) throws(DecodeError) -> Int {
@@ -45,7 +45,7 @@ extension JSONScanner {
 
     mutating func readUInt64(_ field: FieldKey) throws(DecodeError) -> UInt64 {
         let t = try readNumberToken(field)
-        return try uint64(t, field: field.name)
+        return try uint64(t, field: field)
     }
 
     mutating func readStringToken(_ field: FieldKey) throws(DecodeError) -> StringToken {
@@ -81,6 +81,17 @@ extension JSONScanner {
         throw error(.invalidValue(field: field.name), at)
     }
 
+    /// `primary` or `shadow`, matched as packed words: it is on the hot path.
+    mutating func readRole() throws(DecodeError) -> Role {
+        let at = pos
+        let t = try readStringToken(.role)
+        switch fieldKey(t) {
+        case .primary: return .primary
+        case .shadow: return .shadow
+        default: throw error(.invalidValue(field: FieldKey.role.name), at)
+        }
+    }
+
     /// A prediction or label: number, `true`/`false` (1/0) or string; `nil` for `null`.
     mutating func readOutcome(_ field: FieldKey) throws(DecodeError) -> Outcome? {
         switch try peek() {
@@ -98,7 +109,7 @@ extension JSONScanner {
             return .text(string(t))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let t = try readNumber()
-            return .number(try double(t, field: field.name))
+            return .number(try double(t, field: field))
         default:
             throw mismatch(field, "a number, boolean or string")
         }

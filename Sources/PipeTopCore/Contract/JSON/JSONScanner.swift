@@ -78,6 +78,11 @@ struct JSONScanner {
     /// Reads the next member name of an object entered with `enterContainer(`{`)`, and its
     /// `:`; `nil` when the object ends (its `}` consumed).
     mutating func nextMember(first: inout Bool) throws(DecodeError) -> StringToken? {
+        // Compact JSON (the common case): `,"` follows the previous value directly.
+        if !first && pos + 1 < count && byte(pos) == UInt8(ascii: ",") && byte(pos + 1) == UInt8(ascii: "\"") {
+            pos += 1
+            return try memberName()
+        }
         var b = try peek()
         if b == UInt8(ascii: "}") {
             pos += 1
@@ -92,6 +97,11 @@ struct JSONScanner {
             b = try peek()
         }
         guard b == UInt8(ascii: "\"") else { throw unexpected() }
+        return try memberName()
+    }
+
+    /// A member name at `pos` and its `:`.
+    @inline(__always) private mutating func memberName() throws(DecodeError) -> StringToken {
         let name = try readString()
         skipWhitespace()
         try expect(UInt8(ascii: ":"))
@@ -150,11 +160,13 @@ struct JSONScanner {
 
     func equals(_ t: StringToken, _ s: String) -> Bool {
         withBytes(t) { bytes in
-            var s = s
-            return s.withUTF8 { have in
-                have.count == bytes.count
-                    && (have.count == 0 || memcmp(have.baseAddress.unsafelyUnwrapped, bytes.baseAddress.unsafelyUnwrapped, have.count) == 0)
+            guard s.utf8.count == bytes.count else { return false }
+            guard bytes.count > 0 else { return true }
+            // Native and small strings expose contiguous UTF-8; anything else falls back to a walk.
+            let fast = s.utf8.withContiguousStorageIfAvailable { have in
+                memcmp(have.baseAddress.unsafelyUnwrapped, bytes.baseAddress.unsafelyUnwrapped, bytes.count) == 0
             }
+            return fast ?? s.utf8.elementsEqual(bytes)
         }
     }
 
