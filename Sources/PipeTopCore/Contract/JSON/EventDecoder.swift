@@ -103,14 +103,14 @@ extension JSONScanner {
     private mutating func locateType() throws(DecodeError) -> (EventType, Bool) {
         let bodyStart = pos
         var first = true
-        if let name = try nextMember(first: &first), fieldKey(name) == .type {
+        if try nextKey(first: &first) == .type {
             return (try readEventType(), true)
         }
         pos = bodyStart
         first = true
         var found: EventType?
-        while let name = try nextMember(first: &first) {
-            if fieldKey(name) == .type { found = try readEventType() } else { try skipValue() }
+        while let key = try nextKey(first: &first) {
+            if key == .type { found = try readEventType() } else { try skipValue() }
         }
         guard let found else { throw error(.missingField("type"), pos - 1) }
         pos = bodyStart

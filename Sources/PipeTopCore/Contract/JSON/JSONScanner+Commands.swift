@@ -4,8 +4,7 @@ extension JSONScanner {
         var first = first
         var seen = FieldKey.type.bit
         var e = LabelEvent(pipeline: "", tsMs: 0, key: "", label: .number(0))
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             switch key {
             case .type: try checkType(.label)
             case .pipeline: e.pipeline = try readString(.pipeline)
@@ -29,8 +28,7 @@ extension JSONScanner {
         var first = first
         var seen = FieldKey.type.bit
         var e = ControlCommand(pipeline: "", tsMs: 0, id: "", action: .promote, model: "", version: 0, requestedBy: "")
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .type: try checkType(.control)
@@ -58,8 +56,7 @@ extension JSONScanner {
         var first = first
         var seen = FieldKey.type.bit
         var e = Ack(pipeline: "", tsMs: 0, id: "", status: .applied)
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .type: try checkType(.ack)

@@ -5,8 +5,7 @@ extension JSONScanner {
         var seen = FieldKey.type.bit
         var e = MetricsEvent(pipeline: "", tsMs: 0, instance: "")
         var countsAt = 0
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .type: try checkType(.metrics)
@@ -50,8 +49,7 @@ extension JSONScanner {
             var entry = ServingEntry(model: "", version: 0, role: .primary)
             var seen: UInt64 = 0
             var first = true
-            while let name = try nextMember(first: &first) {
-                let key = fieldKey(name)
+            while let key = try nextKey(first: &first) {
                 seen |= key.bit
                 switch key {
                 case .model: entry.model = try readString(.model)

@@ -4,8 +4,7 @@ extension JSONScanner {
         var first = first
         var seen = FieldKey.type.bit
         var e = ModelEvent(pipeline: "", tsMs: 0, model: "", version: 0, event: .published)
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .type: try checkType(.model)
@@ -42,8 +41,7 @@ extension JSONScanner {
         var a = Artifact(format: "")
         var seen: UInt64 = 0
         var first = true
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .format: a.format = try readString(.format)
@@ -76,8 +74,7 @@ extension JSONScanner {
         var h = ReferenceHistogram(edges: [], counts: [], n: 0)
         var seen: UInt64 = 0
         var first = true
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .edges: try readDoubles(.edges, into: &h.edges)

@@ -16,6 +16,7 @@ extension JSONScanner {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
 
     /// Scans a number per RFC 8259 (no leading zeros, no `.5`, no `1.`, no NaN/Infinity).
+    @inline(__always)
     mutating func readNumber() throws(DecodeError) -> NumberToken {
         var t = NumberToken(start: pos, end: pos)
         if pos < count && byte(pos) == UInt8(ascii: "-") {
@@ -60,6 +61,7 @@ extension JSONScanner {
     }
 
     /// The token's value, exactly as `Double(String)` reads it; non-finite → `numberOutOfRange`.
+    @inline(__always)
     func double(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> Double {
         if t.exact {
             if t.mantissa == 0 { return t.negative ? -0.0 : 0.0 }
@@ -78,6 +80,7 @@ extension JSONScanner {
     }
 
     /// The token as a whole number in `Int64`; `7.0` and `7e0` are accepted, `7.5` is not.
+    @inline(__always)
     func int64(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> Int64 {
         if t.isInteger {
             guard t.exact else { throw error(.numberOutOfRange(field: field.name), t.start) }

@@ -11,8 +11,7 @@ extension JSONScanner {
         e.label = nil
         e.latencyUs = nil
         e.strategy = nil
-        while let name = try nextMember(first: &first) {
-            let key = fieldKey(name)
+        while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .type: try checkType(.scored)

@@ -1,6 +1,7 @@
 extension JSONScanner {
     /// Reads a string starting at its opening quote; validates UTF-8, rejects raw
     /// control characters and decodes escapes (into `unescaped`) only when present.
+    @inline(__always)
     mutating func readString() throws(DecodeError) -> StringToken {
         try expect(UInt8(ascii: "\""))
         let start = pos

@@ -22,6 +22,7 @@ extension JSONScanner {
         return true
     }
 
+    @inline(__always)
     mutating func readNumberToken(_ field: FieldKey) throws(DecodeError) -> NumberToken {
         let b = try peek()
         guard b == UInt8(ascii: "-") || Self.isDigit(b) else { throw mismatch(field, "a number") }
@@ -29,16 +30,23 @@ extension JSONScanner {
     }
 
     /// A finite number (scores, features, metrics, bucket bounds).
+    @inline(__always)
     mutating func readDouble(_ field: FieldKey) throws(DecodeError) -> Double {
+        skipWhitespace()
+        if let v = fastDouble() { return v }
         let t = try readNumberToken(field)
         return try double(t, field: field)
     }
 
+    @inline(__always)
     mutating func readInt64(_ field: FieldKey) throws(DecodeError) -> Int64 {
+        skipWhitespace()
+        if let v = fastInt64() { return v }
         let t = try readNumberToken(field)
         return try int64(t, field: field)
     }
 
+    @inline(__always)
     mutating func readInt(_ field: FieldKey) throws(DecodeError) -> Int {
         Int(truncatingIfNeeded: try readInt64(field))
     }
@@ -48,12 +56,14 @@ extension JSONScanner {
         return try uint64(t, field: field)
     }
 
+    @inline(__always)
     mutating func readStringToken(_ field: FieldKey) throws(DecodeError) -> StringToken {
         guard try peek() == UInt8(ascii: "\"") else { throw mismatch(field, "a string") }
         return try readString()
     }
 
     /// Reads a string into `s`, keeping `s` (and its storage) when the bytes are unchanged.
+    @inline(__always)
     mutating func readString(_ field: FieldKey, into s: inout String) throws(DecodeError) {
         let t = try readStringToken(field)
         assign(t, to: &s)

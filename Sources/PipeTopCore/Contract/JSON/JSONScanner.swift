@@ -77,6 +77,7 @@ struct JSONScanner {
 
     /// Reads the next member name of an object entered with `enterContainer(`{`)`, and its
     /// `:`; `nil` when the object ends (its `}` consumed).
+    @inline(__always)
     mutating func nextMember(first: inout Bool) throws(DecodeError) -> StringToken? {
         // Compact JSON (the common case): `,"` follows the previous value directly.
         if !first && pos + 1 < count && byte(pos) == UInt8(ascii: ",") && byte(pos + 1) == UInt8(ascii: "\"") {
@@ -158,6 +159,7 @@ struct JSONScanner {
         if !equals(t, s) { s = string(t) }
     }
 
+    @inline(__always)
     func equals(_ t: StringToken, _ s: String) -> Bool {
         withBytes(t) { bytes in
             guard s.utf8.count == bytes.count else { return false }
@@ -171,6 +173,7 @@ struct JSONScanner {
     }
 
     /// The contract member name a token denotes, matched as two packed words.
+    @inline(__always)
     func fieldKey(_ t: StringToken) -> FieldKey {
         let n = t.escaped ? unescaped.count : t.end - t.start
         guard n > 0, n <= 16 else { return .unknown }
