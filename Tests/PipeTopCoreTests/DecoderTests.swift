@@ -181,3 +181,48 @@ private let scoredHead = #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","
     _ = try decoder.decode(Array((scoredHead + #","score":1}"#).utf8), scoredInto: &scratch)
     #expect(scratch.features.isEmpty)
 }
+
+@Test func memberNamesOfEveryLengthAndPlacementAreMatchedExactly() throws {
+    // Names around the 8- and 16-byte word boundaries, known names with a suffix, and the
+    // message ending right after a short name, all through the fast and the general path.
+    let names = (0...18).map { String(repeating: "x", count: $0) } + ["typex", "keyy", "score_", "features2", "latency_counts_", "pipelinepipeline"]
+    for name in names {
+        let text = #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","\#(name)":[1],"label":1}"#
+        #expect(try decode(text) == .label(LabelEvent(pipeline: "p", tsMs: 1, key: "k", label: .number(1))), "\(name)")
+        let last = #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","label":1,"\#(name)":1}"#
+        #expect(try decode(last) == .label(LabelEvent(pipeline: "p", tsMs: 1, key: "k", label: .number(1))), "\(name)")
+    }
+}
+
+@Test func prettyPrintedAndCompactMessagesDecodeAlike() throws {
+    for text in EventSamples.all {
+        var pretty = ""
+        var inString = false
+        var escaped = false
+        for c in text {
+            pretty.append(c)
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "," || c == "{" || c == "[" || c == ":" {
+                pretty += "\n\t  \r"
+            }
+        }
+        #expect(try decode(" \n" + pretty + "\n ") == decode(text))
+    }
+}
+
+@Test func shortAndLongNumbersTakeTheSameValueOnEveryPath() throws {
+    let literals = ["123456789012345", "1234567890123456", "0.000000000000001", "0.0000000000000001", "-0.0", "999999999999999.9",
+                    "123456789012345678", "1234567890123456789", "-9223372036854775807", "1.5e0", "100000000000000000000000"]
+    for literal in literals {
+        let expected = Double(literal) ?? .nan
+        guard case .scored(let s) = try decode(scoredHead + #","score":\#(literal),"latency_us":\#(literal)}"#) else { continue }
+        #expect(s.score == expected && s.latencyUs == expected && s.score.sign == expected.sign, "\(literal)")
+    }
+    for literal in ["123456789012345678", "1234567890123456789", "-9223372036854775807", "9223372036854775807", "0", "-0", "7e2", "7.0"] {
+        guard case .label(let l) = try decode(#"{"type":"label","pipeline":"p","key":"k","label":1,"ts_ms":\#(literal)}"#) else { continue }
+        #expect(l.tsMs == Int64(literal) ?? Int64(exactly: Double(literal) ?? .nan), "\(literal)")
+    }
+}

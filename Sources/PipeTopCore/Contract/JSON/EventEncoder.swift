@@ -4,7 +4,7 @@
 /// default 1; `EventDecoder` restores those defaults, so encode → decode is the identity.
 /// Non-finite numbers are written as `null` (a programmer error upstream): a `scored`
 /// record with a NaN score therefore encodes to a message decoders reject.
-public enum EventEncoder {
+public enum EventEncoder: Sendable {
     /// Appends `event` to `out`.
     public static func encode(_ event: Event, into out: inout [UInt8]) {
         var w = JSONWriter(out)

@@ -10,7 +10,8 @@ extension JSONScanner {
             guard p < count, byte(p) == UInt8(ascii: ",") else { return try slowKey(first: &first) }
             p += 1
         }
-        guard p + 17 <= count, byte(p) == UInt8(ascii: "\"") else { return try slowKey(first: &first) }
+        // 16 name bytes are loaded after the quote, and a colon may follow the 15th: 18 bytes in all.
+        guard p + 18 <= count, byte(p) == UInt8(ascii: "\"") else { return try slowKey(first: &first) }
         let at = buf.baseAddress.unsafelyUnwrapped + p + 1
         var lo = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
         var hi = UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self))

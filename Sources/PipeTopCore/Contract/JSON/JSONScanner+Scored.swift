@@ -21,7 +21,7 @@ extension JSONScanner {
             case .key: try readString(.key, into: &e.key)
             case .model: try readString(.model, into: &e.model)
             case .version: e.version = try readInt(.version)
-            case .role: e.role = try readRole()
+            case .role: e.role = try readNull() ? .primary : readRole()
             case .score: e.score = try readDouble(.score)
             case .prediction: e.prediction = try readOutcome(.prediction)
             case .label: e.label = try readOutcome(.label)
