@@ -1,10 +1,13 @@
 /// Decodes contract messages from raw JSON bytes: strict RFC 8259, typed errors with byte offsets,
 /// and an allocation-free path for `scored` records.
 ///
-/// A hand-written parser rather than `JSONDecoder`: it reads the bytes once, compares
-/// member names as packed words, and can decode into a reused `ScoredEvent`. It is
-/// total on arbitrary input: linear time, bounded nesting, never traps.
-/// Not thread-safe to share; use one decoder per ingestion thread (it is cheap).
+/// A hand-written parser rather than `JSONDecoder`: it reads the bytes once (twice when
+/// `type` is not the first member), compares member names as packed words, and can decode
+/// into a reused `ScoredEvent`. It is total on arbitrary input: linear time, bounded
+/// nesting, never traps. Contract rules beyond JSON: unknown members are skipped; a repeated
+/// member's last value wins (repeated `type`s must agree); `null` in an optional member means
+/// absent; integer members also accept integral forms such as `7.0` or `7e0`.
+/// A value: give each ingestion thread its own (it is cheap).
 public struct EventDecoder: Sendable {
     /// Arrays/objects nested deeper than this are rejected (`nestingTooDeep`).
     public let maxDepth: Int
@@ -30,7 +33,9 @@ public struct EventDecoder: Sendable {
 
     /// The hot path: a `scored` message is decoded into `scratch` in place, reusing its
     /// strings and feature storage when they repeat; other types are returned whole.
-    /// When this throws, `scratch` holds an unspecified (but valid) mix of old and new values.
+    /// Keep `scratch` uniquely owned (copy fields out, not the whole value) or its feature
+    /// array is copied on the next write. When this throws, `scratch` holds an unspecified
+    /// (but valid) mix of old and new values.
     public mutating func decode(
         _ bytes: UnsafeRawBufferPointer, scoredInto scratch: inout ScoredEvent
     ) throws(DecodeError) -> DecodeResult {
