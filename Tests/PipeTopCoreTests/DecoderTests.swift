@@ -226,3 +226,19 @@ private let scoredHead = #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","
         #expect(l.tsMs == Int64(literal) ?? Int64(exactly: Double(literal) ?? .nan), "\(literal)")
     }
 }
+
+@Test func scratchReuseKeepsTheStorageOfRepeatedLongStrings() throws {
+    // Names longer than 15 bytes live on the heap; a repeat must not allocate a new copy.
+    func storage(_ s: String) -> UnsafePointer<UInt8>? { s.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+    func record(_ score: Double) -> [UInt8] {
+        Array(#"{"type":"scored","pipeline":"fraud-detection-eu-west","ts_ms":1,"key":"k","model":"gradient-boosted-trees","version":1,"score":\#(score),"features":{"transaction_amount_eur":1,"merchant_country_risk":2}}"#.utf8)
+    }
+    var decoder = EventDecoder()
+    var scratch = ScoredEvent()
+    _ = try decoder.decode(record(0.1), scoredInto: &scratch)
+    let before = [scratch.pipeline, scratch.model, scratch.features[0].name, scratch.features[1].name].map(storage)
+    _ = try decoder.decode(record(0.2), scoredInto: &scratch)
+    let after = [scratch.pipeline, scratch.model, scratch.features[0].name, scratch.features[1].name].map(storage)
+    #expect(scratch.score == 0.2)
+    #expect(before.allSatisfy { $0 != nil } && before == after)
+}
