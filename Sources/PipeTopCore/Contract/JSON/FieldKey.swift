@@ -4,6 +4,8 @@
 /// Generated: each name is packed little-endian into two `UInt64` words (bytes 0..<8 and
 /// 8..<16, zero-padded), so a match is one `switch` on the first word plus a length and
 /// second-word check. At most 63 names, so a set of seen keys fits one `UInt64`.
+/// To add a name: add a case, its `name`, and a `match` arm with its words, e.g. from
+/// `python3 -c 'n=b"role"; print(len(n), hex(int.from_bytes(n[:8].ljust(8,b"\0"),"little")))'`.
 enum FieldKey: UInt8 {
     case unknown
     case type, pipeline, tsMs, v, instance, stage, recordsIn, recordsOut
