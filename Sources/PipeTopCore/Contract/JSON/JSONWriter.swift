@@ -1,0 +1,112 @@
+/// Appends compact JSON to a byte array: objects with members, escaped strings, round-trip numbers.
+struct JSONWriter {
+    var out: [UInt8]
+    /// Whether the object being written still has no member (no comma before the next one).
+    private var empty = true
+
+    init(_ out: [UInt8]) {
+        self.out = out
+    }
+
+    mutating func open() {
+        out.append(UInt8(ascii: "{"))
+        empty = true
+    }
+
+    mutating func close() {
+        out.append(UInt8(ascii: "}"))
+        empty = false
+    }
+
+    /// Starts a member: comma if needed, the quoted name and a colon.
+    mutating func key(_ name: StaticString) {
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+    }
+
+    /// Starts a member whose name is data (feature and metric names), escaped.
+    mutating func key(_ name: String) {
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        string(name)
+        out.append(UInt8(ascii: ":"))
+    }
+
+    mutating func string(_ s: String) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            case 0..<0x20:
+                append("\\u00")
+                out.append(Self.hex(b >> 4))
+                out.append(Self.hex(b & 0xF))
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ v: some BinaryInteger) {
+        append(v.description)
+    }
+
+    /// Shortest text that reads back to the same `Double` (Swift's `description` guarantees
+    /// that); integral values print without ".0". Non-finite values have no JSON form and
+    /// are written as `null`, so a receiver rejects or drops them rather than reading a made-up number.
+    mutating func double(_ d: Double) {
+        guard d.isFinite else {
+            append("null")
+            return
+        }
+        if d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) {
+            append(Int64(d).description)
+        } else {
+            append(d.description)
+        }
+    }
+
+    mutating func doubles(_ values: [Double]) {
+        out.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            double(v)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    mutating func outcome(_ o: Outcome) {
+        switch o {
+        case .number(let x): double(x)
+        case .text(let s): string(s)
+        }
+    }
+
+    /// `{name: number, ...}` in the given order.
+    mutating func namedValues(_ values: [NamedValue]) {
+        open()
+        for v in values {
+            key(v.name)
+            double(v.value)
+        }
+        close()
+    }
+
+    mutating func append(_ s: String) {
+        out.append(contentsOf: s.utf8)
+    }
+
+    private static func hex(_ n: UInt8) -> UInt8 {
+        n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10
+    }
+}
