@@ -19,7 +19,7 @@ public struct LabelJoin: Sendable {
     /// Key hash → ring index of its newest waiting entry. Invariant: every value points at a live
     /// entry of that key, so the dictionary never holds more keys than the ring holds entries and,
     /// reserved up front, never grows.
-    private var newest: [UInt64: Int32]
+    private var newest: KeyHashIndex
     /// Sequence the next entry is written at; the ring index is `sequence % capacity`.
     private var head: UInt64 = 0
     /// Sequence of the oldest slot still inside the ring (live or not).
@@ -42,8 +42,7 @@ public struct LabelJoin: Sendable {
         self.capacity = min(max(1, capacity), Int(Int32.max))
         self.maxAgeMs = max(0, maxAgeMs)
         slots = Array(repeating: .vacant, count: self.capacity)
-        newest = [:]
-        newest.reserveCapacity(self.capacity)
+        newest = KeyHashIndex(minimumCapacity: self.capacity)
     }
 
     /// 64-bit FNV-1a over the key's UTF-8 bytes.
@@ -83,29 +82,41 @@ public struct LabelJoin: Sendable {
     /// key, tracker and role is a redelivery and is ignored, so it cannot count twice in quality.
     public mutating func record(_ entry: Entry) {
         advance(to: entry.tsMs)
-        var found = false
-        forEachWaiting(keyHash: entry.keyHash) { e in
-            if e.tracker == entry.tracker && e.role == entry.role { found = true }
-            return !found
-        }
-        if found {
+        if head - tail == UInt64(capacity) { dropTail(expiring: false) }
+        let index = Int(head % UInt64(capacity))
+        // One probe both links the key's older entry and makes this one its newest.
+        let older = newest.set(entry.keyHash, Int32(index))
+        let previous = older.map { slots[Int($0)].sequence } ?? LabelJoinSlot.empty
+        if let older, isRedelivery(entry, startingAt: Int(older)) {
+            newest.set(entry.keyHash, older)
             duplicates += 1
             return
         }
-        if head - tail == UInt64(capacity) { dropTail(expiring: false) }
-        let index = Int(head % UInt64(capacity))
-        let previous = newest[entry.keyHash].map { slots[Int($0)].sequence } ?? LabelJoinSlot.empty
         slots[index] = LabelJoinSlot(entry: entry, sequence: head, previous: previous)
-        newest[entry.keyHash] = Int32(index)
         head += 1
         waiting += 1
+    }
+
+    /// Whether a record with the same tracker and role already waits in the key's chain from `index`.
+    private func isRedelivery(_ entry: Entry, startingAt index: Int) -> Bool {
+        var index = index
+        var sequence = slots[index].sequence
+        while sequence != LabelJoinSlot.empty, slots[index].sequence == sequence,
+            slots[index].entry.keyHash == entry.keyHash
+        {
+            let e = slots[index].entry
+            if e.tracker == entry.tracker && e.role == entry.role { return true }
+            sequence = slots[index].previous
+            index = Int(sequence % UInt64(capacity))
+        }
+        return false
     }
 
     /// Calls `body` for each waiting entry of the key (newest first) and removes them: a label joins
     /// once. Entries older than `maxAgeMs` before the label are removed without a call.
     public mutating func join(keyHash: UInt64, labelTsMs: Int64, _ body: (Entry) -> Void) {
         advance(to: labelTsMs)
-        guard let first = newest.removeValue(forKey: keyHash) else { return }
+        guard let first = newest.remove(keyHash) else { return }
         // Age > maxAgeMs, written so hostile timestamps cannot overflow.
         let cutoff = labelTsMs > Int64.min + maxAgeMs ? labelTsMs - maxAgeMs : Int64.min
         var index = Int(first)
@@ -150,8 +161,7 @@ public struct LabelJoin: Sendable {
     }
 
     public var approximateBytes: Int {
-        // Dictionary storage: key + value + about one metadata byte per bucket, at its reserved size.
-        MemoryLayout<LabelJoin>.stride + capacity * MemoryLayout<LabelJoinSlot>.stride + newest.capacity * (8 + 4 + 1)
+        MemoryLayout<LabelJoin>.stride + capacity * MemoryLayout<LabelJoinSlot>.stride + newest.approximateBytes
     }
 
     /// Keys with a waiting entry (the dictionary's size), for tests and the health line.
@@ -183,7 +193,7 @@ public struct LabelJoin: Sendable {
             slots[index].sequence = LabelJoinSlot.empty
             waiting -= 1
             if expiring { expired += 1 } else { evicted += 1 }
-            if newest[key] == Int32(index) { newest.removeValue(forKey: key) }
+            if newest[key] == Int32(index) { newest.remove(key) }
         }
         tail += 1
     }

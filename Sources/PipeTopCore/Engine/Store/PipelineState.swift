@@ -10,6 +10,8 @@ struct PipelineState: Sendable {
     var lastScoredMs: Int64?
     var lastArrivalMs: Int64
     var outOfOrder: UInt64 = 0
+    /// Event time of the last shadow record (saturating arithmetic: starts far in the past).
+    var lastShadowMs = Int64.min / 2
     var instanceResets = 0
     /// Live trackers of this pipeline's versions: slot tokens in the store.
     var trackerTokens: [VersionKey: Int32] = [:]

@@ -11,8 +11,9 @@ extension StoreState {
         let alertSettings = settings.alerts
         var current: [Alert] = []
         var views: [PipelineSnapshot] = []
-        for name in pipelines.keys.sorted() {
-            guard let p = pipelines[name] else { continue }
+        for name in pipelines.names.sorted() {
+            guard let i = pipelines.position(of: name) else { continue }
+            let p = pipelines[i]
             let throughput = p.throughput()
             let metricsEnd = RateHistory.second(of: p.lastMetricsMs ?? 0)
             let latency = p.latency.percentiles(endingAt: metricsEnd)
@@ -23,7 +24,7 @@ extension StoreState {
                 pipeline: name, throughput: throughput, latency: latency, lag: p.lag, stale: stale,
                 silentForMs: silentFor, settings: alertSettings, nowMs: now)
             let models = p.registry.snapshot()
-            let versions = versionStats(of: name)
+            let versions = versionStats(ofPipelineAt: i)
             current += AlertRules.drift(pipeline: name, models: models, versions: versions, nowMs: now)
             views.append(PipelineSnapshot(
                 name: name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,
@@ -60,12 +61,11 @@ extension StoreState {
     }
 
     /// Live and frozen stats of a pipeline's versions, ordered by model and version.
-    private mutating func versionStats(of pipeline: String) -> [VersionStats] {
-        guard let p = pipelines[pipeline] else { return [] }
-        var out = Array(p.frozen.values)
-        for (key, token) in p.trackerTokens {
+    private mutating func versionStats(ofPipelineAt i: Int) -> [VersionStats] {
+        var out = Array(pipelines[i].frozen.values)
+        for (key, token) in pipelines[i].trackerTokens {
             guard let slot = slots.slot(token), let stats = slots[slot]?.stats(live: true) else {
-                pipelines[pipeline]?.trackerTokens[key] = nil
+                pipelines[i].trackerTokens[key] = nil
                 continue
             }
             out.append(stats)

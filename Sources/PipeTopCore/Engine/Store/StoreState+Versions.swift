@@ -1,17 +1,26 @@
 /// Scored records, labels and model events as they touch the live version trackers.
 extension StoreState {
+    /// How long after the last shadow record primaries still look for their shadow (event time).
+    static let shadowMemoryMs: Int64 = 60_000
+
     /// The hot path: ingests a scored record without copying it.
     public mutating func ingest(scored e: borrowing ScoredEvent, source: String, arrivalMs: Int64) {
         note(source, tsMs: e.tsMs)
-        withPipeline(e.pipeline, arrivalMs: arrivalMs) { $0.noteScored(atMs: e.tsMs, arrivalMs: arrivalMs) }
-        let key = VersionKey(model: e.model, version: e.version)
-        guard let token = tracker(pipeline: e.pipeline, key: key) ?? startTracking(pipeline: e.pipeline, key: key),
-              let slot = slots.slot(token) else { return }
-        let mayAdd = slots.driftWindows < settings.limits.maxDriftWindows
-            && (slots[slot]?.featureDrift.count ?? 0) < settings.limits.maxFeaturesPerVersion
-        let reference = e.features.isEmpty ? nil : reference(pipeline: e.pipeline, key: key, onlyIfNewFeature: slot, e)
-        let added = slots[slot]?.record(e, mayAddFeature: mayAdd, settings: settings.drift, reference: reference) ?? 0
-        slots.addedDriftWindows(added)
+        let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
+        pipelines[p].noteScored(atMs: e.tsMs, arrivalMs: arrivalMs)
+        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version), let slot = slots.slot(token)
+        else { return }
+        let limits = settings.limits
+        let features = slots[slot]?.featureDrift.count ?? 0
+        let mayAdd = slots.driftWindows < limits.maxDriftWindows && features < limits.maxFeaturesPerVersion
+        let added = slots[slot]?.record(e, mayAddFeature: mayAdd, settings: settings.drift) ?? 0
+        if added > 0 {
+            slots.addedDriftWindows(added)
+            // A feature seen for the first time takes the shipped reference, if the model event had one.
+            if let reference = pipelines[p].registry.version(model: e.model, version: e.version)?.reference {
+                slots[slot]?.adoptFeatures(reference, from: features, settings: settings.drift)
+            }
+        }
 
         let predicted = e.prediction ?? .number(e.score >= 0.5 ? 1 : 0)
         if let label = e.label {
@@ -21,10 +30,15 @@ extension StoreState {
         }
         let entry = LabelJoinEntry(
             keyHash: LabelJoin.hash(e.key), tracker: token, role: e.role, score: e.score, prediction: predicted, tsMs: e.tsMs)
-        // Agreement is counted once per pair, by whichever of primary and shadow arrives second.
-        if e.role == .shadow, let primary = labelJoin.firstEntry(keyHash: entry.keyHash, role: .primary) {
-            slots[slot]?.agreement.add(entry.agrees(with: primary))
-        } else if e.role == .primary, let shadow = labelJoin.firstEntry(keyHash: entry.keyHash, role: .shadow),
+        // Agreement is counted once per pair, by whichever of primary and shadow arrives second;
+        // a primary looks for its shadow only while the pipeline has shadows at all.
+        if e.role == .shadow {
+            pipelines[p].lastShadowMs = max(pipelines[p].lastShadowMs, e.tsMs)
+            if let primary = labelJoin.firstEntry(keyHash: entry.keyHash, role: .primary) {
+                slots[slot]?.agreement.add(entry.agrees(with: primary))
+            }
+        } else if e.tsMs - pipelines[p].lastShadowMs < Self.shadowMemoryMs,
+                  let shadow = labelJoin.firstEntry(keyHash: entry.keyHash, role: .shadow),
                   let shadowSlot = slots.slot(shadow.tracker) {
             slots[shadowSlot]?.agreement.add(shadow.agrees(with: entry))
         }
@@ -48,54 +62,50 @@ extension StoreState {
 
     /// After a lifecycle step: the version may adopt a shipped reference, and any version of the
     /// model that stopped serving (the promoted one's predecessor too) drops its live windows.
-    mutating func versionChanged(pipeline: String, key: VersionKey, event e: ModelEvent) {
-        if let reference = e.reference, let token = tracker(pipeline: pipeline, key: key), let slot = slots.slot(token) {
+    mutating func versionChanged(pipeline name: String, key: VersionKey, event e: ModelEvent) {
+        guard let p = pipelines.position(of: name) else { return }
+        if let reference = e.reference, let token = pipelines[p].trackerTokens[key], let slot = slots.slot(token) {
             slots[slot]?.adopt(reference, settings: settings.drift)
         }
-        guard let p = pipelines[pipeline] else { return }
-        for (tracked, token) in p.trackerTokens where tracked.model == key.model {
-            switch p.registry.version(model: tracked.model, version: tracked.version)?.state {
-            case .replaced?, .rolledBack?, .failed?, .retired?: stopTracking(pipeline: pipeline, token: token)
+        for (tracked, token) in pipelines[p].trackerTokens where tracked.model == key.model {
+            switch pipelines[p].registry.version(model: tracked.model, version: tracked.version)?.state {
+            case .replaced?, .rolledBack?, .failed?, .retired?: stopTracking(pipelineAt: p, token: token)
             default: break
             }
         }
     }
 
-    func tracker(pipeline: String, key: VersionKey) -> Int32? {
-        pipelines[pipeline]?.trackerTokens[key]
-    }
-
-    /// Starts live windows for a version, making room by freezing the least recently scored one.
-    private mutating func startTracking(pipeline: String, key: VersionKey) -> Int32? {
-        var attempts = slots.capacity
-        while (slots.isFull || slots.driftWindows >= settings.limits.maxDriftWindows) && attempts > 0 {
-            attempts -= 1
-            guard let victim = slots.leastRecentlyScored(), let owner = slots[slots.slot(victim) ?? 0]?.pipeline else { break }
-            stopTracking(pipeline: owner, token: victim)
-            evictions += 1
+    /// The token of a version's live tracker, started if needed; the previous record's is reused when it matches.
+    private mutating func tracker(pipelineAt p: Int, model: String, version: Int) -> Int32? {
+        if let last = lastTracker, last.pipeline == p, last.version == version, last.model == model,
+           slots.slot(last.token) != nil {
+            return last.token
         }
-        let reference = pipelines[pipeline]?.registry.version(model: key.model, version: key.version)?.reference
-        guard let token = slots.insert(VersionTracker(pipeline: pipeline, key: key, settings: settings, reference: reference))
-        else { return nil }
-        pipelines[pipeline]?.trackerTokens[key] = token
+        let key = VersionKey(model: model, version: version)
+        guard let token = pipelines[p].trackerTokens[key] ?? startTracking(pipelineAt: p, key: key) else { return nil }
+        lastTracker = (p, model, version, token)
         return token
     }
 
-    private mutating func stopTracking(pipeline: String, token: Int32) {
-        guard var tracker = slots.release(token) else { return }
-        pipelines[pipeline]?.freeze(tracker.stats(live: false), limits: settings.limits)
+    /// Starts live windows for a version, making room by freezing the least recently scored one.
+    private mutating func startTracking(pipelineAt p: Int, key: VersionKey) -> Int32? {
+        var attempts = slots.capacity
+        while (slots.isFull || slots.driftWindows >= settings.limits.maxDriftWindows) && attempts > 0 {
+            attempts -= 1
+            guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim),
+                  let owner = slots[slot]?.pipeline, let ownerAt = pipelines.position(of: owner) else { break }
+            stopTracking(pipelineAt: ownerAt, token: victim)
+            evictions += 1
+        }
+        let reference = pipelines[p].registry.version(model: key.model, version: key.version)?.reference
+        let tracker = VersionTracker(pipeline: pipelines.names[p], key: key, settings: settings, reference: reference)
+        guard let token = slots.insert(tracker) else { return nil }
+        pipelines[p].trackerTokens[key] = token
+        return token
     }
 
-    /// The shipped reference, looked up only when the record brings a feature the tracker lacks
-    /// (rare), since a registry lookup builds a snapshot of the version.
-    private func reference(pipeline: String, key: VersionKey, onlyIfNewFeature slot: Int, _ e: borrowing ScoredEvent) -> Reference? {
-        guard let t = slots[slot] else { return nil }
-        var known = true
-        for (i, f) in e.features.enumerated() where !(i < t.featureNames.count && t.featureNames[i] == f.name) {
-            known = t.featureNames.contains(f.name)
-            if !known { break }
-        }
-        guard !known else { return nil }
-        return pipelines[pipeline]?.registry.version(model: key.model, version: key.version)?.reference
+    private mutating func stopTracking(pipelineAt p: Int, token: Int32) {
+        guard let tracker = slots.release(token) else { return }
+        pipelines[p].freeze(tracker.stats(live: false), limits: settings.limits)
     }
 }

@@ -6,8 +6,8 @@
 public struct StoreState: Sendable {
     public let settings: EngineSettings
     public let basis: StalenessBasis
-    var pipelines: [String: PipelineState] = [:]
-    var sources: [String: SourceCounters] = [:]
+    var pipelines = NamedTable<PipelineState>()
+    var sources = NamedTable<SourceCounters>()
     var timeline: Ring<TimelineEntry>
     var alerts = AlertBook()
     var latestEventMs: Int64?
@@ -18,6 +18,8 @@ public struct StoreState: Sendable {
     var labelJoin: LabelJoin
     /// Reused buffer for the entries a label joins, so a label allocates nothing.
     var joinScratch: [LabelJoinEntry] = []
+    /// The tracker the previous scored record went to: consecutive records mostly share it.
+    var lastTracker: (pipeline: Int, model: String, version: Int, token: Int32)?
 
     /// Sources beyond this many are merged into one, so a stream of made-up source names stays bounded.
     static let maxSources = 64
@@ -42,7 +44,7 @@ public struct StoreState: Sendable {
             note(source, tsMs: e.tsMs)
             let limits = settings.limits
             let applied = withPipeline(e.pipeline, arrivalMs: arrivalMs) { $0.apply(e, arrivalMs: arrivalMs, limits: limits) }
-            if !applied { sources[sourceKey(source)]?.outOfOrder += 1 }
+            if !applied { sources[self.source(source)].outOfOrder += 1 }
         case .model(let e):
             note(source, tsMs: e.tsMs)
             apply(model: e, source: source, arrivalMs: arrivalMs)
@@ -60,20 +62,20 @@ public struct StoreState: Sendable {
 
     /// Counts a message from `source` that could not be decoded; `error` is kept as the last one seen.
     public mutating func recordMalformed(source: String, error: String, arrivalMs: Int64) {
-        let key = sourceKey(source)
-        sources[key]?.messages += 1
-        sources[key]?.malformed += 1
-        sources[key]?.lastError = error
+        let i = self.source(source)
+        sources[i].messages += 1
+        sources[i].malformed += 1
+        sources[i].lastError = error
         let atMs = basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
-        sources[key]?.malformedHistory.add(.errors, amount: 1, atMs: atMs)
+        sources[i].malformedHistory.add(.errors, amount: 1, atMs: atMs)
         totalEvents += 1
     }
 
     /// Counts a well-formed message of a type this version of pipetop does not know.
     public mutating func recordUnknownType(source: String) {
-        let key = sourceKey(source)
-        sources[key]?.messages += 1
-        sources[key]?.unknownType += 1
+        let i = self.source(source)
+        sources[i].messages += 1
+        sources[i].unknownType += 1
         totalEvents += 1
     }
 
@@ -83,8 +85,8 @@ public struct StoreState: Sendable {
             return p.registry.apply(e)
         }
         switch outcome {
-        case .duplicate: sources[sourceKey(source)]?.duplicates += 1
-        case .outOfOrder: sources[sourceKey(source)]?.outOfOrder += 1
+        case .duplicate: sources[self.source(source)].duplicates += 1
+        case .outOfOrder: sources[self.source(source)].outOfOrder += 1
         default: break
         }
         timeline.append(TimelineEntry(.model(Self.slim(e)), pipeline: e.pipeline, tsMs: e.tsMs))
@@ -93,31 +95,38 @@ public struct StoreState: Sendable {
     }
 
     mutating func note(_ source: String, tsMs: Int64) {
-        sources[sourceKey(source)]?.messages += 1
+        sources[self.source(source)].messages += 1
         totalEvents += 1
         if tsMs > latestEventMs ?? Int64.min { latestEventMs = tsMs }
     }
 
-    private mutating func sourceKey(_ source: String) -> String {
-        if sources[source] != nil { return source }
-        let key = sources.count < Self.maxSources ? source : "(other)"
-        if sources[key] == nil { sources[key] = SourceCounters(name: key) }
-        return key
+    /// The position of a source's counters, created on first sight.
+    private mutating func source(_ name: String) -> Int {
+        if let i = sources.find(name) { return i }
+        let key = sources.count < Self.maxSources ? name : "(other)"
+        return sources.find(key) ?? sources.append(key, SourceCounters(name: key))
+    }
+
+    /// The position of a pipeline, created on first sight (evicting the least recently heard one beyond the cap).
+    mutating func pipeline(_ name: String, arrivalMs: Int64) -> Int {
+        if let i = pipelines.find(name) { return i }
+        if pipelines.count >= settings.limits.maxPipelines,
+           let oldest = pipelines.values.indices.min(by: { pipelines[$0].lastArrivalMs < pipelines[$1].lastArrivalMs }) {
+            removePipeline(at: oldest)
+        }
+        return pipelines.append(name, PipelineState(name: name, limits: settings.limits, arrivalMs: arrivalMs))
     }
 
     @discardableResult
     mutating func withPipeline<R>(_ name: String, arrivalMs: Int64, _ body: (inout PipelineState) -> R) -> R {
-        if pipelines[name] == nil, pipelines.count >= settings.limits.maxPipelines,
-           let oldest = pipelines.values.min(by: { $0.lastArrivalMs < $1.lastArrivalMs }) {
-            removePipeline(oldest.name)
-        }
-        let limits = settings.limits
-        return body(&pipelines[name, default: PipelineState(name: name, limits: limits, arrivalMs: arrivalMs)])
+        let i = pipeline(name, arrivalMs: arrivalMs)
+        return body(&pipelines[i])
     }
 
-    private mutating func removePipeline(_ name: String) {
-        for token in pipelines[name]?.trackerTokens.values ?? [:].values { _ = slots.release(token) }
-        pipelines[name] = nil
+    private mutating func removePipeline(at i: Int) {
+        for token in pipelines[i].trackerTokens.values { _ = slots.release(token) }
+        pipelines.remove(at: i)
+        lastTracker = nil
         evictions += 1
     }
 

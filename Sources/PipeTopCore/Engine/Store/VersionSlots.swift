@@ -62,8 +62,5 @@ struct VersionSlots: Sendable {
         return best.map { generations[$0.slot] << Self.slotBits | Int32($0.slot) }
     }
 
-    subscript(slot: Int) -> VersionTracker? {
-        get { trackers[slot] }
-        _modify { yield &trackers[slot] }
-    }
+    subscript(slot: Int) -> VersionTracker? { trackers[slot] }
 }

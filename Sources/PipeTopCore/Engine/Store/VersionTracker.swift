@@ -1,5 +1,9 @@
 /// The live measurements of one model version in one pipeline: latency, drift, quality.
-struct VersionTracker: Sendable {
+///
+/// A class, not a struct: it holds a dozen buffers and is touched several times per
+/// scored record, and reaching into an optional struct in an array copied it whole.
+/// It is confined to `StoreState`, so to the store's lock, hence `@unchecked Sendable`.
+final class VersionTracker: @unchecked Sendable {
     let pipeline: String
     let key: VersionKey
     var role: Role = .primary
@@ -44,8 +48,9 @@ struct VersionTracker: Sendable {
             + quality.approximateBytes + agreement.approximateBytes + 200
     }
 
-    /// Records one scored record; `mayAddFeature` says whether one more drift window may be created.
-    mutating func record(_ e: borrowing ScoredEvent, mayAddFeature: Bool, settings: DriftSettings, reference: Reference?) -> Int {
+    /// Records one scored record and returns how many drift windows it created (at most one,
+    /// and only when `mayAddFeature`; a new feature learns its reference until `adoptFeatures`).
+    func record(_ e: borrowing ScoredEvent, mayAddFeature: Bool, settings: DriftSettings) -> Int {
         role = e.role
         scoredCount += 1
         if e.tsMs > lastScoredMs { lastScoredMs = e.tsMs }
@@ -59,7 +64,7 @@ struct VersionTracker: Sendable {
                 featureDrift[j].add(f.value)
             } else if mayAddFeature && added == 0 {
                 featureNames.append(f.name)
-                featureDrift.append(Self.tracker(settings, reference?.features[f.name]))
+                featureDrift.append(DistributionTracker(settings: settings))
                 featureDrift[featureDrift.count - 1].add(f.value)
                 added += 1
             } else {
@@ -70,7 +75,7 @@ struct VersionTracker: Sendable {
     }
 
     /// A shipped reference arrived after scoring started: it replaces the learned ones.
-    mutating func adopt(_ reference: Reference, settings: DriftSettings) {
+    func adopt(_ reference: Reference, settings: DriftSettings) {
         scoreDrift = Self.tracker(settings, reference.score)
         for (i, name) in featureNames.enumerated() {
             if let r = reference.features[name] { featureDrift[i] = Self.tracker(settings, r) }
@@ -78,7 +83,15 @@ struct VersionTracker: Sendable {
         driftCache = nil
     }
 
-    mutating func drift() -> (score: DriftView, features: [DriftView]) {
+    /// Gives features from index `start` on their shipped reference, where the reference has one.
+    func adoptFeatures(_ reference: Reference, from start: Int, settings: DriftSettings) {
+        for i in start..<featureNames.count {
+            if let r = reference.features[featureNames[i]] { featureDrift[i] = Self.tracker(settings, r) }
+        }
+        driftCache = nil
+    }
+
+    func drift() -> (score: DriftView, features: [DriftView]) {
         if let cached = driftCache, lastScoredMs - driftCacheMs < 1000 { return cached }
         let score = DriftView(name: "score", tracker: &scoreDrift)
         var features: [DriftView] = []
@@ -89,7 +102,7 @@ struct VersionTracker: Sendable {
         return (score, features)
     }
 
-    mutating func stats(live: Bool) -> VersionStats {
+    func stats(live: Bool) -> VersionStats {
         let d = drift()
         return VersionStats(
             key: key, role: role, scoredCount: scoredCount, lastScoredMs: lastScoredMs,

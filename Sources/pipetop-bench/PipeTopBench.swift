@@ -1,0 +1,40 @@
+import Foundation
+import PipeTopCore
+
+/// `pipetop-bench [decode|soak]`: performance figures as ratios against baselines measured in the same run.
+@main
+enum PipeTopBench {
+    static func main() {
+        let args = CommandLine.arguments.dropFirst()
+        let which = args.first ?? "decode"
+        switch which {
+        case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
+        case "ingest":
+            // Only (b), for profiling the hot path.
+            let bench = DecodeBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000))
+            print(String(format: "decode + ingest: %.0f records/s", bench.decodeAndIngest().rate))
+            print(String(format: "ingest alone:    %.0f records/s", bench.ingestOnly()))
+        case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
+        default:
+            FileHandle.standardError.write(Data("usage: pipetop-bench [decode [N] | ingest [N] | soak [N]]\n".utf8))
+            exit(64)
+        }
+    }
+
+    static func decode(count: Int) {
+        let corpus = ScoredCorpus(count: count)
+        print(String(format: "decode+ingest: %d scored records, %.0f bytes on average", count, corpus.averageSize))
+        let bench = DecodeBenchmark(corpus: corpus)
+        let fast = Stopwatch.median(runs: 3) { bench.fastDecode() }
+        let ingest = Stopwatch.median(runs: 3) { bench.decodeAndIngest().rate }
+        let foundation = Stopwatch.median(runs: 3) { bench.foundationDecode() }
+        func line(_ name: String, _ rate: Double) {
+            print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %12.0f records/s", rate))
+        }
+        line("(a) fast decoder", fast)
+        line("(b) fast decoder + store ingest", ingest)
+        line("(c) Foundation JSONDecoder", foundation)
+        print(String(format: "  ratio (a)/(c) %.2fx   (b)/(c) %.2fx", fast / foundation, ingest / foundation)
+            + "   target (b) >= 1,000,000 records/s: " + (ingest >= 1_000_000 ? "met" : "MISSED"))
+    }
+}

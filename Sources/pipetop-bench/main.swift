@@ -1,1 +1,0 @@
-print("pipetop-bench: nothing yet")
