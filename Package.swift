@@ -26,10 +26,15 @@ let package = Package(
             name: "PipeTopCore",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(
+            name: "PipeTopUI",
+            dependencies: ["PipeTopCore", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "pipetop",
             dependencies: [
                 "PipeTopCore",
+                "PipeTopUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +46,11 @@ let package = Package(
             name: "PipeTopCoreTests",
             dependencies: ["PipeTopCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PipeTopUITests",
+            dependencies: ["PipeTopUI"],
+            resources: [.copy("Snapshots")]
         ),
     ],
     swiftLanguageModes: [.v6]
