@@ -31,10 +31,10 @@ public struct DistributionTracker: Sendable {
     /// Learned: the reference buffer, sorted on completion. Shipped: the sorted sample, maybe empty.
     private var referenceSample: [Double]
     private let hasKSReference: Bool
-    private var window: [Double]
+    /// The current window's values, their bins (so evicting needs no second search) and counts.
+    private var window: SlidingWindowStorage
     private var windowNext = 0
     private var windowFilled = 0
-    private var currentCounts: [Int]
     private var cachedReport: DriftReport?
     private var dirty = true
     /// Reports actually computed (not served from the cache); lets tests see the cache work.
@@ -53,8 +53,7 @@ public struct DistributionTracker: Sendable {
         referenceShareStorage = [Double](repeating: 0, count: binCount)
         referenceSample = [Double](repeating: 0, count: referenceNeeded)
         hasKSReference = true
-        window = [Double](repeating: 0, count: max(1, settings.currentWindow))
-        currentCounts = [Int](repeating: 0, count: binCount)
+        window = SlidingWindowStorage(capacity: max(1, settings.currentWindow), binCount: binCount)
     }
 
     /// A tracker whose reference is a shipped histogram; its edges define the bins
@@ -90,8 +89,7 @@ public struct DistributionTracker: Sendable {
         referenceShareStorage = reference.counts.map { $0 / total }
         referenceSample = sample.sorted()
         hasKSReference = !sample.isEmpty
-        window = [Double](repeating: 0, count: max(1, settings.currentWindow))
-        currentCounts = [Int](repeating: 0, count: binCount)
+        window = SlidingWindowStorage(capacity: max(1, settings.currentWindow), binCount: binCount)
     }
 
     /// Adds one value: to the reference while it is being learned, else to the current window,
@@ -109,16 +107,18 @@ public struct DistributionTracker: Sendable {
             if referenceCollected == referenceNeeded { completeReference() }
             return
         }
-        if windowFilled == window.count {
-            let evicted = window[windowNext]
-            currentCounts[DriftMath.bin(of: evicted, edges: edgeStorage)] -= 1
+        if !isKnownUniquelyReferenced(&window) { window = window.copy() }
+        let bin = DriftMath.bin(of: x, edges: edgeStorage)
+        if windowFilled == window.capacity {
+            window.counts[Int(window.bins[windowNext])] -= 1
         } else {
             windowFilled += 1
         }
-        window[windowNext] = x
-        currentCounts[DriftMath.bin(of: x, edges: edgeStorage)] += 1
+        window.values[windowNext] = x
+        window.bins[windowNext] = UInt16(truncatingIfNeeded: bin)
+        window.counts[bin] += 1
         windowNext += 1
-        if windowNext == window.count { windowNext = 0 }
+        if windowNext == window.capacity { windowNext = 0 }
         dirty = true
     }
 
@@ -150,7 +150,7 @@ public struct DistributionTracker: Sendable {
         var sortedCurrent: [Double]?
         if hasKSReference {
             // Before the ring wraps, the values are exactly the first `windowFilled` slots.
-            var values = Array(window[0..<windowFilled])
+            var values = Array(UnsafeBufferPointer(start: window.values, count: windowFilled))
             values.sort()
             sortedCurrent = values
         }
@@ -177,16 +177,14 @@ public struct DistributionTracker: Sendable {
     public var currentShares: [Double] {
         guard windowFilled > 0 else { return [Double](repeating: 0, count: binCount) }
         let m = Double(windowFilled)
-        return currentCounts.map { Double($0) / m }
+        return (0..<binCount).map { Double(window.counts[$0]) / m }
     }
 
     /// Bytes held by the tracker, fixed from init on: 8 × (reference buffer or sample +
     /// current window + 3·B) plus the struct itself. With the defaults (5,000 + 5,000 values,
     /// 10 bins) that is about 80 KB, of which the two raw windows are all but 0.3 KB.
     public var approximateBytes: Int {
-        let doubles = referenceSample.count + window.count + edgeStorage.count + referenceShareStorage.count
-        return MemoryLayout<Double>.stride * doubles
-            + MemoryLayout<Int>.stride * currentCounts.count
-            + MemoryLayout<DistributionTracker>.size
+        let doubles = referenceSample.count + edgeStorage.count + referenceShareStorage.count
+        return MemoryLayout<Double>.stride * doubles + window.bytes + MemoryLayout<DistributionTracker>.size
     }
 }

@@ -59,9 +59,15 @@ struct KeyHashIndex: Sendable {
 
     @discardableResult
     mutating func remove(_ key: UInt64) -> Int32? {
+        remove(key, onlyIf: nil)
+    }
+
+    /// Removes `key` in one probe, but only while it maps to `expected` (when given).
+    @discardableResult
+    mutating func remove(_ key: UInt64, onlyIf expected: Int32?) -> Int32? {
         var i = home(key)
         while buckets[i].value >= 0 && buckets[i].key != key { i = (i + 1) & mask }
-        guard buckets[i].value >= 0 else { return nil }
+        guard buckets[i].value >= 0, expected == nil || buckets[i].value == expected else { return nil }
         let removed = buckets[i].value
         buckets[i].value = -1
         count -= 1

@@ -193,7 +193,7 @@ public struct LabelJoin: Sendable {
             slots[index].sequence = LabelJoinSlot.empty
             waiting -= 1
             if expiring { expired += 1 } else { evicted += 1 }
-            if newest[key] == Int32(index) { newest.remove(key) }
+            newest.remove(key, onlyIf: Int32(index))
         }
         tail += 1
     }

@@ -64,7 +64,7 @@ extension StoreState {
     private mutating func versionStats(ofPipelineAt i: Int) -> [VersionStats] {
         var out = Array(pipelines[i].frozen.values)
         for (key, token) in pipelines[i].trackerTokens {
-            guard let slot = slots.slot(token), let stats = slots[slot]?.stats(live: true) else {
+            guard let slot = slots.slot(token), let stats = slots[slot]?.tracker.stats(live: true) else {
                 pipelines[i].trackerTokens[key] = nil
                 continue
             }

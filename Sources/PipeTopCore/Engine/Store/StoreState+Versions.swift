@@ -11,20 +11,20 @@ extension StoreState {
         guard let token = tracker(pipelineAt: p, model: e.model, version: e.version), let slot = slots.slot(token)
         else { return }
         let limits = settings.limits
-        let features = slots[slot]?.featureDrift.count ?? 0
+        let features = slots[slot]?.tracker.featureDrift.count ?? 0
         let mayAdd = slots.driftWindows < limits.maxDriftWindows && features < limits.maxFeaturesPerVersion
-        let added = slots[slot]?.record(e, mayAddFeature: mayAdd, settings: settings.drift) ?? 0
+        let added = slots[slot]?.tracker.record(e, mayAddFeature: mayAdd, settings: settings.drift) ?? 0
         if added > 0 {
             slots.addedDriftWindows(added)
             // A feature seen for the first time takes the shipped reference, if the model event had one.
             if let reference = pipelines[p].registry.version(model: e.model, version: e.version)?.reference {
-                slots[slot]?.adoptFeatures(reference, from: features, settings: settings.drift)
+                slots[slot]?.tracker.adoptFeatures(reference, from: features, settings: settings.drift)
             }
         }
 
         let predicted = e.prediction ?? .number(e.score >= 0.5 ? 1 : 0)
         if let label = e.label {
-            slots[slot]?.quality.add(
+            slots[slot]?.tracker.quality.add(
                 score: e.score, labelPositive: label.isPositive,
                 correct: OutcomeMatch.matches(prediction: predicted, label: label))
         }
@@ -35,12 +35,12 @@ extension StoreState {
         if e.role == .shadow {
             pipelines[p].lastShadowMs = max(pipelines[p].lastShadowMs, e.tsMs)
             if let primary = labelJoin.firstEntry(keyHash: entry.keyHash, role: .primary) {
-                slots[slot]?.agreement.add(entry.agrees(with: primary))
+                slots[slot]?.tracker.agreement.add(entry.agrees(with: primary))
             }
         } else if e.tsMs - pipelines[p].lastShadowMs < Self.shadowMemoryMs,
                   let shadow = labelJoin.firstEntry(keyHash: entry.keyHash, role: .shadow),
                   let shadowSlot = slots.slot(shadow.tracker) {
-            slots[shadowSlot]?.agreement.add(shadow.agrees(with: entry))
+            slots[shadowSlot]?.tracker.agreement.add(shadow.agrees(with: entry))
         }
         // Records with an inline label wait too, so shadows can be compared with them; a pipeline
         // that also sends a `label` event for such a key would count that label twice.
@@ -55,7 +55,7 @@ extension StoreState {
         labelJoin.join(keyHash: LabelJoin.hash(e.key), labelTsMs: e.tsMs) { hits.append($0) }
         for entry in hits {
             guard let slot = slots.slot(entry.tracker) else { continue }
-            slots[slot]?.quality.add(score: entry.score, labelPositive: e.label.isPositive, correct: entry.isCorrect(for: e.label))
+            slots[slot]?.tracker.quality.add(score: entry.score, labelPositive: e.label.isPositive, correct: entry.isCorrect(for: e.label))
         }
         joinScratch = hits
     }
@@ -65,7 +65,7 @@ extension StoreState {
     mutating func versionChanged(pipeline name: String, key: VersionKey, event e: ModelEvent) {
         guard let p = pipelines.position(of: name) else { return }
         if let reference = e.reference, let token = pipelines[p].trackerTokens[key], let slot = slots.slot(token) {
-            slots[slot]?.adopt(reference, settings: settings.drift)
+            slots[slot]?.tracker.adopt(reference, settings: settings.drift)
         }
         for (tracked, token) in pipelines[p].trackerTokens where tracked.model == key.model {
             switch pipelines[p].registry.version(model: tracked.model, version: tracked.version)?.state {
@@ -93,7 +93,7 @@ extension StoreState {
         while (slots.isFull || slots.driftWindows >= settings.limits.maxDriftWindows) && attempts > 0 {
             attempts -= 1
             guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim),
-                  let owner = slots[slot]?.pipeline, let ownerAt = pipelines.position(of: owner) else { break }
+                  let owner = slots[slot]?.tracker.pipeline, let ownerAt = pipelines.position(of: owner) else { break }
             stopTracking(pipelineAt: ownerAt, token: victim)
             evictions += 1
         }
@@ -105,7 +105,7 @@ extension StoreState {
     }
 
     private mutating func stopTracking(pipelineAt p: Int, token: Int32) {
-        guard let tracker = slots.release(token) else { return }
+        guard var tracker = slots.release(token) else { return }
         pipelines[p].freeze(tracker.stats(live: false), limits: settings.limits)
     }
 }

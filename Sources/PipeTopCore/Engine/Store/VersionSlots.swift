@@ -4,7 +4,7 @@
 /// elsewhere (a record waiting for its label) that outlives its tracker resolves to
 /// nothing instead of to the slot's next occupant.
 struct VersionSlots: Sendable {
-    private(set) var trackers: [VersionTracker?]
+    private(set) var trackers: [TrackerBox?]
     private var generations: [Int32]
     private var free: [Int]
     /// Drift windows held by all trackers together.
@@ -23,7 +23,7 @@ struct VersionSlots: Sendable {
     var capacity: Int { trackers.count }
 
     var approximateBytes: Int {
-        trackers.count * 16 + trackers.reduce(0) { $0 + ($1?.approximateBytes ?? 0) }
+        trackers.count * 16 + trackers.reduce(0) { $0 + ($1?.tracker.approximateBytes ?? 0) }
     }
 
     /// The slot of a live token, nil when the tracker it named is gone.
@@ -36,14 +36,14 @@ struct VersionSlots: Sendable {
     /// Places a tracker in a free slot; the caller makes room first when `isFull`.
     mutating func insert(_ tracker: VersionTracker) -> Int32? {
         guard let slot = free.popLast() else { return nil }
-        trackers[slot] = tracker
+        trackers[slot] = TrackerBox(tracker)
         driftWindows += tracker.driftWindows
         return generations[slot] << Self.slotBits | Int32(slot)
     }
 
     /// Removes a tracker and returns it; its token stops resolving.
     mutating func release(_ token: Int32) -> VersionTracker? {
-        guard let slot = slot(token), let tracker = trackers[slot] else { return nil }
+        guard let slot = slot(token), let tracker = trackers[slot]?.tracker else { return nil }
         trackers[slot] = nil
         generations[slot] = (generations[slot] + 1) & 0x7FFFF
         free.append(slot)
@@ -57,10 +57,10 @@ struct VersionSlots: Sendable {
     func leastRecentlyScored() -> Int32? {
         var best: (slot: Int, ms: Int64)?
         for (i, t) in trackers.enumerated() {
-            if let t, t.lastScoredMs < best?.ms ?? Int64.max { best = (i, t.lastScoredMs) }
+            if let t, t.tracker.lastScoredMs < best?.ms ?? Int64.max { best = (i, t.tracker.lastScoredMs) }
         }
         return best.map { generations[$0.slot] << Self.slotBits | Int32($0.slot) }
     }
 
-    subscript(slot: Int) -> VersionTracker? { trackers[slot] }
+    subscript(slot: Int) -> TrackerBox? { trackers[slot] }
 }

@@ -1,9 +1,5 @@
 /// The live measurements of one model version in one pipeline: latency, drift, quality.
-///
-/// A class, not a struct: it holds a dozen buffers and is touched several times per
-/// scored record, and reaching into an optional struct in an array copied it whole.
-/// It is confined to `StoreState`, so to the store's lock, hence `@unchecked Sendable`.
-final class VersionTracker: @unchecked Sendable {
+struct VersionTracker: Sendable {
     let pipeline: String
     let key: VersionKey
     var role: Role = .primary
@@ -50,7 +46,7 @@ final class VersionTracker: @unchecked Sendable {
 
     /// Records one scored record and returns how many drift windows it created (at most one,
     /// and only when `mayAddFeature`; a new feature learns its reference until `adoptFeatures`).
-    func record(_ e: borrowing ScoredEvent, mayAddFeature: Bool, settings: DriftSettings) -> Int {
+    mutating func record(_ e: borrowing ScoredEvent, mayAddFeature: Bool, settings: DriftSettings) -> Int {
         role = e.role
         scoredCount += 1
         if e.tsMs > lastScoredMs { lastScoredMs = e.tsMs }
@@ -75,7 +71,7 @@ final class VersionTracker: @unchecked Sendable {
     }
 
     /// A shipped reference arrived after scoring started: it replaces the learned ones.
-    func adopt(_ reference: Reference, settings: DriftSettings) {
+    mutating func adopt(_ reference: Reference, settings: DriftSettings) {
         scoreDrift = Self.tracker(settings, reference.score)
         for (i, name) in featureNames.enumerated() {
             if let r = reference.features[name] { featureDrift[i] = Self.tracker(settings, r) }
@@ -84,14 +80,14 @@ final class VersionTracker: @unchecked Sendable {
     }
 
     /// Gives features from index `start` on their shipped reference, where the reference has one.
-    func adoptFeatures(_ reference: Reference, from start: Int, settings: DriftSettings) {
+    mutating func adoptFeatures(_ reference: Reference, from start: Int, settings: DriftSettings) {
         for i in start..<featureNames.count {
             if let r = reference.features[featureNames[i]] { featureDrift[i] = Self.tracker(settings, r) }
         }
         driftCache = nil
     }
 
-    func drift() -> (score: DriftView, features: [DriftView]) {
+    mutating func drift() -> (score: DriftView, features: [DriftView]) {
         if let cached = driftCache, lastScoredMs - driftCacheMs < 1000 { return cached }
         let score = DriftView(name: "score", tracker: &scoreDrift)
         var features: [DriftView] = []
@@ -102,7 +98,7 @@ final class VersionTracker: @unchecked Sendable {
         return (score, features)
     }
 
-    func stats(live: Bool) -> VersionStats {
+    mutating func stats(live: Bool) -> VersionStats {
         let d = drift()
         return VersionStats(
             key: key, role: role, scoredCount: scoredCount, lastScoredMs: lastScoredMs,
