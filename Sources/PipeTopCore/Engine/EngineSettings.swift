@@ -60,7 +60,7 @@ public struct StoreLimits: Sendable, Hashable {
     /// beyond it the least recently scored version keeps only its final numbers.
     public var maxTrackedVersions = 64
     /// Drift windows (the score or one feature of one version) over all pipelines: each holds
-    /// `referenceWindow + currentWindow` values, about 80 KB with the defaults.
+    /// `referenceWindow + currentWindow` values, about 90 KB with the defaults.
     public var maxDriftWindows = 256
     public var maxFeaturesPerVersion = 32
     /// Scored records kept for joining labels by key.

@@ -180,9 +180,9 @@ public struct DistributionTracker: Sendable {
         return (0..<binCount).map { Double(window.counts[$0]) / m }
     }
 
-    /// Bytes held by the tracker, fixed from init on: 8 × (reference buffer or sample +
-    /// current window + 3·B) plus the struct itself. With the defaults (5,000 + 5,000 values,
-    /// 10 bins) that is about 80 KB, of which the two raw windows are all but 0.3 KB.
+    /// Bytes held by the tracker, fixed from init on: 8 × (reference buffer or sample + 2·B)
+    /// + 10 × current window (each value and its bin) + 8·B counts, plus the struct itself.
+    /// With the defaults (5,000 + 5,000 values, 10 bins) that is about 90 KB.
     public var approximateBytes: Int {
         let doubles = referenceSample.count + edgeStorage.count + referenceShareStorage.count
         return MemoryLayout<Double>.stride * doubles + window.bytes + MemoryLayout<DistributionTracker>.size
