@@ -22,9 +22,10 @@ let package = Package(
             pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
+        .target(name: "CPrefetch"),
         .target(
             name: "PipeTopCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CPrefetch", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "PipeTopUI",

@@ -1,21 +1,27 @@
-/// Values kept in an array and found by name, remembering the last name looked up:
-/// the ingestion hot path sees the same pipeline and source again and again, and a
-/// string comparison is far cheaper than hashing the name into a dictionary.
+/// Values kept in an array and found by name, remembering the last few names looked up:
+/// the ingestion hot path sees the same handful of pipelines and sources again and again,
+/// and comparing a short string is far cheaper than hashing it into a dictionary.
 struct NamedTable<Value: Sendable>: Sendable {
     private(set) var values: [Value] = []
     private(set) var names: [String] = []
     private var positions: [String: Int] = [:]
-    private var lastName: String?
-    private var lastPosition = 0
+    /// Recently found names and their positions, replaced round-robin.
+    private var recent: [(name: String, position: Int)] = []
+    private var recentNext = 0
+    private static var recentCapacity: Int { 4 }
 
     var count: Int { values.count }
 
     /// The position of `name`, remembering it for the next call.
     mutating func find(_ name: String) -> Int? {
-        if let lastName, lastName == name { return lastPosition }
+        for r in recent where r.name == name { return r.position }
         guard let i = positions[name] else { return nil }
-        lastName = name
-        lastPosition = i
+        if recent.count < Self.recentCapacity {
+            recent.append((name, i))
+        } else {
+            recent[recentNext] = (name, i)
+            recentNext = (recentNext + 1) % Self.recentCapacity
+        }
         return i
     }
 
@@ -40,7 +46,8 @@ struct NamedTable<Value: Sendable>: Sendable {
         }
         values.removeLast()
         names.removeLast()
-        lastName = nil
+        recent.removeAll()
+        recentNext = 0
     }
 
     subscript(i: Int) -> Value {

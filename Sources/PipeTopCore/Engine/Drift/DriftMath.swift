@@ -45,17 +45,20 @@ public enum DriftMath: Sendable {
     /// by binary search, so a value equal to an edge goes to the bin above it.
     @inline(__always)
     public static func bin(of x: Double, edges: [Double]) -> Int {
-        var low = 0
-        var high = edges.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if edges[mid] <= x {
-                low = mid + 1
-            } else {
-                high = mid
+        // Branch-free steps (the compiler turns the selects into conditional moves): this runs
+        // for the score and every feature of every scored record, and which way a comparison
+        // goes is a coin flip the branch predictor keeps losing.
+        edges.withUnsafeBufferPointer { e in
+            var first = 0
+            var count = e.count
+            while count > 0 {
+                let half = count >> 1
+                let right = e[first + half] <= x
+                first = right ? first + half + 1 : first
+                count = right ? count - half - 1 : half
             }
+            return first
         }
-        return low
     }
 
     /// Population stability index `Σ (qᵢ − pᵢ)·ln(qᵢ/pᵢ)`, empty shares replaced by 1e-6.

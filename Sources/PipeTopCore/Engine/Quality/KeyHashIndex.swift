@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// An open-addressing map from a 64-bit key hash to a ring index, sized once: the label join's index.
 ///
 /// The keys are already FNV hashes, so the table only mixes them once more instead of
@@ -29,6 +31,12 @@ struct KeyHashIndex: Sendable {
 
     @inline(__always) private func home(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) & mask
+    }
+
+    /// Starts loading the bucket `key` lives in, for a lookup a little later.
+    func prefetch(_ key: UInt64) {
+        let i = home(key)
+        buckets.withUnsafeBufferPointer { if let base = $0.baseAddress { pt_prefetch(base + i) } }
     }
 
     subscript(key: UInt64) -> Int32? {

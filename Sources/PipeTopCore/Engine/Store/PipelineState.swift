@@ -15,6 +15,9 @@ struct PipelineState: Sendable {
     var instanceResets = 0
     /// Live trackers of this pipeline's versions: slot tokens in the store.
     var trackerTokens: [VersionKey: Int32] = [:]
+    /// The last two versions scored (typically the primary and a shadow) and their tokens,
+    /// checked before hashing into `trackerTokens`.
+    var recentTrackers: [(model: String, version: Int, token: Int32)] = []
     /// Final numbers of versions whose live windows were dropped, bounded like the registry.
     var frozen: [VersionKey: VersionStats] = [:]
 

@@ -5,6 +5,8 @@ extension StoreState {
 
     /// The hot path: ingests a scored record without copying it.
     public mutating func ingest(scored e: borrowing ScoredEvent, source: String, arrivalMs: Int64) {
+        let keyHash = LabelJoin.hash(e.key)
+        labelJoin.prefetch(keyHash: keyHash)
         note(source, tsMs: e.tsMs)
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
         pipelines[p].noteScored(atMs: e.tsMs, arrivalMs: arrivalMs)
@@ -29,7 +31,7 @@ extension StoreState {
                 correct: OutcomeMatch.matches(prediction: predicted, label: label))
         }
         let entry = LabelJoinEntry(
-            keyHash: LabelJoin.hash(e.key), tracker: token, role: e.role, score: e.score, prediction: predicted, tsMs: e.tsMs)
+            keyHash: keyHash, tracker: token, role: e.role, score: e.score, prediction: predicted, tsMs: e.tsMs)
         // Agreement is counted once per pair, by whichever of primary and shadow arrives second;
         // a primary looks for its shadow only while the pipeline has shadows at all.
         if e.role == .shadow {
@@ -75,15 +77,15 @@ extension StoreState {
         }
     }
 
-    /// The token of a version's live tracker, started if needed; the previous record's is reused when it matches.
+    /// The token of a version's live tracker, started if needed; recently scored versions are found without hashing.
     private mutating func tracker(pipelineAt p: Int, model: String, version: Int) -> Int32? {
-        if let last = lastTracker, last.pipeline == p, last.version == version, last.model == model,
-           slots.slot(last.token) != nil {
-            return last.token
+        for r in pipelines[p].recentTrackers where r.version == version && r.model == model && slots.slot(r.token) != nil {
+            return r.token
         }
         let key = VersionKey(model: model, version: version)
         guard let token = pipelines[p].trackerTokens[key] ?? startTracking(pipelineAt: p, key: key) else { return nil }
-        lastTracker = (p, model, version, token)
+        if pipelines[p].recentTrackers.count >= 2 { pipelines[p].recentTrackers.removeFirst() }
+        pipelines[p].recentTrackers.append((model, version, token))
         return token
     }
 

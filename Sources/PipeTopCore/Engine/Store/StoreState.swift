@@ -18,8 +18,6 @@ public struct StoreState: Sendable {
     var labelJoin: LabelJoin
     /// Reused buffer for the entries a label joins, so a label allocates nothing.
     var joinScratch: [LabelJoinEntry] = []
-    /// The tracker the previous scored record went to: consecutive records mostly share it.
-    var lastTracker: (pipeline: Int, model: String, version: Int, token: Int32)?
 
     /// Sources beyond this many are merged into one, so a stream of made-up source names stays bounded.
     static let maxSources = 64
@@ -126,7 +124,6 @@ public struct StoreState: Sendable {
     private mutating func removePipeline(at i: Int) {
         for token in pipelines[i].trackerTokens.values { _ = slots.release(token) }
         pipelines.remove(at: i)
-        lastTracker = nil
         evictions += 1
     }
 
