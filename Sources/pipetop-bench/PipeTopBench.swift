@@ -23,7 +23,8 @@ enum PipeTopBench {
 
     static func decode(count: Int) {
         let corpus = ScoredCorpus(count: count)
-        print(String(format: "decode+ingest: %d scored records, %.0f bytes on average", count, corpus.averageSize))
+        print(String(format: "decode+ingest: %d scored records, %.0f bytes on average, e.g.", count, corpus.averageSize))
+        if let first = corpus.ranges.first { print("  " + String(decoding: corpus.bytes[first], as: UTF8.self)) }
         let bench = DecodeBenchmark(corpus: corpus)
         let fast = Stopwatch.median(runs: 3) { bench.fastDecode() }
         let ingest = Stopwatch.median(runs: 3) { bench.decodeAndIngest().rate }

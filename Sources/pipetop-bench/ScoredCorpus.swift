@@ -20,13 +20,12 @@ struct ScoredCorpus {
             let pipeline = pipelines[n % pipelines.count]
             let features = [
                 NamedValue(name: "amount", value: Double(rng.next() % 500_000) / 100),
-                NamedValue(name: "age", value: Double(rng.next() % 3_650)),
                 NamedValue(name: "risk", value: Double(rng.next() % 1_000) / 1_000),
             ]
             for role in n % 4 == 0 ? [Role.primary, .shadow] : [.primary] where ranges.count < count {
                 let score = Double(rng.next() % 10_000) / 10_000
                 let e = ScoredEvent(
-                    pipeline: pipeline, tsMs: 1_764_000_000_000 + Int64(n / 10), key: "txn-\(10_000_000 + n)",
+                    pipeline: pipeline, tsMs: 1_764_000_000_000 + Int64(n / 10), key: "tx\(10_000_000 + n)",
                     model: "\(pipeline)-lr", version: role == .primary ? 3 : 4, role: role, score: score,
                     prediction: .number(score >= 0.5 ? 1 : 0), label: n % 7 == 0 ? .number(Double(rng.next() % 2)) : nil,
                     latencyUs: Double(200 + rng.next() % 2_000), features: features)
