@@ -1,9 +1,10 @@
-/// Why a command-line style value (duration, timestamp, start position, `-X` property) was refused.
+/// Why a command-line style value (duration, timestamp, start position, `-X` property, speed) was refused.
 public enum ArgumentValueError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidDuration(input: String, reason: String)
     case invalidTimestamp(input: String, reason: String)
     case invalidStartPosition(input: String, reason: String)
     case invalidProperty(input: String, reason: String)
+    case invalidSpeed(input: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum ArgumentValueError: Error, Sendable, Hashable, CustomStringConvertib
             return "invalid start position \"\(input)\": \(reason)"
         case .invalidProperty(let input, let reason):
             return "invalid property \"\(input)\": \(reason)"
+        case .invalidSpeed(let input, let reason):
+            return "invalid speed \"\(input)\": \(reason)"
         }
     }
 }
