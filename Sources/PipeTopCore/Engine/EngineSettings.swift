@@ -71,6 +71,8 @@ public struct StoreLimits: Sendable, Hashable {
     public var qualityWindow = 5_000
     /// Timeline entries (model events, commands, acks) kept for the Events screen.
     public var timelineEntries = 2_000
+    /// Latest scored records kept for the Tail screen.
+    public var tailRecords = 1_000
     /// Seconds of per-second rate history kept per pipeline (charts up to 15 min).
     public var historySeconds = 900
 

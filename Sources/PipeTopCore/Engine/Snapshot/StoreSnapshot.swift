@@ -14,6 +14,12 @@ public struct StoreSnapshot: Sendable {
     public var alertHistory: [AlertTransition]
     public var totalEvents: UInt64
     public var labelJoin: LabelJoinCounters
+    /// The latest scored records, newest first.
+    public var recentScored: [ScoredEvent]
+    /// Scored records seen since start.
+    public var scoredTotal: UInt64
+    /// Of those, records the tail sampled out (more than a screen can follow in a second).
+    public var scoredNotShown: UInt64
     /// The store's own accounting of what it holds, bytes.
     public var approximateBytes: Int
     /// Things dropped to keep memory bounded (pipelines, versions, keys, features).

@@ -16,6 +16,8 @@ public struct StoreState: Sendable {
     /// Live version trackers of all pipelines; see `StoreState+Versions`.
     var slots: VersionSlots
     var labelJoin: LabelJoin
+    /// The latest scored records, for the Tail screen.
+    var tail: ScoredTail
     /// Reused buffer for the entries a label joins, so a label allocates nothing.
     var joinScratch: [LabelJoinEntry] = []
 
@@ -29,6 +31,7 @@ public struct StoreState: Sendable {
         slots = VersionSlots(capacity: settings.limits.maxTrackedVersions)
         labelJoin = LabelJoin(capacity: settings.limits.labelJoinKeys, maxAgeMs: settings.limits.labelJoinMaxAgeMs)
         joinScratch.reserveCapacity(16)
+        tail = ScoredTail(capacity: settings.limits.tailRecords)
     }
 
     // MARK: ingestion
@@ -139,6 +142,7 @@ public struct StoreState: Sendable {
     public var approximateBytes: Int {
         var bytes = 1024 + alerts.approximateBytes + timeline.count * 200 + labelJoin.approximateBytes
             + sources.count * (RateHistory(capacitySeconds: 60).approximateBytes + 128) + slots.approximateBytes
+            + tail.approximateBytes
         for p in pipelines.values { bytes += p.approximateBytes }
         return bytes
     }

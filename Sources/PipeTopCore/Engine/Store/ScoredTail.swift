@@ -1,0 +1,75 @@
+/// The most recent scored records, for the Tail screen, in a fixed ring of reused records.
+///
+/// Each slot keeps its strings and feature storage between uses, so following a stream of a
+/// million records a second allocates nothing once the ring has been round once. No screen
+/// can show more than a few hundred records a second, so beyond `perSecond` records in one
+/// second of event time the rest of that second is only counted (the screen says it samples).
+struct ScoredTail: Sendable {
+    private var slots: [ScoredEvent]
+    private var next = 0
+    private(set) var count = 0
+    /// Records seen in all, for the "N arrived" counters.
+    private(set) var total: UInt64 = 0
+    /// Records counted but not kept because their second had its fill.
+    private(set) var skipped: UInt64 = 0
+    let perSecond: Int
+    private var second = Int64.min
+    private var keptThisSecond = 0
+
+    init(capacity: Int, perSecond: Int = 1_000) {
+        slots = Array(repeating: ScoredEvent(), count: max(1, capacity))
+        self.perSecond = max(1, perSecond)
+    }
+
+    var approximateBytes: Int { slots.count * (MemoryLayout<ScoredEvent>.stride + 64) }
+
+    mutating func record(_ e: borrowing ScoredEvent) {
+        total += 1
+        let s = e.tsMs >= 0 ? e.tsMs / 1000 : (e.tsMs - 999) / 1000
+        if s != second {
+            second = s
+            keptThisSecond = 0
+        }
+        guard keptThisSecond < perSecond else {
+            skipped += 1
+            return
+        }
+        keptThisSecond += 1
+        slots[next].overwrite(with: e)
+        next = (next + 1) % slots.count
+        count = min(count + 1, slots.count)
+    }
+
+    /// Up to `limit` records, newest first.
+    func newest(_ limit: Int) -> [ScoredEvent] {
+        let n = min(limit, count)
+        var out: [ScoredEvent] = []
+        out.reserveCapacity(n)
+        var i = next
+        for _ in 0..<n {
+            i = (i - 1 + slots.count) % slots.count
+            out.append(slots[i])
+        }
+        return out
+    }
+}
+
+extension ScoredEvent {
+    /// Takes every field of `e`, reusing this record's feature storage.
+    mutating func overwrite(with e: borrowing ScoredEvent) {
+        if pipeline != e.pipeline { pipeline = e.pipeline }
+        tsMs = e.tsMs
+        contractVersion = e.contractVersion
+        key = e.key
+        if model != e.model { model = e.model }
+        version = e.version
+        role = e.role
+        score = e.score
+        prediction = e.prediction
+        label = e.label
+        latencyUs = e.latencyUs
+        features.removeAll(keepingCapacity: true)
+        features.append(contentsOf: e.features)
+        strategy = e.strategy
+    }
+}
