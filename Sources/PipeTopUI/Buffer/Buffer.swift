@@ -70,7 +70,8 @@ public struct Buffer: Sendable, Hashable {
     ) -> Int {
         let y = position.y
         guard y >= 0, y < height, maxWidth > 0 else { return 0 }
-        let limit = min(width, position.x &+ min(maxWidth, width &+ 1))
+        // Compared before adding so a huge maxWidth cannot overflow.
+        let limit = maxWidth >= width - position.x ? width : position.x + maxWidth
         var x = position.x
         var lastWritten = -1
         for character in string {

@@ -35,9 +35,11 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 
     /// The rect shrunk by `horizontal` on the left and right and `vertical` at the top and bottom.
     public func inner(horizontal: Int, vertical: Int) -> Rect {
-        let h = min(max(0, horizontal), width / 2)
-        let v = min(max(0, vertical), height / 2)
-        return Rect(x: x + h, y: y + v, width: width - 2 * h, height: height - 2 * v)
+        let h = max(0, horizontal)
+        let v = max(0, vertical)
+        let nx = 2 * h > width ? x + width / 2 : x + h
+        let ny = 2 * v > height ? y + height / 2 : y + v
+        return Rect(x: nx, y: ny, width: width - 2 * h, height: height - 2 * v)
     }
 
     /// The overlap of two rects; an empty rect when they do not overlap.

@@ -71,11 +71,11 @@ public struct Histogram: Widget, Hashable {
                 let cell: Cell
                 if curFill == 8 {
                     cell = Cell("█", style: curStyle)
-                } else if row < refRows {
-                    // The reference shows above a current bar that stops inside this row.
-                    cell = Cell("░", style: refStyle)
                 } else if curFill > 0 {
+                    // Current is in front: its partial top wins over the reference behind it.
                     cell = Cell(Self.partials[curFill], style: curStyle)
+                } else if row < refRows {
+                    cell = Cell("░", style: refStyle)
                 } else {
                     continue
                 }
