@@ -18,7 +18,7 @@ public final class Terminal {
     /// The last frame drawn (what the terminal shows, as far as we know).
     public var currentBuffer: Buffer { front }
 
-    /// Makes the next `draw` clear the screen and send every cell: after a resize, a resume from
+    /// Makes the next `draw` clear the screen and send every non-blank cell: after a resize, a resume from
     /// Ctrl-Z, or anything else that may have changed the screen behind our back.
     public func invalidate() {
         needsFullRedraw = true
@@ -37,7 +37,8 @@ public final class Terminal {
         let changes: [(x: Int, y: Int, cell: Cell)]
         if needsFullRedraw {
             backend.clear()
-            changes = back.diff(from: Buffer(width: 0, height: 0))
+            // The screen is blank after a clear, so only the cells with something on them go out.
+            changes = back.diff(from: Buffer(width: back.width, height: back.height))
             needsFullRedraw = false
         } else {
             changes = back.diff(from: front)
