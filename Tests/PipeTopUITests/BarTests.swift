@@ -1,0 +1,49 @@
+import Testing
+
+@testable import PipeTopUI
+
+@Test func tabsHighlightTheSelectedTitle() {
+    let tabs = Tabs(titles: ["1 Overview", "2 Models", "3 Drift"], selected: 1)
+    let buffer = render(tabs, width: 40, height: 1)
+    assertSnapshot(buffer, named: "tabs")
+    #expect(buffer[14, 0].style == Theme.defaultDark.style(for: .selection))
+    #expect(buffer[2, 0].style == Theme.defaultDark.style(for: .muted))
+}
+
+@Test func headerBarPacksLeftAndRightSegments() {
+    let bar = HeaderBar(
+        left: [" pipetop ", Span("demo", role: .ok)], right: [Span("READ-ONLY", role: .warn), " 12:00:00 "])
+    let buffer = render(bar, width: 40, height: 1)
+    assertSnapshot(buffer, named: "headerbar")
+    #expect(buffer[20, 0].style == Theme.defaultDark.style(for: .header))
+}
+
+@Test func headerBarDropsRightSegmentsFromTheirStartWhenNarrow() {
+    let bar = HeaderBar(left: ["pipetop demo"], right: ["READ-ONLY", " 12:00:00"])
+    #expect(render(bar, width: 24, height: 1).lines == ["pipetop demo    12:00:00"])
+}
+
+@Test func statusBarShowsHintsAndAFlashMessage() {
+    let bar = StatusBar(
+        hints: [KeyHint("q", "quit"), KeyHint("/", "filter"), KeyHint("?", "help")],
+        flash: Span("promote is not wired yet", role: .warn))
+    let buffer = render(bar, width: 50, height: 1)
+    assertSnapshot(buffer, named: "statusbar-flash")
+    #expect(buffer[49, 0].style == Theme.defaultDark.style(for: .warn))
+    #expect(buffer[0, 0].style == Theme.defaultDark.style(for: .accent))
+}
+
+@Test func statusBarDropsHintsThatDoNotFitWhole() {
+    let bar = StatusBar(hints: [KeyHint("q", "quit"), KeyHint("/", "filter")])
+    #expect(render(bar, width: 10, height: 1).lines == ["q quit    "])
+}
+
+@Test func modalIsCentredAndClearsWhatIsBeneath() {
+    var buffer = Buffer.with(lines: Array(repeating: String(repeating: "x", count: 40), count: 9))
+    let modal = Modal(
+        title: "Promote", body: ["fraud: v6 → v7", "candidate AUC 0.91"],
+        buttons: [KeyHint("y", "promote"), KeyHint("n", "cancel")])
+    modal.render(in: buffer.area, buffer: &buffer, theme: .defaultDark)
+    assertSnapshot(buffer, named: "modal-promote")
+    #expect(modal.rect(in: buffer.area) == Rect(x: 8, y: 1, width: 23, height: 6))
+}
