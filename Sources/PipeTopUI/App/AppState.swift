@@ -1,0 +1,36 @@
+import PipeTopCore
+
+/// Everything the UI remembers between frames, as one value; `update` is its only mutation.
+public struct AppState: Sendable {
+    public var screen: Screen = .overview
+    /// Screens to return to with `esc`.
+    public var history: [Screen] = []
+    /// The pipeline the detail, models, drift and tail screens are about.
+    public var pipeline: String?
+    /// Selected row and scroll offset per screen.
+    public var selection: [Screen: Int] = [:]
+    public var offsets: [Screen: Int] = [:]
+    public var filters: [Screen: RowFilter] = [:]
+    public var mode: InputMode = .normal
+    /// Display frozen (data keeps flowing into the store).
+    public var paused = false
+    public var timeRange: TimeRange
+    public var themes: [String]
+    public var themeIndex: Int
+    public var flash: Flash?
+    public var showHelp = false
+    public var readOnly: Bool
+    public var size: (columns: Int, rows: Int) = (80, 24)
+    public var quit = false
+
+    public init(timeRange: TimeRange = .oneMinute, themes: [String] = ["default"], theme: String = "default", readOnly: Bool = false) {
+        self.timeRange = timeRange
+        self.themes = themes.isEmpty ? ["default"] : themes
+        themeIndex = self.themes.firstIndex(of: theme) ?? 0
+        self.readOnly = readOnly
+    }
+
+    public var themeName: String { themes[themeIndex] }
+
+    public func selected(on screen: Screen) -> Int { selection[screen] ?? 0 }
+}

@@ -1,0 +1,6 @@
+/// What keys currently type into: nothing (keys are bindings), the filter line or the command line.
+public enum InputMode: Sendable, Hashable {
+    case normal
+    case filter(TextInput)
+    case command(TextInput)
+}

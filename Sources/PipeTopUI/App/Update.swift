@@ -1,0 +1,146 @@
+import PipeTopCore
+
+/// The UI's state machine: input events and ticks in, state changes and effects out (bubbletea's `Update`).
+public enum Update {
+    /// How long flash messages stay.
+    public static let flashMs: Int64 = 3_000
+
+    /// Applies one input event.
+    public static func apply(_ event: InputEvent, to s: inout AppState, keymap: Keymap, context: AppContext) -> [Effect] {
+        if case .resize(let columns, let rows) = event {
+            s.size = (columns, rows)
+            return []
+        }
+        switch s.mode {
+        case .filter(var input):
+            return editFilter(event, &input, &s, context)
+        case .command(var input):
+            return editCommand(event, &input, &s, keymap, context)
+        case .normal:
+            guard case .key(let key) = event, let command = keymap.command(for: key, on: s.screen) else { return [] }
+            return run(command, &s, keymap, context)
+        }
+    }
+
+    /// Time passes: flash messages expire.
+    public static func tick(_ s: inout AppState, nowMs: Int64) {
+        if let flash = s.flash, flash.untilMs <= nowMs { s.flash = nil }
+    }
+
+    static func run(_ command: Command, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
+        if s.showHelp, [.back, .help, .quit].contains(command) {
+            s.showHelp = false
+            return []
+        }
+        let count = c.rowIDs.count
+        let selected = min(s.selected(on: s.screen), max(0, count - 1))
+        switch command {
+        case .quit:
+            s.quit = true
+            return [.quit]
+        case .help: s.showHelp = true
+        case .up: s.selection[s.screen] = max(0, selected - 1)
+        case .down: s.selection[s.screen] = max(0, min(count - 1, selected + 1))
+        case .top: s.selection[s.screen] = 0
+        case .bottom: s.selection[s.screen] = max(0, count - 1)
+        case .pageUp: s.selection[s.screen] = max(0, selected - c.pageRows)
+        case .pageDown: s.selection[s.screen] = max(0, min(count - 1, selected + c.pageRows))
+        case .drillIn:
+            guard s.screen == .overview, selected < count else { return [] }
+            s.pipeline = c.rowIDs[selected]
+            go(.pipeline, &s)
+        case .back:
+            if s.filters[s.screen] != nil {
+                s.filters[s.screen] = nil
+            } else if let previous = s.history.popLast() {
+                s.screen = previous
+            }
+        case .nextScreen, .previousScreen:
+            let tabs = Screen.tabs
+            let i = tabs.firstIndex(of: s.screen) ?? 0
+            let step = command == .nextScreen ? 1 : tabs.count - 1
+            go(tabs[(i + step) % tabs.count], &s)
+        case .overview: go(.overview, &s)
+        case .models: go(.models, &s)
+        case .drift: go(.drift, &s)
+        case .tail: go(.tail, &s)
+        case .events: go(.events, &s)
+        case .filter:
+            s.mode = .filter(TextInput(text: s.filters[s.screen]?.label ?? "", prompt: "/"))
+        case .commandMode:
+            s.mode = .command(TextInput(prompt: ":"))
+        case .pause:
+            s.paused.toggle()
+            flash(s.paused ? "display paused (data keeps flowing)" : "display resumed", &s, c)
+        case .timeRange:
+            let all = TimeRange.allCases
+            s.timeRange = all[((all.firstIndex(of: s.timeRange) ?? 0) + 1) % all.count]
+            flash("charts: last \(s.timeRange.rawValue)", &s, c)
+        case .theme:
+            s.themeIndex = (s.themeIndex + 1) % s.themes.count
+            flash("theme: \(s.themeName)", &s, c)
+            return [.applyTheme]
+        case .promote, .rollback:
+            flash("\(command.rawValue): the control plane is not connected in this build", &s, c, role: .warn)
+        }
+        return []
+    }
+
+    static func go(_ screen: Screen, _ s: inout AppState) {
+        guard screen != s.screen else { return }
+        s.history.append(s.screen)
+        if s.history.count > 32 { s.history.removeFirst() }
+        s.screen = screen
+    }
+
+    static func flash(_ text: String, _ s: inout AppState, _ c: AppContext, role: ThemeRole = .accent) {
+        s.flash = Flash(text, role: role, untilMs: c.nowMs + flashMs)
+    }
+
+    private static func editFilter(_ event: InputEvent, _ input: inout TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        if case .key(let key) = event, key.name == "enter" || key.name == "esc" {
+            s.mode = .normal
+            return []
+        }
+        guard input.handle(event) else {
+            s.mode = .filter(input)
+            return []
+        }
+        s.mode = .filter(input)
+        // Applied as typed, like k9s; an invalid expression keeps the previous filter.
+        guard let filter = RowFilter(typed: input.text) else {
+            s.filters[s.screen] = nil
+            return []
+        }
+        if case .failure(let error) = filter.compiled() {
+            flash(error.description, &s, c, role: .critical)
+        } else {
+            s.filters[s.screen] = filter
+            s.selection[s.screen] = 0
+        }
+        return []
+    }
+
+    private static func editCommand(
+        _ event: InputEvent, _ input: inout TextInput, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext
+    ) -> [Effect] {
+        if case .key(let key) = event {
+            switch key.name {
+            case "esc":
+                s.mode = .normal
+                return []
+            case "enter":
+                s.mode = .normal
+                return CommandLine.execute(input.text, &s, keymap, c)
+            case "tab":
+                input = TextInput(text: CommandLine.complete(input.text, context: c), prompt: ":")
+                s.mode = .command(input)
+                return []
+            default: break
+            }
+        }
+        _ = input.handle(event)
+        s.mode = .command(input)
+        return []
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+import PipeTopCore
+@testable import PipeTopUI
+
+/// Key sequences in, state and effects out.
+@Suite struct UpdateTests {
+    static let context = AppContext(rowIDs: ["churn", "ctr", "fraud"], pipelines: ["churn", "ctr", "fraud"], nowMs: 1_000)
+
+    static func press(_ keys: [String], _ state: inout AppState, readOnly: Bool = false) throws -> [Effect] {
+        let keymap = try Keymap(readOnly: readOnly)
+        var effects: [Effect] = []
+        for k in keys { effects += Update.apply(.key(Key(k)), to: &state, keymap: keymap, context: context) }
+        return effects
+    }
+
+    static func type(_ text: String) -> [String] { text.map { $0 == " " ? "space" : String($0) } }
+
+    @Test func movingAndDrillingIntoAPipeline() throws {
+        var s = AppState()
+        _ = try Self.press(["j", "j", "j", "k"], &s)
+        #expect(s.selected(on: .overview) == 1)
+        _ = try Self.press(["enter"], &s)
+        #expect(s.screen == .pipeline)
+        #expect(s.pipeline == "ctr")
+        _ = try Self.press(["esc"], &s)
+        #expect(s.screen == .overview)
+        _ = try Self.press(["G"], &s)
+        #expect(s.selected(on: .overview) == 2)
+    }
+
+    @Test func numberKeysTabAndShiftTabSwitchScreens() throws {
+        var s = AppState()
+        _ = try Self.press(["2"], &s)
+        #expect(s.screen == .models)
+        _ = try Self.press(["tab"], &s)
+        #expect(s.screen == .drift)
+        _ = try Self.press(["shift+tab", "shift+tab"], &s)
+        #expect(s.screen == .overview)
+        _ = try Self.press(["5"], &s)
+        #expect(s.screen == .events)
+    }
+
+    @Test func quitIsAnEffect() throws {
+        var s = AppState()
+        #expect(try Self.press(["q"], &s) == [.quit])
+        #expect(s.quit)
+    }
+
+    @Test func filterAppliesAsTypedAndEscClearsIt() throws {
+        var s = AppState()
+        _ = try Self.press(["/"] + Self.type("fr") + ["enter"], &s)
+        #expect(s.mode == .normal)
+        #expect(s.filters[.overview] == RowFilter(typed: "fr"))
+        _ = try Self.press(["/", "backspace", "backspace"] + Self.type("!c") + ["enter"], &s)
+        #expect(s.filters[.overview]?.inverted == true)
+        #expect(s.filters[.overview]?.pattern == "c")
+        _ = try Self.press(["esc"], &s)
+        #expect(s.filters[.overview] == nil)
+    }
+
+    @Test func anInvalidFilterKeepsTheOldOneAndSaysWhy() throws {
+        var s = AppState()
+        _ = try Self.press(["/"] + Self.type("ok") + ["enter"], &s)
+        _ = try Self.press(["/"] + Self.type("(") + ["enter"], &s)
+        #expect(s.filters[.overview]?.pattern == "ok")
+        #expect(s.flash?.role == .critical)
+    }
+
+    @Test func commandModeSwitchesScreensAndCompletes() throws {
+        var s = AppState()
+        _ = try Self.press([":"] + Self.type("mod") + ["tab"] + Self.type("fr") + ["tab", "enter"], &s)
+        #expect(s.screen == .models)
+        #expect(s.pipeline == "fraud")
+        _ = try Self.press([":"] + Self.type("drift nope") + ["enter"], &s)
+        #expect(s.screen == .models)
+        #expect(s.flash?.text.contains("unknown pipeline") == true)
+        _ = try Self.press([":"] + Self.type("bogus") + ["enter"], &s)
+        #expect(s.flash?.text.hasPrefix("unknown command") == true)
+        #expect(try Self.press([":", "q", "enter"], &s) == [.quit])
+    }
+
+    @Test func pasteNeverTriggersABinding() throws {
+        var s = AppState()
+        let keymap = try Keymap()
+        #expect(Update.apply(.paste("q"), to: &s, keymap: keymap, context: Self.context).isEmpty)
+        #expect(!s.quit)
+    }
+
+    @Test func pauseTimeRangeAndThemeCycle() throws {
+        var s = AppState(themes: ["default", "light", "mono"])
+        _ = try Self.press(["space", "t"], &s)
+        #expect(s.paused)
+        #expect(s.timeRange == .fiveMinutes)
+        #expect(try Self.press(["T"], &s) == [.applyTheme])
+        #expect(s.themeName == "light")
+        Update.tick(&s, nowMs: 1_000 + Update.flashMs)
+        #expect(s.flash == nil)
+    }
+
+    @Test func readOnlyModeRefusesControlCommands() throws {
+        var s = AppState(readOnly: true)
+        _ = try Self.press(["2", "p"], &s, readOnly: true)
+        #expect(s.flash == nil)
+        _ = try Self.press([":"] + Self.type("promote fraud") + ["enter"], &s, readOnly: true)
+        #expect(s.flash?.text.contains("read-only") == true)
+    }
+
+    @Test func helpOpensAndClosesWithoutQuitting() throws {
+        var s = AppState()
+        _ = try Self.press(["?"], &s)
+        #expect(s.showHelp)
+        #expect(try Self.press(["q"], &s).isEmpty)
+        #expect(!s.showHelp)
+        #expect(!s.quit)
+    }
+}
