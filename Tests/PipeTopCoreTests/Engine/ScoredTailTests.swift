@@ -29,4 +29,17 @@ import Testing
         #expect(tail.newest(1).first?.key == "next")
         #expect(tail.count == 11)
     }
+
+    @Test func afterABusySecondItKeepsEveryKthSoInterleavedSourcesStayVisible() {
+        var tail = ScoredTail(capacity: 100, perSecond: 10)
+        for i in 0..<40 { tail.record(ScoredEvent(pipeline: i % 2 == 0 ? "a" : "b", tsMs: 0, key: "x\(i)")) }
+        // The next second sees 40 again, three pipelines in turn: every 4th is kept, which
+        // walks through all three (a, b, c, a…) instead of filling up with the first.
+        let names = ["a", "b", "c"]
+        for i in 0..<40 { tail.record(ScoredEvent(pipeline: names[i % 3], tsMs: 1_000, key: "y\(i)")) }
+        let second = tail.newest(10)
+        #expect(second.count == 10)
+        #expect(second.allSatisfy { $0.key.hasPrefix("y") })
+        #expect(Set(second.map(\.pipeline)) == ["a", "b", "c"])
+    }
 }

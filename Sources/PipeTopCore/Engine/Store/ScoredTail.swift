@@ -2,8 +2,9 @@
 ///
 /// Each slot keeps its strings and feature storage between uses, so following a stream of a
 /// million records a second allocates nothing once the ring has been round once. No screen
-/// can show more than a few hundred records a second, so beyond `perSecond` records in one
-/// second of event time the rest of that second is only counted (the screen says it samples).
+/// can show more than a few hundred records a second, so when a second of event time brings
+/// more than `perSecond` records the tail keeps every k-th (k from the previous second's
+/// count, so every pipeline stays represented) and only counts the rest; the screen says so.
 struct ScoredTail: Sendable {
     private var slots: [ScoredEvent]
     private var next = 0
@@ -15,6 +16,8 @@ struct ScoredTail: Sendable {
     let perSecond: Int
     private var second = Int64.min
     private var keptThisSecond = 0
+    private var seenThisSecond = 0
+    private var stride = 1
 
     init(capacity: Int, perSecond: Int = 1_000) {
         slots = Array(repeating: ScoredEvent(), count: max(1, capacity))
@@ -28,9 +31,12 @@ struct ScoredTail: Sendable {
         let s = e.tsMs >= 0 ? e.tsMs / 1000 : (e.tsMs - 999) / 1000
         if s != second {
             second = s
+            stride = max(1, (seenThisSecond + perSecond - 1) / perSecond)
             keptThisSecond = 0
+            seenThisSecond = 0
         }
-        guard keptThisSecond < perSecond else {
+        seenThisSecond += 1
+        guard keptThisSecond < perSecond, (seenThisSecond - 1) % stride == 0 else {
             skipped += 1
             return
         }

@@ -1,0 +1,64 @@
+import PipeTopCore
+
+/// Formatting shared by the screens' cells.
+enum Cells {
+    static func rate(_ x: Double) -> Span { Span(Format.rate(x)) }
+
+    static func ms(_ micros: Double?) -> String {
+        guard let micros else { return "-" }
+        return Format.millis(micros / 1000)
+    }
+
+    static func number(_ x: Double?, digits: Int = 3) -> String {
+        guard let x, x.isFinite else { return "-" }
+        return String(format: "%.\(digits)f", x)
+    }
+
+    static func age(_ ms: Int64, now: Int64) -> String {
+        guard ms > Int64.min / 2 else { return "-" }
+        return Format.duration(ms: max(0, now - ms))
+    }
+
+    static func role(for status: PipelineStatus) -> ThemeRole {
+        switch status {
+        case .ok: .ok
+        case .warn: .warn
+        case .critical, .stale: .critical
+        }
+    }
+
+    static func role(for severity: DriftSeverity?) -> ThemeRole {
+        switch severity {
+        case .critical?: .critical
+        case .warn?: .warn
+        case .ok?: .ok
+        case nil: .muted
+        }
+    }
+
+    static func role(for state: ModelState) -> ThemeRole {
+        switch state {
+        case .primary: .ok
+        case .candidate: .accent
+        case .failed, .rolledBack: .critical
+        case .published: .text
+        case .replaced, .retired: .muted
+        }
+    }
+
+    /// `lr v3`, or `lr v3, gbm v7` for pipelines that serve several models.
+    static func serving(_ models: [ModelSnapshot]) -> String {
+        let parts = models.compactMap { m in m.primary.map { "\(m.name) v\($0)" } }
+        return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+    }
+
+    static func candidates(_ models: [ModelSnapshot]) -> String {
+        let parts = models.flatMap { m in m.candidates.map { "v\($0)" } }
+        return parts.isEmpty ? "-" : parts.joined(separator: " ")
+    }
+
+    /// The worst meaningful drift among a pipeline's live primary and candidate versions.
+    static func worstDrift(_ p: PipelineSnapshot) -> DriftReport? {
+        p.versions.filter(\.live).compactMap { $0.worstDrift?.report }.max { $0.psi < $1.psi }
+    }
+}

@@ -1,0 +1,74 @@
+import PipeTopCore
+
+/// A whole frame: header, tabs, the current screen, footer, and the help or a dialog on top.
+/// Pure: everything comes from the state and the view context.
+public enum Dashboard {
+    /// Below this the layout cannot work; the screen says so instead of drawing garbage.
+    public static let minimumSize = (columns: 40, rows: 10)
+
+    public static func render(_ state: inout AppState, _ ctx: ViewContext, into buffer: inout Buffer) {
+        let area = buffer.area
+        guard area.width >= minimumSize.columns, area.height >= minimumSize.rows else {
+            let text = "terminal too small (need \(minimumSize.columns)×\(minimumSize.rows))"
+            Paragraph(text, overflow: .wrap, alignment: .center, role: .warn)
+                .render(in: Rect(x: 0, y: max(0, area.height / 2 - 1), width: area.width, height: min(3, area.height)),
+                        buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        let parts = Layout.split(area, direction: .vertical, constraints: [.fixed(1), .fixed(1), .fill, .fixed(1)])
+        header(ctx, state).render(in: parts[0], buffer: &buffer, theme: ctx.theme)
+        let tabs = Screen.tabs
+        let current = tabs.firstIndex(of: state.screen == .pipeline ? .overview : state.screen) ?? 0
+        Tabs(titles: tabs.enumerated().map { "\($0.offset + 1) \($0.element.title)" }, selected: current)
+            .render(in: parts[1], buffer: &buffer, theme: ctx.theme)
+        switch state.screen {
+        case .overview: OverviewScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .pipeline: PipelineScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .models: ModelsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .drift: DriftScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .tail: TailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .events: EventsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        }
+        footer(state, ctx, in: parts[3], buffer: &buffer)
+        if state.showHelp { HelpOverlay.render(state, ctx, in: area, buffer: &buffer) }
+    }
+
+    /// The row ids of the current screen after its filter: what `update` moves over.
+    public static func rowIDs(_ state: AppState, _ ctx: ViewContext) -> [String] {
+        let rows: [ScreenRow] = switch state.screen {
+        case .overview: OverviewScreen.rows(ctx, state)
+        case .pipeline: PipelineScreen.rows(ctx, state)
+        case .models: ModelsScreen.rows(ctx, state)
+        case .drift: DriftScreen.rows(ctx, state)
+        case .tail: TailScreen.rows(ctx, state)
+        case .events: EventsScreen.rows(ctx, state)
+        }
+        return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
+    }
+
+    static func header(_ ctx: ViewContext, _ state: AppState) -> HeaderBar {
+        let s = ctx.snapshot
+        let input = s.pipelines.reduce(0) { $0 + $1.throughput.recordsIn.s1 }
+        let critical = s.alerts.filter { $0.severity == .critical }.count
+        var left: [Span] = [Span(" pipetop ", role: .accent), Span(ctx.source), Span(" · "),
+                            Span(ctx.connection, role: ctx.connectionRole),
+                            Span(" · \(s.pipelines.count) pipelines · \(Format.rate(input)) rec/s in · ")]
+        left.append(Span("\(s.alerts.count) alerts", role: critical > 0 ? .critical : (s.alerts.isEmpty ? nil : .warn)))
+        var right: [Span] = []
+        if state.paused { right.append(Span(" PAUSED ", role: .warn)) }
+        if state.readOnly { right.append(Span(" READ-ONLY ", role: .warn)) }
+        right.append(Span(" " + String(TimestampText.format(epochMilliseconds: ctx.nowMs).dropFirst(11).prefix(8)) + " "))
+        return HeaderBar(left: left, right: right)
+    }
+
+    static func footer(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {
+        switch state.mode {
+        case .filter(let input), .command(let input):
+            input.render(in: area, buffer: &buffer, theme: ctx.theme)
+        case .normal:
+            let hints = ctx.keymap.hints(on: state.screen).map { KeyHint($0.keys.first?.name ?? "", $0.help) }
+            let flash = state.flash.map { Span($0.text, role: $0.role) }
+            StatusBar(hints: hints, flash: flash).render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import PipeTopCore
+
+/// Screen 3: drift of the score and every feature of the live versions, with the selected
+/// one's histogram against its reference.
+enum DriftScreen {
+    static func views(_ ctx: ViewContext, _ state: AppState) -> [(stats: VersionStats, view: DriftView)] {
+        guard let p = ctx.pipeline(state) else { return [] }
+        return p.versions.filter(\.live).flatMap { s in ([s.scoreDrift] + s.featureDrift).map { (s, $0) } }
+    }
+
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        views(ctx, state).map { s, v in
+            let r = v.report
+            return ScreenRow(id: "\(s.key.label)/\(v.name)", cells: [
+                Span(s.key.label), Span(v.name),
+                Span(Cells.number(r?.psi), role: Cells.role(for: r?.alertSeverity)),
+                Span(Cells.number(r?.ks)), Span(r?.ksPValue.map { String(format: "%.2g", $0) } ?? "-"),
+                Span(Cells.number(r?.js)),
+                Span(r.map { "\($0.referenceCount)/\($0.currentCount)" } ?? "\(v.referenceCollected)/\(v.referenceNeeded) ref"),
+                Span(r.map { $0.meaningful ? $0.alertSeverity.rawValue : "too few" } ?? "learning",
+                     role: r.map { $0.meaningful ? Cells.role(for: $0.alertSeverity) : .muted } ?? .muted),
+            ])
+        }
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+        let all = views(ctx, state)
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.drift])
+        let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(12, area.height / 2))])
+        let block = Block(title: "Drift of \(ctx.pipeline(state)?.name ?? "-") (PSI warn \(ctx.settings.drift.psiWarn), critical \(ctx.settings.drift.psiCritical))",
+                          rightTitle: state.filters[.drift].map { "/\($0.label)" })
+        block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
+        let selected = rows.isEmpty ? nil : min(state.selected(on: .drift), rows.count - 1)
+        Table(columns: [
+            .init("VERSION", width: .min(10)), .init("VALUE", width: .min(10)), .init("PSI", width: .fixed(7), alignment: .right),
+            .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right),
+            .init("JS", width: .fixed(7), alignment: .right), .init("REF/CUR", width: .fixed(11), alignment: .right),
+            .init("VERDICT", width: .fixed(9)),
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(parts[0]), buffer: &buffer, theme: ctx.theme)
+        guard let selected, let pick = all.first(where: { "\($0.stats.key.label)/\($0.view.name)" == rows[selected].id }) else { return }
+        let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name): current vs reference")
+        hist.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
+        let inner = hist.inner(parts[1])
+        if pick.view.edges.isEmpty {
+            Paragraph("learning the reference: \(pick.view.referenceCollected) of \(pick.view.referenceNeeded) records", role: .muted)
+                .render(in: inner, buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        var chart = inner
+        if let r = pick.view.report, !r.meaningful {
+            Paragraph("windows below \(ctx.settings.drift.minMeaningful) records: the numbers are not yet meaningful", role: .warn)
+                .render(in: inner.row(0), buffer: &buffer, theme: ctx.theme)
+            chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+        }
+        Histogram(reference: pick.view.referenceShares, current: pick.view.currentShares, edges: pick.view.edges)
+            .render(in: chart, buffer: &buffer, theme: ctx.theme)
+    }
+}

@@ -1,0 +1,49 @@
+import PipeTopCore
+
+/// Screen 5: model events, commands and acknowledgements, and alert changes, newest first.
+enum EventsScreen {
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        var rows: [(ts: Int64, row: ScreenRow)] = ctx.snapshot.timeline.enumerated().map { i, entry in
+            let time = Span(TimestampText.format(epochMilliseconds: entry.tsMs))
+            switch entry.kind {
+            case .model(let e):
+                let what = "\(e.model) v\(e.version) \(e.event.rawValue)" + (e.toVersion.map { " → v\($0)" } ?? "")
+                return (entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                    time, Span(entry.pipeline), Span("model"), Span(what, role: e.event == .failed || e.event == .rolledBack ? .warn : nil),
+                    Span(e.cause ?? "-"), Span(e.detail ?? e.description ?? ""),
+                ]))
+            case .control(let c):
+                return (entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                    time, Span(entry.pipeline), Span("command", role: .accent),
+                    Span("\(c.action.rawValue) \(c.model) v\(c.version)" + (c.fromVersion.map { " (from v\($0))" } ?? "")),
+                    Span(c.id), Span("\(c.requestedBy)\(c.reason.map { ": \($0)" } ?? "")"),
+                ]))
+            case .ack(let a):
+                return (entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                    time, Span(entry.pipeline), Span("ack"), Span(a.status.rawValue, role: a.status == .applied ? .ok : .critical),
+                    Span(a.id), Span(a.detail ?? ""),
+                ]))
+            }
+        }
+        rows += ctx.snapshot.alertHistory.enumerated().map { i, t in
+            (t.atMs, ScreenRow(id: "a\(i)", cells: [
+                Span(TimestampText.format(epochMilliseconds: t.atMs)), Span(t.alert.scope), Span("alert", role: .warn),
+                Span("\(t.change.rawValue) \(t.alert.kind.rawValue) \(t.alert.subject)",
+                     role: t.change == .cleared ? .ok : (t.alert.severity == .critical ? .critical : .warn)),
+                Span("-"), Span(t.alert.message),
+            ]))
+        }
+        return rows.sorted { $0.ts > $1.ts }.map(\.row)
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.events])
+        let block = Block(title: "Events (\(rows.count)), newest first", rightTitle: state.filters[.events].map { "/\($0.label)" })
+        block.render(in: area, buffer: &buffer, theme: ctx.theme)
+        let selected = rows.isEmpty ? nil : min(state.selected(on: .events), rows.count - 1)
+        Table(columns: [
+            .init("TIME", width: .fixed(24)), .init("PIPELINE", width: .fixed(10)), .init("KIND", width: .fixed(7)),
+            .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .fixed(14)), .init("DETAIL", width: .fill),
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
+    }
+}

@@ -1,0 +1,71 @@
+import PipeTopCore
+
+/// Screen 2: every model version of a pipeline with its lifecycle, quality and drift, and the
+/// selected version's score distribution against its reference — and against the primary's.
+enum ModelsScreen {
+    struct Line {
+        var model: ModelSnapshot
+        var version: VersionSnapshot
+        var stats: VersionStats?
+    }
+
+    static func lines(_ ctx: ViewContext, _ state: AppState) -> [Line] {
+        guard let p = ctx.pipeline(state) else { return [] }
+        return p.models.flatMap { m in
+            m.versions.map { v in Line(model: m, version: v, stats: p.stats(for: VersionKey(model: m.name, version: v.version))) }
+        }
+    }
+
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        lines(ctx, state).map { l in
+            let d = l.stats?.scoreDrift.report
+            let q = l.stats?.quality
+            let auc = q?.auc ?? l.version.metrics.first { $0.name == "auc" }?.value
+            return ScreenRow(id: "\(l.model.name)/\(l.version.version)", cells: [
+                Span(l.model.name), Span("v\(l.version.version)"),
+                Span(l.version.state.label, role: Cells.role(for: l.version.state)),
+                Span(Cells.age(l.version.firstSeenMs, now: ctx.snapshot.takenAtMs)),
+                Span(l.version.parent.map { "v\($0)" } ?? "-"),
+                Span(Cells.number(q?.accuracy)), Span(Cells.number(auc)),
+                Span(Cells.number(d?.psi), role: Cells.role(for: d?.alertSeverity)),
+                Span(Cells.number(d?.ks)), Span(Cells.number(d?.js)),
+                Span(l.stats?.agreement.map { Format.percent($0) } ?? "-"),
+                Span(Cells.ms(l.stats?.latency?.p99)),
+                Span(l.stats.map { Format.rate(Double($0.scoredCount)) } ?? "-"),
+            ])
+        }
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+        let all = lines(ctx, state)
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.models])
+        let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(14, area.height / 2))])
+        let name = ctx.pipeline(state)?.name ?? "-"
+        let block = Block(title: "Models of \(name) (\(rows.count) versions)", rightTitle: state.filters[.models].map { "/\($0.label)" })
+        block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
+        let selected = rows.isEmpty ? nil : min(state.selected(on: .models), rows.count - 1)
+        Table(columns: [
+            .init("MODEL", width: .min(8)), .init("VER", width: .fixed(5)), .init("STATE", width: .fixed(11)),
+            .init("AGE", width: .fixed(7), alignment: .right), .init("PARENT", width: .fixed(6)),
+            .init("ACC", width: .fixed(6), alignment: .right), .init("AUC", width: .fixed(6), alignment: .right),
+            .init("PSI", width: .fixed(6), alignment: .right), .init("KS", width: .fixed(6), alignment: .right),
+            .init("JS", width: .fixed(6), alignment: .right), .init("AGREE", width: .fixed(6), alignment: .right),
+            .init("P99", width: .fixed(8), alignment: .right), .init("SCORED", width: .fixed(7), alignment: .right),
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(parts[0]), buffer: &buffer, theme: ctx.theme)
+
+        guard let selected, let line = all.first(where: { "\($0.model.name)/\($0.version.version)" == rows[selected].id }) else { return }
+        let bottom = Layout.split(parts[1], direction: .horizontal, constraints: [.percent(50), .fill])
+        let view = line.stats?.scoreDrift
+        let dist = Block(title: "\(line.model.name) v\(line.version.version) score: current vs reference")
+        dist.render(in: bottom[0], buffer: &buffer, theme: ctx.theme)
+        if let view, !view.edges.isEmpty {
+            Histogram(reference: view.referenceShares, current: view.currentShares, edges: view.edges)
+                .render(in: dist.inner(bottom[0]), buffer: &buffer, theme: ctx.theme)
+        } else {
+            let progress = view.map { "reference: \($0.referenceCollected) of \($0.referenceNeeded) records" } ?? "no scored records yet"
+            Paragraph(progress, role: .muted).render(in: dist.inner(bottom[0]), buffer: &buffer, theme: ctx.theme)
+        }
+        DecisionPanel.render(line: line, primary: all.first { $0.model.name == line.model.name && $0.version.state == .primary },
+                             in: bottom[1], buffer: &buffer, ctx: ctx)
+    }
+}

@@ -1,0 +1,58 @@
+import PipeTopCore
+
+/// The detail of one pipeline: rates over time, latency, instances, alerts, bad input.
+enum PipelineScreen {
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        guard let p = ctx.pipeline(state) else { return [] }
+        return p.instances.map { i in
+            ScreenRow(id: i.name, cells: [
+                Span(i.name), Span(i.stage.isEmpty ? "-" : i.stage), Cells.rate(i.inRate),
+                Span(Format.rate(i.errorRate), role: i.errorRate > 0 ? .warn : nil),
+                Span(i.serving.map { "\($0.model) v\($0.version)\($0.role == .shadow ? "*" : "")" }.joined(separator: " ")),
+                Span(i.lag.map(String.init) ?? "-"), Span(i.resets > 0 ? "\(i.resets)" : "-", role: i.resets > 0 ? .warn : nil),
+                Span(Cells.age(i.lastSeenMs, now: ctx.snapshot.takenAtMs)),
+            ])
+        }
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+        guard let p = ctx.pipeline(state) else {
+            Paragraph("no pipeline selected", role: .muted).render(in: area, buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        let parts = Layout.split(area, direction: .vertical, constraints: [.percent(40), .fill, .fixed(min(8, p.alerts.count + 3))])
+        let charts = Layout.split(parts[0], direction: .horizontal, constraints: [.percent(50), .fill])
+        let seconds = state.timeRange.seconds
+        let inputs = p.history.series(.recordsIn, count: seconds, endingBefore: p.historyEndSecond)
+        let scored = p.history.series(.scored, count: seconds, endingBefore: p.historyEndSecond)
+        let throughput = Block(title: "Records in/s, last \(state.timeRange.rawValue)",
+                               rightTitle: "now \(Format.rate(p.throughput.recordsIn.s1))/s")
+        throughput.render(in: charts[0], buffer: &buffer, theme: ctx.theme)
+        LineChart(values: inputs, min: 0).render(in: throughput.inner(charts[0]), buffer: &buffer, theme: ctx.theme)
+        let lat = p.latency
+        let latency = Block(title: "Scored/s · latency p50 \(Cells.ms(lat?.p50)) p90 \(Cells.ms(lat?.p90)) p99 \(Cells.ms(lat?.p99)) p99.9 \(Cells.ms(lat?.p999))")
+        latency.render(in: charts[1], buffer: &buffer, theme: ctx.theme)
+        LineChart(values: scored, min: 0, role: .ok).render(in: latency.inner(charts[1]), buffer: &buffer, theme: ctx.theme)
+
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.pipeline])
+        let malformed = ctx.snapshot.sources.reduce(0) { $0 + $1.malformed }
+        let instances = Block(title: "\(p.name): instances (\(rows.count))",
+                              rightTitle: "out-of-order \(p.outOfOrder) · malformed \(malformed) · restarts \(p.instanceResets)")
+        instances.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
+        let selected = rows.isEmpty ? nil : min(state.selected(on: .pipeline), rows.count - 1)
+        Table(columns: [
+            .init("INSTANCE", width: .min(10)), .init("STAGE", width: .fixed(8)), .init("IN/S", width: .fixed(8), alignment: .right),
+            .init("ERR/S", width: .fixed(6), alignment: .right), .init("SERVING", width: .min(12)),
+            .init("LAG", width: .fixed(7), alignment: .right), .init("RESTARTS", width: .fixed(8), alignment: .right),
+            .init("LAST SEEN", width: .fixed(9), alignment: .right),
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: instances.inner(parts[1]), buffer: &buffer, theme: ctx.theme)
+
+        let alerts = Block(title: "Alerts (\(p.alerts.count))", borderRole: p.alerts.isEmpty ? .border : .critical)
+        alerts.render(in: parts[2], buffer: &buffer, theme: ctx.theme)
+        let lines = p.alerts.isEmpty ? [Span("none", role: .muted)] : p.alerts.map { a in
+            Span("\(a.severity.label.uppercased()) \(a.kind.rawValue) \(a.subject) — \(a.message) (since \(Cells.age(a.sinceMs, now: ctx.snapshot.takenAtMs)))",
+                 role: a.severity == .critical ? .critical : .warn)
+        }
+        Paragraph(lines: lines, overflow: .truncate).render(in: alerts.inner(parts[2]), buffer: &buffer, theme: ctx.theme)
+    }
+}

@@ -1,0 +1,21 @@
+/// One row of a screen's table: an id `update` can act on, and its cells.
+public struct ScreenRow: Sendable, Hashable {
+    public var id: String
+    public var cells: [Span]
+    public var role: ThemeRole?
+
+    public init(id: String, cells: [Span], role: ThemeRole? = nil) {
+        self.id = id
+        self.cells = cells
+        self.role = role
+    }
+
+    /// The row as the `/` filter sees it.
+    public var text: String { cells.map(\.text).joined(separator: " ") }
+
+    /// `rows` without those the screen's filter hides.
+    static func filtered(_ rows: [ScreenRow], by filter: RowFilter?) -> [ScreenRow] {
+        guard let filter, case .success(let regex) = filter.compiled() else { return rows }
+        return rows.filter { RowFilter.keeps($0.text, regex: regex, inverted: filter.inverted) }
+    }
+}

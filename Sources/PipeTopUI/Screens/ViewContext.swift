@@ -1,0 +1,33 @@
+import PipeTopCore
+
+/// What a frame is drawn from besides the UI state: the data and how to show it.
+public struct ViewContext: Sendable {
+    public var snapshot: StoreSnapshot
+    public var theme: Theme
+    public var keymap: Keymap
+    public var settings: EngineSettings
+    /// Where events come from: `replay FILE`, `demo`, `kafka HOST:PORT`.
+    public var source: String
+    /// `connected`, `replay finished`, `disconnected, retry in 3s`…
+    public var connection: String
+    public var connectionRole: ThemeRole
+    /// Wall-clock time for the header clock, ms.
+    public var nowMs: Int64
+
+    public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
+                connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {
+        self.snapshot = snapshot
+        self.theme = theme
+        self.keymap = keymap
+        self.settings = settings
+        self.source = source
+        self.connection = connection
+        self.connectionRole = connectionRole
+        self.nowMs = nowMs
+    }
+
+    /// The pipeline a per-pipeline screen shows: the chosen one, else the first.
+    func pipeline(_ state: AppState) -> PipelineSnapshot? {
+        state.pipeline.flatMap { snapshot.pipeline(named: $0) } ?? snapshot.pipelines.first
+    }
+}
