@@ -123,7 +123,17 @@ private func onFatalSignal(
 ) {
     TerminalGuard.restore()
     let storage = GuardStorage.shared
-    _ = sigaction(signal, storage.previous + Int(signal), nil)
+    switch signal {
+    case SIGINT, SIGTERM, SIGHUP, SIGQUIT:
+        // Someone asked us to end: end, even if an earlier handler (Swift's backtracer takes
+        // SIGQUIT) would print and carry on with the terminal no longer in curses mode.
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        _ = sigaction(signal, &defaultAction, nil)
+    default:
+        // A crash: hand it to the previous handler, Swift's backtracer, for the crash report.
+        _ = sigaction(signal, storage.previous + Int(signal), nil)
+    }
     // A fault the kernel raised (si_code > 0) happens again when we return, now reaching the
     // previous handler (Swift's backtracer) with the real context. Anything sent by kill or
     // raise (and SIGTRAP, which does not re-fire) is re-raised; it arrives once we return.
