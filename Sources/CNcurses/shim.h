@@ -8,6 +8,7 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 
 /* Swift 6 strict concurrency rejects ncurses' mutable globals and cannot
@@ -27,5 +28,27 @@ static inline attr_t pt_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t pt_a_normal(void) { return A_NORMAL; }
 static inline int pt_key_resize(void) { return KEY_RESIZE; }
 static inline int pt_err(void) { return ERR; }
+
+static inline int pt_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int pt_ok(void) { return OK; }
+
+/* The standard streams are mutable C globals Swift 6 will not touch; newterm needs them. */
+static inline FILE *pt_stdout(void) { return stdout; }
+static inline FILE *pt_stdin(void) { return stdin; }
+
+/* Key codes the pure KeyDecoder hard-codes; exposed so a test can check they agree. */
+static inline int pt_key_down(void) { return KEY_DOWN; }
+static inline int pt_key_up(void) { return KEY_UP; }
+static inline int pt_key_left(void) { return KEY_LEFT; }
+static inline int pt_key_right(void) { return KEY_RIGHT; }
+static inline int pt_key_home(void) { return KEY_HOME; }
+static inline int pt_key_end(void) { return KEY_END; }
+static inline int pt_key_npage(void) { return KEY_NPAGE; }
+static inline int pt_key_ppage(void) { return KEY_PPAGE; }
+static inline int pt_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int pt_key_dc(void) { return KEY_DC; }
+static inline int pt_key_enter(void) { return KEY_ENTER; }
+static inline int pt_key_btab(void) { return KEY_BTAB; }
+static inline int pt_key_f(int n) { return KEY_F(n); }
 
 #endif

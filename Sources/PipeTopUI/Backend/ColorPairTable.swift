@@ -1,0 +1,112 @@
+/// Decides which curses colour pair draws a (foreground, background) combination.
+///
+/// Pure: the ncurses backend asks it for a pair and calls `init_pair` only when it says the
+/// pair is new. Pairs are allocated on first use and cached, because terminals have few of
+/// them (often 256) and a theme uses a handful. Colours the terminal lacks are mapped down.
+public struct ColorPairTable: Sendable {
+    /// The answer for one combination: the pair to draw with, and whether to define it first.
+    public struct Pair: Sendable, Hashable {
+        public var number: Int32
+        /// Set when the pair is new: curses colour numbers to `init_pair` (−1 = default).
+        public var define: (fg: Int32, bg: Int32)?
+
+        public static func == (a: Pair, b: Pair) -> Bool {
+            a.number == b.number && a.define?.fg == b.define?.fg && a.define?.bg == b.define?.bg
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(number)
+            hasher.combine(define?.fg)
+            hasher.combine(define?.bg)
+        }
+    }
+
+    /// Number of colours the terminal has (curses `COLORS`): 0 (none), 8, 16, 88, 256, ….
+    public let colors: Int
+    /// Number of pairs it has (curses `COLOR_PAIRS`); pair 0 is the terminal's default.
+    public let pairLimit: Int
+    /// Whether `use_default_colors` worked, so −1 means the terminal's own colour.
+    public let defaultColors: Bool
+
+    private var pairs: [Key: Int32] = [:]
+    private var nextPair: Int32 = 1
+
+    private struct Key: Hashable {
+        var fg: Int32
+        var bg: Int32
+    }
+
+    public init(colors: Int, pairLimit: Int, defaultColors: Bool) {
+        self.colors = colors
+        self.pairLimit = min(pairLimit, Int(Int16.max))  // init_pair takes a short
+        self.defaultColors = defaultColors
+    }
+
+    /// The pair for this combination; pair 0 when the terminal has no colour or no pairs left.
+    public mutating func pair(fg: Color, bg: Color) -> Pair {
+        guard colors >= 8 else { return Pair(number: 0, define: nil) }
+        let key = Key(fg: number(for: fg, foreground: true), bg: number(for: bg, foreground: false))
+        if key.fg == -1 && key.bg == -1 { return Pair(number: 0, define: nil) }
+        if let known = pairs[key] { return Pair(number: known, define: nil) }
+        guard Int(nextPair) < pairLimit else { return Pair(number: 0, define: nil) }
+        let number = nextPair
+        nextPair += 1
+        pairs[key] = number
+        return Pair(number: number, define: (key.fg, key.bg))
+    }
+
+    /// Forgets every pair (after curses restarts, its pairs are gone).
+    public mutating func reset() {
+        pairs = [:]
+        nextPair = 1
+    }
+
+    /// The curses colour number for `color` on this terminal.
+    func number(for color: Color, foreground: Bool) -> Int32 {
+        switch color {
+        case .default:
+            // Without default-colour support, pick what most terminals show by default.
+            return defaultColors ? -1 : (foreground ? 7 : 0)
+        case .basic(let n):
+            return basic(Int32(n & 15))
+        case .indexed(let n):
+            if colors >= 256 { return Int32(n) }
+            if n < 16 { return basic(Int32(n)) }
+            return basic(Self.nearestBasic(to: n))
+        }
+    }
+
+    /// With only 8 colours, the bright ones (8–15) become their normal forms.
+    private func basic(_ n: Int32) -> Int32 {
+        colors >= 16 ? n : n & 7
+    }
+
+    /// The closest of the 16 basic colours to a 256-colour cube or greyscale index.
+    static func nearestBasic(to index: UInt8) -> Int32 {
+        let (r, g, b): (Int, Int, Int)
+        if index >= 232 {
+            let level = 8 + 10 * Int(index - 232)
+            (r, g, b) = (level, level, level)
+        } else {
+            let i = Int(index) - 16
+            let steps = [0, 95, 135, 175, 215, 255]
+            (r, g, b) = (steps[i / 36], steps[(i / 6) % 6], steps[i % 6])
+        }
+        // xterm's default palette for 0–15.
+        let palette: [(Int, Int, Int)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
+            (0, 205, 205), (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0),
+            (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        ]
+        var best = 0
+        var bestDistance = Int.max
+        for (i, p) in palette.enumerated() {
+            let d = (p.0 - r) * (p.0 - r) + (p.1 - g) * (p.1 - g) + (p.2 - b) * (p.2 - b)
+            if d < bestDistance {
+                best = i
+                bestDistance = d
+            }
+        }
+        return Int32(best)
+    }
+}
