@@ -53,6 +53,10 @@ let package = Package(
             dependencies: ["PipeTopUI"],
             resources: [.copy("Snapshots")]
         ),
+        .testTarget(
+            name: "EndToEndTests",
+            resources: [.copy("Recordings")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,7 @@ struct PipeTop: ParsableCommand {
         commandName: "pipetop",
         abstract: "top for Kafka-based model-serving pipelines.",
         version: PipeTopVersion.current,
-        subcommands: [DriftCommand.self, ConfigCommand.self]
+        subcommands: [DashboardCommand.self, DriftCommand.self, ConfigCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }

@@ -21,6 +21,9 @@ public final class NcursesBackend: Backend {
 
     public init() {}
 
+    /// Colours the terminal can show (0 without colour), for `Theme.degraded(colors:)`.
+    public var colors: Int { isRunning && has_colors() ? Int(pt_colors()) : 0 }
+
     /// True between `start()` and `stop()`.
     public var isRunning: Bool { screen != nil }
 

@@ -50,14 +50,14 @@ public enum Dashboard {
         let s = ctx.snapshot
         let input = s.pipelines.reduce(0) { $0 + $1.throughput.recordsIn.s1 }
         let critical = s.alerts.filter { $0.severity == .critical }.count
-        var left: [Span] = [Span(" pipetop ", role: .accent), Span(ctx.source), Span(" · "),
-                            Span(ctx.connection, role: ctx.connectionRole),
-                            Span(" · \(s.pipelines.count) pipelines · \(Format.rate(input)) rec/s in · ")]
+        // Badges come first: they must never be the part that does not fit.
+        var left: [Span] = [Span(" pipetop ", role: .accent)]
+        if state.readOnly { left.append(Span(" READ-ONLY ", role: .warn)) }
+        if state.paused { left.append(Span(" PAUSED ", role: .warn)) }
+        left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
+                 Span(" · \(s.pipelines.count) pipelines · \(Format.rate(input)) rec/s in · ")]
         left.append(Span("\(s.alerts.count) alerts", role: critical > 0 ? .critical : (s.alerts.isEmpty ? nil : .warn)))
-        var right: [Span] = []
-        if state.paused { right.append(Span(" PAUSED ", role: .warn)) }
-        if state.readOnly { right.append(Span(" READ-ONLY ", role: .warn)) }
-        right.append(Span(" " + String(TimestampText.format(epochMilliseconds: ctx.nowMs).dropFirst(11).prefix(8)) + " "))
+        let right = [Span(" " + String(TimestampText.format(epochMilliseconds: ctx.nowMs).dropFirst(11).prefix(8)) + " ")]
         return HeaderBar(left: left, right: right)
     }
 

@@ -22,6 +22,12 @@ public final class PipelineStore: Sendable {
         return try state.withLock { try body(&$0, now) }
     }
 
+    /// Events ingested so far: cheap to read, so the UI can tell whether anything new arrived
+    /// without building a snapshot.
+    public var totalEvents: UInt64 {
+        state.withLock { $0.eventCount }
+    }
+
     /// An immutable picture of everything, with alerts evaluated as of now.
     public func snapshot() -> StoreSnapshot {
         let now = clock.nowMs()

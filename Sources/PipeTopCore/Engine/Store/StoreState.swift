@@ -138,6 +138,9 @@ public struct StoreState: Sendable {
         return e
     }
 
+    /// Messages ingested (good and bad) so far.
+    public var eventCount: UInt64 { totalEvents }
+
     /// Memory the store holds, by its own accounting (bytes).
     public var approximateBytes: Int {
         var bytes = 1024 + alerts.approximateBytes + timeline.count * 200 + labelJoin.approximateBytes

@@ -1,0 +1,109 @@
+import PipeTopCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The dashboard's loop: reads input, updates the state, takes a snapshot of the store and
+/// draws, at most `fps` times a second and only when something changed (bubbletea's runtime).
+public final class DashboardApp {
+    /// Everything the loop needs that is not the store.
+    public struct Options: Sendable {
+        public var settings: EngineSettings
+        public var keymap: Keymap
+        public var themes: [Theme]
+        public var theme: Theme
+        public var fps: Int
+        public var timeRange: TimeRange
+        public var readOnly: Bool
+        /// Where events come from, for the header.
+        public var source: String
+
+        public init(settings: EngineSettings, keymap: Keymap, themes: [Theme], theme: Theme, fps: Int,
+                    timeRange: TimeRange, readOnly: Bool, source: String) {
+            self.settings = settings
+            self.keymap = keymap
+            self.themes = themes
+            self.theme = theme
+            self.fps = fps
+            self.timeRange = timeRange
+            self.readOnly = readOnly
+            self.source = source
+        }
+    }
+
+    private let store: PipelineStore
+    private let options: Options
+    private let connection: @Sendable () -> (text: String, role: ThemeRole)
+    private let clock: any WallClock
+
+    public init(store: PipelineStore, options: Options, clock: any WallClock = SystemWallClock(),
+                connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
+        self.store = store
+        self.options = options
+        self.clock = clock
+        self.connection = connection
+    }
+
+    /// Runs until the operator quits; the terminal is restored on every way out.
+    public func run() throws(NcursesError) {
+        let backend = NcursesBackend()
+        try backend.start()
+        TerminalGuard.enteredProgramMode()
+        defer { backend.stop() }
+        let terminal = Terminal(backend: backend)
+        let input = InputReader(backend: backend)
+        var state = AppState(timeRange: options.timeRange, themes: options.themes.map(\.name), theme: options.theme.name,
+                             readOnly: options.readOnly)
+        state.size = backend.size
+        var theme = options.theme.degraded(colors: backend.colors)
+        let frameMs = Int64(1000 / max(1, min(60, options.fps)))
+        var snapshot = store.snapshot()
+        var seenEvents = snapshot.totalEvents
+        var lastFrameMs: Int64 = 0
+        var lastSecond = Int64.min
+        var dirty = true
+        while !state.quit {
+            let now = clock.nowMs()
+            // Sleep in the input read until the next frame is due, so idle costs nothing.
+            let wait = dirty ? max(0, frameMs - (now - lastFrameMs)) : frameMs
+            if let event = input.next(timeoutMs: Int(min(wait, 1_000))) {
+                if case .resize = event { terminal.invalidate() }
+                let ctx = context(snapshot, theme, clock.nowMs())
+                let effects = Update.apply(event, to: &state, keymap: options.keymap,
+                                           context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), pipelines: snapshot.pipelines.map(\.name),
+                                                               nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6)))
+                for effect in effects where effect == .applyTheme {
+                    if let t = options.themes.first(where: { $0.name == state.themeName }) { theme = t.degraded(colors: backend.colors) }
+                }
+                dirty = true
+                continue
+            }
+            let t = clock.nowMs()
+            guard t - lastFrameMs >= frameMs else { continue }
+            Update.tick(&state, nowMs: t)
+            // New data, a new second on the clock (staleness, the header clock) or a state change.
+            let events = store.totalEvents
+            if !state.paused && (events != seenEvents || t / 1000 != lastSecond) {
+                snapshot = store.snapshot()
+                seenEvents = events
+                dirty = true
+            }
+            if t / 1000 != lastSecond {
+                lastSecond = t / 1000
+                dirty = true
+            }
+            guard dirty else { continue }
+            let ctx = context(snapshot, theme, t)
+            _ = terminal.draw { buffer in Dashboard.render(&state, ctx, into: &buffer) }
+            lastFrameMs = t
+            dirty = false
+        }
+    }
+
+    private func context(_ snapshot: StoreSnapshot, _ theme: Theme, _ now: Int64) -> ViewContext {
+        let c = connection()
+        return ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
+                           source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
+    }
+}

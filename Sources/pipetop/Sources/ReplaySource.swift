@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PipeTopCore
+import Synchronization
+
+/// Reads a recording (NDJSON of contract events) into the store on a thread of its own,
+/// paced by event time at `speed`, or as fast as possible at `max`.
+final class ReplaySource: Sendable {
+    /// How far the replay got, for the header.
+    enum Progress: Sendable, Equatable {
+        case running(lines: Int)
+        case finished(lines: Int)
+        case failed(String)
+    }
+
+    let path: String
+    let speed: ReplaySpeed
+    private let progress = Mutex(Progress.running(lines: 0))
+
+    init(path: String, speed: ReplaySpeed) {
+        self.path = path
+        self.speed = speed
+    }
+
+    var status: Progress { progress.withLock { $0 } }
+
+    /// The header's connection segment.
+    var headline: (text: String, role: String) {
+        switch status {
+        case .running(let n): ("replaying (\(n) events)", "ok")
+        case .finished(let n): ("replay finished (\(n) events)", "ok")
+        case .failed(let why): ("replay failed: \(why)", "critical")
+        }
+    }
+
+    /// Opens the file now, so a missing file is an error before the screen is taken.
+    func open() throws -> FileHandle {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ValidationError("cannot read \(path)")
+        }
+        return handle
+    }
+
+    /// Starts reading on a background thread.
+    func start(_ handle: FileHandle, into store: PipelineStore) {
+        let thread = Thread { [self] in self.run(handle, store) }
+        thread.name = "pipetop-replay"
+        thread.start()
+    }
+
+    /// Reads everything (blocking): used by the thread, and by tests and headless runs.
+    func run(_ handle: FileHandle, _ store: PipelineStore) {
+        var splitter = LineSplitter()
+        var ingestor = MessageIngestor()
+        var pacer = ReplayPacer(speed: speed)
+        var timeDecoder = EventDecoder()
+        var lines = 0
+        var batch: [[UInt8]] = []
+        let source = "replay"
+        func flush() {
+            guard !batch.isEmpty else { return }
+            store.withBatch { state, now in
+                for line in batch { line.withUnsafeBytes { _ = ingestor.ingest($0, into: &state, source: source, arrivalMs: now) } }
+            }
+            lines += batch.count
+            batch.removeAll(keepingCapacity: true)
+            progress.withLock { $0 = .running(lines: lines) }
+        }
+        while true {
+            let chunk: Data
+            do {
+                guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
+                chunk = data
+            } catch {
+                progress.withLock { $0 = .failed("\(error.localizedDescription)") }
+                return
+            }
+            chunk.withUnsafeBytes { raw in
+                splitter.feed(raw) { line in
+                    if case .times = speed, let event = try? timeDecoder.decode(line) {
+                        let wait = pacer.delay(forEventAt: event.tsMs, wallMs: SystemWallClock().nowMs())
+                        if wait > 0 {
+                            flush()
+                            usleep(UInt32(min(wait, 10_000) * 1000))
+                        }
+                    }
+                    batch.append(Array(line))
+                    if batch.count >= 4_096 { flush() }
+                }
+            }
+            if case .times = speed { flush() }
+        }
+        splitter.finish { batch.append(Array($0)) }
+        flush()
+        progress.withLock { $0 = .finished(lines: lines) }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The built `pipetop` next to the test bundle (`swift build --build-tests`, as `make test` does).
+private let pipetopBinary: String? = {
+    guard let resources = Bundle.module.resourceURL else { return nil }
+    let candidate = resources.deletingLastPathComponent().appendingPathComponent("pipetop").path
+    return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+}()
+
+private let endToEndReady = pipetopBinary != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+
+/// The real binary in a real terminal (tmux) on the committed recording.
+@Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
+struct DashboardEndToEndTests {
+    static var binary: String? { pipetopBinary }
+
+    static func recording(_ name: String) -> String {
+        Bundle.module.resourceURL?.appendingPathComponent("Recordings/\(name)").path ?? name
+    }
+
+    static func start(columns: Int = 120, rows: Int = 40, extra: String = "") throws -> TmuxSession {
+        let command = "\(binary ?? "pipetop") --replay \(recording("small.ndjson")) --speed max --config \(recording("small.toml")) \(extra)"
+        let session = try TmuxSession(command: command, columns: columns, rows: rows)
+        try session.waitFor(text: "replay finished")
+        return session
+    }
+
+    /// After the program ended: the shell runs again with a sane terminal.
+    static func expectRestored(_ session: TmuxSession, exit: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let screen = try session.waitFor(text: "EXITED", sourceLocation: sourceLocation)
+        #expect(screen.contains("EXITED \(exit)"), sourceLocation: sourceLocation)
+        let stty = try session.waitFor("stty output", sourceLocation: sourceLocation) { $0.contains("icanon") }
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "canonical mode is back", sourceLocation: sourceLocation)
+        #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo is back", sourceLocation: sourceLocation)
+        #expect(!stty.contains("Pipelines ("), "the alternate screen is gone", sourceLocation: sourceLocation)
+    }
+
+    @Test func everyScreenShowsTheRecordingAndQuitRestoresTheTerminal() throws {
+        let s = try Self.start()
+        let overview = try s.waitFor(text: "Pipelines (3)")
+        for name in ["churn", "ctr", "fraud", "ctr-lr v4", "READ-ONLY"] where name != "READ-ONLY" {
+            #expect(overview.contains(name), "overview shows \(name)")
+        }
+        try s.send("2")
+        try s.waitFor(text: "Models of churn")
+        try s.send("3")
+        try s.waitFor(text: "Drift of churn")
+        try s.send("4")
+        try s.waitFor(text: "Tail")
+        try s.send("5")
+        let events = try s.waitFor(text: "Events (")
+        #expect(events.contains("promote ctr-lr v4 (from v3)"))
+        #expect(events.contains("applied"))
+        try s.send("1", "j", "j", "Enter")
+        try s.waitFor(text: "fraud: instances (2)")
+        try s.send("Escape", "?")
+        try s.waitFor(text: "Help: Overview")
+        try s.send("Escape", "q")
+        try Self.expectRestored(s, exit: "0")
+    }
+
+    @Test func filterAndCommandMode() throws {
+        let s = try Self.start()
+        try s.send("/")
+        try s.type("fr")
+        try s.send("Enter")
+        let filtered = try s.waitFor(text: "Pipelines (1)")
+        #expect(filtered.contains("fraud") && !filtered.contains("churn"))
+        try s.send("Escape")
+        try s.waitFor(text: "Pipelines (3)")
+        try s.send(":")
+        try s.type("models fraud")
+        try s.send("Enter")
+        try s.waitFor(text: "Models of fraud")
+        try s.send(":")
+        try s.type("nonsense")
+        try s.send("Enter")
+        try s.waitFor(text: "unknown command")
+        try s.send(":")
+        try s.type("q")
+        try s.send("Enter")
+        try Self.expectRestored(s, exit: "0")
+    }
+
+    @Test func resizeRelayoutsAndATinyTerminalSaysSo() throws {
+        let s = try Self.start()
+        try s.resize(columns: 60, rows: 20)
+        let small = try s.waitFor(text: "Pipelines (3)")
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        try s.resize(columns: 36, rows: 8)
+        try s.waitFor(text: "terminal too small")
+        try s.resize(columns: 120, rows: 40)
+        try s.waitFor(text: "LAST 60s")
+        try s.send("q")
+        try Self.expectRestored(s, exit: "0")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let s = try Self.start()
+        let pid = try #require(try s.programPID())
+        kill(pid, SIGTERM)
+        try Self.expectRestored(s, exit: "143")
+    }
+
+    @Test func readOnlyShowsTheBadgeAndHidesControlKeys() throws {
+        let s = try Self.start(extra: "--read-only")
+        let screen = try s.waitFor(text: "READ-ONLY")
+        #expect(!screen.contains("p promote"))
+        try s.send("q")
+        try Self.expectRestored(s, exit: "0")
+    }
+}
