@@ -117,33 +117,36 @@ public enum TerminalGuard {
     }
 }
 
-/// Restores the terminal, then lets the signal do what it did before we were installed.
+/// Restores the terminal, then dies of the signal: a crash through the previous handler
+/// (Swift's backtracer, so the crash report still prints), anything else by the default action.
 private func onFatalSignal(
     _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
 ) {
     TerminalGuard.restore()
     let storage = GuardStorage.shared
+    let code = info?.pointee.si_code ?? 0
+    let crash: Bool
     switch signal {
-    case SIGINT, SIGTERM, SIGHUP, SIGQUIT:
-        // Someone asked us to end: end, even if an earlier handler (Swift's backtracer takes
-        // SIGQUIT) would print and carry on with the terminal no longer in curses mode.
-        var defaultAction = sigaction()
-        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
-        _ = sigaction(signal, &defaultAction, nil)
+    case SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE:
+        // From the kernel (si_code > 0): a real fault, which fires again when we return.
+        crash = code > 0
+    case SIGABRT:
+        // abort() raises it in-process (SI_TKILL) and ensures death if a handler returns.
+        crash = code == -6
     default:
-        // A crash: hand it to the previous handler, Swift's backtracer, for the crash report.
+        crash = false
+    }
+    if crash {
         _ = sigaction(signal, storage.previous + Int(signal), nil)
+        if signal == SIGABRT { raise(signal) }
+        return
     }
-    // A fault the kernel raised (si_code > 0) happens again when we return, now reaching the
-    // previous handler (Swift's backtracer) with the real context. Anything sent by kill or
-    // raise (and SIGTRAP, which does not re-fire) is re-raised; it arrives once we return.
-    // (A switch, not an array: a handler must not allocate.)
-    let refaults: Bool
-    switch signal {
-    case SIGILL, SIGSEGV, SIGBUS, SIGFPE: refaults = (info?.pointee.si_code ?? 0) > 0
-    default: refaults = false
-    }
-    if !refaults { raise(signal) }
+    // Sent to end us (kill, Ctrl-C, Ctrl-\): end, even where an earlier handler (Swift's
+    // backtracer takes SIGQUIT and SIGSEGV) would print a report and carry on running.
+    var defaultAction = sigaction()
+    defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+    _ = sigaction(signal, &defaultAction, nil)
+    raise(signal)  // delivered as soon as the handler returns
 }
 
 /// Ctrl-Z: restore the terminal, stop for real, and on `fg` re-enter the UI.
