@@ -20,7 +20,9 @@ private func keys(_ names: String...) -> [InputEvent] {
 }
 
 @Test func namedControlCharactersMapToTheirKeys() {
-    #expect(decode("\t\r\n\u{08}\u{7F} ") == keys("tab", "enter", "enter", "backspace", "backspace", "space"))
+    #expect(
+        decode("\t\r\n\u{08}\u{7F} ")
+            == keys("tab", "enter", "enter", "backspace", "backspace", "space"))
 }
 
 @Test func controlLettersAreCtrlKeysExceptTabEnterAndBackspace() {
@@ -134,7 +136,9 @@ private func keys(_ names: String...) -> [InputEvent] {
 
 @Test func xtermSequencesCursesLeftUndecodedStillMapToKeys() {
     #expect(decode("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D") == keys("up", "down", "right", "left"))
-    #expect(decode("\u{1B}[Z\u{1B}[3~\u{1B}[5~\u{1B}[6~") == keys("shift+tab", "delete", "pgup", "pgdown"))
+    #expect(
+        decode("\u{1B}[Z\u{1B}[3~\u{1B}[5~\u{1B}[6~")
+            == keys("shift+tab", "delete", "pgup", "pgdown"))
     #expect(decode("\u{1B}OP\u{1B}OS\u{1B}OH") == keys("f1", "f4", "home"))
 }
 

@@ -14,6 +14,8 @@ final class GuardStorage: @unchecked Sendable {
     static let shared = GuardStorage()
 
     let installed = Atomic<Bool>(false)
+    /// `atexit` has no undo, so the exit hook is registered once per process.
+    let exitHookRegistered = Atomic<Bool>(false)
     /// The UI is on screen: a restore is due.
     let active = Atomic<Bool>(false)
     /// Set after `fg`; the reader turns it into a full redraw.
@@ -45,6 +47,10 @@ final class GuardStorage: @unchecked Sendable {
 
     func markReplaced(_ signal: Int32) {
         replacedMask.bitwiseOr(1 << UInt64(signal), ordering: .acquiringAndReleasing)
+    }
+
+    func clearReplaced() {
+        replacedMask.store(0, ordering: .releasing)
     }
 
     func replaced(_ signal: Int32) -> Bool {

@@ -28,6 +28,7 @@ public final class NcursesBackend: Backend {
     /// while curses starts already restore the terminal.
     public func start() throws(NcursesError) {
         guard screen == nil else { return }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         // Without the locale, curses treats UTF-8 as bytes and wide glyphs come out mangled.
         setlocale(LC_ALL, "")
         TerminalGuard.install()

@@ -25,8 +25,9 @@ public enum TerminalGuard {
     public static let reenterSequence: [UInt8] = Array(
         "\u{1B}[?1049h\u{1B}[?1h\u{1B}=\u{1B}[?25l\u{1B}[?2004h".utf8)
 
-    /// Fatal signals whose default action ends the process; the terminal must be restored
-    /// first. SIGILL/SIGTRAP are Swift traps (`precondition`, overflow, force-unwrap of nil).
+    /// Signals whose default action ends the process; the terminal must be restored first.
+    /// Ctrl-C is SIGINT and Ctrl-\ SIGQUIT (cbreak keeps them signals); SIGILL (x86-64) and
+    /// SIGTRAP (arm64) are Swift traps: `precondition`, overflow, unwrapping nil.
     public static let fatalSignals: [Int32] = [
         SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
     ]
@@ -44,7 +45,9 @@ public enum TerminalGuard {
         storage.programTermios.pointee = storage.original.pointee
         for signal in fatalSignals { installHandler(signal, action: onFatalSignal) }
         installHandler(SIGTSTP, action: onSuspend)
-        atexit { TerminalGuard.restore() }
+        if !storage.exitHookRegistered.exchange(true, ordering: .acquiringAndReleasing) {
+            atexit { TerminalGuard.restore() }
+        }
         storage.installed.store(true, ordering: .releasing)
         return storage.hasTermios
     }
@@ -78,6 +81,7 @@ public enum TerminalGuard {
         for signal in fatalSignals + [SIGTSTP] where storage.replaced(signal) {
             _ = sigaction(signal, storage.previous + Int(signal), nil)
         }
+        storage.clearReplaced()
     }
 
     /// True once after the process came back from Ctrl-Z: everything must be redrawn.
@@ -85,9 +89,11 @@ public enum TerminalGuard {
         GuardStorage.shared.redraw.exchange(false, ordering: .acquiringAndReleasing)
     }
 
-    private static func installHandler(
-        _ signal: Int32, action: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
-    ) {
+    private typealias Handler = @convention(c) (
+        Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?
+    ) -> Void
+
+    private static func installHandler(_ signal: Int32, action: Handler) {
         let storage = GuardStorage.shared
         var previous = sigaction()
         guard sigaction(signal, nil, &previous) == 0 else { return }

@@ -45,13 +45,15 @@ public final class InputReader {
                 } else {
                     continue  // interrupted by a signal (Ctrl-Z, resize): wait out the rest
                 }
-            } else if status == pt_key_code_yes() && Int32(bitPattern: character) == pt_key_resize() {
-                events = decoder.timeout() + [currentSize()]
+            } else if status == pt_key_code_yes() {
+                let code = Int32(bitPattern: character)
+                lastInput = clock.now
+                // curses has already resized its windows by the time it reports KEY_RESIZE.
+                events = code == pt_key_resize()
+                    ? decoder.timeout() + [currentSize()] : decoder.feed(.keyCode(code))
             } else {
                 lastInput = clock.now
-                let raw: RawInput = status == pt_key_code_yes()
-                    ? .keyCode(Int32(bitPattern: character)) : .character(character)
-                events = decoder.feed(raw)
+                events = decoder.feed(.character(character))
             }
             if let first = events.first {
                 pending.append(contentsOf: events.dropFirst())
