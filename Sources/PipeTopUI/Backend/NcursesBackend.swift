@@ -131,6 +131,14 @@ public final class NcursesBackend: Backend {
         wrefresh(pt_stdscr())
     }
 
+    /// Repaints every cell from curses' copy of the screen, e.g. after `fg`: the terminal
+    /// showed the shell meanwhile, so nothing curses believes is on screen can be trusted.
+    public func repaint() {
+        guard screen != nil, let window = pt_stdscr() else { return }
+        clearok(window, true)
+        wrefresh(window)
+    }
+
     /// Control characters would print as `^X` (two cells) and break the layout.
     private static func printable(_ value: UInt32) -> UInt32 {
         value < 0x20 || (0x7F...0x9F).contains(value) ? 0xFFFD : value

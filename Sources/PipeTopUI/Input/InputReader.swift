@@ -24,7 +24,12 @@ public final class InputReader {
         if !pending.isEmpty { return pending.removeFirst() }
         let deadline = clock.now.advanced(by: .milliseconds(max(0, timeoutMs)))
         while backend.isRunning, let window = pt_stdscr() {
-            if TerminalGuard.takeRedrawRequest() { return currentSize() }
+            if TerminalGuard.takeRedrawRequest() {
+                // Back from Ctrl-Z: show the last frame at once, then let the app re-lay out
+                // (the window may have been resized while we were stopped).
+                backend.repaint()
+                return currentSize()
+            }
             let now = clock.now
             var wait = max(Duration.zero, deadline - now)
             // Mid-sequence, the rest is already in curses' queue (it waited ESCDELAY itself).
