@@ -35,12 +35,17 @@ public enum TerminalGuard {
     /// Saves the terminal's current termios and installs the handlers. Call before curses
     /// starts, so curses sees our handlers and leaves SIGINT/SIGTERM/SIGTSTP to us.
     /// Idempotent; returns false when the input is not a terminal (nothing to restore then).
+    /// `errors` is the descriptor held back while the UI is on screen (stderr).
     @discardableResult
-    public static func install(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Bool {
+    public static func install(
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+        errors: Int32 = STDERR_FILENO
+    ) -> Bool {
         let storage = GuardStorage.shared  // first touch runs the lazy initialiser, here
         guard !storage.installed.load(ordering: .acquiring) else { return storage.hasTermios }
         storage.inputFD = input
         storage.outputFD = output
+        storage.errorFD = errors
         storage.hasTermios = tcgetattr(input, storage.original) == 0
         storage.programTermios.pointee = storage.original.pointee
         for signal in fatalSignals { installHandler(signal, action: onFatalSignal) }
@@ -53,25 +58,67 @@ public enum TerminalGuard {
     }
 
     /// Marks the UI as on screen and remembers curses' termios (cbreak, no echo) so `fg` can
-    /// put it back. Call once curses has set its modes.
+    /// put it back. Call once curses has set its modes. From here until the UI leaves the
+    /// screen, stderr goes to a temporary file (a stray log line would tear the frame, and the
+    /// runtime's "Fatal error: …" would vanish with the alternate screen); leaving replays it.
     public static func enteredProgramMode() {
         let storage = GuardStorage.shared
         if storage.hasTermios { _ = tcgetattr(storage.inputFD, storage.programTermios) }
+        if storage.stderrCapture.load(ordering: .acquiring) < 0, let file = tmpfile() {
+            storage.stderrCapture.store(fileno(file), ordering: .releasing)
+        }
+        // Not active yet, so no handler reads the old descriptor while it is replaced.
+        let terminalStderr = dup(storage.errorFD)
+        let previous = storage.savedStderr.exchange(
+            terminalStderr, ordering: .acquiringAndReleasing)
+        if previous >= 0 { close(previous) }
+        captureStandardError()
         storage.active.store(true, ordering: .releasing)
     }
 
-    /// Writes the restore sequence and the saved termios, once. Safe in a signal handler; a
-    /// second call (or a call when the UI is not on screen) does nothing.
+    /// Writes the restore sequence and the saved termios, once, then gives stderr back with
+    /// what was written to it meanwhile. Safe in a signal handler; a second call (or a call
+    /// when the UI is not on screen) does nothing.
     public static func restore() {
         let storage = GuardStorage.shared
         guard storage.active.exchange(false, ordering: .acquiringAndReleasing) else { return }
         writeAll(storage.restoreBytes, count: storage.restoreCount, to: storage.outputFD)
         if storage.hasTermios { _ = tcsetattr(storage.inputFD, TCSADRAIN, storage.original) }
+        releaseStandardError()
     }
 
-    /// The UI left the screen cleanly (curses' `endwin` ran): nothing is left to restore.
+    /// The UI left the screen cleanly (curses' `endwin` ran): only stderr is left to give back.
     public static func disarm() {
-        GuardStorage.shared.active.store(false, ordering: .releasing)
+        let storage = GuardStorage.shared
+        guard storage.active.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        releaseStandardError()
+    }
+
+    /// Points stderr at the capture file (async-signal-safe: `dup2`).
+    static func captureStandardError() {
+        let storage = GuardStorage.shared
+        let capture = storage.stderrCapture.load(ordering: .acquiring)
+        if capture >= 0 { _ = dup2(capture, storage.errorFD) }
+    }
+
+    /// Points stderr back at the terminal and copies over the last 64 KiB captured, then
+    /// empties the capture. Async-signal-safe: `dup2`, `lseek`, `read`, `write`, `ftruncate`.
+    static func releaseStandardError() {
+        let storage = GuardStorage.shared
+        let saved = storage.savedStderr.load(ordering: .acquiring)
+        let capture = storage.stderrCapture.load(ordering: .acquiring)
+        guard saved >= 0, capture >= 0 else { return }
+        _ = dup2(saved, storage.errorFD)
+        let end = lseek(capture, 0, SEEK_END)
+        if end > 0, lseek(capture, max(0, end - 65_536), SEEK_SET) >= 0 {
+            while true {
+                let n = read(capture, storage.copyBuffer, GuardStorage.copyBufferSize)
+                guard n > 0 else { break }
+                writeAll(storage.copyBuffer, count: n, to: storage.errorFD)
+            }
+        }
+        _ = ftruncate(capture, 0)
+        _ = lseek(capture, 0, SEEK_SET)
     }
 
     /// Puts back the signal handlers that were there before `install` (after `restore`).
@@ -171,6 +218,7 @@ private func onSuspend(
     // Continued (fg): curses' modes and screen are back once its next refresh repaints all.
     if storage.hasTermios { _ = tcsetattr(storage.inputFD, TCSADRAIN, storage.programTermios) }
     TerminalGuard.writeAll(storage.reenterBytes, count: storage.reenterCount, to: storage.outputFD)
+    TerminalGuard.captureStandardError()
     storage.active.store(true, ordering: .releasing)
     storage.redraw.store(true, ordering: .releasing)
 }
