@@ -7,18 +7,14 @@ public struct ColorPairTable: Sendable {
     /// The answer for one combination: the pair to draw with, and whether to define it first.
     public struct Pair: Sendable, Hashable {
         public var number: Int32
-        /// Set when the pair is new: curses colour numbers to `init_pair` (−1 = default).
-        public var define: (fg: Int32, bg: Int32)?
+        /// Set when the pair is new: what to `init_pair` it to.
+        public var define: Colors?
+    }
 
-        public static func == (a: Pair, b: Pair) -> Bool {
-            a.number == b.number && a.define?.fg == b.define?.fg && a.define?.bg == b.define?.bg
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(number)
-            hasher.combine(define?.fg)
-            hasher.combine(define?.bg)
-        }
+    /// A foreground and background as curses colour numbers (−1 = the terminal's default).
+    public struct Colors: Sendable, Hashable {
+        public var fg: Int32
+        public var bg: Int32
     }
 
     /// Number of colours the terminal has (curses `COLORS`): 0 (none), 8, 16, 88, 256, ….
@@ -28,13 +24,8 @@ public struct ColorPairTable: Sendable {
     /// Whether `use_default_colors` worked, so −1 means the terminal's own colour.
     public let defaultColors: Bool
 
-    private var pairs: [Key: Int32] = [:]
+    private var pairs: [Colors: Int32] = [:]
     private var nextPair: Int32 = 1
-
-    private struct Key: Hashable {
-        var fg: Int32
-        var bg: Int32
-    }
 
     public init(colors: Int, pairLimit: Int, defaultColors: Bool) {
         self.colors = colors
@@ -45,14 +36,15 @@ public struct ColorPairTable: Sendable {
     /// The pair for this combination; pair 0 when the terminal has no colour or no pairs left.
     public mutating func pair(fg: Color, bg: Color) -> Pair {
         guard colors >= 8 else { return Pair(number: 0, define: nil) }
-        let key = Key(fg: number(for: fg, foreground: true), bg: number(for: bg, foreground: false))
+        let key = Colors(
+            fg: number(for: fg, foreground: true), bg: number(for: bg, foreground: false))
         if key.fg == -1 && key.bg == -1 { return Pair(number: 0, define: nil) }
         if let known = pairs[key] { return Pair(number: known, define: nil) }
         guard Int(nextPair) < pairLimit else { return Pair(number: 0, define: nil) }
         let number = nextPair
         nextPair += 1
         pairs[key] = number
-        return Pair(number: number, define: (key.fg, key.bg))
+        return Pair(number: number, define: key)
     }
 
     /// Forgets every pair (after curses restarts, its pairs are gone).

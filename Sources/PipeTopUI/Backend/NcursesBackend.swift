@@ -31,6 +31,7 @@ public final class NcursesBackend: Backend {
     /// while curses starts already restore the terminal.
     public func start() throws(NcursesError) {
         guard screen == nil else { return }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         // Without the locale, curses treats UTF-8 as bytes and wide glyphs come out mangled.
         setlocale(LC_ALL, "")
         TerminalGuard.install()
@@ -131,6 +132,14 @@ public final class NcursesBackend: Backend {
     public func flush() {
         guard screen != nil else { return }
         wrefresh(pt_stdscr())
+    }
+
+    /// Repaints every cell from curses' copy of the screen, e.g. after `fg`: the terminal
+    /// showed the shell meanwhile, so nothing curses believes is on screen can be trusted.
+    public func repaint() {
+        guard screen != nil, let window = pt_stdscr() else { return }
+        clearok(window, true)
+        wrefresh(window)
     }
 
     /// Control characters would print as `^X` (two cells) and break the layout.

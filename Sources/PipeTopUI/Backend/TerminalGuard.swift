@@ -25,8 +25,9 @@ public enum TerminalGuard {
     public static let reenterSequence: [UInt8] = Array(
         "\u{1B}[?1049h\u{1B}[?1h\u{1B}=\u{1B}[?25l\u{1B}[?2004h".utf8)
 
-    /// Fatal signals whose default action ends the process; the terminal must be restored
-    /// first. SIGILL/SIGTRAP are Swift traps (`precondition`, overflow, force-unwrap of nil).
+    /// Signals whose default action ends the process; the terminal must be restored first.
+    /// Ctrl-C is SIGINT and Ctrl-\ SIGQUIT (cbreak keeps them signals); SIGILL (x86-64) and
+    /// SIGTRAP (arm64) are Swift traps: `precondition`, overflow, unwrapping nil.
     public static let fatalSignals: [Int32] = [
         SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
     ]
@@ -34,41 +35,90 @@ public enum TerminalGuard {
     /// Saves the terminal's current termios and installs the handlers. Call before curses
     /// starts, so curses sees our handlers and leaves SIGINT/SIGTERM/SIGTSTP to us.
     /// Idempotent; returns false when the input is not a terminal (nothing to restore then).
+    /// `errors` is the descriptor held back while the UI is on screen (stderr).
     @discardableResult
-    public static func install(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Bool {
+    public static func install(
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+        errors: Int32 = STDERR_FILENO
+    ) -> Bool {
         let storage = GuardStorage.shared  // first touch runs the lazy initialiser, here
         guard !storage.installed.load(ordering: .acquiring) else { return storage.hasTermios }
         storage.inputFD = input
         storage.outputFD = output
+        storage.errorFD = errors
         storage.hasTermios = tcgetattr(input, storage.original) == 0
         storage.programTermios.pointee = storage.original.pointee
         for signal in fatalSignals { installHandler(signal, action: onFatalSignal) }
         installHandler(SIGTSTP, action: onSuspend)
-        atexit { TerminalGuard.restore() }
+        if !storage.exitHookRegistered.exchange(true, ordering: .acquiringAndReleasing) {
+            atexit { TerminalGuard.restore() }
+        }
         storage.installed.store(true, ordering: .releasing)
         return storage.hasTermios
     }
 
     /// Marks the UI as on screen and remembers curses' termios (cbreak, no echo) so `fg` can
-    /// put it back. Call once curses has set its modes.
+    /// put it back. Call once curses has set its modes. From here until the UI leaves the
+    /// screen, stderr goes to a temporary file (a stray log line would tear the frame, and the
+    /// runtime's "Fatal error: …" would vanish with the alternate screen); leaving replays it.
     public static func enteredProgramMode() {
         let storage = GuardStorage.shared
         if storage.hasTermios { _ = tcgetattr(storage.inputFD, storage.programTermios) }
+        if storage.stderrCapture.load(ordering: .acquiring) < 0, let file = tmpfile() {
+            storage.stderrCapture.store(fileno(file), ordering: .releasing)
+        }
+        // Not active yet, so no handler reads the old descriptor while it is replaced.
+        let terminalStderr = dup(storage.errorFD)
+        let previous = storage.savedStderr.exchange(
+            terminalStderr, ordering: .acquiringAndReleasing)
+        if previous >= 0 { close(previous) }
+        captureStandardError()
         storage.active.store(true, ordering: .releasing)
     }
 
-    /// Writes the restore sequence and the saved termios, once. Safe in a signal handler; a
-    /// second call (or a call when the UI is not on screen) does nothing.
+    /// Writes the restore sequence and the saved termios, once, then gives stderr back with
+    /// what was written to it meanwhile. Safe in a signal handler; a second call (or a call
+    /// when the UI is not on screen) does nothing.
     public static func restore() {
         let storage = GuardStorage.shared
         guard storage.active.exchange(false, ordering: .acquiringAndReleasing) else { return }
         writeAll(storage.restoreBytes, count: storage.restoreCount, to: storage.outputFD)
         if storage.hasTermios { _ = tcsetattr(storage.inputFD, TCSADRAIN, storage.original) }
+        releaseStandardError()
     }
 
-    /// The UI left the screen cleanly (curses' `endwin` ran): nothing is left to restore.
+    /// The UI left the screen cleanly (curses' `endwin` ran): only stderr is left to give back.
     public static func disarm() {
-        GuardStorage.shared.active.store(false, ordering: .releasing)
+        let storage = GuardStorage.shared
+        guard storage.active.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        releaseStandardError()
+    }
+
+    /// Points stderr at the capture file (async-signal-safe: `dup2`).
+    static func captureStandardError() {
+        let storage = GuardStorage.shared
+        let capture = storage.stderrCapture.load(ordering: .acquiring)
+        if capture >= 0 { _ = dup2(capture, storage.errorFD) }
+    }
+
+    /// Points stderr back at the terminal and copies over the last 64 KiB captured, then
+    /// empties the capture. Async-signal-safe: `dup2`, `lseek`, `read`, `write`, `ftruncate`.
+    static func releaseStandardError() {
+        let storage = GuardStorage.shared
+        let saved = storage.savedStderr.load(ordering: .acquiring)
+        let capture = storage.stderrCapture.load(ordering: .acquiring)
+        guard saved >= 0, capture >= 0 else { return }
+        _ = dup2(saved, storage.errorFD)
+        let end = lseek(capture, 0, SEEK_END)
+        if end > 0, lseek(capture, max(0, end - 65_536), SEEK_SET) >= 0 {
+            while true {
+                let n = read(capture, storage.copyBuffer, GuardStorage.copyBufferSize)
+                guard n > 0 else { break }
+                writeAll(storage.copyBuffer, count: n, to: storage.errorFD)
+            }
+        }
+        _ = ftruncate(capture, 0)
+        _ = lseek(capture, 0, SEEK_SET)
     }
 
     /// Puts back the signal handlers that were there before `install` (after `restore`).
@@ -78,6 +128,7 @@ public enum TerminalGuard {
         for signal in fatalSignals + [SIGTSTP] where storage.replaced(signal) {
             _ = sigaction(signal, storage.previous + Int(signal), nil)
         }
+        storage.clearReplaced()
     }
 
     /// True once after the process came back from Ctrl-Z: everything must be redrawn.
@@ -85,9 +136,11 @@ public enum TerminalGuard {
         GuardStorage.shared.redraw.exchange(false, ordering: .acquiringAndReleasing)
     }
 
-    private static func installHandler(
-        _ signal: Int32, action: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
-    ) {
+    private typealias Handler = @convention(c) (
+        Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?
+    ) -> Void
+
+    private static func installHandler(_ signal: Int32, action: Handler) {
         let storage = GuardStorage.shared
         var previous = sigaction()
         guard sigaction(signal, nil, &previous) == 0 else { return }
@@ -117,33 +170,36 @@ public enum TerminalGuard {
     }
 }
 
-/// Restores the terminal, then lets the signal do what it did before we were installed.
+/// Restores the terminal, then dies of the signal: a crash through the previous handler
+/// (Swift's backtracer, so the crash report still prints), anything else by the default action.
 private func onFatalSignal(
     _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
 ) {
     TerminalGuard.restore()
     let storage = GuardStorage.shared
+    let code = info?.pointee.si_code ?? 0
+    let crash: Bool
     switch signal {
-    case SIGINT, SIGTERM, SIGHUP, SIGQUIT:
-        // Someone asked us to end: end, even if an earlier handler (Swift's backtracer takes
-        // SIGQUIT) would print and carry on with the terminal no longer in curses mode.
-        var defaultAction = sigaction()
-        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
-        _ = sigaction(signal, &defaultAction, nil)
+    case SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE:
+        // From the kernel (si_code > 0): a real fault, which fires again when we return.
+        crash = code > 0
+    case SIGABRT:
+        // abort() raises it in-process (SI_TKILL) and ensures death if a handler returns.
+        crash = code == -6
     default:
-        // A crash: hand it to the previous handler, Swift's backtracer, for the crash report.
+        crash = false
+    }
+    if crash {
         _ = sigaction(signal, storage.previous + Int(signal), nil)
+        if signal == SIGABRT { raise(signal) }
+        return
     }
-    // A fault the kernel raised (si_code > 0) happens again when we return, now reaching the
-    // previous handler (Swift's backtracer) with the real context. Anything sent by kill or
-    // raise (and SIGTRAP, which does not re-fire) is re-raised; it arrives once we return.
-    // (A switch, not an array: a handler must not allocate.)
-    let refaults: Bool
-    switch signal {
-    case SIGILL, SIGSEGV, SIGBUS, SIGFPE: refaults = (info?.pointee.si_code ?? 0) > 0
-    default: refaults = false
-    }
-    if !refaults { raise(signal) }
+    // Sent to end us (kill, Ctrl-C, Ctrl-\): end, even where an earlier handler (Swift's
+    // backtracer takes SIGQUIT and SIGSEGV) would print a report and carry on running.
+    var defaultAction = sigaction()
+    defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+    _ = sigaction(signal, &defaultAction, nil)
+    raise(signal)  // delivered as soon as the handler returns
 }
 
 /// Ctrl-Z: restore the terminal, stop for real, and on `fg` re-enter the UI.
@@ -162,6 +218,7 @@ private func onSuspend(
     // Continued (fg): curses' modes and screen are back once its next refresh repaints all.
     if storage.hasTermios { _ = tcsetattr(storage.inputFD, TCSADRAIN, storage.programTermios) }
     TerminalGuard.writeAll(storage.reenterBytes, count: storage.reenterCount, to: storage.outputFD)
+    TerminalGuard.captureStandardError()
     storage.active.store(true, ordering: .releasing)
     storage.redraw.store(true, ordering: .releasing)
 }

@@ -24,7 +24,12 @@ public final class InputReader {
         if !pending.isEmpty { return pending.removeFirst() }
         let deadline = clock.now.advanced(by: .milliseconds(max(0, timeoutMs)))
         while backend.isRunning, let window = pt_stdscr() {
-            if TerminalGuard.takeRedrawRequest() { return currentSize() }
+            if TerminalGuard.takeRedrawRequest() {
+                // Back from Ctrl-Z: show the last frame at once, then let the app re-lay out
+                // (the window may have been resized while we were stopped).
+                backend.repaint()
+                return currentSize()
+            }
             let now = clock.now
             var wait = max(Duration.zero, deadline - now)
             // Mid-sequence, the rest is already in curses' queue (it waited ESCDELAY itself).
@@ -45,13 +50,15 @@ public final class InputReader {
                 } else {
                     continue  // interrupted by a signal (Ctrl-Z, resize): wait out the rest
                 }
-            } else if status == pt_key_code_yes() && Int32(bitPattern: character) == pt_key_resize() {
-                events = decoder.timeout() + [currentSize()]
+            } else if status == pt_key_code_yes() {
+                let code = Int32(bitPattern: character)
+                lastInput = clock.now
+                // curses has already resized its windows by the time it reports KEY_RESIZE.
+                events = code == pt_key_resize()
+                    ? decoder.timeout() + [currentSize()] : decoder.feed(.keyCode(code))
             } else {
                 lastInput = clock.now
-                let raw: RawInput = status == pt_key_code_yes()
-                    ? .keyCode(Int32(bitPattern: character)) : .character(character)
-                events = decoder.feed(raw)
+                events = decoder.feed(.character(character))
             }
             if let first = events.first {
                 pending.append(contentsOf: events.dropFirst())
