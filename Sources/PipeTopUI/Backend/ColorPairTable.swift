@@ -75,30 +75,7 @@ public struct ColorPairTable: Sendable {
 
     /// The closest of the 16 basic colours to a 256-colour cube or greyscale index.
     static func nearestBasic(to index: UInt8) -> Int32 {
-        let (r, g, b): (Int, Int, Int)
-        if index >= 232 {
-            let level = 8 + 10 * Int(index - 232)
-            (r, g, b) = (level, level, level)
-        } else {
-            let i = Int(index) - 16
-            let steps = [0, 95, 135, 175, 215, 255]
-            (r, g, b) = (steps[i / 36], steps[(i / 6) % 6], steps[i % 6])
-        }
-        // xterm's default palette for 0–15.
-        let palette: [(Int, Int, Int)] = [
-            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
-            (0, 205, 205), (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0),
-            (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-        ]
-        var best = 0
-        var bestDistance = Int.max
-        for (i, p) in palette.enumerated() {
-            let d = (p.0 - r) * (p.0 - r) + (p.1 - g) * (p.1 - g) + (p.2 - b) * (p.2 - b)
-            if d < bestDistance {
-                best = i
-                bestDistance = d
-            }
-        }
-        return Int32(best)
+        guard case .basic(let n) = ColorPalette.nearestBasic(.indexed(index)) else { return 7 }
+        return Int32(n)
     }
 }
