@@ -25,8 +25,9 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: release
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench
+bench: release test-deps
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench all
+	scripts/idle-cpu $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop
 
 # Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
 fuzz: deps

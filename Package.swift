@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pipetop-bench",
-            dependencies: ["PipeTopCore"]
+            dependencies: ["PipeTopCore", "PipeTopUI"]
         ),
         .testTarget(
             name: "PipeTopCoreTests",

@@ -1,14 +1,19 @@
 import Foundation
 import PipeTopCore
+import PipeTopUI
 
 /// `pipetop-bench [decode|soak]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
         let args = CommandLine.arguments.dropFirst()
-        let which = args.first ?? "decode"
+        let which = args.first ?? "all"
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
+        case "render": render()
+        case "all":
+            decode(count: 1_000_000)
+            render()
         case "ingest":
             // Only (b), for profiling the hot path.
             let bench = DecodeBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000))
@@ -16,8 +21,18 @@ enum PipeTopBench {
             print(String(format: "ingest alone:    %.0f records/s", bench.ingestOnly()))
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [decode [N] | ingest [N] | soak [N]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | render | soak [N]]\n".utf8))
             exit(64)
+        }
+    }
+
+    static func render() {
+        let bench = RenderBenchmark()
+        print("render: 200x60 frame, 50 pipelines, 200 model versions, into the buffer and diffed (budget 2 ms)")
+        for screen in [Screen.overview, .models, .drift, .pipeline] {
+            let ms = bench.millisecondsPerFrame(screen)
+            print("  " + screen.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                + String(format: "%7.3f ms/frame   %.2fx the budget", ms, ms / 2))
         }
     }
 
