@@ -14,6 +14,7 @@ enum DriftScreen {
             return ScreenRow(id: "\(s.key.label)/\(v.name)", cells: [
                 Span(s.key.label), Span(v.name),
                 Span(Cells.number(r?.psi), role: Cells.role(for: r?.alertSeverity)),
+                Span(""),  // the PSI trend sparkline is drawn over this cell
                 Span(Cells.number(r?.ks)), Span(r?.ksPValue.map { String(format: "%.2g", $0) } ?? "-"),
                 Span(Cells.number(r?.js)),
                 Span(r.map { "\($0.referenceCount)/\($0.currentCount)" } ?? "\(v.referenceCollected)/\(v.referenceNeeded) ref"),
@@ -31,26 +32,36 @@ enum DriftScreen {
                           rightTitle: state.filters[.drift].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : min(state.selected(on: .drift), rows.count - 1)
-        Table(columns: [
+        let table = Table(columns: [
             .init("VERSION", width: .min(10)), .init("VALUE", width: .min(10)), .init("PSI", width: .fixed(7), alignment: .right),
-            .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right),
+            .init("PSI TREND", width: .fixed(16)), .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right),
             .init("JS", width: .fixed(7), alignment: .right), .init("REF/CUR", width: .fixed(11), alignment: .right),
             .init("VERDICT", width: .fixed(9)),
-        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(parts[0]), buffer: &buffer, theme: ctx.theme)
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
+        let inner = block.inner(parts[0])
+        table.render(in: inner, buffer: &buffer, theme: ctx.theme)
+        let visible = Table.visibleRange(selected: selected, offset: 0, height: max(0, inner.height - 1), count: rows.count)
+        let trendColumn = table.columnRects(in: inner)[3]
+        for (line, i) in visible.enumerated() {
+            guard let pick = all.first(where: { "\($0.stats.key.label)/\($0.view.name)" == rows[i].id }) else { continue }
+            Sparkline(values: pick.view.trend, max: max(ctx.settings.drift.psiCritical, pick.view.trend.max() ?? 0),
+                      role: i == selected ? .selection : Cells.role(for: pick.view.report?.alertSeverity))
+                .render(in: Rect(x: trendColumn.x, y: inner.y + 1 + line, width: trendColumn.width, height: 1), buffer: &buffer, theme: ctx.theme)
+        }
         guard let selected, let pick = all.first(where: { "\($0.stats.key.label)/\($0.view.name)" == rows[selected].id }) else { return }
         let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name): current vs reference")
         hist.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
-        let inner = hist.inner(parts[1])
+        let histArea = hist.inner(parts[1])
         if pick.view.edges.isEmpty {
             Paragraph("learning the reference: \(pick.view.referenceCollected) of \(pick.view.referenceNeeded) records", role: .muted)
-                .render(in: inner, buffer: &buffer, theme: ctx.theme)
+                .render(in: histArea, buffer: &buffer, theme: ctx.theme)
             return
         }
-        var chart = inner
+        var chart = histArea
         if let r = pick.view.report, !r.meaningful {
             Paragraph("windows below \(ctx.settings.drift.minMeaningful) records: the numbers are not yet meaningful", role: .warn)
-                .render(in: inner.row(0), buffer: &buffer, theme: ctx.theme)
-            chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+                .render(in: histArea.row(0), buffer: &buffer, theme: ctx.theme)
+            chart = Rect(x: histArea.x, y: histArea.y + 1, width: histArea.width, height: max(0, histArea.height - 1))
         }
         Histogram(reference: pick.view.referenceShares, current: pick.view.currentShares, edges: pick.view.edges)
             .render(in: chart, buffer: &buffer, theme: ctx.theme)

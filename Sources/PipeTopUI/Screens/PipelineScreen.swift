@@ -24,15 +24,17 @@ enum PipelineScreen {
         let charts = Layout.split(parts[0], direction: .horizontal, constraints: [.percent(50), .fill])
         let seconds = state.timeRange.seconds
         let inputs = p.history.series(.recordsIn, count: seconds, endingBefore: p.historyEndSecond)
-        let scored = p.history.series(.scored, count: seconds, endingBefore: p.historyEndSecond)
         let throughput = Block(title: "Records in/s, last \(state.timeRange.rawValue)",
                                rightTitle: "now \(Format.rate(p.throughput.recordsIn.s1))/s")
         throughput.render(in: charts[0], buffer: &buffer, theme: ctx.theme)
         LineChart(values: inputs, min: 0).render(in: throughput.inner(charts[0]), buffer: &buffer, theme: ctx.theme)
         let lat = p.latency
-        let latency = Block(title: "Scored/s · latency p50 \(Cells.ms(lat?.p50)) p90 \(Cells.ms(lat?.p90)) p99 \(Cells.ms(lat?.p99)) p99.9 \(Cells.ms(lat?.p999))")
+        // Bucket counts are kept for the last minute, so the latency chart covers that much.
+        let latency = Block(title: "p99 ms, last 1m · p50 \(Cells.ms(lat?.p50)) p90 \(Cells.ms(lat?.p90)) p99 \(Cells.ms(lat?.p99)) p99.9 \(Cells.ms(lat?.p999))")
         latency.render(in: charts[1], buffer: &buffer, theme: ctx.theme)
-        LineChart(values: scored, min: 0, role: .ok).render(in: latency.inner(charts[1]), buffer: &buffer, theme: ctx.theme)
+        let slow = (lat?.p99 ?? 0) / 1000 > ctx.settings.alerts.latencySLOMs
+        LineChart(values: p.latencyP99History.map { $0 / 1000 }, min: 0, role: slow ? .critical : .ok)
+            .render(in: latency.inner(charts[1]), buffer: &buffer, theme: ctx.theme)
 
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.pipeline])
         let malformed = ctx.snapshot.sources.reduce(0) { $0 + $1.malformed }

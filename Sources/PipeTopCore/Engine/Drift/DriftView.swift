@@ -12,6 +12,8 @@ public struct DriftView: Sendable, Hashable {
     /// Values collected towards a learned reference, and how many it needs.
     public var referenceCollected: Int
     public var referenceNeeded: Int
+    /// PSI at each of the last recomputations (about one per second of event time), oldest first.
+    public var trend: [Double] = []
 
     init(name: String, tracker: inout DistributionTracker) {
         self.name = name

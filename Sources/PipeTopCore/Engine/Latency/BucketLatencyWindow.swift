@@ -62,6 +62,38 @@ public struct BucketLatencyWindow: Sendable, Hashable {
         }
     }
 
+    /// The p99 of each of the last `count` seconds up to `endSecond` (oldest first; 0 for a
+    /// second without observations), for the latency chart.
+    public func p99Series(endingAt endSecond: Int64, count: Int) -> [Double] {
+        guard !bounds.isEmpty else { return [] }
+        let width = bounds.count + 1
+        return (0..<min(count, windowSeconds)).reversed().map { back in
+            let second = endSecond - Int64(back)
+            let slot = Int(((second % Int64(windowSeconds)) + Int64(windowSeconds)) % Int64(windowSeconds))
+            guard tags[slot] == second else { return 0 }
+            let row = Array(counts[(slot * width)..<(slot * width + width)])
+            return Self.quantile(0.99, of: row, bounds: bounds) ?? 0
+        }
+    }
+
+    /// Linear interpolation inside the bucket holding rank q·total (Prometheus' way).
+    static func quantile(_ q: Double, of perBucket: [UInt64], bounds: [Double]) -> Double? {
+        let total = perBucket.reduce(0, &+)
+        guard total > 0 else { return nil }
+        let rank = q * Double(total)
+        var cumulative = 0.0
+        for i in perBucket.indices {
+            let c = Double(perBucket[i])
+            if cumulative + c >= rank && c > 0 {
+                guard i < bounds.count else { return bounds[bounds.count - 1] }
+                let lower = i == 0 ? 0 : bounds[i - 1]
+                return lower + (bounds[i] - lower) * (rank - cumulative) / c
+            }
+            cumulative += c
+        }
+        return bounds[bounds.count - 1]
+    }
+
     /// Percentiles over the seconds in [endSecond − window, endSecond], interpolated
     /// linearly inside a bucket as Prometheus' `histogram_quantile` does.
     public func percentiles(endingAt endSecond: Int64) -> LatencyPercentiles? {
@@ -72,19 +104,6 @@ public struct BucketLatencyWindow: Sendable, Hashable {
             for i in 0..<width { merged[i] &+= counts[slot * width + i] }
         }
         let total = merged.reduce(0, &+)
-        return LatencyPercentiles.from(count: total) { q in
-            let rank = q * Double(total)
-            var cumulative = 0.0
-            for i in 0..<width {
-                let c = Double(merged[i])
-                if cumulative + c >= rank && c > 0 {
-                    guard i < bounds.count else { return bounds[bounds.count - 1] }
-                    let lower = i == 0 ? 0 : bounds[i - 1]
-                    return lower + (bounds[i] - lower) * (rank - cumulative) / c
-                }
-                cumulative += c
-            }
-            return bounds[bounds.count - 1]
-        }
+        return LatencyPercentiles.from(count: total) { q in Self.quantile(q, of: merged, bounds: bounds) ?? 0 }
     }
 }

@@ -9,6 +9,8 @@ public struct PipelineSnapshot: Sendable {
     public var historyEndSecond: Int64
     /// Merged from the instances' latency buckets, over the last 60 s.
     public var latency: LatencyPercentiles?
+    /// p99 latency (µs) of each of the last 60 seconds, oldest first, for the latency chart.
+    public var latencyP99History: [Double]
     /// Sum of the lag the instances report.
     public var lag: Int64?
     public var instances: [InstanceSnapshot]

@@ -31,7 +31,8 @@ extension StoreState {
             current += AlertRules.drift(pipeline: name, models: models, versions: versions, nowMs: now)
             views.append(PipelineSnapshot(
                 name: name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,
-                historyEndSecond: metricsEnd, latency: latency, lag: p.lag,
+                historyEndSecond: metricsEnd, latency: latency,
+                latencyP99History: p.latency.p99Series(endingAt: metricsEnd, count: 60), lag: p.lag,
                 instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
                 models: models, versions: versions, alerts: [], lastMetricsMs: p.lastMetricsMs,
                 lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,

@@ -16,6 +16,9 @@ struct VersionTracker: Sendable {
     var quality: QualityWindow
     /// Agreement of this version's predictions with the primary's, key by key (shadow versions).
     var agreement: AgreementWindow
+    /// PSI of the score and each feature at the last recomputations, for trend sparklines.
+    private var trends: [[Double]] = []
+    static let trendLength = 60
     /// Drift views are recomputed at most once per second of event time (KS sorts the window).
     private var driftCache: (score: DriftView, features: [DriftView])?
     private var driftCacheMs = Int64.min
@@ -89,10 +92,18 @@ struct VersionTracker: Sendable {
 
     mutating func drift() -> (score: DriftView, features: [DriftView]) {
         if let cached = driftCache, lastScoredMs - driftCacheMs < 1000 { return cached }
-        let score = DriftView(name: "score", tracker: &scoreDrift)
+        var score = DriftView(name: "score", tracker: &scoreDrift)
         var features: [DriftView] = []
         features.reserveCapacity(featureNames.count)
         for i in featureNames.indices { features.append(DriftView(name: featureNames[i], tracker: &featureDrift[i])) }
+        while trends.count < 1 + features.count { trends.append([]) }
+        for (i, psi) in ([score.report?.psi] + features.map { $0.report?.psi }).enumerated() {
+            guard let psi else { continue }
+            trends[i].append(psi)
+            if trends[i].count > Self.trendLength { trends[i].removeFirst() }
+        }
+        score.trend = trends[0]
+        for i in features.indices { features[i].trend = trends[i + 1] }
         driftCache = (score, features)
         driftCacheMs = lastScoredMs
         return (score, features)
