@@ -18,8 +18,9 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
+# Until the embedded demo pipeline exists, the dashboard replays the recording the tests use.
 demo: release
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop --help
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop --replay Tests/EndToEndTests/Recordings/small.ndjson --speed 4 --config Tests/EndToEndTests/Recordings/small.toml
 
 test: test-deps
 	$(SWIFT) build --build-tests
