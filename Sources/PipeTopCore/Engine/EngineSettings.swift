@@ -29,6 +29,10 @@ public struct DriftSettings: Sendable, Hashable {
     public var minMeaningful = 1_000
 
     public init() {}
+
+    /// Records each window needs before its numbers count: `minMeaningful`, or the windows'
+    /// own size when they are configured smaller (so they can ever become meaningful).
+    public var meaningfulCount: Int { min(minMeaningful, referenceWindow, currentWindow) }
 }
 
 /// When a pipeline is flagged (`[alerts]`).

@@ -25,7 +25,7 @@ enum DecisionPanel {
         lines.append(row("score psi", s?.scoreDrift.report?.psi, p?.scoreDrift.report?.psi, better: <))
         lines.append(row("p99 ms", s?.latency.map { $0.p99 / 1000 }, p?.latency.map { $0.p99 / 1000 }, digits: 1, better: <))
         lines.append(Span("agreement with serving: \(s?.agreement.map { Format.percent($0) } ?? "-")"))
-        if let n = s?.quality.count, n < ctx.settings.drift.minMeaningful {
+        if let n = s?.quality.count, n < ctx.settings.drift.meaningfulCount {
             lines.append(Span("only \(n) labelled records: not yet meaningful", role: .warn))
         }
         Paragraph(lines: lines, overflow: .truncate).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)

@@ -59,7 +59,7 @@ enum DriftScreen {
         }
         var chart = histArea
         if let r = pick.view.report, !r.meaningful {
-            Paragraph("windows below \(ctx.settings.drift.minMeaningful) records: the numbers are not yet meaningful", role: .warn)
+            Paragraph("windows below \(ctx.settings.drift.meaningfulCount) records: the numbers are not yet meaningful", role: .warn)
                 .render(in: histArea.row(0), buffer: &buffer, theme: ctx.theme)
             chart = Rect(x: histArea.x, y: histArea.y + 1, width: histArea.width, height: max(0, histArea.height - 1))
         }

@@ -63,7 +63,7 @@ struct DashboardCommand: ParsableCommand {
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
             timeRange: config.ui.timeRange, readOnly: config.readOnly,
-            source: "replay \((replay as NSString).lastPathComponent) ×\(speed)")) {
+            source: "replay \((replay as NSString).lastPathComponent) at \(speed)")) {
             let h = source.headline
             return (h.text, h.role == "critical" ? .critical : .ok)
         }

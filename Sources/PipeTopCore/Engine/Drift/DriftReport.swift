@@ -12,7 +12,7 @@ public struct DriftReport: Sendable, Hashable {
     public var referenceCount: Int
     /// Records in the current window.
     public var currentCount: Int
-    /// Both windows hold at least `DriftSettings.minMeaningful` records.
+    /// Both windows hold at least `DriftSettings.meaningfulCount` records.
     public var meaningful: Bool
     /// `DriftSeverity.classify` of the numbers, whether or not they are meaningful yet.
     public var severity: DriftSeverity
@@ -53,7 +53,7 @@ public struct DriftReport: Sendable, Hashable {
             ks = d
             pValue = DriftMath.ksPValue(statistic: d, n: a.count, m: b.count)
         }
-        let meaningful = referenceCount >= settings.minMeaningful && currentCount >= settings.minMeaningful
+        let meaningful = referenceCount >= settings.meaningfulCount && currentCount >= settings.meaningfulCount
         return DriftReport(
             psi: psi, ks: ks, ksPValue: pValue, js: js,
             referenceCount: referenceCount, currentCount: currentCount, meaningful: meaningful,
