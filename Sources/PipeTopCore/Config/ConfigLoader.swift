@@ -78,13 +78,9 @@ public enum ConfigLoader {
     {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(
-                file: file, line: error.source.begin.line, column: error.source.begin.column,
-                message: error.description)
+            root = try TOMLText.parse(text)
         } catch {
-            throw .syntax(file: file, line: 1, column: 1, message: "\(error)")
+            throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
         }
         let config = try ConfigDecoder.decode(root, file: file, environment: environment)
         let warnings = UnknownKeyScanner.scan(root, file: file)

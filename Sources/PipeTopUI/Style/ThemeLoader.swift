@@ -1,4 +1,5 @@
 import Foundation
+import PipeTopCore
 import TOMLKit
 
 /// Reads `Themes/*.toml` files: a `name` and a `[roles]` table of `role = { fg, bg, bold, … }`.
@@ -39,13 +40,9 @@ public enum ThemeLoader {
     public static func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(
-                file: file, line: error.source.begin.line, column: error.source.begin.column,
-                message: error.description)
+            root = try TOMLText.parse(text)
         } catch {
-            throw .syntax(file: file, line: 1, column: 1, message: "\(error)")
+            throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
         }
         for key in root.keys.sorted() where key != "name" && key != "roles" {
             throw .invalid(file: file, key: key, message: "unknown key (expected name, roles)")
