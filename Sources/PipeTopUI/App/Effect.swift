@@ -3,6 +3,4 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Reload and apply the theme now named by the state.
     case applyTheme
-    /// A control action for the control plane (wired in its own issue).
-    case control(Command, pipeline: String?, target: String?)
 }
