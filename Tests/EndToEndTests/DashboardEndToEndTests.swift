@@ -34,6 +34,9 @@ struct DashboardEndToEndTests {
         #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "canonical mode is back", sourceLocation: sourceLocation)
         #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo is back", sourceLocation: sourceLocation)
         #expect(!stty.contains("Pipelines ("), "the alternate screen is gone", sourceLocation: sourceLocation)
+        let flags = try session.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on} #{cursor_flag}"])
+        #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", "no alternate screen, cursor visible",
+                sourceLocation: sourceLocation)
     }
 
     @Test func everyScreenShowsTheRecordingAndQuitRestoresTheTerminal() throws {
@@ -96,11 +99,12 @@ struct DashboardEndToEndTests {
         try Self.expectRestored(s, exit: "0")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test(arguments: [(SIGTERM, "143"), (SIGINT, "130"), (SIGHUP, "129")])
+    func aSignalRestoresTheTerminal(_ signal: Int32, _ exit: String) throws {
         let s = try Self.start()
         let pid = try #require(try s.programPID())
-        kill(pid, SIGTERM)
-        try Self.expectRestored(s, exit: "143")
+        kill(pid, signal)
+        try Self.expectRestored(s, exit: exit)
     }
 
     @Test func readOnlyShowsTheBadgeAndHidesControlKeys() throws {
