@@ -27,7 +27,7 @@ enum ModelsScreen {
                 Span(Cells.age(l.version.firstSeenMs, now: ctx.snapshot.takenAtMs)),
                 Span(l.version.parent.map { "v\($0)" } ?? "-"),
                 Span(Cells.number(q?.accuracy)), Span(Cells.number(auc)),
-                Span(Cells.number(d?.psi), role: Cells.role(for: d?.alertSeverity)),
+                Span(d == nil ? "-" : ""),  // a PSI bar is drawn over this cell
                 Span(Cells.number(d?.ks)), Span(Cells.number(d?.js)),
                 Span(l.stats?.agreement.map { Format.percent($0) } ?? "-"),
                 Span(Cells.ms(l.stats?.latency?.p99)),
@@ -44,14 +44,26 @@ enum ModelsScreen {
         let block = Block(title: "Models of \(name) (\(rows.count) versions)", rightTitle: state.filters[.models].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : min(state.selected(on: .models), rows.count - 1)
-        Table(columns: [
+        let table = Table(columns: [
             .init("MODEL", width: .min(8)), .init("VER", width: .fixed(5)), .init("STATE", width: .fixed(11)),
             .init("AGE", width: .fixed(7), alignment: .right), .init("PARENT", width: .fixed(6)),
             .init("ACC", width: .fixed(6), alignment: .right), .init("AUC", width: .fixed(6), alignment: .right),
-            .init("PSI", width: .fixed(6), alignment: .right), .init("KS", width: .fixed(6), alignment: .right),
+            .init("SCORE PSI", width: .fixed(14)), .init("KS", width: .fixed(6), alignment: .right),
             .init("JS", width: .fixed(6), alignment: .right), .init("AGREE", width: .fixed(6), alignment: .right),
             .init("P99", width: .fixed(8), alignment: .right), .init("SCORED", width: .fixed(7), alignment: .right),
-        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(parts[0]), buffer: &buffer, theme: ctx.theme)
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
+        let inner = block.inner(parts[0])
+        table.render(in: inner, buffer: &buffer, theme: ctx.theme)
+        // Drift as a bar: full at twice the critical PSI, coloured by severity.
+        let barColumn = table.columnRects(in: inner)[7]
+        let visible = Table.visibleRange(selected: selected, offset: 0, height: max(0, inner.height - 1), count: rows.count)
+        for (line, i) in visible.enumerated() {
+            guard let l = all.first(where: { "\($0.model.name)/\($0.version.version)" == rows[i].id }),
+                  let r = l.stats?.scoreDrift.report else { continue }
+            Gauge(ratio: r.psi / (2 * ctx.settings.drift.psiCritical), label: Cells.number(r.psi),
+                  role: i == selected ? .selection : Cells.role(for: r.alertSeverity))
+                .render(in: Rect(x: barColumn.x, y: inner.y + 1 + line, width: barColumn.width, height: 1), buffer: &buffer, theme: ctx.theme)
+        }
 
         guard let selected, let line = all.first(where: { "\($0.model.name)/\($0.version.version)" == rows[selected].id }) else { return }
         let bottom = Layout.split(parts[1], direction: .horizontal, constraints: [.percent(50), .fill])
