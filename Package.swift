@@ -31,6 +31,10 @@ let package = Package(
             name: "PipeTopUI",
             dependencies: ["PipeTopCore", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(
+            name: "PipeTopDemo",
+            dependencies: ["PipeTopCore"]
+        ),
         .executableTarget(
             name: "pipetop",
             dependencies: [
@@ -52,6 +56,10 @@ let package = Package(
             name: "PipeTopUITests",
             dependencies: ["PipeTopUI"],
             resources: [.copy("Snapshots")]
+        ),
+        .testTarget(
+            name: "PipeTopDemoTests",
+            dependencies: ["PipeTopDemo"]
         ),
         .testTarget(
             name: "EndToEndTests",
