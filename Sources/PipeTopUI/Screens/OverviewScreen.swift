@@ -51,7 +51,10 @@ enum OverviewScreen {
         state.offsets[.overview] = visible.lowerBound
         table.render(in: inner, buffer: &buffer, theme: ctx.theme)
         if rows.isEmpty {
-            Paragraph("no pipelines yet: waiting for metrics, model or scored events", role: .muted)
+            let bad = ctx.snapshot.sources.filter { $0.malformed > 0 }.map { "\($0.malformed) malformed from \($0.name)" }
+            let text = "no pipelines yet: waiting for metrics, model or scored events"
+                + (bad.isEmpty ? "" : " (" + bad.joined(separator: ", ") + ")")
+            Paragraph(text, role: bad.isEmpty ? .muted : .warn)
                 .render(in: Rect(x: inner.x + 1, y: inner.y + 2, width: max(0, inner.width - 2), height: 1), buffer: &buffer, theme: ctx.theme)
             return
         }
