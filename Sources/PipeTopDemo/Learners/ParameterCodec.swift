@@ -5,7 +5,12 @@ enum ParameterCodec {
         var text = "{\"kind\":\"\(kind)\",\"params\":["
         for (i, p) in parameters.enumerated() {
             if i > 0 { text += "," }
-            text += "\(p)"
+            // Whole numbers (counts, dimensions) without the ".0"; both forms parse back exactly.
+            if p.rounded() == p && p.magnitude < 0x1p53 && !(p == 0 && p.sign == .minus) {
+                text += "\(Int(p))"
+            } else {
+                text += "\(p)"
+            }
         }
         return text + "]}"
     }
