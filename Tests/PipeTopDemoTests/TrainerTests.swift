@@ -142,7 +142,7 @@ private func feed(
     #expect(postDrift.count == 1_000)
     let oldAccuracy = Evaluation.accuracy(of: old.model, on: postDrift)
     #expect(old.accuracy >= 0.85, "old model on its own concept: \(old.accuracy)")
-    #expect(retrained.accuracy >= oldAccuracy + 0.1, "retrained \(retrained.accuracy) vs old \(oldAccuracy)")
+    #expect(retrained.accuracy >= oldAccuracy + 0.25, "retrained \(retrained.accuracy) vs old \(oldAccuracy)")
     #expect(retrained.events[0].parent == old.version)
 }
 

@@ -49,7 +49,8 @@ public enum SHA256: Sendable {
                 let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
-            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+            var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+            var (e, f, g, h) = (state[4], state[5], state[6], state[7])
             for t in 0..<64 {
                 let sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let choose = (e & f) ^ (~e & g)

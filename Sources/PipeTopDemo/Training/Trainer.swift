@@ -54,7 +54,8 @@ public struct Trainer<Model: BinaryClassifier>: Sendable {
 
     public init(configuration: Configuration) {
         self.configuration = configuration
-        self.window = LabelledWindow(capacity: configuration.windowCapacity, validationEvery: configuration.validationEvery)
+        self.window = LabelledWindow(
+            capacity: configuration.windowCapacity, validationEvery: configuration.validationEvery)
     }
 
     /// Records that `record`'s label arrived at event time `tsMs`.
@@ -97,7 +98,8 @@ public struct Trainer<Model: BinaryClassifier>: Sendable {
         let published = ModelEvent(
             pipeline: configuration.pipeline, tsMs: nowMs, model: configuration.modelName, version: version,
             event: .published,
-            description: "\(Model.kind) trained on \(split.train.count) records, validated on \(split.validation.count)",
+            description:
+                "\(Model.kind) trained on \(split.train.count) records, validated on \(split.validation.count)",
             parent: lastVersion,
             metrics: [NamedValue(name: "accuracy", value: accuracy), NamedValue(name: "auc", value: auc)],
             artifact: artifact, reference: reference)
