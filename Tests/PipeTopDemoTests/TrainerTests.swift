@@ -39,17 +39,17 @@ private func feed(
     var trainer = logisticTrainer(dimensions: 5, minimumLabelled: 1_000)
     var stream = separableHyperplane()
     let attempt1 = trainer.maybeRetrain(nowMs: 1_000_000)
-    #expect(attempt1 == nil)  // no labels at all
+    #expect(attempt1?.version == nil)  // no labels at all
     feed(&trainer, &stream, count: 999, startMs: 0)
     let attempt2 = trainer.maybeRetrain(nowMs: 120_000)
-    #expect(attempt2 == nil)  // interval passed, 999 < 1,000 labels
+    #expect(attempt2?.version == nil)  // interval passed, 999 < 1,000 labels
     feed(&trainer, &stream, count: 1, startMs: 999)
     let attempt3 = trainer.maybeRetrain(nowMs: 59_999)
-    #expect(attempt3 == nil)  // enough labels, interval not yet passed
+    #expect(attempt3?.version == nil)  // enough labels, interval not yet passed
     let attempt4 = trainer.maybeRetrain(nowMs: 60_000)
-    #expect(attempt4 != nil)
+    #expect(attempt4?.version != nil)
     let attempt5 = trainer.maybeRetrain(nowMs: 119_999)
-    #expect(attempt5 == nil)  // the interval restarts at the retraining
+    #expect(attempt5?.version == nil)  // the interval restarts at the retraining
 }
 
 @Test func publishesConsecutiveVersionsWithParentLinksAndIncreasingTime() throws {
