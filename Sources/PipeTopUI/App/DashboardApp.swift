@@ -58,6 +58,9 @@ public final class DashboardApp {
         state.size = backend.size
         var theme = options.theme.degraded(colors: backend.colors)
         let frameMs = Int64(1000 / max(1, min(60, options.fps)))
+        // The source's status is read before each snapshot, so the header never says a replay
+        // finished while the data on screen is older than its end.
+        var status = connection()
         var snapshot = store.snapshot()
         var seenEvents = snapshot.totalEvents
         var lastFrameMs: Int64 = 0
@@ -69,7 +72,7 @@ public final class DashboardApp {
             let wait = dirty ? max(0, frameMs - (now - lastFrameMs)) : frameMs
             if let event = input.next(timeoutMs: Int(min(wait, 1_000))) {
                 if case .resize = event { terminal.invalidate() }
-                let ctx = context(snapshot, theme, clock.nowMs())
+                let ctx = context(snapshot, status, theme, clock.nowMs())
                 let effects = Update.apply(event, to: &state, keymap: options.keymap,
                                            context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), pipelines: snapshot.pipelines.map(\.name),
                                                                nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6)))
@@ -85,6 +88,7 @@ public final class DashboardApp {
             // New data, a new second on the clock (staleness, the header clock) or a state change.
             let events = store.totalEvents
             if !state.paused && (events != seenEvents || t / 1000 != lastSecond) {
+                status = connection()
                 snapshot = store.snapshot()
                 seenEvents = events
                 dirty = true
@@ -94,15 +98,14 @@ public final class DashboardApp {
                 dirty = true
             }
             guard dirty else { continue }
-            let ctx = context(snapshot, theme, t)
+            let ctx = context(snapshot, status, theme, t)
             _ = terminal.draw { buffer in Dashboard.render(&state, ctx, into: &buffer) }
             lastFrameMs = t
             dirty = false
         }
     }
 
-    private func context(_ snapshot: StoreSnapshot, _ theme: Theme, _ now: Int64) -> ViewContext {
-        let c = connection()
+    private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
         return ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
                            source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
     }
