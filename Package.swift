@@ -40,12 +40,13 @@ let package = Package(
             dependencies: [
                 "PipeTopCore",
                 "PipeTopUI",
+                "PipeTopDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "pipetop-bench",
-            dependencies: ["PipeTopCore", "PipeTopUI"]
+            dependencies: ["PipeTopCore", "PipeTopUI", "PipeTopDemo"]
         ),
         .testTarget(
             name: "PipeTopCoreTests",

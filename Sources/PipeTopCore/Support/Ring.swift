@@ -12,13 +12,17 @@ public struct Ring<Element>: Sendable where Element: Sendable {
     public var count: Int { storage.count }
     public var isEmpty: Bool { storage.isEmpty }
 
-    public mutating func append(_ element: Element) {
+    /// Appends `element`; returns the oldest element when it had to make room.
+    @discardableResult
+    public mutating func append(_ element: Element) -> Element? {
         if storage.count < capacity {
             storage.append(element)
-        } else {
-            storage[head] = element
-            head = (head + 1) % capacity
+            return nil
         }
+        let evicted = storage[head]
+        storage[head] = element
+        head = (head + 1) % capacity
+        return evicted
     }
 
     /// Elements oldest first.

@@ -21,8 +21,15 @@ public struct MessageBatch: Sendable {
 
     /// Appends a message whose value `writeValue` appends to the buffer it is given.
     public mutating func append(topic: Topic, key: String, writeValue: (inout [UInt8]) -> Void) {
+        append(topic: topic, writeKey: { $0.append(contentsOf: key.utf8) }, writeValue: writeValue)
+    }
+
+    /// Appends a message whose key and value the closures append to the buffer they are given.
+    public mutating func append(
+        topic: Topic, writeKey: (inout [UInt8]) -> Void, writeValue: (inout [UInt8]) -> Void
+    ) {
         let keyStart = bytes.count
-        bytes.append(contentsOf: key.utf8)
+        writeKey(&bytes)
         let keyEnd = bytes.count
         writeValue(&bytes)
         entries.append(Entry(topic: topic, keyStart: keyStart, keyEnd: keyEnd, valueEnd: bytes.count))

@@ -3,7 +3,7 @@ import PipeTopCore
 
 /// Rotating-hyperplane stream: features uniform in [0, 1)^d, label = which side of a hyperplane
 /// through the centre the point lies on; the hyperplane turns gradually (concept drift).
-public struct RotatingHyperplaneStream: Sendable {
+public struct RotatingHyperplaneStream: RecordStream {
     /// How the stream is shaped; every field has a default that gives a gently drifting stream.
     public struct Configuration: Sendable, Hashable {
         /// Number of features, at least 2 (rotation needs a plane).
@@ -67,14 +67,6 @@ public struct RotatingHyperplaneStream: Sendable {
         return zip(initialNormal, turnDirection).map { c * $0 + s * $1 }
     }
 
-    /// The next record; allocates only its feature array.
-    public mutating func next() -> LabelledRecord {
-        var features = [Double](repeating: 0, count: configuration.dimensions)
-        let i = index
-        let label = next(into: &features)
-        return LabelledRecord(index: i, names: names, features: features, label: label)
-    }
-
     /// Writes the next record's features into `features` (resized if needed) and returns its
     /// label: the allocation-free path for the serving loop.
     public mutating func next(into features: inout [Double]) -> Bool {
@@ -92,11 +84,6 @@ public struct RotatingHyperplaneStream: Sendable {
         index += 1
         let flip = configuration.labelNoise > 0 && generator.bernoulli(configuration.labelNoise)
         return (side > 0) != flip
-    }
-
-    /// `count` consecutive records.
-    public mutating func batch(_ count: Int) -> [LabelledRecord] {
-        (0..<max(0, count)).map { _ in next() }
     }
 
     private func angle(at index: Int) -> Double {

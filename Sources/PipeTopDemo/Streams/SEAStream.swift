@@ -2,7 +2,7 @@ import PipeTopCore
 
 /// SEA concepts stream: three features uniform in [0, 10), label = x0 + x1 ≤ θ (x2 is
 /// irrelevant); θ changes abruptly at a configured record (sudden concept drift).
-public struct SEAStream: Sendable {
+public struct SEAStream: RecordStream {
     /// How the stream is shaped; the defaults are SEA's concepts 1 → 4 with 10 % label noise.
     public struct Configuration: Sendable, Hashable {
         /// Threshold θ before the change.
@@ -15,11 +15,19 @@ public struct SEAStream: Sendable {
         public var labelNoise: Double
         /// Optional shift of one feature's mean; the label follows the shifted point.
         public var covariateDrift: CovariateDrift?
+        /// Features are reported as (x − featureCenter) / featureScale (center 5 and scale 5
+        /// put them in [−1, 1), which SGD learners converge on much faster); thresholds and
+        /// drift stay in SEA's units.
+        public var featureCenter: Double
+        public var featureScale: Double
 
         public init(
             thresholdBefore: Double = 8, thresholdAfter: Double = 9.5, changeIndex: Int = 10_000,
-            labelNoise: Double = 0.1, covariateDrift: CovariateDrift? = nil
+            labelNoise: Double = 0.1, covariateDrift: CovariateDrift? = nil, featureCenter: Double = 0,
+            featureScale: Double = 1
         ) {
+            self.featureCenter = featureCenter
+            self.featureScale = featureScale
             self.thresholdBefore = thresholdBefore
             self.thresholdAfter = thresholdAfter
             self.changeIndex = changeIndex
@@ -46,14 +54,6 @@ public struct SEAStream: Sendable {
         index < configuration.changeIndex ? configuration.thresholdBefore : configuration.thresholdAfter
     }
 
-    /// The next record; allocates only its feature array.
-    public mutating func next() -> LabelledRecord {
-        var features = [Double](repeating: 0, count: Self.dimensions)
-        let i = index
-        let label = next(into: &features)
-        return LabelledRecord(index: i, names: names, features: features, label: label)
-    }
-
     /// Writes the next record's features into `features` (resized if needed) and returns its
     /// label: the allocation-free path for the serving loop.
     public mutating func next(into features: inout [Double]) -> Bool {
@@ -64,13 +64,13 @@ public struct SEAStream: Sendable {
             features[f] = x
         }
         let truth = features[0] + features[1] <= threshold(at: index)
+        if configuration.featureCenter != 0 || configuration.featureScale != 1 {
+            for f in 0..<Self.dimensions {
+                features[f] = (features[f] - configuration.featureCenter) / configuration.featureScale
+            }
+        }
         index += 1
         let flip = configuration.labelNoise > 0 && generator.bernoulli(configuration.labelNoise)
         return truth != flip
-    }
-
-    /// `count` consecutive records.
-    public mutating func batch(_ count: Int) -> [LabelledRecord] {
-        (0..<max(0, count)).map { _ in next() }
     }
 }

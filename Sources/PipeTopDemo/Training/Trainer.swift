@@ -75,6 +75,13 @@ public struct Trainer<Model: BinaryClassifier>: Sendable {
     /// reference) and `candidate`, both at `nowMs`.
     public mutating func maybeRetrain(nowMs: Int64) -> TrainedVersion<Model>? {
         guard isDue(nowMs: nowMs) else { return nil }
+        return trainNow(nowMs: nowMs)
+    }
+
+    /// Trains, validates and publishes the next version on whatever the window holds now (the
+    /// demo's first version, trained on a warm-up before the pipeline starts); nil when the
+    /// window cannot be split into training and validation records.
+    public mutating func trainNow(nowMs: Int64) -> TrainedVersion<Model>? {
         let split = window.snapshot()
         guard !split.train.isEmpty, !split.validation.isEmpty else { return nil }
         var model = configuration.makeModel()
@@ -90,7 +97,7 @@ public struct Trainer<Model: BinaryClassifier>: Sendable {
         // A non-finite score (e.g. from non-finite features) leaves the version without a
         // reference rather than blocking it; drift bins then come from the pipeline's default.
         let reference = (try? Evaluation.referenceHistogram(scores: scores, bins: configuration.referenceBins))
-            .map { Reference(score: $0) }
+            .map { Reference(score: $0, features: featureReferences(split.validation)) }
         let data = model.serialize()
         let artifact = Artifact(
             format: Model.kind, sha256: SHA256.hex(data), bytes: Int64(data.utf8.count), data: data)
@@ -110,5 +117,19 @@ public struct Trainer<Model: BinaryClassifier>: Sendable {
         intervalStartMs = nowMs
         return TrainedVersion(
             version: version, model: model, accuracy: accuracy, auc: auc, events: [published, candidate])
+    }
+
+    /// Reference histograms of each feature over the validation records, so feature drift is
+    /// measured against the data the version was trained for.
+    private func featureReferences(_ records: [LabelledRecord]) -> [String: ReferenceHistogram] {
+        guard let names = records.first?.names else { return [:] }
+        var references: [String: ReferenceHistogram] = [:]
+        for (f, name) in names.enumerated() {
+            let values = records.map { f < $0.features.count ? $0.features[f] : 0 }
+            if let histogram = try? Evaluation.referenceHistogram(scores: values, bins: configuration.referenceBins) {
+                references[name] = histogram
+            }
+        }
+        return references
     }
 }

@@ -36,42 +36,6 @@ struct DashboardCommand: ParsableCommand {
             StandardError.print("pipetop: no event source: give --replay FILE (the demo pipeline and Kafka sources are not in this build yet)")
             throw ExitCode(64)
         }
-        let keymap: Keymap
-        do {
-            keymap = try Keymap(overrides: config.ui.keymap, readOnly: config.readOnly)
-        } catch {
-            StandardError.print("pipetop: \(error)")
-            throw ExitCode(1)
-        }
-        let themes = ThemeDirectory.load()
-        let environment = ProcessInfo.processInfo.environment
-        let initial = Theme.resolve(name: config.ui.theme, environment: environment, available: themes)
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            StandardError.print("pipetop: the dashboard needs a terminal (stdin and stdout must be a tty)")
-            throw ExitCode(1)
-        }
-        let store = PipelineStore(settings: config.engine, basis: .eventTime)
-        let source = ReplaySource(path: replay, speed: speed)
-        let handle: FileHandle
-        do {
-            handle = try source.open()
-        } catch {
-            StandardError.print("pipetop: \(error)")
-            throw ExitCode(1)
-        }
-        source.start(handle, into: store)
-        let app = DashboardApp(store: store, options: DashboardApp.Options(
-            settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
-            timeRange: config.ui.timeRange, readOnly: config.readOnly,
-            source: "replay \((replay as NSString).lastPathComponent) at \(speed)")) {
-            let h = source.headline
-            return (h.text, h.role == "critical" ? .critical : .ok)
-        }
-        do {
-            try app.run()
-        } catch {
-            StandardError.print("pipetop: \(error)")
-            throw ExitCode(1)
-        }
+        try DashboardLaunch.run(config: config, source: ReplaySource(path: replay, speed: speed))
     }
 }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// Reads a recording (NDJSON of contract events) into the store on a thread of its own,
 /// paced by event time at `speed`, or as fast as possible at `max`.
-final class ReplaySource: Sendable {
+final class ReplaySource: EventSource {
     /// How far the replay got, for the header.
     enum Progress: Sendable, Equatable {
         case running(lines: Int)
@@ -16,36 +16,38 @@ final class ReplaySource: Sendable {
     let path: String
     let speed: ReplaySpeed
     private let progress = Mutex(Progress.running(lines: 0))
+    private let stopped = Mutex(false)
 
     init(path: String, speed: ReplaySpeed) {
         self.path = path
         self.speed = speed
     }
 
-    var status: Progress { progress.withLock { $0 } }
+    var name: String { "replay \((path as NSString).lastPathComponent) at \(speed)" }
 
-    /// The header's connection segment.
-    var headline: (text: String, role: String) {
-        switch status {
-        case .running(let n): ("replaying (\(n) events)", "ok")
-        case .finished(let n): ("replay finished (\(n) events)", "ok")
-        case .failed(let why): ("replay failed: \(why)", "critical")
+    var progressStatus: Progress { progress.withLock { $0 } }
+
+    var status: SourceStatus {
+        switch progressStatus {
+        case .running(let n): SourceStatus("replaying (\(n) events)")
+        case .finished(let n): SourceStatus("replay finished (\(n) events)")
+        case .failed(let why): SourceStatus("replay failed: \(why)", .critical)
         }
     }
 
-    /// Opens the file now, so a missing file is an error before the screen is taken.
-    func open() throws -> FileHandle {
+    /// Opens the file (so a missing file is an error before the screen is taken) and reads it
+    /// on a background thread.
+    func start(into store: PipelineStore) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ValidationError("cannot read \(path)")
         }
-        return handle
-    }
-
-    /// Starts reading on a background thread.
-    func start(_ handle: FileHandle, into store: PipelineStore) {
         let thread = Thread { [self] in self.run(handle, store) }
         thread.name = "pipetop-replay"
         thread.start()
+    }
+
+    func stop() {
+        stopped.withLock { $0 = true }
     }
 
     /// Reads everything (blocking): used by the thread, and by tests and headless runs.
@@ -66,7 +68,7 @@ final class ReplaySource: Sendable {
             batch.removeAll(keepingCapacity: true)
             progress.withLock { $0 = .running(lines: lines) }
         }
-        while true {
+        while !stopped.withLock({ $0 }) {
             let chunk: Data
             do {
                 guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }

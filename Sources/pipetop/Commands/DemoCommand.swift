@@ -1,0 +1,182 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PipeTopCore
+import PipeTopDemo
+import PipeTopUI
+
+/// `pipetop demo`: the embedded model-serving pipeline, with the dashboard, headless, or as a screenshot.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the embedded demo pipeline (real models, real drift, no broker) with the dashboard.",
+        discussion: """
+            Three pipelines by default (fraud, churn, ctr) score drifting streams with logistic-regression \
+            and naive-Bayes models, retrain every minute and publish each version as data; labels arrive \
+            after a delay. Within the first minute drift shows, by the second a retrained candidate is \
+            shadow-scored; promote it and quality recovers.
+
+            --headless writes every event as NDJSON (to --out, default standard output) instead of \
+            showing the dashboard: a generator of recordings for --replay and tests. --screenshot \
+            renders one frame after --after seconds of pipeline time, with no terminal needed.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "No dashboard: write every event as NDJSON to --out.")
+    var headless = false
+
+    @Option(help: ArgumentHelp("Stop after this much wall-clock time (e.g. 30s, 5m; default: until interrupted).", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var duration: Duration?
+
+    @Option(help: ArgumentHelp("Headless output file; - is standard output.", valueName: "file"))
+    var out: String = "-"
+
+    @Option(help: ArgumentHelp("Number of pipelines (1-32).", valueName: "n"))
+    var pipelines: Int = 3
+
+    @Option(help: ArgumentHelp("Records per second of pipeline time, per pipeline; max runs unpaced.", valueName: "r|max"))
+    var rate: String = "2000"
+
+    @Option(help: ArgumentHelp("Seed of every random draw (same seed, same run).", valueName: "n"))
+    var seed: UInt64 = 42
+
+    @Flag(help: "Inject faults now and then: failed loads, scorer restarts, malformed bursts, stalled scorers.")
+    var faults = false
+
+    @Flag(name: .customLong("auto-promote"), help: "Promote a candidate by itself when it beats the serving version on labelled data.")
+    var autoPromote = false
+
+    @Option(help: ArgumentHelp("Pipeline time per wall-clock time: a multiple, or max.", valueName: "x|max"),
+            transform: { (text: String) throws -> ReplaySpeed in try ReplaySpeed(parsing: text) })
+    var speed: ReplaySpeed = .times(1)
+
+    @Option(name: .customLong("strategy"),
+            help: ArgumentHelp("Serving strategy of one pipeline (repeatable): single, speculative, consensus, quality.",
+                               valueName: "pipeline=strategy"))
+    var strategies: [String] = []
+
+    @Option(name: .customLong("label-delay"), help: ArgumentHelp("Pipeline time before a record's label arrives.", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var labelDelay: Duration = .seconds(5)
+
+    @Option(name: .customLong("retrain-every"), help: ArgumentHelp("Pipeline time between retrainings.", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var retrainEvery: Duration = .seconds(60)
+
+    @Option(name: .customLong("drift-at"), help: ArgumentHelp("Pipeline time of the abrupt drift.", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var driftAt: Duration = .seconds(30)
+
+    @Option(help: ArgumentHelp("Render one frame to this file instead of running the dashboard.", valueName: "file"))
+    var screenshot: String?
+
+    @Option(help: ArgumentHelp("Screenshot: pipeline time to simulate first.", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var after: Duration = .seconds(60)
+
+    @Option(help: ArgumentHelp("Screenshot size.", valueName: "colsxrows"))
+    var size: String = "120x40"
+
+    @Option(help: ArgumentHelp("Screenshot screen: overview, models, drift, pipeline, tail or events, optionally :pipeline.", valueName: "screen[:pipeline]"))
+    var view: String = "overview"
+
+    @Flag(help: "Screenshot: keep the colours as ANSI escapes.")
+    var ansi = false
+
+    @Option(help: ArgumentHelp("Colour theme.", valueName: "name"))
+    var theme: String?
+
+    func validate() throws {
+        guard (1...32).contains(pipelines) else { throw ValidationError("--pipelines \(pipelines) is out of range (1-32)") }
+        if rate != "max" {
+            guard let r = Double(rate), r.isFinite, r > 0, r <= 1_000_000 else {
+                throw ValidationError("--rate '\(rate)' is not a rate: give records per second (up to 1000000) or max")
+            }
+        }
+        if screenshot != nil && headless { throw ValidationError("--screenshot and --headless do not go together") }
+        _ = try screenshotSize()
+    }
+
+    func screenshotSize() throws -> (columns: Int, rows: Int) {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), (20...1000).contains(c), (5...500).contains(r) else {
+            throw ValidationError("--size '\(size)' is not COLSxROWS (e.g. 120x40; 20-1000 by 5-500)")
+        }
+        return (c, r)
+    }
+
+    func settings() throws -> DemoSettings {
+        let driftMs = DurationText.milliseconds(driftAt)
+        var settings = DemoSettings(
+            pipelines: PipelineSpec.defaults(count: pipelines, driftAtMs: driftMs),
+            ratePerSecond: rate == "max" ? 2_000 : Double(rate) ?? 2_000, seed: seed, faults: faults, autoPromote: autoPromote,
+            labelDelayMs: max(0, DurationText.milliseconds(labelDelay)),
+            retrainIntervalMs: max(1_000, DurationText.milliseconds(retrainEvery)))
+        for assignment in strategies {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            do {
+                guard parts.count == 2 else { throw DemoConfigurationError.badAssignment(assignment) }
+                try settings.setStrategy(ServingStrategy(parsing: parts[1]), for: parts[0])
+            } catch {
+                throw ValidationError("--strategy: \(error)")
+            }
+        }
+        return settings
+    }
+
+    func run() throws {
+        var overrides = global.overrides
+        overrides.theme = theme
+        let config = try ConfigResolution.resolve(global, overrides: overrides).effective
+        var settings = try settings()
+        settings.allowedRequesters = config.control.allowedRequesters.isEmpty ? nil : Set(config.control.allowedRequesters)
+        let pace: ReplaySpeed = rate == "max" ? .max : speed
+        let startMs = SystemWallClock().nowMs()
+        if let screenshot {
+            try DemoScreenshot(settings: settings, config: config, startMs: startMs, afterMs: DurationText.milliseconds(after),
+                               size: try screenshotSize(), view: view, ansi: ansi).write(to: screenshot)
+        } else if headless {
+            try runHeadless(settings, pace, startMs)
+        } else {
+            try DashboardLaunch.run(config: config, source: DemoSource(settings: settings, speed: pace, startMs: startMs))
+        }
+    }
+
+    private func runHeadless(_ settings: DemoSettings, _ pace: ReplaySpeed, _ startMs: Int64) throws {
+        let sink: NDJSONFileSink
+        do {
+            sink = try NDJSONFileSink(path: out)
+        } catch {
+            StandardError.print("pipetop: \(error)")
+            throw ExitCode(1)
+        }
+        let runner = DemoRunner(settings: settings, speed: pace, startMs: startMs, sink: sink, control: nil)
+        // Ctrl-C and SIGTERM end the run cleanly: what was produced is flushed.
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { runner.stop() }
+            source.resume()
+            sources.append(source)
+        }
+        runner.run(durationMs: duration.map(DurationText.milliseconds))
+        let p = runner.progress
+        let c = p.counters
+        let wallSeconds = Double(p.wallMs) / 1_000
+        let rate = wallSeconds > 0 ? Double(c.scored) / wallSeconds : 0
+        StandardError.print(
+            "pipetop demo: \(Format.duration(ms: p.wallMs)) wall, \(Format.duration(ms: p.eventMs)) of pipeline time; "
+            + "\(c.scored) scored (\(Format.rate(rate))/s), \(c.shadow) shadow, \(c.labels) labels, "
+            + "\(c.versionsPublished) versions published (\(c.versionsFailed) failed), \(c.faultsInjected) faults; "
+            + "\(sink.lines) lines to \(out == "-" ? "standard output" : out)")
+        if let failure = p.failure, failure != SinkError.closedPipe.description {
+            StandardError.print("pipetop: \(failure)")
+            throw ExitCode(1)
+        }
+        withExtendedLifetime(sources) {}
+    }
+}
