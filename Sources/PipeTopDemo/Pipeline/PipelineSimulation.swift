@@ -28,6 +28,8 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
     private var nextMetricsMs: Int64 = 0
     private var nextInstance = 0
     private var faultPlan: FaultPlan?
+    /// Position among the demo's pipelines (staggers their faults).
+    private let index: Int
     private var nextLoadFails = false
     private let scoredPrefix: [UInt8]
     private let labelPrefix: [UInt8]
@@ -52,9 +54,7 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
         pending = PendingLabels(capacity: min(capacity, 1 << 18), dimensions: stream.names.count)
         router = ServingRouter(
             strategy: spec.strategy, deadlineUs: settings.speculativeDeadlineUs, minimumLabelled: settings.minimumLabelled)
-        if settings.faults {
-            faultPlan = FaultPlan(firstAtMs: 20_000 + Int64(index) * 11_000, intervalMs: 45_000, firstKind: index)
-        }
+        self.index = index
         func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
         var prefix: [UInt8] = []
         JSONBytes.ascii("{\"type\":\"scored\",\"pipeline\":", &prefix)
@@ -100,6 +100,9 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
             trainer.observe(record(label: label), labelledAtMs: now)
         }
         nextMetricsMs = now + settings.metricsIntervalMs
+        if settings.faults {
+            faultPlan = FaultPlan(firstAtMs: now + 20_000 + Int64(index) * 11_000, intervalMs: 45_000, firstKind: index)
+        }
         guard let first = trainer.trainNow(nowMs: now) else { return }
         guard load(first, at: now, into: &batch) else { return }
         promote(first.version, at: now, cause: nil, description: "first version, trained on the warm-up", into: &batch)

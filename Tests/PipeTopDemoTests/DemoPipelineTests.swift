@@ -1,0 +1,135 @@
+import PipeTopCore
+import Testing
+@testable import PipeTopDemo
+
+@Test func theOperatorsStoryDriftThenACandidateThenRecoveryAfterPromotion() throws {
+    var demo = DemoHarness(demoSettings(pipelines: 1, rate: 1_000))
+    demo.run(until: 25)
+    let before = try #require(demo.accuracy("fraud", version: 1))
+    let primaryDrift = { (demo: DemoHarness) in
+        demo.pipelineSnapshot("fraud")?.versions.first { $0.key.version == 1 }?.worstDrift?.report?.psi ?? 0
+    }
+    #expect(primaryDrift(demo) < 0.1, "no drift yet: \(primaryDrift(demo))")
+    // Within the first minute: drift over the warn threshold, quality dropping.
+    demo.run(until: 59)
+    #expect(primaryDrift(demo) > 0.1)
+    let during = try #require(demo.accuracy("fraud", version: 1))
+    #expect(before - during > 0.08, "accuracy \(before) before the drift, \(during) after")
+    #expect(demo.model("fraud")?.candidates.isEmpty == true)
+    // The first retraining publishes a candidate, shadow-scored beside the primary.
+    demo.run(until: 61)
+    let model = try #require(demo.model("fraud"))
+    #expect(model.primary == 1)
+    #expect(model.candidates == [2])
+    let published = try #require(demo.modelEvents.first { $0.version == 2 && $0.event == .published })
+    #expect(published.artifact?.data?.isEmpty == false, "the version travels as data")
+    #expect(published.reference?.score.counts.isEmpty == false)
+    #expect(published.metrics.contains { $0.name == "accuracy" && $0.value > 0.8 })
+    demo.run(until: 90)
+    let candidateAccuracy = try #require(demo.accuracy("fraud", version: 2))
+    let servingAccuracy = try #require(demo.accuracy("fraud", version: 1))
+    #expect(candidateAccuracy > servingAccuracy + 0.08, "candidate \(candidateAccuracy), serving \(servingAccuracy)")
+    // Promote it: acknowledged, the primary changes, the served answers recover.
+    demo.send(promote("fraud", "fraud-lr", to: 2, from: 1, id: "cmd-1"))
+    #expect(demo.acks.map(\.status) == [.applied])
+    let promoted = try #require(demo.modelEvents.last)
+    #expect(promoted.event == .promoted && promoted.version == 2 && promoted.cause == "cmd-1")
+    #expect(demo.model("fraud")?.primary == 2)
+    #expect(demo.pipeline.servingState(of: "fraud")?.primary == 2)
+    demo.run(until: 115)
+    let after = try #require(demo.accuracy("fraud", version: 2))
+    #expect(after > during + 0.08, "accuracy \(after) after promoting, \(during) while drifting")
+    // The same command again is acknowledged as a duplicate and changes nothing.
+    demo.send(promote("fraud", "fraud-lr", to: 2, from: 1, id: "cmd-1"))
+    #expect(demo.acks.last?.detail == "duplicate")
+    #expect(demo.modelEvents.filter { $0.event == .promoted }.count == 2, "v1 at the start, v2 once")
+    #expect(demo.undecodable == 0)
+}
+
+@Test func everyMessageFollowsTheContract() throws {
+    var demo = DemoHarness(demoSettings(pipelines: 4, rate: 200))
+    demo.run(until: 65)
+    let snapshot = demo.store.snapshot()
+    #expect(demo.undecodable == 0)
+    #expect(snapshot.sources.allSatisfy { $0.malformed == 0 && $0.unknownType == 0 })
+    #expect(Set(snapshot.pipelines.map(\.name)) == ["fraud", "churn", "ctr", "spam"])
+    for p in snapshot.pipelines {
+        // Two scorer instances report metrics naming every served version with its role.
+        #expect(p.instances.count == 2, "\(p.name)")
+        #expect(p.throughput.recordsIn.s10 > 150, "\(p.name): \(p.throughput.recordsIn.s10)")
+        #expect(p.latency != nil)
+        let roles = p.versions.map(\.role)
+        #expect(roles.contains(.primary) && roles.contains(.shadow), "\(p.name): \(roles)")
+        // Labels arrive by key (delayed label events and inline labels) and are joined.
+        #expect((p.versions.first { $0.role == .primary }?.quality.count ?? 0) > 500, "\(p.name)")
+    }
+    #expect(snapshot.labelJoin.joined > 1_000)
+    let strategies = Set(snapshot.recentScored.compactMap(\.strategy))
+    #expect(strategies.isSubset(of: Set(ServingStrategy.allCases.map(\.rawValue))))
+}
+
+@Test func theSameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
+    func run(seed: UInt64) -> [UInt8] {
+        var pipeline = DemoPipeline(settings: demoSettings(pipelines: 2, rate: 300, seed: seed), startMs: 1_000)
+        var batch = MessageBatch()
+        pipeline.start(into: &batch)
+        pipeline.advance(toMs: 1_000 + 15_000, into: &batch)
+        return batch.bytes
+    }
+    let a = run(seed: 7)
+    #expect(a.count > 100_000)
+    #expect(a == run(seed: 7))
+    #expect(a != run(seed: 8))
+}
+
+@Test func controlMessagesForOtherPipelinesAcksAndGarbageAreIgnored() {
+    var pipeline = DemoPipeline(settings: demoSettings(pipelines: 1, rate: 100), startMs: 0)
+    var batch = MessageBatch()
+    pipeline.start(into: &batch)
+    batch.removeAll()
+    var input = MessageBatch()
+    input.append(.ack(Ack(pipeline: "fraud", tsMs: 0, id: "x", status: .applied)))
+    input.append(.control(promote("elsewhere", "x-lr", to: 2, from: 1, id: "y")))
+    input.append(topic: .control, key: "junk", value: Array("{not json".utf8))
+    input.forEach { _, _, value in pipeline.receiveControl(value, into: &batch) }
+    #expect(batch.isEmpty)
+    #expect(pipeline.unreadableControl == 1)
+}
+
+@Test func injectedFaultsShowUpAsTheDashboardWouldSeeThem() throws {
+    var settings = demoSettings(pipelines: 1, rate: 300, faults: true)
+    settings.retrainIntervalMs = 40_000
+    var demo = DemoHarness(settings)
+    // Faults every 45 s from 20 s: scorer restart, malformed burst, stalled scorer, failed load.
+    demo.run(until: 21)
+    #expect(demo.pipelineSnapshot("fraud")?.instanceResets == 1)
+    demo.run(until: 66)
+    #expect(demo.store.snapshot().sources.first?.malformed == 30)
+    demo.run(until: 120)
+    let p = try #require(demo.pipelineSnapshot("fraud"))
+    let stalled = p.instances.map(\.lastSeenMs).min() ?? 0
+    #expect(demo.pipeline.nowMs - stalled >= 9_000, "one scorer stopped reporting")
+    demo.run(until: 161)
+    let failed = try #require(demo.modelEvents.first { $0.event == .failed })
+    #expect(failed.detail?.contains("sha256") == true)
+    #expect(demo.model("fraud")?.versions.first { $0.version == failed.version }?.state == .failed)
+    #expect(demo.pipeline.counters.faultsInjected == 4)
+    // A failed version cannot be promoted.
+    demo.send(promote("fraud", "fraud-lr", to: failed.version, from: demo.model("fraud")?.primary, id: "f"))
+    #expect(demo.acks.last?.status == .rejected)
+    #expect(demo.acks.last?.detail?.hasPrefix("v\(failed.version) failed") == true)
+}
+
+@Test func pendingLabelsStayBoundedAndComeOutInOrder() {
+    var pending = PendingLabels(capacity: 3, dimensions: 2)
+    for i in 0..<3 { pending.push(dueMs: Int64(i * 10), sequence: Int64(i), label: i % 2 == 0, features: [Double(i), -Double(i)]) }
+    #expect(pending.isFull)
+    var features: [Double] = []
+    let first = pending.pop(features: &features)
+    #expect(first.sequence == 0 && features == [0, 0])
+    pending.push(dueMs: 30, sequence: 3, label: true, features: [3, -3])
+    #expect(pending.nextDueMs == 10)
+    var order: [Int64] = []
+    while pending.count > 0 { order.append(pending.pop(features: &features).sequence) }
+    #expect(order == [1, 2, 3] && features == [3, -3])
+}
