@@ -1,15 +1,6 @@
 import Foundation
 import Testing
 
-/// The built `pipetop` next to the test bundle (`swift build --build-tests`, as `make test` does).
-private let pipetopBinary: String? = {
-    guard let resources = Bundle.module.resourceURL else { return nil }
-    let candidate = resources.deletingLastPathComponent().appendingPathComponent("pipetop").path
-    return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
-}()
-
-private let endToEndReady = pipetopBinary != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
-
 /// The real binary in a real terminal (tmux) on the committed recording.
 @Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
 struct DashboardEndToEndTests {

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `pipetop demo` as a user runs it: headless, as a screenshot, and in a real terminal.
+@Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
+struct DemoEndToEndTests {
+    @Test func headlessWritesContractEventsThatTheDashboardReplays() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).ndjson").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try runPipetop(["demo", "--headless", "--duration", "3s", "--speed", "30", "--rate", "300", "--out", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let summary = run.stderr
+        #expect(summary.hasPrefix("pipetop demo: 3s wall"), "\(summary)")
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(summary.contains("\(lines.count) lines to \(file)"))
+        var types: [String: Int] = [:]
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            types[object["type"] as? String ?? "?", default: 0] += 1
+        }
+        #expect(Set(types.keys) == ["metrics", "model", "scored", "label"], "\(types)")
+        #expect((types["scored"] ?? 0) > 10_000)
+        // Versions published as data, a drift past the first minute, a retrained candidate.
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains(#""event":"published""#) && text.contains(#""artifact":{"format":"logistic_regression""#))
+        #expect(text.contains(#""event":"candidate""#), "a candidate within 90 s of pipeline time")
+        #expect(text.contains(#""role":"shadow""#))
+        // The recording is a valid --replay file: the dashboard shows the pipelines.
+        let session = try TmuxSession(command: "\(pipetopBinary ?? "pipetop") --replay \(file) --speed max", columns: 140, rows: 30)
+        let screen = try session.waitFor(text: "replay finished")
+        for name in ["fraud", "churn", "ctr", "fraud-lr v1"] { #expect(screen.contains(name), "\(name)") }
+    }
+
+    @Test func aScreenshotNeedsNoTerminalAndShowsTheStory() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("shot-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try runPipetop(["demo", "--screenshot", file, "--after", "65s", "--rate", "300", "--size", "130x20", "--view", "models:fraud"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let shot = try String(contentsOfFile: file, encoding: .utf8)
+        let lines = shot.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 20)
+        #expect(lines.allSatisfy { $0.count == 130 })
+        #expect(shot.contains("Models of fraud"))
+        #expect(shot.contains("candidate") && shot.contains("serving"), "v2 shadow-scored beside v1:\n\(shot)")
+        #expect(!shot.contains("\u{1B}["))
+        let ansi = try runPipetop(["demo", "--screenshot", file, "--after", "5s", "--rate", "100", "--size", "80x10", "--ansi"])
+        #expect(ansi.status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\u{1B}["))
+    }
+
+    @Test func badDemoArgumentsGetOneClearLineAndExitCode64() throws {
+        let cases: [([String], String)] = [
+            (["--pipelines", "0"], "--pipelines 0 is out of range (1-32)"),
+            (["--rate", "fast"], "--rate 'fast' is not a rate"),
+            (["--strategy", "fraud=bogus"], "unknown serving strategy 'bogus'"),
+            (["--strategy", "nosuch=single"], "no demo pipeline is named 'nosuch'"),
+            (["--strategy", "fraud"], "expected PIPELINE=STRATEGY"),
+            (["--speed", "0"], "speed"),
+            (["--size", "10"], "--size '10' is not COLSxROWS"),
+            (["--screenshot", "/tmp/x", "--view", "nowhere"], "no such screen"),
+        ]
+        for (arguments, message) in cases {
+            let base = arguments.contains("--screenshot") ? ["demo"] : ["demo", "--headless", "--duration", "1"]
+            let run = try runPipetop(base + arguments)
+            #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+        let unwritable = try runPipetop(["demo", "--headless", "--duration", "1", "--out", "/nonexistent/dir/x.ndjson"])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr == "pipetop: cannot write /nonexistent/dir/x.ndjson: No such file or directory\n")
+    }
+
+    @Test func headlessOutputIntoAClosedPipeEndsQuietly() throws {
+        let run = try runPipetop([], shell: #"( timeout 20 "$PIPETOP" demo --headless --rate max; echo "pipetop exit $?" >&2 ) | head -1"#)
+        #expect(run.stdout.hasPrefix(#"{"type":"model""#), "\(run.stdout)")
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("pipetop exit 0"), "\(run.stderr)")
+        #expect(!run.stderr.contains("pipetop: "), "\(run.stderr)")
+    }
+
+    @Test func theDashboardRunsTheDemoAndQuits() throws {
+        let session = try TmuxSession(command: "\(pipetopBinary ?? "pipetop") demo --speed 10 --rate 300", columns: 140, rows: 35)
+        let screen = try session.waitFor(text: "Pipelines (3)", seconds: 20)
+        #expect(screen.contains("demo: 3 pipelines at 10x"))
+        try session.waitFor("a candidate after the first retraining", seconds: 30) { $0.contains("fraud-lr v1") && $0.contains(" v2 ") }
+        try session.send("2")
+        try session.waitFor(text: "Models of churn")
+        try session.send("q")
+        try DashboardEndToEndTests.expectRestored(session, exit: "0")
+    }
+}
