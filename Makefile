@@ -18,9 +18,9 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-# Until the embedded demo pipeline exists, the dashboard replays the recording the tests use.
+# The dashboard on the embedded demo pipeline; DEMO_ARGS passes options (e.g. DEMO_ARGS="--speed 5 --faults").
 demo: release
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop --replay Tests/EndToEndTests/Recordings/small.ndjson --speed 4 --config Tests/EndToEndTests/Recordings/small.toml
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop demo $(DEMO_ARGS)
 
 test: test-deps
 	$(SWIFT) build --build-tests

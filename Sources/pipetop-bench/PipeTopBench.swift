@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [decode|soak]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|ingest|render|demo|soak]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -11,9 +11,11 @@ enum PipeTopBench {
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
         case "render": render()
+        case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
         case "all":
             decode(count: 1_000_000)
             render()
+            DemoBenchmark().run()
         case "ingest":
             // Only (b), for profiling the hot path.
             let bench = DecodeBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000))
@@ -21,7 +23,7 @@ enum PipeTopBench {
             print(String(format: "ingest alone:    %.0f records/s", bench.ingestOnly()))
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | render | soak [N]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | render | demo [SECONDS] | soak [N]]\n".utf8))
             exit(64)
         }
     }

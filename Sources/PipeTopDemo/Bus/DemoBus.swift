@@ -19,7 +19,7 @@ public final class DemoBus: EventSink, ControlSink, ControlFeed, Sendable {
     public let capacityBytes: Int
     private let state = Mutex(State())
 
-    public init(capacityBytes: Int = 8 << 20) {
+    public init(capacityBytes: Int = 4 << 20) {
         self.capacityBytes = max(1 << 16, capacityBytes)
     }
 
