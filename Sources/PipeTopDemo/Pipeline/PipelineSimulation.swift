@@ -55,26 +55,18 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
         router = ServingRouter(
             strategy: spec.strategy, deadlineUs: settings.speculativeDeadlineUs, minimumLabelled: settings.minimumLabelled)
         self.index = index
-        func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
-        var prefix: [UInt8] = []
-        JSONBytes.ascii("{\"type\":\"scored\",\"pipeline\":", &prefix)
-        JSONBytes.string(spec.name, &prefix)
-        JSONBytes.ascii(",\"ts_ms\":", &prefix)
-        scoredPrefix = prefix
-        prefix = []
-        JSONBytes.ascii("{\"type\":\"label\",\"pipeline\":", &prefix)
-        JSONBytes.string(spec.name, &prefix)
-        JSONBytes.ascii(",\"ts_ms\":", &prefix)
-        labelPrefix = prefix
-        prefix = []
-        JSONBytes.ascii(",\"model\":", &prefix)
-        JSONBytes.string(spec.modelName, &prefix)
-        JSONBytes.ascii(",\"version\":", &prefix)
-        modelField = prefix
-        prefix = []
-        JSONBytes.ascii(",\"strategy\":", &prefix)
-        JSONBytes.string(spec.strategy.rawValue, &prefix)
-        strategyField = prefix
+        /// `before` + `value` as a JSON string + `after`: the fixed parts of every message.
+        func field(_ before: StaticString, _ value: String, _ after: StaticString = "") -> [UInt8] {
+            var out: [UInt8] = []
+            JSONBytes.ascii(before, &out)
+            JSONBytes.string(value, &out)
+            JSONBytes.ascii(after, &out)
+            return out
+        }
+        scoredPrefix = field("{\"type\":\"scored\",\"pipeline\":", spec.name, ",\"ts_ms\":")
+        labelPrefix = field("{\"type\":\"label\",\"pipeline\":", spec.name, ",\"ts_ms\":")
+        modelField = field(",\"model\":", spec.modelName, ",\"version\":")
+        strategyField = field(",\"strategy\":", spec.strategy.rawValue)
         featureKeys = stream.names.enumerated().map { i, name in
             var k: [UInt8] = []
             JSONBytes.ascii(i == 0 ? "{" : ",", &k)
