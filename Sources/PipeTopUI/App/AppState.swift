@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var readOnly: Bool
     public var size: (columns: Int, rows: Int) = (80, 24)
     public var quit = false
+    /// Control commands this dashboard sent and what became of them.
+    public var commands = CommandTracker()
 
     public init(timeRange: TimeRange = .oneMinute, themes: [String] = ["default"], theme: String = "default", readOnly: Bool = false) {
         self.timeRange = timeRange

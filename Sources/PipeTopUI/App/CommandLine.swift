@@ -1,8 +1,12 @@
+import PipeTopCore
+
 /// The `:` command line: what each command does and how words complete.
 enum CommandLine {
     /// Commands and what they take, for completion and the error message.
     static let names = ["overview", "models", "drift", "tail", "events", "pipeline", "help", "theme", "quit", "q",
-                        "promote", "rollback"]
+                        "promote", "rollback", "retire"]
+    /// Commands whose first argument is `[PIPELINE/]MODEL`.
+    static let controlNames: Set<String> = ["promote", "rollback", "retire"]
 
     static func execute(_ text: String, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
@@ -42,16 +46,61 @@ enum CommandLine {
                 return [.applyTheme]
             }
             return Update.run(.theme, &s, keymap, c)
-        case "promote", "rollback":
-            guard keymap.offers(name == "promote" ? .promote : .rollback) else {
+        case "promote", "rollback", "retire":
+            let action = ControlAction(rawValue: name)!
+            guard keymap.offers(name == "promote" ? .promote : name == "rollback" ? .rollback : .retire) else {
                 Update.flash("\(name): not available in read-only mode", &s, c, role: .warn)
                 return []
             }
-            return Update.run(name == "promote" ? .promote : .rollback, &s, keymap, c)
+            return control(action, Array(words.dropFirst()), &s, c)
         default:
             Update.flash("unknown command \":\(name)\" (try: \(names.filter { $0 != "q" }.joined(separator: ", ")))", &s, c, role: .critical)
         }
         return []
+    }
+
+    /// `:promote [PIPELINE/]MODEL vN [reason…]`, `:rollback [PIPELINE/]MODEL [reason…]`,
+    /// `:retire [PIPELINE/]MODEL vN`. Without `PIPELINE/` the selected pipeline is meant if it
+    /// has the model, else the one pipeline that does; a name several pipelines share is refused.
+    private static func control(_ action: ControlAction, _ args: [String], _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        let usage = action == .rollback ? ":rollback [PIPELINE/]MODEL [reason…]" : ":\(action.rawValue) [PIPELINE/]MODEL vN" + (action == .promote ? " [reason…]" : "")
+        guard let target = args.first else {
+            Update.flash("usage: \(usage)", &s, c, role: .warn)
+            return []
+        }
+        var rest = Array(args.dropFirst())
+        var version: Int?
+        if action != .rollback {
+            guard let word = rest.first, let v = Int(word.hasPrefix("v") ? String(word.dropFirst()) : word) else {
+                Update.flash("usage: \(usage)", &s, c, role: .warn)
+                return []
+            }
+            version = v
+            rest.removeFirst()
+        }
+        let reason = rest.isEmpty ? nil : rest.joined(separator: " ")
+        let pipelines = c.snapshot?.pipelines ?? []
+        let pipeline: String
+        let model: String
+        if let slash = target.firstIndex(of: "/") {
+            pipeline = String(target[..<slash])
+            model = String(target[target.index(after: slash)...])
+        } else {
+            model = target
+            let having = pipelines.filter { p in p.models.contains { $0.name == model } }.map(\.name)
+            if let selected = s.pipeline, having.contains(selected) {
+                pipeline = selected
+            } else if having.count == 1 {
+                pipeline = having[0]
+            } else if having.isEmpty {
+                Update.flash("no pipeline serves a model named \"\(model)\"", &s, c, role: .critical)
+                return []
+            } else {
+                Update.flash("\(model) is in \(having.joined(separator: ", ")): write PIPELINE/\(model)", &s, c, role: .critical)
+                return []
+            }
+        }
+        return Update.ask(action, pipeline: pipeline, model: model, version: version, reason: reason, &s, c)
     }
 
     /// Completes the word being typed: a command name first, then a pipeline name.
@@ -59,7 +108,7 @@ enum CommandLine {
         let endsWithSpace = text.hasSuffix(" ")
         var words = text.split(separator: " ").map(String.init)
         if endsWithSpace || words.isEmpty { words.append("") }
-        let candidates = words.count == 1 ? names : c.pipelines
+        let candidates = words.count == 1 ? names : words.count == 2 && controlNames.contains(words[0]) ? c.modelPaths : c.pipelines
         let prefix = words[words.count - 1]
         let matches = candidates.filter { $0.hasPrefix(prefix) }
         guard let first = matches.first else { return text }

@@ -1,6 +1,12 @@
+import PipeTopCore
+
 /// Work `update` asks the app loop to do: everything else it does is a state change.
 public enum Effect: Sendable, Hashable {
     case quit
     /// Reload and apply the theme now named by the state.
     case applyTheme
+    /// Send a control command (and append it to the audit log as sent).
+    case send(ControlCommand)
+    /// A sent command was decided (applied, rejected, timed out, abandoned…): audit it.
+    case record(TrackedCommand)
 }

@@ -3,4 +3,6 @@ public enum InputMode: Sendable, Hashable {
     case normal
     case filter(TextInput)
     case command(TextInput)
+    /// A dialog waits for an answer; nothing else reacts to keys.
+    case confirm(Dialog)
 }

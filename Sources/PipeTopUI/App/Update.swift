@@ -16,6 +16,8 @@ public enum Update {
             return editFilter(event, &input, &s, context)
         case .command(var input):
             return editCommand(event, &input, &s, keymap, context)
+        case .confirm(let dialog):
+            return answer(event, dialog, &s, context)
         case .normal:
             guard case .key(let key) = event, let command = keymap.command(for: key, on: s.screen) else { return [] }
             return run(command, &s, keymap, context)
@@ -36,6 +38,11 @@ public enum Update {
         let selected = min(s.selected(on: s.screen), max(0, count - 1))
         switch command {
         case .quit:
+            let pending = s.commands.pending.count
+            if pending > 0 {
+                s.mode = .confirm(Dialog(.quitWithPending(pending)))
+                return []
+            }
             s.quit = true
             return [.quit]
         case .help: s.showHelp = true
@@ -80,8 +87,9 @@ public enum Update {
             s.themeIndex = (s.themeIndex + 1) % s.themes.count
             flash("theme: \(s.themeName)", &s, c)
             return [.applyTheme]
-        case .promote, .rollback:
-            flash("\(command.rawValue): the control plane is not connected in this build", &s, c, role: .warn)
+        case .promote, .rollback, .retire:
+            let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
+            return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
         }
         return []
     }

@@ -11,5 +11,5 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case pause
     case timeRange = "time_range"
     case theme
-    case promote, rollback
+    case promote, rollback, retire
 }

@@ -68,5 +68,6 @@ public struct Keymap: Sendable {
         Binding(.theme, ["T"], "theme"),
         Binding(.promote, ["p"], "promote", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.rollback, ["r"], "rollback", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
+        Binding(.retire, ["x"], "retire", screens: [.models], dangerous: true, hint: true),
     ]
 }

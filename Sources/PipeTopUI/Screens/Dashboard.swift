@@ -31,6 +31,13 @@ public enum Dashboard {
         }
         footer(state, ctx, in: parts[3], buffer: &buffer)
         if state.showHelp { HelpOverlay.render(state, ctx, in: area, buffer: &buffer) }
+        if case .confirm(let dialog) = state.mode {
+            let typed: Bool = if case .control(let plan, _) = dialog.purpose, case .typed = plan.confirmation { true } else { false }
+            let buttons = dialog.typing != nil ? [KeyHint("enter", "confirm"), KeyHint("esc", "cancel")]
+                : [KeyHint("y", typed ? "continue" : "confirm"), KeyHint("n", "cancel (default)"), KeyHint("esc", "cancel")]
+            Modal(title: dialog.title, body: dialog.body, buttons: buttons, borderRole: typed ? .critical : .warn)
+                .render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
     }
 
     /// The row ids of the current screen after its filter: what `update` moves over.
@@ -54,6 +61,8 @@ public enum Dashboard {
         var left: [Span] = [Span(" pipetop ", role: .accent)]
         if state.readOnly { left.append(Span(" READ-ONLY ", role: .warn)) }
         if state.paused { left.append(Span(" PAUSED ", role: .warn)) }
+        let pending = state.commands.pending.count
+        if pending > 0 { left.append(Span(" \(pending) PENDING ", role: .warn)) }
         left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
                  Span(" · \(s.pipelines.count) pipelines · \(Format.rate(input)) rec/s in · ")]
         left.append(Span("\(s.alerts.count) alerts", role: critical > 0 ? .critical : (s.alerts.isEmpty ? nil : .warn)))
@@ -65,6 +74,12 @@ public enum Dashboard {
         switch state.mode {
         case .filter(let input), .command(let input):
             input.render(in: area, buffer: &buffer, theme: ctx.theme)
+        case .confirm(let dialog):
+            if let typing = dialog.typing {
+                typing.render(in: area, buffer: &buffer, theme: ctx.theme)
+            } else {
+                StatusBar(hints: [KeyHint("y", "yes"), KeyHint("n", "no")], flash: nil).render(in: area, buffer: &buffer, theme: ctx.theme)
+            }
         case .normal:
             let hints = ctx.keymap.hints(on: state.screen).map { KeyHint($0.keys.first?.name ?? "", $0.help) }
             let flash = state.flash.map { Span($0.text, role: $0.role) }

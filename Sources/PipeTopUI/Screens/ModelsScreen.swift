@@ -32,8 +32,22 @@ enum ModelsScreen {
                 Span(l.stats?.agreement.map { Format.percent($0) } ?? "-"),
                 Span(Cells.ms(l.stats?.latency?.p99)),
                 Span(l.stats.map { Format.rate(Double($0.scoredCount)) } ?? "-"),
+                command(state, ctx, l),
             ])
         }
+    }
+
+    /// The latest command this dashboard sent about the version, and where it stands.
+    static func command(_ state: AppState, _ ctx: ViewContext, _ l: Line) -> Span {
+        guard let pipeline = ctx.pipeline(state)?.name,
+              let t = state.commands.latest(pipeline: pipeline, model: l.model.name, version: l.version.version) else { return Span("") }
+        let text = "\(t.command.action.rawValue) " + (t.outcome.isPending ? "pending \(t.shortID)" : t.outcome.text)
+        let role: ThemeRole = switch t.outcome {
+        case .pending: .warn
+        case .applied: .ok
+        default: .critical
+        }
+        return Span(text, role: role)
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
@@ -51,6 +65,7 @@ enum ModelsScreen {
             .init("SCORE PSI", width: .fixed(14)), .init("KS", width: .fixed(6), alignment: .right),
             .init("JS", width: .fixed(6), alignment: .right), .init("AGREE", width: .fixed(6), alignment: .right),
             .init("P99", width: .fixed(8), alignment: .right), .init("SCORED", width: .fixed(7), alignment: .right),
+            .init("COMMAND", width: .min(10)),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
         let inner = block.inner(parts[0])
         table.render(in: inner, buffer: &buffer, theme: ctx.theme)

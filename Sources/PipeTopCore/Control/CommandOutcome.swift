@@ -1,0 +1,45 @@
+/// Where a sent command stands. Pending commands are never dropped silently: they end
+/// applied, rejected, timed out, failed in delivery, or abandoned when pipetop quits.
+public enum CommandOutcome: Sendable, Hashable {
+    case pending
+    case applied
+    case rejected(String)
+    case timedOut(seconds: Int)
+    case deliveryFailed(String)
+    case abandoned
+
+    public var isPending: Bool { self == .pending }
+
+    /// For the audit log's `outcome`.
+    public var name: String {
+        switch self {
+        case .pending: "sent"
+        case .applied: "applied"
+        case .rejected: "rejected"
+        case .timedOut: "timed_out"
+        case .deliveryFailed: "delivery_failed"
+        case .abandoned: "abandoned"
+        }
+    }
+
+    /// For the screen: `applied`, `rejected: stale, serving is v3`, `timed out after 10 s`.
+    public var text: String {
+        switch self {
+        case .pending: "pending"
+        case .applied: "applied"
+        case .rejected(let why): "rejected: \(why)"
+        case .timedOut(let s): "timed out after \(s) s"
+        case .deliveryFailed(let why): "not delivered: \(why)"
+        case .abandoned: "abandoned"
+        }
+    }
+
+    /// The detail the audit log keeps beside `outcome`.
+    public var detail: String? {
+        switch self {
+        case .rejected(let why), .deliveryFailed(let why): why
+        case .timedOut(let s): "no ack within \(s) s"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns "promote / roll back / retire" into a `ControlPlan` from a store snapshot, with the
+/// guardrails: unknown, failed, retired or already-serving targets are refused; a target
+/// whose quality is below the serving version's or whose drift is critical, and any action on
+/// a protected pipeline, need the version typed to confirm.
+public struct ControlPlanner: Sendable {
+    public var protectedPipelines: Set<String>
+    public var psiCritical: Double
+
+    public init(protectedPipelines: Set<String> = [], psiCritical: Double = 0.25) {
+        self.protectedPipelines = protectedPipelines
+        self.psiCritical = psiCritical
+    }
+
+    /// The model a command about `pipeline` means: `model` if given (it must exist), else the
+    /// pipeline's only model; several models without a name are refused with their names.
+    public func resolveModel(_ model: String?, in pipeline: PipelineSnapshot) -> Result<ModelSnapshot, ControlRefusal> {
+        if let model {
+            guard let m = pipeline.models.first(where: { $0.name == model }) else {
+                return .failure(ControlRefusal("\(pipeline.name) has no model \(model) (known: \(names(pipeline)))"))
+            }
+            return .success(m)
+        }
+        switch pipeline.models.count {
+        case 0: return .failure(ControlRefusal("\(pipeline.name) has no model versions yet"))
+        case 1: return .success(pipeline.models[0])
+        default: return .failure(ControlRefusal("\(pipeline.name) serves several models; name one of: \(names(pipeline))"))
+        }
+    }
+
+    private func names(_ p: PipelineSnapshot) -> String {
+        p.models.map(\.name).joined(separator: ", ")
+    }
+
+    /// Plans `action` on `model` of `pipeline`. `version` is the target of a promote or
+    /// retire (nil: the newest candidate); a rollback's target is always the version that
+    /// served before the current one, from the registry's history.
+    public func plan(
+        _ action: ControlAction, pipeline: PipelineSnapshot, model: ModelSnapshot, version: Int?
+    ) -> Result<ControlPlan, ControlRefusal> {
+        let primary = model.primary
+        let target: Int
+        switch action {
+        case .promote, .retire:
+            guard let v = version ?? model.candidates.max() else {
+                return .failure(ControlRefusal("\(model.name) has no candidate; name the version"))
+            }
+            target = v
+        case .rollback:
+            guard primary != nil else { return .failure(ControlRefusal("\(model.name) has no serving version")) }
+            guard let previous = model.previousPrimary else {
+                return .failure(ControlRefusal("\(model.name) has nothing to roll back to: v\(primary!) is the first version served"))
+            }
+            target = previous
+        }
+        guard let targetVersion = model.versions.first(where: { $0.version == target }) else {
+            return .failure(ControlRefusal("\(model.name) has no version v\(target)"))
+        }
+        switch (action, targetVersion.state) {
+        case (_, .failed):
+            return .failure(ControlRefusal("v\(target) failed\(targetVersion.description.map { ": \($0)" } ?? ""); it cannot serve"))
+        case (_, .retired):
+            return .failure(ControlRefusal("v\(target) is retired"))
+        case (.promote, .primary):
+            return .failure(ControlRefusal("v\(target) is already serving"))
+        case (.retire, .primary):
+            return .failure(ControlRefusal("v\(target) is serving; promote another version or roll back first"))
+        default:
+            break
+        }
+        let stats = pipeline.stats(for: VersionKey(model: model.name, version: target))
+        let servingStats = primary.flatMap { pipeline.stats(for: VersionKey(model: model.name, version: $0)) }
+        var facts: [String] = []
+        var concerns: [String] = []
+        let accuracy = stats?.quality.accuracy, servingAccuracy = servingStats?.quality.accuracy
+        facts.append("accuracy \(text(accuracy)) (serving \(text(servingAccuracy)))"
+                     + (stats.map { ", \($0.quality.count) labelled" } ?? ""))
+        let psi = stats?.worstDrift?.report?.psi
+        facts.append("drift: worst PSI \(text(psi))" + (stats?.agreement.map { ", agreement with serving \(Format.percent($0))" } ?? ""))
+        if action != .retire {
+            if let a = accuracy, let b = servingAccuracy, a < b {
+                concerns.append("its accuracy is below the serving version's")
+            }
+            if let psi, psi >= psiCritical { concerns.append("its drift is critical") }
+        }
+        if protectedPipelines.contains(pipeline.name) { concerns.append("\(pipeline.name) is protected") }
+        return .success(ControlPlan(
+            action: action, pipeline: pipeline.name, model: model.name, fromVersion: primary, toVersion: target,
+            targetState: targetVersion.state, facts: facts,
+            confirmation: concerns.isEmpty ? .yesNo : .typed(reason: concerns.joined(separator: "; "))))
+    }
+
+    private func text(_ x: Double?) -> String {
+        x.map { String(format: "%.3f", $0) } ?? "-"
+    }
+}
