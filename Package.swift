@@ -32,6 +32,10 @@ let package = Package(
             dependencies: ["PipeTopCore", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
+            name: "PipeTopKafka",
+            dependencies: ["PipeTopCore", "CRdKafka"]
+        ),
+        .target(
             name: "PipeTopDemo",
             dependencies: ["PipeTopCore"]
         ),
@@ -60,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "PipeTopDemoTests",
             dependencies: ["PipeTopDemo"]
+        ),
+        .testTarget(
+            name: "PipeTopKafkaTests",
+            dependencies: ["PipeTopKafka", "PipeTopCore"]
         ),
         .testTarget(
             name: "EndToEndTests",
