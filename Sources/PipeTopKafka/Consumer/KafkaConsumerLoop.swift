@@ -49,7 +49,11 @@ final class KafkaConsumerLoop {
         while keepRunning() {
             let now = clock.nowMs()
             if now >= nextMetadataMs { refresh(now: now) }
-            let n = rd_kafka_consume_batch_queue(queue, pollMs, batch, options.batchSize)
+            // Take what is queued without waiting; only when nothing is, wait for one message.
+            // (A batch call waits its whole timeout unless the array fills, which would hold a
+            // trickle of events back for up to `pollTimeout`.)
+            var n = rd_kafka_consume_batch_queue(queue, 0, batch, options.batchSize)
+            if n == 0 { n = rd_kafka_consume_batch_queue(queue, pollMs, batch, 1) }
             if n > 0 { ingest(count: n) }
             noteBrokersDown()
             if let fatal = client.fatalError {

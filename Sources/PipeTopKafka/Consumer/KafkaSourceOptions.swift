@@ -14,7 +14,7 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public var metadataTimeout: Duration = .seconds(2)
     /// Messages taken from librdkafka's queue (and ingested under one store lock) at a time.
     public var batchSize = 4_096
-    /// How long one batch call waits for the first message: bounds how long `stop()` takes.
+    /// How long the consumer waits for a message when none is queued: bounds how long `stop()` takes.
     public var pollTimeout: Duration = .milliseconds(100)
 
     /// Records per partition of metrics and scored read back on start.
