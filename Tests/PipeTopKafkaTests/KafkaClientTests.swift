@@ -12,6 +12,8 @@ import Testing
         #expect(plain.properties["fetch.wait.max.ms"] == "100")
         #expect(plain.properties["queued.max.messages.kbytes"] == "16384")
         #expect(plain.properties["client.id"] == "pipetop")
+        #expect(plain.properties["queued.min.messages"] == "10000")
+        #expect(plain.properties["fetch.queue.backoff.ms"] == "1")
 
         var settings = KafkaSettings(clientID: "ops", fetchWaitMaxMs: 250)
         settings.properties = ["security.protocol": "SASL_SSL", "queued.max.messages.kbytes": "4096"]
@@ -50,6 +52,16 @@ import Testing
         #expect(producer["acks"] == "all")
         #expect(producer["linger.ms"] == "7")
         #expect(producer["message.timeout.ms"] == "10000")
+    }
+
+    /// Debian's librdkafka 2.0 has no `fetch.queue.backoff.ms`: a client still starts there.
+    @Test func propertiesOlderLibrariesLackAreLeftOutNotFatal() throws {
+        let log = KafkaLog()
+        let client = try KafkaClient(kind: .consumer, properties: ["fetch.queue.backoff.ms": "1", "group.id": "x"], log: log)
+        client.destroy()
+        if KafkaLibrary.versionNumber < 0x0201_0000 {
+            #expect(log.lines.contains { $0.message.contains("fetch.queue.backoff.ms") })
+        }
     }
 
     @Test func aRefusedPropertyIsAnErrorWithItsSecretMasked() {

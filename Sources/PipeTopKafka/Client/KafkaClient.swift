@@ -27,6 +27,10 @@ final class KafkaClient: @unchecked Sendable {
         // Sorted, so the first bad property reported is the same every run.
         for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             let result = rd_kafka_conf_set(conf, key, value, &errstr, errstr.count)
+            if result == RD_KAFKA_CONF_UNKNOWN && KafkaClientConfig.optionalProperties.contains(key) {
+                log.append(level: 6, facility: "CONFIG", message: "librdkafka \(KafkaLibrary.version) has no \(key); left out")
+                continue
+            }
             if result != RD_KAFKA_CONF_OK {
                 rd_kafka_conf_destroy(conf)
                 throw .invalidProperty(
