@@ -44,12 +44,13 @@ let package = Package(
             dependencies: [
                 "PipeTopCore",
                 "PipeTopUI",
+                "PipeTopKafka",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "pipetop-bench",
-            dependencies: ["PipeTopCore", "PipeTopUI"]
+            dependencies: ["PipeTopCore", "PipeTopUI", "PipeTopKafka"]
         ),
         .testTarget(
             name: "PipeTopCoreTests",
