@@ -154,3 +154,17 @@ import Testing
         #expect(written.contains("127.0.0.1"))
     }
 }
+
+/// A producer that goes away with a command still undelivered calls its handler, once.
+@Test func droppingTheProducerReportsWhatItStillHeld() async throws {
+    let reports = ReportBox()
+    do {
+        let producer = try KafkaProducer(config: KafkaClientConfig(brokers: "127.0.0.1:\(try TestBroker.freePort())"), options: .control)
+        KafkaControlSink(producer: producer).send(
+            ControlCommand(pipeline: "p", tsMs: 0, id: "c-10", action: .promote, model: "lr", version: 2, requestedBy: "t")
+        ) { reports.add($0) }
+        #expect(reports.all.isEmpty)
+    }
+    #expect(reports.all.count == 1)
+    if case .failed = reports.all.first {} else { Issue.record("expected a failure, got \(reports.all)") }
+}

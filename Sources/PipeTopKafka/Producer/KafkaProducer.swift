@@ -44,9 +44,10 @@ public final class KafkaProducer: Sendable {
     deinit {
         polling.set(false)
         pollerDone.wait()
-        // Reports still owed call their handlers with a failure from rd_kafka_destroy's purge.
+        // Messages still owed a report are purged; serving their (failed) reports calls every
+        // handler still waiting, so each `delivered` runs exactly once.
         rd_kafka_purge(client.handle, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
-        rd_kafka_poll(client.handle, 0)
+        _ = rd_kafka_flush(client.handle, 2_000)
         client.destroy()
     }
 
