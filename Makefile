@@ -22,13 +22,17 @@ release: deps
 demo: release
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop demo $(DEMO_ARGS)
 
+# The Kafka tests start their own Tansu broker and need librdkafka 2.16 (set up in .build-kafka
+# by test-deps) loaded instead of Debian's 2.0, which cannot talk to it.
+KAFKA_LIB = $(CURDIR)/.build-kafka/lib
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	LD_LIBRARY_PATH=$(KAFKA_LIB)$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} $(SWIFT) test --skip-build
 
 bench: release test-deps
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench all
 	scripts/idle-cpu $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop
+	scripts/bench-kafka 1000000 3
 
 # Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
 fuzz: deps

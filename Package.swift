@@ -32,6 +32,10 @@ let package = Package(
             dependencies: ["PipeTopCore", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
+            name: "PipeTopKafka",
+            dependencies: ["PipeTopCore", "CRdKafka"]
+        ),
+        .target(
             name: "PipeTopDemo",
             dependencies: ["PipeTopCore"]
         ),
@@ -41,12 +45,13 @@ let package = Package(
                 "PipeTopCore",
                 "PipeTopUI",
                 "PipeTopDemo",
+                "PipeTopKafka",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "pipetop-bench",
-            dependencies: ["PipeTopCore", "PipeTopUI", "PipeTopDemo"]
+            dependencies: ["PipeTopCore", "PipeTopUI", "PipeTopDemo", "PipeTopKafka"]
         ),
         .testTarget(
             name: "PipeTopCoreTests",
@@ -61,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "PipeTopDemoTests",
             dependencies: ["PipeTopDemo"]
+        ),
+        .testTarget(
+            name: "PipeTopKafkaTests",
+            dependencies: ["PipeTopKafka", "PipeTopCore"]
         ),
         .testTarget(
             name: "EndToEndTests",

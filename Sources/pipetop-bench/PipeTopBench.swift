@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|ingest|render|demo|soak]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -22,8 +22,18 @@ enum PipeTopBench {
             print(String(format: "decode + ingest: %.0f records/s", bench.decodeAndIngest().rate))
             print(String(format: "ingest alone:    %.0f records/s", bench.ingestOnly()))
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
+        case "kafka-ingest":
+            let rest = Array(args.dropFirst())
+            let properties = rest.dropFirst(3).compactMap { try? PropertyAssignment(parsing: $0) }
+            guard rest.count >= 3, let count = UInt64(rest[2]), properties.count == rest.count - 3 else {
+                FileHandle.standardError.write(Data("usage: pipetop-bench kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]\n".utf8))
+                exit(64)
+            }
+            KafkaIngestBenchmark.run(
+                brokers: rest[0], topic: rest[1], count: count,
+                properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | render | demo [SECONDS] | soak [N]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | render | demo [SECONDS] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

@@ -1,0 +1,24 @@
+import CRdKafka
+
+extension KafkaClient {
+    /// Partition counts of the topics the cluster reports, by name; topics it does not know
+    /// (or reports with an error) are left out. With `allTopics` false, asks only about the
+    /// topics this client knows locally (those it has handles for or is assigned), so a
+    /// dashboard does not fetch the metadata of every topic of a large cluster.
+    func partitionCounts(allTopics: Bool, timeoutMs: Int32) throws(KafkaError) -> [String: Int] {
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let err = rd_kafka_metadata(handle, allTopics ? 1 : 0, nil, &metadata, timeoutMs)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
+            throw .metadata(String(cString: rd_kafka_err2str(err)))
+        }
+        defer { rd_kafka_metadata_destroy(metadata) }
+        var counts: [String: Int] = [:]
+        let md = metadata.pointee
+        for i in 0..<Int(md.topic_cnt) {
+            let topic = md.topics[i]
+            guard topic.err == RD_KAFKA_RESP_ERR_NO_ERROR, topic.partition_cnt > 0, let name = topic.topic else { continue }
+            counts[String(cString: name)] = Int(topic.partition_cnt)
+        }
+        return counts
+    }
+}

@@ -1,0 +1,98 @@
+import CRdKafka
+import Dispatch
+import Foundation
+import PipeTopCore
+import Synchronization
+
+/// Reads the four contract topics of a cluster into a `PipelineStore`: the dashboard's source
+/// on real brokers.
+///
+/// It assigns every partition itself (`rd_kafka_assign`, never a group subscription: a
+/// dashboard must not take partitions from a pipeline's own consumers), with models and
+/// control read from the beginning and metrics and scored from a small backlog before the end
+/// (`KafkaSourceOptions`). A broker that is down at start, or goes away later, shows in
+/// `status` as `disconnected, retry in Ns`; librdkafka reconnects by itself and ingestion
+/// resumes without a restart. librdkafka's log lines go to `log`, never to the terminal.
+public final class KafkaSource: EventSource {
+    public let name: String
+    public let config: KafkaClientConfig
+    public let topics: TopicNames
+    public let options: KafkaSourceOptions
+    /// librdkafka's log lines and errors.
+    public let log: KafkaLog
+    private let monitor = KafkaSourceMonitor()
+    private let running = RunFlag()
+    private let thread = Mutex<(started: Bool, done: DispatchSemaphore?)>((false, nil))
+
+    public init(config: KafkaClientConfig, topics: TopicNames = TopicNames(), options: KafkaSourceOptions = KafkaSourceOptions(), log: KafkaLog? = nil) {
+        self.name = "kafka " + config.brokers
+        self.config = config
+        self.topics = topics
+        self.options = options
+        self.log = log ?? KafkaLog(filePath: config.logFile)
+    }
+
+    public var status: SourceStatus { monitor.status(nowMs: SystemWallClock().nowMs()) }
+
+    /// What the source did so far.
+    public var statistics: KafkaSourceStatistics { monitor.statistics }
+
+    /// Whether the source is connected now.
+    public var isConnected: Bool { monitor.connection.isConnected }
+
+    /// Creates the consumer and starts its thread. Throws only when librdkafka refuses the
+    /// configuration; an unreachable cluster is a status, not an error. Starts once.
+    public func start(into store: PipelineStore) throws {
+        let client = try KafkaClient(kind: .consumer, properties: Self.properties(config), log: log)
+        let done = DispatchSemaphore(value: 0)
+        let first = thread.withLock { state -> Bool in
+            guard !state.started else { return false }
+            state = (true, done)
+            return true
+        }
+        guard first else {
+            client.destroy()
+            return
+        }
+        running.set(true)
+        let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options)
+        let body = UncheckedBox(loop)
+        let thread = Thread { [running] in
+            body.value.run { running.isSet }
+            done.signal()
+        }
+        thread.name = "pipetop-kafka"
+        thread.start()
+    }
+
+    /// Stops consuming and waits until the consumer is destroyed; safe to call more than once.
+    public func stop() {
+        running.set(false)
+        let done = thread.withLock { state -> DispatchSemaphore? in
+            defer { state.done = nil }
+            return state.done
+        }
+        done?.wait()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// The consumer's properties: what reading by assignment needs, under the configured ones.
+    /// librdkafka wants a `group.id` for `rd_kafka_assign`; this one is unique and never joins
+    /// (no subscription) nor commits, so no group sees the dashboard.
+    static func properties(_ config: KafkaClientConfig) -> [String: String] {
+        config.resolved(
+            for: .consumer,
+            roleDefaults: [
+                "group.id": "pipetop-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))",
+                // Out of range (a topic recreated, retention passed us): read what there is.
+                "auto.offset.reset": "earliest",
+                "enable.partition.eof": "false",
+                // Reconnect within 2 s of a broker's return, not librdkafka's 10 s.
+                "reconnect.backoff.max.ms": "2000",
+            ],
+            forced: ["enable.auto.commit": "false", "enable.auto.offset.store": "false"])
+    }
+}

@@ -1,0 +1,40 @@
+import PipeTopCore
+
+/// How a `KafkaSource` reads: where each topic starts, and how it polls and retries.
+public struct KafkaSourceOptions: Sendable, Hashable {
+    /// Where each of the four topics starts. By default models and control from the beginning
+    /// (the whole version history and audit trail), metrics and scored from the end minus
+    /// `defaultBacklog` records per partition.
+    public var start: [Topic: StartPosition]
+    /// How often metadata is fetched again to pick up new topics and partitions.
+    public var metadataRefresh: Duration = .seconds(10)
+    /// How long after a failure the broker is probed again; the status counts down to it.
+    public var retryInterval: Duration = .seconds(2)
+    /// How long one metadata request may take.
+    public var metadataTimeout: Duration = .seconds(2)
+    /// Messages taken from librdkafka's queue (and ingested under one store lock) at a time.
+    public var batchSize = 4_096
+    /// How long the consumer waits for a message when none is queued: bounds how long `stop()` takes.
+    public var pollTimeout: Duration = .milliseconds(100)
+
+    /// Records per partition of metrics and scored read back on start.
+    public static let defaultBacklog: Int64 = 1_000
+
+    public init(backlog: Int64 = KafkaSourceOptions.defaultBacklog) {
+        let recent: StartPosition = backlog > 0 ? .lastPerPartition(backlog) : .end
+        start = [.models: .beginning, .control: .beginning, .metrics: recent, .scored: recent]
+    }
+
+    /// Where `topic` starts.
+    public func start(for topic: Topic) -> StartPosition {
+        start[topic] ?? .beginning
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for librdkafka's timeouts.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,125 @@
+import CRdKafka
+import Foundation
+import PipeTopCore
+
+/// Reads every partition of one topic from a start position, on the caller's thread: the
+/// headless reader behind `pipetop tail` and the benchmarks.
+///
+/// Like the dashboard's source it assigns partitions itself (never a group) and takes
+/// messages in batches from librdkafka's queue; with `exitAtEnd` it returns once every
+/// partition has reached the high watermark the fetches report (partition EOF, as `kcat -e`).
+public final class KafkaTopicReader {
+    /// What a run read.
+    public struct Summary: Sendable, Hashable {
+        public var messages: UInt64 = 0
+        public var bytes: UInt64 = 0
+        public var partitions = 0
+        /// Errors librdkafka delivered instead of messages (other than partition EOF).
+        public var consumerErrors: UInt64 = 0
+    }
+
+    public let topic: String
+    public let start: StartPosition
+    public let exitAtEnd: Bool
+    public let log: KafkaLog
+    private let client: KafkaClient
+    private let queue: OpaquePointer
+    private let topicHandle: OpaquePointer
+    private let batchSize: Int
+    private let batch: UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>
+
+    public init(
+        config: KafkaClientConfig, topic: String, start: StartPosition = .beginning, exitAtEnd: Bool = false,
+        batchSize: Int = 8_192, log: KafkaLog? = nil
+    ) throws(KafkaError) {
+        self.topic = topic
+        self.start = start
+        self.exitAtEnd = exitAtEnd
+        let log = log ?? KafkaLog(filePath: config.logFile)
+        self.log = log
+        var properties = KafkaSource.properties(config)
+        properties["enable.partition.eof"] = exitAtEnd ? "true" : "false"
+        client = try KafkaClient(kind: .consumer, properties: properties, log: log)
+        rd_kafka_poll_set_consumer(client.handle)
+        queue = rd_kafka_queue_get_consumer(client.handle)!
+        topicHandle = rd_kafka_topic_new(client.handle, topic, nil)!
+        self.batchSize = max(1, batchSize)
+        batch = .allocate(capacity: self.batchSize)
+    }
+
+    deinit {
+        batch.deallocate()
+        rd_kafka_topic_destroy(topicHandle)
+        rd_kafka_queue_destroy(queue)
+        client.destroy()
+    }
+
+    /// Assigns the topic's partitions (waiting up to `metadataTimeout` for the cluster to
+    /// report the topic), then calls `body` with each message's value (nil for a null value)
+    /// and key, in order per partition. Calls `idle` whenever nothing is queued, before it
+    /// waits (a place to flush output). Returns at the end when `exitAtEnd`, else when
+    /// `shouldStop` says so (checked at least every 100 ms).
+    @discardableResult
+    public func run(
+        metadataTimeout: Duration = .seconds(10), shouldStop: () -> Bool = { false }, idle: () -> Void = {},
+        _ body: (_ value: UnsafeRawBufferPointer?, _ key: UnsafeRawBufferPointer?) -> Void
+    ) throws(KafkaError) -> Summary {
+        let partitions = try waitForPartitions(timeout: metadataTimeout)
+        var summary = Summary()
+        summary.partitions = partitions
+        let added = (0..<partitions).map { PartitionStart(topic: topic, partition: Int32($0), start: start) }
+        try client.assign(current: [], added: added, timeoutMs: Int32(clamping: metadataTimeout.milliseconds))
+        var atEnd = Set<Int32>()
+        while !shouldStop() {
+            var n = rd_kafka_consume_batch_queue(queue, 0, batch, batchSize)
+            if n == 0 {
+                idle()
+                if let fatal = client.fatalError { throw .fatal(fatal) }
+                n = rd_kafka_consume_batch_queue(queue, 100, batch, 1)
+            }
+            for i in 0..<max(n, 0) {
+                let m = batch[i]!
+                switch m.pointee.err {
+                case RD_KAFKA_RESP_ERR_NO_ERROR:
+                    let value = m.pointee.payload.map { UnsafeRawBufferPointer(start: $0, count: m.pointee.len) }
+                    let key = m.pointee.key.map { UnsafeRawBufferPointer(start: $0, count: m.pointee.key_len) }
+                    summary.messages += 1
+                    summary.bytes += UInt64(m.pointee.len)
+                    body(value, key)
+                case RD_KAFKA_RESP_ERR__PARTITION_EOF:
+                    atEnd.insert(m.pointee.partition)
+                default:
+                    summary.consumerErrors += 1
+                    log.append(level: 4, facility: "CONSUME", message: String(cString: rd_kafka_message_errstr(m)))
+                }
+                rd_kafka_message_destroy(m)
+            }
+            if exitAtEnd && atEnd.count >= partitions { break }
+        }
+        return summary
+    }
+
+    /// The topic's partition count, once the cluster reports the topic. Waits up to `timeout`
+    /// for an unreachable cluster, but only 2 s more once the cluster answers without the topic
+    /// (time for one that is being created).
+    private func waitForPartitions(timeout: Duration) throws(KafkaError) -> Int {
+        let clock = SystemWallClock()
+        var deadline = clock.nowMs() + timeout.milliseconds
+        var answered = false
+        var lastError = "topic \(topic) not found"
+        repeat {
+            do {
+                if let count = try client.partitionCounts(allTopics: false, timeoutMs: 1_000)[topic] { return count }
+                lastError = "topic \(topic) not found"
+                if !answered {
+                    answered = true
+                    deadline = min(deadline, clock.nowMs() + 2_000)
+                }
+            } catch {
+                lastError = error.description
+            }
+            usleep(100_000)
+        } while clock.nowMs() < deadline
+        throw .metadata(lastError)
+    }
+}

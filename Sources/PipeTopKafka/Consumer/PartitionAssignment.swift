@@ -1,0 +1,51 @@
+import PipeTopCore
+
+/// Which partitions a source reads, grown from metadata: every partition of each wanted topic,
+/// never fewer (a topic missing from one metadata response, e.g. while a broker restarts, keeps
+/// its partitions; librdkafka retries their fetches).
+///
+/// Topics present in the first metadata that arrives start at their configured position;
+/// topics and partitions that appear later hold only records written since, so they start at
+/// the beginning.
+struct PartitionAssignment: Sendable {
+    /// Topic name → start position, for the topics wanted.
+    let wanted: [(name: String, start: StartPosition)]
+    /// Partitions assigned per topic name.
+    private(set) var counts: [String: Int] = [:]
+    private var sawMetadata = false
+
+    init(wanted: [(name: String, start: StartPosition)]) {
+        self.wanted = wanted
+    }
+
+    /// Everything assigned, with each topic's own start position.
+    var assigned: [PartitionStart] {
+        wanted.flatMap { topic in
+            (0..<(counts[topic.name] ?? 0)).map { PartitionStart(topic: topic.name, partition: Int32($0), start: topic.start) }
+        }
+    }
+
+    var partitionCount: Int { counts.values.reduce(0, +) }
+
+    /// Wanted topics the cluster did not report so far.
+    var missingTopics: [String] { wanted.map(\.name).filter { counts[$0] == nil } }
+
+    /// Records `metadata` (topic → partition count) and returns the partitions to add, empty
+    /// when nothing changed.
+    mutating func additions(from metadata: [String: Int]) -> [PartitionStart] {
+        let first = !sawMetadata
+        sawMetadata = true
+        var added: [PartitionStart] = []
+        for topic in wanted {
+            guard let count = metadata[topic.name] else { continue }
+            let have = counts[topic.name] ?? 0
+            guard count > have else { continue }
+            let start = first ? topic.start : StartPosition.beginning
+            for p in have..<count {
+                added.append(PartitionStart(topic: topic.name, partition: Int32(p), start: start))
+            }
+            counts[topic.name] = count
+        }
+        return added
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+import Testing
+
+/// The headless reader behind `pipetop tail`, and the command itself, against a real broker.
+@Suite(.kafkaBroker, .serialized)
+struct KafkaTailTests {
+    /// Values as kcat produced them (one record per batch), read to the end of every partition,
+    /// nulls included.
+    @Test func topicReaderReadsEveryPartitionToItsEnd() async throws {
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(["tail.reader"], partitions: 3)
+        let lines = (0..<300).map { "k\($0):v\($0)" } + ["null:"]
+        // -Z: an empty value is sent as null.
+        let result = try Kcat.produce(broker: broker.bootstrap, topic: "tail.reader", input: Data((lines.joined(separator: "\n") + "\n").utf8), arguments: ["-K:", "-Z"])
+        #expect(result.status == 0, "kcat: \(result.stderr)")
+
+        let reader = try KafkaTopicReader(config: config, topic: "tail.reader", start: .beginning, exitAtEnd: true)
+        var values: [String] = []
+        var nulls = 0
+        let summary = try reader.run { value, _ in
+            if let value { values.append(String(decoding: value, as: UTF8.self)) } else { nulls += 1 }
+        }
+        #expect(summary.partitions == 3)
+        #expect(summary.messages == 301)
+        #expect(nulls == 1)
+        #expect(Set(values) == Set((0..<300).map { "v\($0)" }))
+    }
+
+    @Test func tailCommandPrintsRawValuesAndContractJSON() async throws {
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(["tail.cmd"], partitions: 1)
+        let scored = ContractJSON.scored("p", key: "k1", atMs: ContractJSON.t0)
+        let input = "\(scored)\nnot json\n"
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: "tail.cmd", input: Data(input.utf8)).status == 0)
+
+        let raw = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.cmd", "--from", "beginning", "--exit-at-end"])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        #expect(raw.stdout == input)
+        #expect(raw.stderr.isEmpty, "librdkafka never writes to the terminal")
+
+        let json = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.cmd", "--from", "beginning", "--exit-at-end", "--format", "json"])
+        #expect(json.status == 0)
+        var decoder = EventDecoder()
+        #expect(json.stdout == EventEncoder.encode(try decoder.decode(scored)) + "\n")
+        #expect(json.stderr.contains("1 messages were not contract events"))
+
+        let missing = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.none", "--exit-at-end"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("tail.none"))
+    }
+}
+
+/// The built `pipetop`, next to the test bundle (`swift build --build-tests` builds it).
+enum Pipetop {
+    static var path: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pipetop").path
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw SetupError("pipetop is not built at \(path); run `swift build --build-tests` (make test does)")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        // An empty configuration of its own, so the user's does not change what is tested.
+        let config = NSTemporaryDirectory() + "pipetop-kafka-tests-empty.toml"
+        if !FileManager.default.fileExists(atPath: config) { _ = FileManager.default.createFile(atPath: config, contents: Data("# empty\n".utf8)) }
+        p.arguments = arguments + ["--config", config]
+        var env = ProcessInfo.processInfo.environment
+        env["LD_LIBRARY_PATH"] = KafkaTestSetup.libraryDirectory + (env["LD_LIBRARY_PATH"].map { ":" + $0 } ?? "")
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
