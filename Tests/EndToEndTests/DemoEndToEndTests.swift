@@ -90,3 +90,48 @@ struct DemoEndToEndTests {
         try DashboardEndToEndTests.expectRestored(session, exit: "0")
     }
 }
+
+/// Promote and roll back by keypress in `pipetop demo`, with the audit log checked afterwards.
+@Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
+struct ControlEndToEndTests {
+    @Test func promoteThenRollBackOnTheDemoAndAuditBoth() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-state-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let session = try TmuxSession(
+            command: "XDG_STATE_HOME=\(state) PIPETOP_USER=e2e@ci \(pipetopBinary ?? "pipetop") demo --pipelines 1 --speed 6 --rate 200",
+            columns: 150, rows: 40)
+        try session.waitFor("a candidate", seconds: 40) { $0.contains("fraud-lr v1") && $0.contains(" v2 ") }
+        // :promote MODEL vN + y: the serving version changes on screen.
+        try session.type(":promote fraud-lr v2 recovers accuracy")
+        try session.send("Enter")
+        let dialog = try session.waitFor(text: "Promote fraud-lr v2?")
+        #expect(dialog.contains("serving v1 → v2 (candidate)"))
+        try session.send("y")
+        try session.waitFor("v2 serving", seconds: 15) { $0.contains("fraud-lr v2") && !$0.contains("fraud-lr v1 ") }
+        // r + n: nothing changes.
+        try session.send("r")
+        try session.waitFor(text: "Roll back fraud-lr?")
+        try session.send("n")
+        try session.waitFor(text: "cancelled: nothing sent")
+        // r + y + the version typed (v1 is less accurate and its drift is critical): v1 serves again.
+        try session.send("r")
+        let rollback = try session.waitFor(text: "Roll back fraud-lr?")
+        #expect(rollback.contains("serving v2 → v1 (replaced)"))
+        #expect(rollback.contains("careful: its accuracy is below the serving version's"))
+        try session.send("y")
+        try session.waitFor(text: "type 1 and enter to confirm")
+        try session.type("1")
+        try session.send("Enter")
+        try session.waitFor("v1 serving again", seconds: 15) { $0.contains("fraud-lr v1 ") }
+        try session.send("q")
+        try session.waitFor(text: "EXITED 0")
+        let audit = try runPipetop(["audit", "--json", "--file", "\(state)/pipetop/audit.jsonl"])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        let outcomes = audit.stdout.split(separator: "\n").map { line -> String in
+            let o = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            return "\(o?["action"] ?? "?") \(o?["to"] ?? "?") \(o?["outcome"] ?? "?") \(o?["user"] ?? "?")"
+        }
+        #expect(outcomes == ["promote 2 sent e2e@ci", "promote 2 applied e2e@ci", "rollback 1 sent e2e@ci", "rollback 1 applied e2e@ci"])
+        #expect(audit.stdout.contains("\"reason\":\"recovers accuracy\""))
+    }
+}

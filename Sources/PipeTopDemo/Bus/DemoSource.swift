@@ -15,7 +15,8 @@ public final class DemoSource: EventSource {
     }
 
     public var name: String {
-        "demo: \(runner.settings.pipelines.count) pipelines at \(runner.speed)"
+        let n = runner.settings.pipelines.count
+        return "demo: \(n) pipeline\(n == 1 ? "" : "s") at \(runner.speed)"
     }
 
     public var status: SourceStatus {

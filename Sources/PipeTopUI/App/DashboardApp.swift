@@ -1,4 +1,6 @@
+import Foundation
 import PipeTopCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -18,9 +20,13 @@ public final class DashboardApp {
         public var readOnly: Bool
         /// Where events come from, for the header.
         public var source: String
+        /// Whether and how the operator can act on pipelines.
+        public var control: ControlOptions
 
         public init(settings: EngineSettings, keymap: Keymap, themes: [Theme], theme: Theme, fps: Int,
-                    timeRange: TimeRange, readOnly: Bool, source: String) {
+                    timeRange: TimeRange, readOnly: Bool, source: String,
+                    control: ControlOptions = ControlOptions(unavailable: "no control channel")) {
+            self.control = control
             self.settings = settings
             self.keymap = keymap
             self.themes = themes
@@ -36,12 +42,21 @@ public final class DashboardApp {
     private let options: Options
     private let connection: @Sendable () -> (text: String, role: ThemeRole)
     private let clock: any WallClock
+    private let controlSink: (any ControlSink)?
+    private let audit: @Sendable (AuditEntry) -> Void
+    /// Commands the transport failed to deliver, by id (delivery reports arrive on its threads).
+    private let deliveryFailures = DeliveryFailures()
 
+    /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
+    /// audit log, for every command sent and for every outcome.
     public init(store: PipelineStore, options: Options, clock: any WallClock = SystemWallClock(),
+                controlSink: (any ControlSink)? = nil, audit: @escaping @Sendable (AuditEntry) -> Void = { _ in },
                 connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
         self.store = store
         self.options = options
         self.clock = clock
+        self.controlSink = controlSink
+        self.audit = audit
         self.connection = connection
     }
 
@@ -75,9 +90,14 @@ public final class DashboardApp {
                 let ctx = context(snapshot, status, theme, clock.nowMs())
                 let effects = Update.apply(event, to: &state, keymap: options.keymap,
                                            context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), pipelines: snapshot.pipelines.map(\.name),
-                                                               nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6)))
-                for effect in effects where effect == .applyTheme {
-                    if let t = options.themes.first(where: { $0.name == state.themeName }) { theme = t.degraded(colors: backend.colors) }
+                                                               nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6),
+                                                               snapshot: snapshot, control: options.control,
+                                                               commandID: UUID().uuidString.lowercased()))
+                for effect in effects {
+                    if effect == .applyTheme, let t = options.themes.first(where: { $0.name == state.themeName }) {
+                        theme = t.degraded(colors: backend.colors)
+                    }
+                    perform(effect)
                 }
                 dirty = true
                 continue
@@ -97,6 +117,12 @@ public final class DashboardApp {
                 lastSecond = t / 1000
                 dirty = true
             }
+            let decided = Update.observe(&state, timeline: snapshot.timeline, deliveryFailures: deliveryFailures.all,
+                                         nowMs: t, timeoutMs: options.control.ackTimeoutMs)
+            if !decided.isEmpty {
+                decided.forEach(perform)
+                dirty = true
+            }
             guard dirty else { continue }
             let ctx = context(snapshot, status, theme, t)
             _ = terminal.draw { buffer in Dashboard.render(&state, ctx, into: &buffer) }
@@ -105,8 +131,38 @@ public final class DashboardApp {
         }
     }
 
+    /// Carries out what `update` asked for beyond the state: sending and auditing commands.
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .send(let command):
+            audit(AuditEntry(command, outcome: .pending, atMs: clock.nowMs()))
+            guard let controlSink else {
+                deliveryFailures.record(command.id, "no control channel")
+                return
+            }
+            controlSink.send(command) { [deliveryFailures] report in
+                if case .failed(let why) = report { deliveryFailures.record(command.id, why) }
+            }
+        case .record(let tracked):
+            audit(AuditEntry(tracked.command, outcome: tracked.outcome, atMs: tracked.resolvedAtMs ?? clock.nowMs()))
+        case .quit, .applyTheme:
+            break
+        }
+    }
+
     private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
         return ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
                            source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
+    }
+}
+
+/// Delivery failures reported on a transport's threads, read by the loop once per frame.
+private final class DeliveryFailures: Sendable {
+    private let failures = Mutex<[String: String]>([:])
+
+    var all: [String: String] { failures.withLock { $0 } }
+
+    func record(_ id: String, _ why: String) {
+        failures.withLock { $0[id] = why }
     }
 }

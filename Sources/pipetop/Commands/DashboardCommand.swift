@@ -36,6 +36,6 @@ struct DashboardCommand: ParsableCommand {
             StandardError.print("pipetop: no event source: give --replay FILE (the demo pipeline and Kafka sources are not in this build yet)")
             throw ExitCode(64)
         }
-        try DashboardLaunch.run(config: config, source: ReplaySource(path: replay, speed: speed))
+        try DashboardLaunch.run(config: config, source: ReplaySource(path: replay, speed: speed), control: nil)
     }
 }

@@ -5,7 +5,9 @@ import PipeTopUI
 
 /// Starts the dashboard on a source: the part `pipetop` (replay, Kafka) and `pipetop demo` share.
 enum DashboardLaunch {
-    static func run(config: EffectiveConfig, source: any EventSource) throws {
+    /// `control` carries the operator's commands; nil when the source has no control channel
+    /// (a recording).
+    static func run(config: EffectiveConfig, source: any EventSource, control: (any ControlSink)?) throws {
         let keymap: Keymap
         do {
             keymap = try Keymap(overrides: config.ui.keymap, readOnly: config.readOnly)
@@ -19,6 +21,7 @@ enum DashboardLaunch {
             StandardError.print("pipetop: the dashboard needs a terminal (stdin and stdout must be a tty)")
             throw ExitCode(1)
         }
+        let (controlOptions, auditLog) = controlSetup(config, control)
         let store = PipelineStore(settings: config.engine, basis: .eventTime)
         do {
             try source.start(into: store)
@@ -29,7 +32,8 @@ enum DashboardLaunch {
         defer { source.stop() }
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
-            timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name)) {
+            timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions),
+            controlSink: control, audit: { auditLog?.append($0) }) {
             let s = source.status
             return (s.text, s.health.themeRole)
         }
@@ -38,6 +42,29 @@ enum DashboardLaunch {
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
+        }
+    }
+
+    /// Whether commands can be offered, and the audit log they go to: no channel, read-only
+    /// mode or an audit log that cannot be opened each make control unavailable, with the reason.
+    private static func controlSetup(_ config: EffectiveConfig, _ control: (any ControlSink)?) -> (ControlOptions, AuditLog?) {
+        let planner = ControlPlanner(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
+        var options = ControlOptions(
+            unavailable: nil, planner: planner, requester: Requester.current(),
+            ackTimeoutMs: max(1, DurationText.milliseconds(config.control.ackTimeout)))
+        if config.readOnly {
+            options.unavailable = "read-only mode"
+            return (options, nil)
+        }
+        guard control != nil else {
+            options.unavailable = "this source has no control channel (a recording)"
+            return (options, nil)
+        }
+        do {
+            return (options, try AuditLog(path: config.auditLogPath))
+        } catch {
+            options.unavailable = "\(error)"
+            return (options, nil)
         }
     }
 }

@@ -141,7 +141,8 @@ struct DemoCommand: ParsableCommand {
         } else if headless {
             try runHeadless(settings, pace, startMs)
         } else {
-            try DashboardLaunch.run(config: config, source: DemoSource(settings: settings, speed: pace, startMs: startMs))
+            let source = DemoSource(settings: settings, speed: pace, startMs: startMs)
+            try DashboardLaunch.run(config: config, source: source, control: source.bus)
         }
     }
 

@@ -64,7 +64,7 @@ struct DemoScreenshot {
         state.pipeline = name
         let ctx = ViewContext(
             snapshot: snapshot, theme: theme, keymap: keymap, settings: config.engine,
-            source: "demo: \(settings.pipelines.count) pipelines", connection: "t+\(Format.duration(ms: afterMs))",
+            source: "demo: \(settings.pipelines.count) pipeline\(settings.pipelines.count == 1 ? "" : "s")", connection: "t+\(Format.duration(ms: afterMs))",
             nowMs: clock.nowMs())
         var buffer = Buffer(width: size.columns, height: size.rows)
         Dashboard.render(&state, ctx, into: &buffer)

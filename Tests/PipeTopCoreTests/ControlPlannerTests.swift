@@ -1,0 +1,82 @@
+import Testing
+@testable import PipeTopCore
+
+/// fraud-lr: v1 served, then v2 (serving now); v3 a candidate, v4 failed, v5 retired.
+private func pipeline(candidateScores: [Double]? = nil, candidateHits: Bool = true) -> PipelineSnapshot {
+    var s = StoreState(settings: EngineSettings(), basis: .eventTime)
+    func model(_ v: Int, _ kind: ModelEventKind, _ t: Int64, detail: String? = nil) {
+        s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: t, model: "fraud-lr", version: v, event: kind, detail: detail)),
+                 source: "models", arrivalMs: 0)
+    }
+    model(1, .promoted, 1)
+    model(2, .promoted, 2)
+    model(3, .candidate, 3)
+    model(4, .failed, 4, detail: "sha256 mismatch")
+    model(5, .retired, 5)
+    // Labelled records: v2 is right on all of them; v3 right or wrong as asked.
+    for i in 0..<400 {
+        let label = i % 2 == 0
+        for (v, right) in [(2, true), (3, candidateHits)] {
+            let score = (label == right) ? 0.9 : 0.1
+            s.ingest(scored: ScoredEvent(
+                pipeline: "fraud", tsMs: 10 + Int64(i), key: "k\(i)", model: "fraud-lr", version: v, role: v == 2 ? .primary : .shadow,
+                score: candidateScores.map { v == 3 ? $0[i % $0.count] : score } ?? score, label: .number(label ? 1 : 0)),
+                     source: "scored", arrivalMs: 0)
+        }
+    }
+    return s.snapshot(arrivalMs: 0).pipelines[0]
+}
+
+private func plan(_ action: ControlAction, _ version: Int?, _ p: PipelineSnapshot = pipeline(), protected: Set<String> = []) -> Result<ControlPlan, ControlRefusal> {
+    let planner = ControlPlanner(protectedPipelines: protected)
+    return planner.plan(action, pipeline: p, model: p.models[0], version: version)
+}
+
+@Test func promotingTheCandidateNamesFromToAndNeedsOnlyAYes() throws {
+    let p = try plan(.promote, nil).get()
+    #expect(p.fromVersion == 2 && p.toVersion == 3 && p.targetState == .candidate)
+    #expect(p.confirmation == .yesNo)
+    #expect(p.summary == "promote fraud/fraud-lr v2 → v3")
+    #expect(p.facts.first?.hasPrefix("accuracy 1.000 (serving 1.000)") == true)
+}
+
+@Test func targetsThatCannotServeAreRefused() {
+    #expect(plan(.promote, 4).failureText == "v4 failed; it cannot serve")
+    #expect(plan(.promote, 5).failureText == "v5 is retired")
+    #expect(plan(.promote, 2).failureText == "v2 is already serving")
+    #expect(plan(.promote, 8).failureText == "fraud-lr has no version v8")
+    #expect(plan(.retire, 2).failureText == "v2 is serving; promote another version or roll back first")
+}
+
+@Test func rollbackTargetsTheVersionThatServedBefore() throws {
+    let p = try plan(.rollback, 99).get()
+    #expect(p.toVersion == 1 && p.fromVersion == 2 && p.targetState == .replaced)
+}
+
+@Test func aWorseCandidateOrAProtectedPipelineNeedsTheVersionTyped() throws {
+    let worse = try plan(.promote, 3, pipeline(candidateHits: false)).get()
+    #expect(worse.confirmation == .typed(reason: "its accuracy is below the serving version's"))
+    let protected = try plan(.promote, 3, protected: ["fraud"]).get()
+    #expect(protected.confirmation == .typed(reason: "fraud is protected"))
+}
+
+@Test func aModelMustBeNamedWhenAPipelineHasSeveral() {
+    var s = StoreState(settings: EngineSettings(), basis: .eventTime)
+    for m in ["a-lr", "b-nb"] {
+        s.ingest(.model(ModelEvent(pipeline: "p", tsMs: 1, model: m, version: 1, event: .promoted)), source: "m", arrivalMs: 0)
+    }
+    let p = s.snapshot(arrivalMs: 0).pipelines[0]
+    let planner = ControlPlanner()
+    if case .failure(let r) = planner.resolveModel(nil, in: p) {
+        #expect(r.description == "p serves several models; name one of: a-lr, b-nb")
+    } else {
+        Issue.record("an ambiguous model was accepted")
+    }
+    #expect((try? planner.resolveModel("b-nb", in: p).get())?.name == "b-nb")
+}
+
+extension Result where Failure == ControlRefusal {
+    var failureText: String? {
+        if case .failure(let r) = self { r.description } else { nil }
+    }
+}
