@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PipeTopCore
+
+/// `pipetop models --pipeline P [--json]`: the registry of a pipeline's models, read from the
+/// models topic: versions, states, validation metrics, serving instances.
+struct ModelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "Print a pipeline's model registry (versions, states, metrics) from the models topic.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The pipeline (default: every pipeline).", valueName: "name"))
+    var pipeline: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("How long to wait for the cluster.", valueName: "duration"), transform: ArgumentTransforms.duration)
+    var wait: Duration = .seconds(10)
+
+    func run() throws {
+        do {
+            let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
+            let view = try ClusterView(config)
+            try view.readRegistry(timeout: wait)
+            var pipelines = view.store.snapshot().pipelines
+            if let pipeline {
+                pipelines = pipelines.filter { $0.name == pipeline }
+                if pipelines.isEmpty { throw CLIFailure(1, "unknown pipeline \(pipeline)") }
+            }
+            if json {
+                print(JSONText.encode(pipelines.map(RegistryReport.init)))
+            } else {
+                print("PIPELINE         MODEL                VERSION  STATE        PARENT  METRICS")
+                for p in pipelines {
+                    for m in p.models {
+                        for v in m.versions {
+                            let metrics = v.metrics.map { "\($0.name)=\(String(format: "%.3f", $0.value))" }.joined(separator: " ")
+                            print(pad(p.name, 16), pad(m.name, 20), pad("v\(v.version)", 8), pad(v.state.label, 12),
+                                  pad(v.parent.map { "v\($0)" } ?? "-", 7), metrics)
+                        }
+                    }
+                }
+            }
+        } catch let failure as CLIFailure {
+            StandardError.print("pipetop: \(failure)")
+            throw ExitCode(failure.code)
+        }
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PipeTopCore
+
+/// `pipetop status [--json]`: the overview a runbook checks before acting; exits 1 while a
+/// critical alert is active.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Print every pipeline's status, rates, serving version and alerts; exit 1 on a critical alert.",
+        discussion: "Watches the cluster for --watch (default 3s) to measure rates, after reading the registry.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("How long to watch the topics for rates and alerts.", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var watch: Duration = .seconds(3)
+
+    func run() throws {
+        do {
+            let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
+            let view = try ClusterView(config)
+            try view.watch(seconds: Double(DurationText.milliseconds(watch)) / 1_000)
+            let snapshot = view.store.snapshot()
+            let reports = snapshot.pipelines.map(StatusReport.init)
+            if json {
+                print(JSONText.encode(reports))
+            } else {
+                print("STATUS    PIPELINE         IN/S      ERR/S   SERVING                CANDIDATES  ALERTS")
+                for r in reports {
+                    print([pad(r.status, 9), pad(r.pipeline, 16), pad(Format.rate(r.inPerSecond), 9), pad(Format.rate(r.errorsPerSecond), 7),
+                           pad(r.serving.joined(separator: " "), 22), pad(r.candidates.joined(separator: " "), 11),
+                           r.alerts.map { "\($0.severity): \($0.message)" }.joined(separator: "; ")].joined(separator: " "))
+                }
+            }
+            if snapshot.alerts.contains(where: { $0.severity == .critical }) { throw ExitCode(1) }
+        } catch let failure as CLIFailure {
+            StandardError.print("pipetop: \(failure)")
+            throw ExitCode(failure.code)
+        }
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}
