@@ -135,3 +135,36 @@ struct ControlEndToEndTests {
         #expect(audit.stdout.contains("\"reason\":\"recovers accuracy\""))
     }
 }
+
+/// The audit log survives `kill -9`: every line written is a whole entry.
+@Suite(.enabled(if: pipetopBinary != nil, "pipetop is not built next to the tests"))
+struct AuditLogCrashTests {
+    @Test func killingTheWriterInALoopNeverLeavesABrokenLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<12 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pipetopBinary ?? "pipetop")
+            process.arguments = ["audit", "--file", file, "--append-test-entries", "1000000"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 60_000...250_000, using: &rng))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "the writer was still writing when killed")
+        }
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "the file ends with a whole line")
+        let entries = lines.dropLast()
+        #expect(entries.count > 12, "\(entries.count) entries")
+        let broken = entries.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil }
+        #expect(broken.isEmpty, "\(broken.count) broken lines, e.g. \(broken.first ?? "")")
+        let read = try runPipetop(["audit", "--file", file, "--json"])
+        #expect(read.status == 0)
+        #expect(read.stdout.split(separator: "\n").count == entries.count)
+        #expect(read.stderr.isEmpty)
+    }
+}

@@ -21,9 +21,23 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read this file instead of the configured audit log.", valueName: "path"))
     var file: String?
 
+    /// For the crash-safety test only: append this many entries to --file as fast as possible.
+    @Option(name: .customLong("append-test-entries"), help: .hidden)
+    var appendTestEntries: Int?
+
     func run() throws {
         let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
         let path = file ?? config.auditLogPath
+        if let n = appendTestEntries {
+            let log = try AuditLog(path: path)
+            for i in 0..<n {
+                let command = ControlCommand(
+                    pipeline: "crash-test", tsMs: SystemWallClock().nowMs(), id: "entry-\(getpid())-\(i)", action: .promote,
+                    model: "m", version: i, fromVersion: i - 1, requestedBy: "crash-test", reason: String(repeating: "r", count: i % 300))
+                log.append(AuditEntry(command, outcome: .pending, atMs: command.tsMs))
+            }
+            return
+        }
         let sinceMs = try since.map(Self.sinceMilliseconds)
         guard FileManager.default.fileExists(atPath: path) else {
             StandardError.print("pipetop: no audit log at \(path) yet (no command has been sent)")
