@@ -11,13 +11,13 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var pipeline: String
     public var model: String
     public var from: Int?
-    public var to: Int
+    public var to: Int?
     public var reason: String?
     public var outcome: String
     public var detail: String?
 
     public init(
-        time: String, id: String, user: String, action: String, pipeline: String, model: String, from: Int?, to: Int,
+        time: String, id: String, user: String, action: String, pipeline: String, model: String, from: Int?, to: Int?,
         reason: String?, outcome: String, detail: String?
     ) {
         self.time = time

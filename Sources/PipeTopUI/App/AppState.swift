@@ -24,6 +24,10 @@ public struct AppState: Sendable {
     public var quit = false
     /// Control commands this dashboard sent and what became of them.
     public var commands = CommandTracker()
+    /// Acknowledgements and silences of active alerts, by alert id.
+    public var alertMarks: [String: AlertMark] = [:]
+    /// Operators' actions on alerts, oldest first (bounded), for the Events screen.
+    public var alertLog: [OperatorAlertEntry] = []
 
     public init(timeRange: TimeRange = .oneMinute, themes: [String] = ["default"], theme: String = "default", readOnly: Bool = false) {
         self.timeRange = timeRange

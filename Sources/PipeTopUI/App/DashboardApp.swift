@@ -117,6 +117,7 @@ public final class DashboardApp {
                 lastSecond = t / 1000
                 dirty = true
             }
+            Update.expireMarks(&state, active: snapshot.alerts, nowMs: t)
             let decided = Update.observe(&state, timeline: snapshot.timeline, deliveryFailures: deliveryFailures.all,
                                          nowMs: t, timeoutMs: options.control.ackTimeoutMs)
             if !decided.isEmpty {
@@ -145,6 +146,8 @@ public final class DashboardApp {
             }
         case .record(let tracked):
             audit(AuditEntry(tracked.command, outcome: tracked.outcome, atMs: tracked.resolvedAtMs ?? clock.nowMs()))
+        case .audit(let entry):
+            audit(entry)
         case .quit, .applyTheme:
             break
         }

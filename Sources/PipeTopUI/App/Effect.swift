@@ -9,4 +9,6 @@ public enum Effect: Sendable, Hashable {
     case send(ControlCommand)
     /// A sent command was decided (applied, rejected, timed out, abandoned…): audit it.
     case record(TrackedCommand)
+    /// Append an entry to the audit log (alert acknowledgements and silences).
+    case audit(AuditEntry)
 }

@@ -5,4 +5,6 @@ public enum InputMode: Sendable, Hashable {
     case command(TextInput)
     /// A dialog waits for an answer; nothing else reacts to keys.
     case confirm(Dialog)
+    /// How long to silence an alert, being typed.
+    case silence(alertID: String, TextInput)
 }

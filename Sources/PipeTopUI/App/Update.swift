@@ -18,6 +18,8 @@ public enum Update {
             return editCommand(event, &input, &s, keymap, context)
         case .confirm(let dialog):
             return answer(event, dialog, &s, context)
+        case .silence(let alertID, let input):
+            return editSilence(event, alertID, input, &s, context)
         case .normal:
             guard case .key(let key) = event, let command = keymap.command(for: key, on: s.screen) else { return [] }
             return run(command, &s, keymap, context)
@@ -90,6 +92,10 @@ public enum Update {
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
+        case .acknowledgeAlert:
+            return acknowledge(selected < count ? c.rowIDs[selected] : nil, &s, c)
+        case .silenceAlert:
+            return askSilence(selected < count ? c.rowIDs[selected] : nil, &s, c)
         }
         return []
     }

@@ -12,4 +12,5 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case timeRange = "time_range"
     case theme
     case promote, rollback, retire
+    case acknowledgeAlert = "ack_alert", silenceAlert = "silence_alert"
 }

@@ -69,5 +69,7 @@ public struct Keymap: Sendable {
         Binding(.promote, ["p"], "promote", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.rollback, ["r"], "rollback", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.retire, ["x"], "retire", screens: [.models], dangerous: true, hint: true),
+        Binding(.acknowledgeAlert, ["a"], "ack alert", screens: [.events], hint: true),
+        Binding(.silenceAlert, ["S"], "silence alert", screens: [.events], hint: true),
     ]
 }

@@ -65,14 +65,18 @@ public enum Dashboard {
         if pending > 0 { left.append(Span(" \(pending) PENDING ", role: .warn)) }
         left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
                  Span(" · \(s.pipelines.count) pipelines · \(Format.rate(input)) rec/s in · ")]
-        left.append(Span("\(s.alerts.count) alerts", role: critical > 0 ? .critical : (s.alerts.isEmpty ? nil : .warn)))
+        let silenced = s.alerts.filter { state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } == true }.count
+        let loud = s.alerts.count - silenced
+        let loudCritical = s.alerts.filter { $0.severity == .critical && state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } != true }.count
+        left.append(Span("\(loud) alerts" + (silenced > 0 ? " (\(silenced) silenced)" : ""),
+                         role: loudCritical > 0 ? .critical : (loud == 0 ? nil : .warn)))
         let right = [Span(" " + String(TimestampText.format(epochMilliseconds: ctx.nowMs).dropFirst(11).prefix(8)) + " ")]
         return HeaderBar(left: left, right: right)
     }
 
     static func footer(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {
         switch state.mode {
-        case .filter(let input), .command(let input):
+        case .filter(let input), .command(let input), .silence(_, let input):
             input.render(in: area, buffer: &buffer, theme: ctx.theme)
         case .confirm(let dialog):
             if let typing = dialog.typing {

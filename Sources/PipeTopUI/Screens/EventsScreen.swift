@@ -25,12 +25,20 @@ enum EventsScreen {
                 ]))
             }
         }
+        let active = Set(ctx.snapshot.alerts.map(\.id))
         rows += ctx.snapshot.alertHistory.enumerated().map { i, t in
-            (t.atMs, ScreenRow(id: "a\(i)", cells: [
+            let mark = active.contains(t.alert.id) && t.change != .cleared ? state.alertMarks[t.alert.id]?.label(nowMs: ctx.nowMs) : nil
+            return (t.atMs, ScreenRow(id: "alert \(i) \(t.alert.id)", cells: [
                 Span(TimestampText.format(epochMilliseconds: t.atMs)), Span(t.alert.scope), Span("alert", role: .warn),
-                Span("\(t.change.rawValue) \(t.alert.kind.rawValue) \(t.alert.subject)",
-                     role: t.change == .cleared ? .ok : (t.alert.severity == .critical ? .critical : .warn)),
-                Span("-"), Span(t.alert.message),
+                Span("\(t.change.rawValue) \(t.alert.kind.rawValue) \(t.alert.subject)" + (mark.map { " [\($0)]" } ?? ""),
+                     role: t.change == .cleared ? .ok : (mark != nil ? .muted : (t.alert.severity == .critical ? .critical : .warn))),
+                Span(mark == nil && active.contains(t.alert.id) && t.change != .cleared ? "active" : "-"), Span(t.alert.message),
+            ]))
+        }
+        rows += state.alertLog.enumerated().map { i, e in
+            (e.atMs, ScreenRow(id: "op \(i)", cells: [
+                Span(TimestampText.format(epochMilliseconds: e.atMs)), Span(e.alert.scope), Span("alert", role: .accent),
+                Span("\(e.change) \(e.alert.kind.rawValue) \(e.alert.subject)", role: .accent), Span(e.by), Span(e.alert.message),
             ]))
         }
         return rows.sorted { $0.ts > $1.ts }.map(\.row)

@@ -53,7 +53,7 @@ struct AuditCommand: ParsableCommand {
                 let target = "\(e.pipeline)/\(e.model)"
                 let note = [e.reason, e.detail].compactMap { $0 }.joined(separator: " — ")
                 print([pad(e.time, 24), pad(e.outcome, 16), pad(e.action, 9), pad(target, 27), pad(e.from.map { "v\($0)" } ?? "-", 5),
-                       pad("v\(e.to)", 5), pad(e.user, 20), pad(String(e.id.prefix(8)), 9), note].joined(separator: " "))
+                       pad(e.to.map { "v\($0)" } ?? "-", 5), pad(e.user, 20), pad(String(e.id.prefix(8)), 9), note].joined(separator: " "))
             }
         }
         if unreadable > 0 { StandardError.print("pipetop: \(unreadable) line(s) of \(path) are not audit entries (skipped)") }
