@@ -133,3 +133,32 @@ import Testing
     while pending.count > 0 { order.append(pending.pop(features: &features).sequence) }
     #expect(order == [1, 2, 3] && features == [3, -3])
 }
+
+@Test func theDemoPipelineObeysRollbackAndRefusesStaleAndUnknownCommands() throws {
+    var settings = demoSettings(pipelines: 1, rate: 300)
+    settings.retrainIntervalMs = 20_000
+    var demo = DemoHarness(settings)
+    demo.run(until: 21)
+    demo.send(promote("fraud", "fraud-lr", to: 2, from: 1, id: "p"))
+    #expect(demo.pipeline.servingState(of: "fraud")?.primary == 2)
+    // Someone acting on what they believed served before the promotion is refused.
+    demo.send(promote("fraud", "fraud-lr", to: 1, from: 1, id: "stale"))
+    #expect(demo.acks.last?.status == .rejected)
+    #expect(demo.acks.last?.detail == "stale, serving is v2")
+    demo.send(promote("fraud", "fraud-lr", to: 42, from: 2, id: "unknown"))
+    #expect(demo.acks.last?.detail == "unknown version v42")
+    // Roll back: v1 serves again, the withdrawn v2 is rolled_back with to_version 1.
+    demo.send(ControlCommand(
+        pipeline: "fraud", tsMs: 0, id: "r", action: .rollback, model: "fraud-lr", version: 1, fromVersion: 2,
+        requestedBy: "test@ci", reason: "v2 misbehaves"))
+    #expect(demo.acks.last?.status == .applied)
+    let rolled = try #require(demo.modelEvents.last)
+    #expect(rolled.event == .rolledBack && rolled.version == 2 && rolled.toVersion == 1 && rolled.cause == "r")
+    #expect(rolled.description == "rolled back by test@ci: v2 misbehaves")
+    #expect(demo.pipeline.servingState(of: "fraud")?.primary == 1)
+    #expect(demo.model("fraud")?.primary == 1)
+    // Served answers carry v1 again.
+    demo.run(until: 23)
+    let recent = demo.store.snapshot().recentScored.filter { $0.role == .primary && $0.tsMs > DemoHarness.startMs + 21_500 }
+    #expect(!recent.isEmpty && recent.allSatisfy { $0.version == 1 })
+}
