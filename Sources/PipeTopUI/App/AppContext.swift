@@ -15,10 +15,13 @@ public struct AppContext: Sendable {
     public var control: ControlOptions
     /// A fresh id for a command sent while handling this event (a UUID in the app).
     public var commandID: String
+    /// The Tail screen's records after its filter, oldest first (filled on that screen only).
+    public var tailRecords: [ScoredEvent] = []
 
     public init(rowIDs: [String] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10,
                 snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
-                commandID: String = "") {
+                commandID: String = "", tailRecords: [ScoredEvent] = []) {
+        self.tailRecords = tailRecords
         self.rowIDs = rowIDs
         self.pipelines = pipelines
         self.nowMs = nowMs

@@ -28,6 +28,10 @@ public struct AppState: Sendable {
     public var alertMarks: [String: AlertMark] = [:]
     /// Operators' actions on alerts, oldest first (bounded), for the Events screen.
     public var alertLog: [OperatorAlertEntry] = []
+    /// The Tail screen shows the selected record in full.
+    public var showRecord = false
+    /// Scored records ingested when the display was paused (the Tail screen counts what arrived since).
+    public var pausedAtScored: UInt64?
 
     public init(timeRange: TimeRange = .oneMinute, themes: [String] = ["default"], theme: String = "default", readOnly: Bool = false) {
         self.timeRange = timeRange

@@ -92,12 +92,13 @@ public final class DashboardApp {
                                            context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), pipelines: snapshot.pipelines.map(\.name),
                                                                nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6),
                                                                snapshot: snapshot, control: options.control,
-                                                               commandID: UUID().uuidString.lowercased()))
+                                                               commandID: UUID().uuidString.lowercased(),
+                                                               tailRecords: state.screen == .tail ? TailScreen.records(ctx, state) : []))
                 for effect in effects {
                     if effect == .applyTheme, let t = options.themes.first(where: { $0.name == state.themeName }) {
                         theme = t.degraded(colors: backend.colors)
                     }
-                    perform(effect)
+                    if let error = perform(effect) { state.flash = Flash(error, role: .critical, untilMs: clock.nowMs() + Update.flashMs) }
                 }
                 dirty = true
                 continue
@@ -121,7 +122,7 @@ public final class DashboardApp {
             let decided = Update.observe(&state, timeline: snapshot.timeline, deliveryFailures: deliveryFailures.all,
                                          nowMs: t, timeoutMs: options.control.ackTimeoutMs)
             if !decided.isEmpty {
-                decided.forEach(perform)
+                for effect in decided { perform(effect) }
                 dirty = true
             }
             guard dirty else { continue }
@@ -132,14 +133,16 @@ public final class DashboardApp {
         }
     }
 
-    /// Carries out what `update` asked for beyond the state: sending and auditing commands.
-    private func perform(_ effect: Effect) {
+    /// Carries out what `update` asked for beyond the state: sending and auditing commands,
+    /// writing files. Returns an error to show, if any.
+    @discardableResult
+    private func perform(_ effect: Effect) -> String? {
         switch effect {
         case .send(let command):
             audit(AuditEntry(command, outcome: .pending, atMs: clock.nowMs()))
             guard let controlSink else {
                 deliveryFailures.record(command.id, "no control channel")
-                return
+                return nil
             }
             controlSink.send(command) { [deliveryFailures] report in
                 if case .failed(let why) = report { deliveryFailures.record(command.id, why) }
@@ -148,14 +151,19 @@ public final class DashboardApp {
             audit(AuditEntry(tracked.command, outcome: tracked.outcome, atMs: tracked.resolvedAtMs ?? clock.nowMs()))
         case .audit(let entry):
             audit(entry)
+        case .writeRecords(let path, let records):
+            return RecordFile.write(records, to: path)
         case .quit, .applyTheme:
             break
         }
+        return nil
     }
 
     private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
-        return ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
-                           source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
+        var ctx = ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
+                              source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
+        ctx.liveScoredTotal = store.scoredTotal
+        return ctx
     }
 }
 

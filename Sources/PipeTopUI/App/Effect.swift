@@ -11,4 +11,6 @@ public enum Effect: Sendable, Hashable {
     case record(TrackedCommand)
     /// Append an entry to the audit log (alert acknowledgements and silences).
     case audit(AuditEntry)
+    /// Write the Tail screen's records to a file (NDJSON, or CSV for a `.csv` name).
+    case writeRecords(path: String, [ScoredEvent])
 }

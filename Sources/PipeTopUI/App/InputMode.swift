@@ -7,4 +7,6 @@ public enum InputMode: Sendable, Hashable {
     case confirm(Dialog)
     /// How long to silence an alert, being typed.
     case silence(alertID: String, TextInput)
+    /// The file the Tail screen's records go to, being typed.
+    case writeFile(TextInput)
 }

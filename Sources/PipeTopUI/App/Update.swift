@@ -20,6 +20,8 @@ public enum Update {
             return answer(event, dialog, &s, context)
         case .silence(let alertID, let input):
             return editSilence(event, alertID, input, &s, context)
+        case .writeFile(let input):
+            return editWriteFile(event, input, &s, context)
         case .normal:
             guard case .key(let key) = event, let command = keymap.command(for: key, on: s.screen) else { return [] }
             return run(command, &s, keymap, context)
@@ -54,12 +56,16 @@ public enum Update {
         case .bottom: s.selection[s.screen] = max(0, count - 1)
         case .pageUp: s.selection[s.screen] = max(0, selected - c.pageRows)
         case .pageDown: s.selection[s.screen] = max(0, min(count - 1, selected + c.pageRows))
+        case .drillIn where s.screen == .tail:
+            s.showRecord = count > 0
         case .drillIn:
             guard s.screen == .overview, selected < count else { return [] }
             s.pipeline = c.rowIDs[selected]
             go(.pipeline, &s)
         case .back:
-            if s.filters[s.screen] != nil {
+            if s.showRecord {
+                s.showRecord = false
+            } else if s.filters[s.screen] != nil {
                 s.filters[s.screen] = nil
             } else if let previous = s.history.popLast() {
                 s.screen = previous
@@ -80,6 +86,7 @@ public enum Update {
             s.mode = .command(TextInput(prompt: ":"))
         case .pause:
             s.paused.toggle()
+            s.pausedAtScored = s.paused ? c.snapshot?.scoredTotal : nil
             flash(s.paused ? "display paused (data keeps flowing)" : "display resumed", &s, c)
         case .timeRange:
             let all = TimeRange.allCases
@@ -92,6 +99,8 @@ public enum Update {
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
+        case .write:
+            s.mode = .writeFile(TextInput(text: "pipetop-tail-\(c.nowMs / 1_000).ndjson", prompt: "write records to (.ndjson or .csv): "))
         case .acknowledgeAlert:
             return acknowledge(selected < count ? c.rowIDs[selected] : nil, &s, c)
         case .silenceAlert:

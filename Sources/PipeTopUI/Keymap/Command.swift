@@ -13,4 +13,5 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case theme
     case promote, rollback, retire
     case acknowledgeAlert = "ack_alert", silenceAlert = "silence_alert"
+    case write
 }

@@ -52,7 +52,7 @@ public struct Keymap: Sendable {
         Binding(.bottom, ["G", "end"], "bottom"),
         Binding(.pageUp, ["pgup"], "page up"),
         Binding(.pageDown, ["pgdown"], "page down"),
-        Binding(.drillIn, ["enter"], "open", screens: [.overview, .models, .drift], hint: true),
+        Binding(.drillIn, ["enter"], "open", screens: [.overview, .models, .drift, .tail], hint: true),
         Binding(.back, ["esc"], "back", hint: true),
         Binding(.nextScreen, ["tab"], "next screen"),
         Binding(.previousScreen, ["shift+tab"], "previous screen"),
@@ -69,6 +69,7 @@ public struct Keymap: Sendable {
         Binding(.promote, ["p"], "promote", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.rollback, ["r"], "rollback", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.retire, ["x"], "retire", screens: [.models], dangerous: true, hint: true),
+        Binding(.write, ["w"], "write to file", screens: [.tail], hint: true),
         Binding(.acknowledgeAlert, ["a"], "ack alert", screens: [.events], hint: true),
         Binding(.silenceAlert, ["S"], "silence alert", screens: [.events], hint: true),
     ]

@@ -76,7 +76,7 @@ public enum Dashboard {
 
     static func footer(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {
         switch state.mode {
-        case .filter(let input), .command(let input), .silence(_, let input):
+        case .filter(let input), .command(let input), .silence(_, let input), .writeFile(let input):
             input.render(in: area, buffer: &buffer, theme: ctx.theme)
         case .confirm(let dialog):
             if let typing = dialog.typing {

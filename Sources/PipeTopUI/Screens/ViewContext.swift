@@ -13,6 +13,8 @@ public struct ViewContext: Sendable {
     public var connectionRole: ThemeRole
     /// Wall-clock time for the header clock, ms.
     public var nowMs: Int64
+    /// Scored records ingested so far, read live even while the display is paused.
+    public var liveScoredTotal: UInt64?
 
     public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
                 connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {

@@ -28,6 +28,11 @@ public final class PipelineStore: Sendable {
         state.withLock { $0.eventCount }
     }
 
+    /// Scored records ingested so far: cheap, so a paused display can say how many arrived.
+    public var scoredTotal: UInt64 {
+        state.withLock { $0.scoredCount }
+    }
+
     /// An immutable picture of everything, with alerts evaluated as of now.
     public func snapshot() -> StoreSnapshot {
         let now = clock.nowMs()

@@ -140,6 +140,8 @@ public struct StoreState: Sendable {
 
     /// Messages ingested (good and bad) so far.
     public var eventCount: UInt64 { totalEvents }
+    /// Scored records ingested so far (shown or not).
+    public var scoredCount: UInt64 { tail.total }
 
     /// Memory the store holds, by its own accounting (bytes).
     public var approximateBytes: Int {
