@@ -21,6 +21,8 @@ public final class KafkaTopicReader {
     public let topic: String
     public let start: StartPosition
     public let exitAtEnd: Bool
+    /// Only this partition, when set.
+    public let partition: Int32?
     public let log: KafkaLog
     private let client: KafkaClient
     private let queue: OpaquePointer
@@ -30,9 +32,10 @@ public final class KafkaTopicReader {
 
     public init(
         config: KafkaClientConfig, topic: String, start: StartPosition = .beginning, exitAtEnd: Bool = false,
-        batchSize: Int = 8_192, log: KafkaLog? = nil
+        partition: Int32? = nil, batchSize: Int = 8_192, log: KafkaLog? = nil
     ) throws(KafkaError) {
         self.topic = topic
+        self.partition = partition
         self.start = start
         self.exitAtEnd = exitAtEnd
         let log = log ?? KafkaLog(filePath: config.logFile)
@@ -67,7 +70,11 @@ public final class KafkaTopicReader {
         let partitions = try waitForPartitions(timeout: metadataTimeout)
         var summary = Summary()
         summary.partitions = partitions
-        let added = (0..<partitions).map { PartitionStart(topic: topic, partition: Int32($0), start: start) }
+        if let partition, !(0..<Int32(partitions)).contains(partition) {
+            throw .metadata("\(topic) has partitions 0-\(partitions - 1), not \(partition)")
+        }
+        let selected = partition.map { [$0] } ?? (0..<Int32(partitions)).map { $0 }
+        let added = selected.map { PartitionStart(topic: topic, partition: $0, start: start) }
         try client.assign(current: [], added: added, timeoutMs: Int32(clamping: metadataTimeout.milliseconds))
         var atEnd = Set<Int32>()
         while !shouldStop() {
@@ -94,7 +101,7 @@ public final class KafkaTopicReader {
                 }
                 rd_kafka_message_destroy(m)
             }
-            if exitAtEnd && atEnd.count >= partitions { break }
+            if exitAtEnd && atEnd.count >= selected.count { break }
         }
         return summary
     }

@@ -3,24 +3,21 @@ import Foundation
 import PipeTopCore
 import PipeTopKafka
 
-/// `pipetop tail`: a headless reader of one topic, printing each message as it arrives.
+/// `pipetop tail`: a headless, scriptable reader of one topic (or of a recording).
 struct TailCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        /// Each message value as received, one per line.
-        case raw
-        /// Each message that decodes as a contract event, re-encoded as compact contract JSON.
-        case json
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "tail",
-        abstract: "Print the messages of a topic as they arrive (headless).",
+        abstract: "Print the messages of a topic (or a recording) as they arrive (headless).",
         discussion: """
-            Reads every partition of the topic by assignment (no consumer group). --format raw \
-            prints each message value as received, one per line (null values as empty lines); json \
-            prints each message that decodes as a contract event in compact contract JSON and counts \
-            the others on stderr at the end. librdkafka's log lines go to --log-file, never to the \
-            terminal. Exit status: 0 success, 2 transport error (no brokers, unknown topic), 64 usage error.
+            Reads every partition of the topic by assignment (no consumer group), or --partition N \
+            only; --replay FILE reads an NDJSON recording instead (- for standard input). Formats: raw \
+            prints each message value as received, one per line; json re-encodes each contract event \
+            as compact contract JSON; table prints scored records in aligned columns; csv prints \
+            scored records with a header (feature columns from the first record). Messages that do \
+            not decode are skipped and counted on stderr at the end (--strict: exit 1 at the first). \
+            A closed pipe (| head) ends quietly. librdkafka's log lines go to --log-file, never to \
+            the terminal. Exit status: 0 success, 1 malformed input under --strict, 2 transport \
+            error (no brokers, unknown topic), 64 usage error.
             """
     )
 
@@ -28,6 +25,9 @@ struct TailCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The topic (default: the configured scored topic).", valueName: "name"))
     var topic: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this partition.", valueName: "n"))
+    var partition: Int32?
 
     @Option(
         name: .long,
@@ -38,46 +38,73 @@ struct TailCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit once every partition is read to its end.")
     var exitAtEnd = false
 
-    @Option(name: .long, help: "Output format.")
-    var format: Format = .raw
+    @Option(name: .long, help: ArgumentHelp("Stop after printing this many records.", valueName: "n"))
+    var count: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Output format: raw, json, table or csv.", valueName: "format"),
+            transform: { (text: String) throws -> TailPrinter.Format in
+                guard let f = TailPrinter.Format(rawValue: text) else {
+                    throw ValidationError("--format '\(text)': one of raw, json, table, csv")
+                }
+                return f
+            })
+    var format: TailPrinter.Format = .raw
+
+    @Flag(name: .long, help: "A message that does not decode is an error (exit 1), not skipped.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("Read this NDJSON recording instead of Kafka (- is standard input).", valueName: "file"))
+    var replay: String?
 
     @Option(name: .long, help: ArgumentHelp("Append librdkafka's log lines to this file.", valueName: "path"))
     var logFile: String?
 
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count \(count): give a positive number") }
+        if let partition, partition < 0 { throw ValidationError("--partition \(partition): partitions start at 0") }
+    }
+
     func run() throws {
-        let resolution = try ConfigResolution.resolve(global)
-        let effective = resolution.effective
+        signal(SIGPIPE, SIG_IGN)
+        var printer = TailPrinter(format: format, limit: count, strict: strict)
+        var out = StandardOutputBuffer()
+        do {
+            if let replay {
+                try readRecording(replay, &printer, &out)
+            } else {
+                try readKafka(&printer, &out)
+            }
+        } catch let stop as TailPrinter.Stop {
+            out.flush()
+            if case .malformed(let why) = stop { StandardError.print("pipetop: malformed message (--strict): \(why)") }
+            throw ExitCode(1)
+        }
+        out.flush()
+        if printer.malformed > 0 {
+            StandardError.print("pipetop: skipped \(printer.malformed) malformed message\(printer.malformed == 1 ? "" : "s")")
+        }
+    }
+
+    private func readKafka(_ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
+        let effective = try ConfigResolution.resolve(global).effective
         guard let config = KafkaClientConfig(effective, logFile: logFile) else {
-            StandardError.print("pipetop: no brokers: give --brokers HOST:PORT, or set [kafka] brokers or a context")
+            StandardError.print("pipetop: no brokers: give --brokers HOST:PORT, or set [kafka] brokers or a context, or --replay FILE")
             throw ExitCode(64)
         }
-        let topic = topic ?? effective.topics.scored
         let reader: KafkaTopicReader
         do {
-            reader = try KafkaTopicReader(config: config, topic: topic, start: from, exitAtEnd: exitAtEnd)
+            reader = try KafkaTopicReader(config: config, topic: topic ?? effective.topics.scored, start: from, exitAtEnd: exitAtEnd, partition: partition)
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(2)
         }
-        var out = StandardOutputBuffer()
-        var decoder = EventDecoder()
-        var encoded: [UInt8] = []
-        var malformed: UInt64 = 0
-        let format = format
+        var stop: TailPrinter.Stop?
         do {
-            try reader.run(shouldStop: { out.failed }, idle: { out.flush() }) { value, _ in
-                let bytes = value ?? UnsafeRawBufferPointer(start: nil, count: 0)
-                switch format {
-                case .raw:
-                    out.appendLine(bytes)
-                case .json:
-                    guard let event = try? decoder.decode(bytes) else {
-                        malformed += 1
-                        return
-                    }
-                    encoded.removeAll(keepingCapacity: true)
-                    EventEncoder.encode(event, into: &encoded)
-                    out.appendLine(encoded)
+            try reader.run(shouldStop: { out.failed || printer.done || stop != nil }, idle: { out.flush() }) { value, _ in
+                do throws(TailPrinter.Stop) {
+                    try printer.handle(value ?? UnsafeRawBufferPointer(start: nil, count: 0), into: &out)
+                } catch {
+                    stop = error
                 }
             }
         } catch {
@@ -85,7 +112,31 @@ struct TailCommand: ParsableCommand {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(2)
         }
-        out.flush()
-        if malformed > 0 { StandardError.print("pipetop: \(malformed) messages were not contract events") }
+        if let stop { throw stop }
+    }
+
+    private func readRecording(_ path: String, _ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
+            StandardError.print("pipetop: cannot read \(path)")
+            throw ExitCode(1)
+        }
+        var splitter = LineSplitter()
+        var stop: TailPrinter.Stop?
+        func feed(_ line: UnsafeRawBufferPointer) {
+            guard stop == nil, !printer.done, !out.failed else { return }
+            do throws(TailPrinter.Stop) {
+                try printer.handle(line, into: &out)
+            } catch {
+                stop = error
+            }
+        }
+        while stop == nil, !printer.done, !out.failed {
+            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
+            data.withUnsafeBytes { splitter.feed($0, feed) }
+        }
+        splitter.finish(feed)
+        if let stop { throw stop }
     }
 }
+
+extension TailPrinter.Format: ExpressibleByArgument {}
