@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `pipetop tail --replay`: the headless tail on a recording, every format, counts, bad input.
+@Suite(.serialized, .enabled(if: pipetopBinary != nil, "pipetop is not built next to the tests"))
+struct TailEndToEndTests {
+    /// A small recording from the demo, made once.
+    static let recording: String = {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tail-\(UUID().uuidString).ndjson").path
+        _ = try? runPipetop(["demo", "--headless", "--duration", "1s", "--rate", "100", "--speed", "5", "--out", file])
+        return file
+    }()
+
+    @Test func rawPrintsEveryLineAsRecordedAndCountStops() throws {
+        let all = try String(contentsOfFile: Self.recording, encoding: .utf8).split(separator: "\n")
+        #expect(all.count > 500)
+        let raw = try runPipetop(["tail", "--replay", Self.recording, "--format", "raw"])
+        #expect(raw.status == 0 && raw.stderr.isEmpty)
+        #expect(raw.stdout.split(separator: "\n") == all)
+        let three = try runPipetop(["tail", "--replay", Self.recording, "--count", "3"])
+        #expect(three.stdout.split(separator: "\n") == Array(all.prefix(3)))
+    }
+
+    @Test func tableAndCSVShowScoredRecordsOnly() throws {
+        let table = try runPipetop(["tail", "--replay", Self.recording, "--format", "table", "--count", "5"])
+        let rows = table.stdout.split(separator: "\n")
+        #expect(rows.count == 6)
+        #expect(rows[0].hasPrefix("TIME                     PIPELINE    KEY"))
+        #expect(rows.dropFirst().allSatisfy { $0.contains(" v1 ") || $0.contains(" v2 ") })
+        let csv = try runPipetop(["tail", "--replay", Self.recording, "--format", "csv", "--count", "4"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("ts_ms,pipeline,key,model,version,role,score,prediction,label,latency_us,strategy,features.x0"))
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == header })
+    }
+
+    @Test func jsonNormalizesAndMalformedLinesAreCountedOrFatalUnderStrict() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tail-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.ndjson").path
+        let good = #"{"ts_ms":5,"pipeline":"p","type":"label","key":"k","label":1,"extra":{"ignored":[1,2]}}"#
+        try ([good, "not json", "{\"type\":\"scored\"", "\u{1}\u{2}", good].joined(separator: "\n") + "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let json = try runPipetop(["tail", "--replay", bad, "--format", "json"])
+        #expect(json.status == 0)
+        #expect(json.stdout == String(repeating: #"{"type":"label","pipeline":"p","ts_ms":5,"key":"k","label":1}"# + "\n", count: 2))
+        #expect(json.stderr == "pipetop: skipped 3 malformed messages\n")
+        let strict = try runPipetop(["tail", "--replay", bad, "--format", "json", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.split(separator: "\n").count == 1)
+        #expect(strict.stderr.hasPrefix("pipetop: malformed message (--strict): "))
+        let usage = try runPipetop(["tail", "--replay", bad, "--format", "yaml"])
+        #expect(usage.status == 64 && usage.stderr.contains("--format 'yaml': one of raw, json, table, csv"))
+        let missing = try runPipetop(["tail", "--replay", "/nonexistent.ndjson"])
+        #expect(missing.status == 1 && missing.stderr == "pipetop: cannot read /nonexistent.ndjson\n")
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        let run = try runPipetop([], shell: "( \"$PIPETOP\" tail --replay \(Self.recording) --format json; echo \"tail exit $?\" >&2 ) | head -1")
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("tail exit 0"), "\(run.stderr)")
+    }
+}
