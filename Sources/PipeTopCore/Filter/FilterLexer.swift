@@ -170,7 +170,7 @@ struct FilterLexer {
             case "r": value.append("\r")
             case "u":
                 let hexStart = pos + 2
-                let hex = hexStart + 4 <= chars.count ? String(chars[hexStart..<hexStart + 4]) : ""
+                let hex = String(chars[min(hexStart, chars.count)..<min(hexStart + 4, chars.count)])
                 guard hex.count == 4, hex.allSatisfy(\.isHexDigit), let code = UInt32(hex, radix: 16),
                       let scalar = Unicode.Scalar(code)
                 else {
