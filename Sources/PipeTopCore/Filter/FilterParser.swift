@@ -16,15 +16,13 @@ struct FilterParser {
         var operand: FilterOperand
         var type: FilterType
         var column: Int
+        /// As written (a field by its name), for messages.
         var text: String
 
         var isField: Bool {
             if case .field = operand { return true }
             return false
         }
-
-        /// How messages name it: a field by name, a literal as written.
-        var described: String { text }
     }
 
     private let tokens: [FilterToken]
@@ -237,7 +235,7 @@ struct FilterParser {
         }
         let mismatch = FilterError(
             column: rhs.column,
-            message: "cannot compare \(lhs.described) (\(lhs.type.phrase)) with \(rhs.described) (\(rhs.type.phrase))")
+            message: "cannot compare \(lhs.text) (\(lhs.type.phrase)) with \(rhs.text) (\(rhs.type.phrase))")
         var lhs = lhs
         var rhs = rhs
         switch (lhs.type, rhs.type) {
@@ -248,7 +246,7 @@ struct FilterParser {
                 let culprit = lhs.type == .outcome ? rhs : lhs
                 throw FilterError(
                     column: culprit.column,
-                    message: "'\(op.symbol)' compares numbers, but \(culprit.described) is \(culprit.type.phrase)")
+                    message: "'\(op.symbol)' compares numbers, but \(culprit.text) is \(culprit.type.phrase)")
             }
         case (.role, .text), (.text, .role):
             // `role == "shadow"`: the string must name a role.
@@ -267,7 +265,8 @@ struct FilterParser {
     private static func roleLiteral(_ located: inout Located) throws(FilterError) {
         guard case .text(let s) = located.operand else {
             // A text field compared with role: never equal, so reject it as a type error.
-            throw FilterError(column: located.column, message: "cannot compare role (primary or shadow) with \(located.described) (text)")
+            throw FilterError(
+                column: located.column, message: "cannot compare role (primary or shadow) with \(located.text) (text)")
         }
         guard let role = Role(rawValue: s) else {
             throw FilterError(column: located.column, message: "role is primary or shadow, not \(located.text)")
