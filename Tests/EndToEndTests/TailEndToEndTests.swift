@@ -56,6 +56,26 @@ struct TailEndToEndTests {
         #expect(missing.status == 1 && missing.stderr == "pipetop: cannot read /nonexistent.ndjson\n")
     }
 
+    @Test func filterKeepsMatchingScoredRecordsInEveryFormat() throws {
+        let json = try runPipetop(["tail", "--replay", Self.recording, "--format", "json", "--filter", "score > 0.9 and role == primary"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let lines = json.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(o["type"] as? String == "scored")
+            #expect((o["score"] as? Double ?? 0) > 0.9)
+            #expect(o["role"] as? String == "primary")
+        }
+        let raw = try runPipetop(["tail", "--replay", Self.recording, "--filter", "score > 0.9 and role == primary"])
+        #expect(raw.stdout.split(separator: "\n").count == lines.count)
+        let count = try runPipetop(["tail", "--replay", Self.recording, "--format", "table", "--filter", "features.x0 >= 0", "--count", "2"])
+        #expect(count.stdout.split(separator: "\n").count == 3)
+        let bad = try runPipetop(["tail", "--replay", Self.recording, "--filter", "score >> 0.9"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr == "pipetop: --filter: column 8: expected a value after '>'\n")
+    }
+
     @Test func aClosedPipeEndsQuietly() throws {
         let run = try runPipetop([], shell: "( \"$PIPETOP\" tail --replay \(Self.recording) --format json; echo \"tail exit $?\" >&2 ) | head -1")
         #expect(run.stdout.split(separator: "\n").count == 1)

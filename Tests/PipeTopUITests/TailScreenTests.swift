@@ -44,7 +44,7 @@ import PipeTopCore
         let view = try Fixtures.context(Self.snapshot)
         var s = Self.tailState()
         let key = try #require(TailScreen.records(view, s).last?.key)
-        s.filters[.tail] = RowFilter(typed: key)
+        s.tailFilter = try RecordFilter(parsing: "key == \"\(key)\"")
         let records = TailScreen.records(view, s)
         #expect(!records.isEmpty && records.allSatisfy { $0.key.contains(key) })
         #expect(records.count < TailScreen.records(view, Self.tailState()).count)
@@ -82,5 +82,28 @@ import PipeTopCore
         s.pausedAtScored = Self.snapshot.scoredTotal
         view.liveScoredTotal = Self.snapshot.scoredTotal + 1_500
         #expect(Self.frame(s, view).contains("PAUSED · 1500 arrived since"))
+    }
+}
+
+extension TailScreenTests {
+    @Test func slashFiltersWithTheLanguageAndKeepsTheOldFilterOnAnError() throws {
+        let view = try Fixtures.context(Self.snapshot)
+        var s = Self.tailState()
+        let keymap = try Keymap()
+        let c = AppContext(rowIDs: [], nowMs: 1, snapshot: Self.snapshot)
+        func type(_ keys: [String]) { for k in keys { _ = Update.apply(.key(Key(k)), to: &s, keymap: keymap, context: c) } }
+        type(["/"] + "score >= 0.25".map { $0 == " " ? "space" : String($0) })
+        #expect(s.tailFilter?.text == "score >= 0.25")
+        let high = TailScreen.records(view, s)
+        #expect(!high.isEmpty && high.allSatisfy { $0.score >= 0.25 }, "\(s.tailFilter?.text ?? "nil") \(s.flash?.text ?? "") \(TailScreen.records(view, Self.tailState()).map(\.score).max() ?? -1)")
+        // Typing on into an invalid expression: the error shows, the last valid filter stays.
+        type(["space", "a", "n", "d", "space", "s", "c", "r", "o", "e", "space", ">", "space", "1"])
+        #expect(s.tailFilter?.text == "score >= 0.25 ", "the last text that parsed")
+        #expect(s.flash?.text.hasPrefix("filter: column") == true && s.flash?.role == .critical)
+        type(["enter"])
+        #expect(Self.frame(s, view).contains("filter: score >= 0.25"))
+        type(["esc"])
+        #expect(s.tailFilter == nil)
+        #expect(TailScreen.records(view, s).count > high.count)
     }
 }

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var alertLog: [OperatorAlertEntry] = []
     /// The Tail screen shows the selected record in full.
     public var showRecord = false
+    /// The Tail screen's filter, in the filter language (`score > 0.9 and has(label)`).
+    public var tailFilter: RecordFilter?
     /// Scored records ingested when the display was paused (the Tail screen counts what arrived since).
     public var pausedAtScored: UInt64?
 

@@ -65,6 +65,8 @@ public enum Update {
         case .back:
             if s.showRecord {
                 s.showRecord = false
+            } else if s.screen == .tail && s.tailFilter != nil {
+                s.tailFilter = nil
             } else if s.filters[s.screen] != nil {
                 s.filters[s.screen] = nil
             } else if let previous = s.history.popLast() {
@@ -81,7 +83,8 @@ public enum Update {
         case .tail: go(.tail, &s)
         case .events: go(.events, &s)
         case .filter:
-            s.mode = .filter(TextInput(text: s.filters[s.screen]?.label ?? "", prompt: "/"))
+            let current = s.screen == .tail ? s.tailFilter?.text : s.filters[s.screen]?.label
+            s.mode = .filter(TextInput(text: current ?? "", prompt: s.screen == .tail ? "/ (e.g. score > 0.9 and has(label)) " : "/"))
         case .commandMode:
             s.mode = .command(TextInput(prompt: ":"))
         case .pause:
@@ -130,6 +133,7 @@ public enum Update {
             return []
         }
         s.mode = .filter(input)
+        if s.screen == .tail { return editTailFilter(input.text, &s, c) }
         // Applied as typed, like k9s; an invalid expression keeps the previous filter.
         guard let filter = RowFilter(typed: input.text) else {
             s.filters[s.screen] = nil

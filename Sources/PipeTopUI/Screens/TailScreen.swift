@@ -2,24 +2,21 @@ import PipeTopCore
 
 /// Screen 4: the latest scored records, newest at the bottom, following the stream.
 enum TailScreen {
-    /// The records on screen (the pipeline's, oldest first), before the filter.
-    static func all(_ ctx: ViewContext, _ state: AppState) -> [ScoredEvent] {
-        let pipeline = state.pipeline
-        return ctx.snapshot.recentScored.reversed().filter { pipeline == nil || $0.pipeline == pipeline }
-    }
-
-    /// The records after the screen's filter, oldest first: what `w` writes and `enter` opens.
+    /// The records on screen, oldest first: the pipeline's, after the filter. What `w` writes
+    /// and `enter` opens.
     public static func records(_ ctx: ViewContext, _ state: AppState) -> [ScoredEvent] {
-        let records = all(ctx, state)
-        let kept = Set(ScreenRow.filtered(rows(records), by: state.filters[.tail]).map(\.id))
-        return records.enumerated().filter { kept.contains("\($0.offset)") }.map(\.element)
+        let pipeline = state.pipeline
+        let filter = state.tailFilter
+        return ctx.snapshot.recentScored.reversed().filter {
+            (pipeline == nil || $0.pipeline == pipeline) && (filter?.matches($0) ?? true)
+        }
     }
 
     /// Versions take turns through these colours, so two versions side by side differ.
     static let versionRoles: [ThemeRole] = [.text, .accent, .ok, .warn]
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
-        rows(all(ctx, state))
+        rows(records(ctx, state))
     }
 
     static func rows(_ records: [ScoredEvent]) -> [ScreenRow] {
@@ -43,11 +40,12 @@ enum TailScreen {
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
-        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.tail])
+        let records = records(ctx, state)
+        let rows = rows(records)
         let sampled = ctx.snapshot.scoredNotShown > 0 ? " · sampled: \(Format.rate(Double(ctx.snapshot.scoredNotShown))) not shown" : ""
         var arrived: UInt64 = 0
         if let pausedAt = state.pausedAtScored, let live = ctx.liveScoredTotal { arrived = live - min(live, pausedAt) }
-        let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)",
+        let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")",
                           rightTitle: state.paused ? "PAUSED · \(Format.rate(Double(arrived))) arrived since" : "following")
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(area)
@@ -60,7 +58,7 @@ enum TailScreen {
             .init("LATENCY", width: .fixed(8), alignment: .right),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if state.showRecord, let selected, let i = Int(rows[selected].id) {
-            let record = all(ctx, state)[i]
+            let record = records[i]
             Modal(title: "\(record.pipeline) · \(record.key)", body: detail(record), buttons: [KeyHint("esc", "close")])
                 .render(in: area, buffer: &buffer, theme: ctx.theme)
         }

@@ -13,7 +13,8 @@ struct TailCommand: ParsableCommand {
             only; --replay FILE reads an NDJSON recording instead (- for standard input). Formats: raw \
             prints each message value as received, one per line; json re-encodes each contract event \
             as compact contract JSON; table prints scored records in aligned columns; csv prints \
-            scored records with a header (feature columns from the first record). Messages that do \
+            scored records with a header (feature columns from the first record). --filter keeps only \
+            the scored records (and labels) an expression of the filter language matches. Messages that do \
             not decode are skipped and counted on stderr at the end (--strict: exit 1 at the first). \
             A closed pipe (| head) ends quietly. librdkafka's log lines go to --log-file, never to \
             the terminal. Exit status: 0 success, 1 malformed input under --strict, 2 transport \
@@ -50,6 +51,10 @@ struct TailCommand: ParsableCommand {
             })
     var format: TailPrinter.Format = .raw
 
+    @Option(name: .long, help: ArgumentHelp("Print only scored records (and labels) matching this filter, e.g. 'score > 0.9 and has(label)'.", valueName: "expr"),
+    )
+    var filter: String?
+
     @Flag(name: .long, help: "A message that does not decode is an error (exit 1), not skipped.")
     var strict = false
 
@@ -66,7 +71,16 @@ struct TailCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        var printer = TailPrinter(format: format, limit: count, strict: strict)
+        var recordFilter: RecordFilter?
+        if let filter {
+            do {
+                recordFilter = try RecordFilter(parsing: filter)
+            } catch {
+                StandardError.print("pipetop: --filter: \(error)")
+                throw ExitCode(64)
+            }
+        }
+        var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter)
         var out = StandardOutputBuffer()
         do {
             if let replay {

@@ -17,6 +17,8 @@ struct TailPrinter {
     let format: Format
     let limit: Int?
     let strict: Bool
+    /// When set, only scored records (and label events) it matches are printed.
+    let filter: RecordFilter?
     private(set) var printed = 0
     private(set) var malformed = 0
     /// Messages left out because they are not scored records (table and csv print only those).
@@ -27,7 +29,8 @@ struct TailPrinter {
     private var csvFeatures: [String]?
     private var headerDone = false
 
-    init(format: Format, limit: Int?, strict: Bool) {
+    init(format: Format, limit: Int?, strict: Bool, filter: RecordFilter? = nil) {
+        self.filter = filter
         self.format = format
         self.limit = limit
         self.strict = strict
@@ -39,7 +42,7 @@ struct TailPrinter {
     /// Handles one message value.
     mutating func handle(_ value: UnsafeRawBufferPointer, into out: inout StandardOutputBuffer) throws(Stop) {
         guard !done else { return }
-        if format == .raw {
+        if format == .raw && filter == nil {
             out.appendLine(value)
             printed += 1
             return
@@ -52,7 +55,19 @@ struct TailPrinter {
             if strict { throw .malformed("\(error)") }
             return
         }
+        if let filter {
+            switch result {
+            case .scored where filter.matches(scratch): break
+            case .other(.label(let label)) where filter.matches(label): break
+            default:
+                return
+            }
+        }
         switch (format, result) {
+        case (.raw, _):
+            out.appendLine(value)
+            printed += 1
+            return
         case (.json, .scored):
             line.removeAll(keepingCapacity: true)
             EventEncoder.encode(.scored(scratch), into: &line)
