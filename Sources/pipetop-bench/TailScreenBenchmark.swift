@@ -1,0 +1,72 @@
+import Foundation
+import PipeTopCore
+import PipeTopUI
+import Synchronization
+
+/// `pipetop-bench tail-screen`: the Tail screen while an in-memory source feeds the store a
+/// million scored records a second (no broker on two cores can): how long a keypress takes
+/// to reach a redrawn frame (update, snapshot, render), against the 100 ms target, and
+/// resident memory (target < 64 MB).
+struct TailScreenBenchmark {
+    var seconds: Double = 10
+    var targetRate: Double = 1_000_000
+
+    func run() {
+        let corpus = ScoredCorpus(count: 100_000)
+        let corpusMB = Double(corpus.bytes.count + corpus.ranges.count * 16) / 1_048_576
+        let store = PipelineStore(basis: .eventTime)
+        let stop = Mutex(false)
+        let ingested = Mutex(0)
+        let feeder = Thread {
+            var ingestor = MessageIngestor()
+            let started = Date()
+            var n = 0
+            corpus.bytes.withUnsafeBytes { all in
+                while !stop.withLock({ $0 }) {
+                    let ahead = Double(n) / targetRate - Date().timeIntervalSince(started)
+                    if ahead > 0.002 { usleep(UInt32(ahead * 1_000_000)) }
+                    store.withBatch { state, now in
+                        for k in 0..<10_000 {
+                            let r = corpus.ranges[(n + k) % corpus.ranges.count]
+                            _ = ingestor.ingest(UnsafeRawBufferPointer(rebasing: all[r]), into: &state, source: "bench", arrivalMs: now)
+                        }
+                    }
+                    n += 10_000
+                    ingested.withLock { $0 = n }
+                }
+            }
+        }
+        feeder.start()
+        let keymap = try! Keymap()
+        var state = AppState()
+        state.screen = .tail
+        state.size = (200, 60)
+        var buffer = Buffer(width: 200, height: 60)
+        var latencies: [Double] = []
+        var peak = 0
+        let started = Date()
+        while Date().timeIntervalSince(started) < seconds {
+            Thread.sleep(forTimeInterval: 0.05)
+            let t0 = Date()
+            let snapshot = store.snapshot()
+            let ctx = ViewContext(snapshot: snapshot, theme: .defaultDark, keymap: keymap, settings: EngineSettings(),
+                                  source: "bench", connection: "feeding", nowMs: snapshot.takenAtMs)
+            _ = Update.apply(.key(Key(latencies.count % 2 == 0 ? "k" : "j")), to: &state, keymap: keymap,
+                             context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: snapshot.takenAtMs, snapshot: snapshot))
+            buffer.reset()
+            Dashboard.render(&state, ctx, into: &buffer)
+            latencies.append(Date().timeIntervalSince(t0) * 1_000)
+            peak = max(peak, ResidentMemory.bytes())
+        }
+        stop.withLock { $0 = true }
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = Double(ingested.withLock { $0 }) / elapsed
+        latencies.sort()
+        let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
+        print(String(format: "tail screen: store fed %.0f scored records/s (target %.0f) for %.0f s", rate, targetRate, elapsed))
+        print(String(format: "  keypress to redrawn frame (update + snapshot + render, 200x60): p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                     p50, p99, latencies.last ?? 0) + "   target < 100 ms: " + (p99 < 100 ? "met" : "MISSED"))
+        print(String(format: "  peak resident memory %.1f MB (%.1f MB of it the in-memory corpus, 100,000 records cycled)", Double(peak) / 1_048_576, corpusMB)
+              + "   target < 64 MB: " + (peak < 64 << 20 ? "met" : "MISSED"))
+    }
+}
