@@ -67,6 +67,23 @@ public final class KafkaTopicReader {
         metadataTimeout: Duration = .seconds(10), shouldStop: () -> Bool = { false }, idle: () -> Void = {},
         _ body: (_ value: UnsafeRawBufferPointer?, _ key: UnsafeRawBufferPointer?) -> Void
     ) throws(KafkaError) -> Summary {
+        try runWithPositions(metadataTimeout: metadataTimeout, shouldStop: shouldStop, idle: idle) { value, key, _ in body(value, key) }
+    }
+
+    /// Where a message was: what `pipetop record` keeps as `_source`.
+    public struct Position: Sendable, Hashable {
+        public var partition: Int32
+        public var offset: Int64
+        /// The message timestamp (create or log-append time), epoch ms; nil when the broker gives none.
+        public var timestampMs: Int64?
+    }
+
+    /// `run`, with each message's partition, offset and timestamp as well.
+    @discardableResult
+    public func runWithPositions(
+        metadataTimeout: Duration = .seconds(10), shouldStop: () -> Bool = { false }, idle: () -> Void = {},
+        _ body: (_ value: UnsafeRawBufferPointer?, _ key: UnsafeRawBufferPointer?, _ position: Position) -> Void
+    ) throws(KafkaError) -> Summary {
         let partitions = try waitForPartitions(timeout: metadataTimeout)
         var summary = Summary()
         summary.partitions = partitions
@@ -92,7 +109,9 @@ public final class KafkaTopicReader {
                     let key = m.pointee.key.map { UnsafeRawBufferPointer(start: $0, count: m.pointee.key_len) }
                     summary.messages += 1
                     summary.bytes += UInt64(m.pointee.len)
-                    body(value, key)
+                    var kind = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+                    let ts = rd_kafka_message_timestamp(m, &kind)
+                    body(value, key, Position(partition: m.pointee.partition, offset: m.pointee.offset, timestampMs: ts >= 0 ? ts : nil))
                 case RD_KAFKA_RESP_ERR__PARTITION_EOF:
                     atEnd.insert(m.pointee.partition)
                 default:

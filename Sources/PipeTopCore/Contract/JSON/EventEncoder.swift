@@ -28,6 +28,13 @@ public enum EventEncoder: Sendable {
         out = w.out
     }
 
+    /// `s` as a JSON string literal, quotes and escapes included.
+    public static func quoted(_ s: String) -> String {
+        var w = JSONWriter([])
+        w.string(s)
+        return String(decoding: w.out, as: UTF8.self)
+    }
+
     /// The event as a JSON string.
     public static func encode(_ event: Event) -> String {
         var out: [UInt8] = []

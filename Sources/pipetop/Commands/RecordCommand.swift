@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+import Synchronization
+
+/// `pipetop record`: captures the four topics as NDJSON, each line a contract event with one
+/// extra field `_source` {topic, partition, offset, timestamp}, so a recording is a valid
+/// `--replay` file for the dashboard and for `tail` (which ignore the extra field).
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record the metrics, models, scored and control topics as NDJSON, for --replay.",
+        discussion: """
+            Reads every partition of the four topics by assignment (no consumer group). By default \
+            the models and control topics from the beginning (so a replay knows every version and \
+            command) and metrics and scored from now on; --from beginning records all of them from \
+            the start. Stops after --duration, at the end of every topic with --exit-at-end, or on \
+            Ctrl-C; a summary goes to stderr. Messages that are not JSON objects cannot carry \
+            _source and are counted, not written.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The recording; - is standard output.", valueName: "file"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Stop after this much time.", valueName: "duration"), transform: ArgumentTransforms.duration)
+    var duration: Duration?
+
+    @Option(help: ArgumentHelp("Where metrics and scored start: end (default) or beginning.", valueName: "end|beginning"))
+    var from: String = "end"
+
+    @Flag(help: "Stop once every partition of every topic is read to its end.")
+    var exitAtEnd = false
+
+    @Option(help: ArgumentHelp("Append librdkafka's log lines to this file.", valueName: "path"))
+    var logFile: String?
+
+    func validate() throws {
+        guard from == "end" || from == "beginning" else { throw ValidationError("--from '\(from)': end or beginning") }
+    }
+
+    func run() throws {
+        let effective = try ConfigResolution.resolve(global).effective
+        guard let config = KafkaClientConfig(effective, logFile: logFile) else {
+            StandardError.print("pipetop: no brokers: give --brokers HOST:PORT, or set [kafka] brokers or a context")
+            throw ExitCode(64)
+        }
+        let sink: NDJSONFileSink
+        do {
+            sink = try NDJSONFileSink(path: out)
+        } catch {
+            StandardError.print("pipetop: \(error)")
+            throw ExitCode(1)
+        }
+        let stop = Mutex(false)
+        for sig in [SIGINT, SIGTERM] { signal(sig, SIG_IGN) }
+        let signals = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.withLock { $0 = true } }
+            source.resume()
+            return source
+        }
+        let deadline = duration.map { Date().addingTimeInterval(Double(DurationText.milliseconds($0)) / 1_000) }
+        let topics: [(Topic, StartPosition)] = [
+            (.models, .beginning), (.control, .beginning),
+            (.metrics, from == "beginning" ? .beginning : .end), (.scored, from == "beginning" ? .beginning : .end),
+        ]
+        let results = Mutex<[String]>([])
+        let skipped = Mutex(0)
+        let group = DispatchGroup()
+        for (topic, start) in topics {
+            let name = effective.topics.name(of: topic)
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                do {
+                    let reader = try KafkaTopicReader(config: config, topic: name, start: start, exitAtEnd: exitAtEnd)
+                    var batch = MessageBatch()
+                    var failed = false
+                    func flush() {
+                        guard !batch.isEmpty else { return }
+                        do { try sink.publish(batch) } catch { failed = true }
+                        batch.removeAll()
+                    }
+                    try reader.runWithPositions(
+                        shouldStop: { failed || stop.withLock { $0 } || deadline.map { Date() >= $0 } == true }, idle: flush
+                    ) { value, _, position in
+                        guard let value, Self.append(value, topic: name, position, to: &batch) else {
+                            skipped.withLock { $0 += 1 }
+                            return
+                        }
+                        if batch.count >= 4_096 { flush() }
+                    }
+                    flush()
+                } catch {
+                    results.withLock { $0.append("\(name): \(error)") }
+                    stop.withLock { $0 = true }
+                }
+            }
+            thread.name = "pipetop-record-\(topic.rawValue)"
+            thread.start()
+        }
+        group.wait()
+        try? sink.flush()
+        withExtendedLifetime(signals) {}
+        let notObjects = skipped.withLock { $0 }
+        StandardError.print("pipetop record: \(sink.lines) events to \(out == "-" ? "standard output" : out)"
+                            + (notObjects > 0 ? "; \(notObjects) messages were not JSON objects and were not recorded" : ""))
+        let errors = results.withLock { $0 }
+        if !errors.isEmpty {
+            for e in errors { StandardError.print("pipetop: \(e)") }
+            throw ExitCode(2)
+        }
+    }
+
+    /// Appends `value` with `_source` added before its closing brace; false when it is not a
+    /// JSON object (nothing appended).
+    static func append(_ value: UnsafeRawBufferPointer, topic: String, _ p: KafkaTopicReader.Position, to batch: inout MessageBatch) -> Bool {
+        var end = value.count
+        while end > 0, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(value[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(value[start]) { start += 1 }
+        guard end - start >= 2, value[start] == UInt8(ascii: "{"), value[end - 1] == UInt8(ascii: "}"),
+              !value[start..<end].contains(UInt8(ascii: "\n")) else { return false }
+        let empty = value[(start + 1)..<(end - 1)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        batch.append(topic: .scored, key: "") { out in
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<(end - 1)]))
+            var source = (empty ? "" : ",") + "\"_source\":{\"topic\":"
+            source += EventEncoder.quoted(topic)
+            source += ",\"partition\":\(p.partition),\"offset\":\(p.offset)"
+            if let ts = p.timestampMs { source += ",\"timestamp\":\(ts)" }
+            source += "}}"
+            out.append(contentsOf: source.utf8)
+        }
+        return true
+    }
+}

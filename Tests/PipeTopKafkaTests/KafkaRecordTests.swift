@@ -1,0 +1,81 @@
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+import Testing
+
+/// `pipetop record` and the rest of `pipetop tail` against a real broker.
+@Suite(.kafkaBroker, .serialized)
+struct KafkaRecordTests {
+    /// A configuration naming this test's own topics.
+    static func config(_ prefix: String) throws -> String {
+        let path = NSTemporaryDirectory() + "pipetop-\(prefix)-\(UUID().uuidString).toml"
+        let t = ContractJSON.topics(prefix)
+        try """
+            [topics]
+            metrics = "\(t.metrics)"
+            models = "\(t.models)"
+            scored = "\(t.scored)"
+            control = "\(t.control)"
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aRecordingCarriesSourcePositionsAndReplaysAsTheEvents() async throws {
+        let broker = try TestBroker.shared()
+        let client = KafkaClientConfig(brokers: broker.bootstrap)
+        let t = ContractJSON.topics("rec")
+        try KafkaAdmin(config: client).createTopics([t.metrics, t.models, t.scored, t.control], partitions: 2)
+        let models = [ContractJSON.model("p", version: 1, event: "published", atMs: ContractJSON.t0),
+                      ContractJSON.model("p", version: 1, event: "promoted", atMs: ContractJSON.t0 + 1)]
+        let scored = (0..<40).map { ContractJSON.scored("p", key: "k\($0)", atMs: ContractJSON.t0 + 10 + Int64($0), score: Double($0) / 40) }
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: t.models, input: Data((models.joined(separator: "\n") + "\n").utf8)).status == 0)
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: t.scored, input: Data((scored.joined(separator: "\n") + "\nnot json\n").utf8)).status == 0)
+        let file = NSTemporaryDirectory() + "rec-\(UUID().uuidString).ndjson"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let config = try Self.config("rec")
+        let run = try Pipetop.run(["record", "--brokers", broker.bootstrap, "--out", file, "--from", "beginning", "--exit-at-end", "--config", config])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "pipetop record: 42 events to \(file); 1 messages were not JSON objects and were not recorded\n")
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 42)
+        var offsets: [String: Set<Int>] = [:]
+        for line in lines {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let source = try #require(o["_source"] as? [String: Any])
+            let topic = try #require(source["topic"] as? String)
+            #expect([t.models, t.scored].contains(topic))
+            #expect((source["partition"] as? Int).map { (0..<2).contains($0) } == true)
+            #expect(((source["timestamp"] as? Int) ?? 0) > 1_000_000_000_000, "a broker timestamp in ms")
+            offsets[topic + "/\(source["partition"] as? Int ?? -1)", default: []].insert(source["offset"] as? Int ?? -1)
+        }
+        #expect(offsets.values.reduce(0) { $0 + $1.count } == 42, "every (partition, offset) once")
+        // The recording is a valid replay file: the same events, _source ignored.
+        let replay = try Pipetop.run(["tail", "--replay", file, "--format", "json"])
+        #expect(replay.status == 0 && replay.stderr.isEmpty, "\(replay.stderr)")
+        var decoder = EventDecoder()
+        let expected = Set(try (models + scored).map { EventEncoder.encode(try decoder.decode($0)) })
+        #expect(Set(replay.stdout.split(separator: "\n").map(String.init)) == expected)
+    }
+
+    @Test func tailFiltersCountsAndReadsOnePartition() async throws {
+        let broker = try TestBroker.shared()
+        let client = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: client).createTopics(["tail.more"], partitions: 2)
+        let scored = (0..<100).map { ContractJSON.scored("p", key: "k\($0)", atMs: ContractJSON.t0 + Int64($0), score: Double($0) / 100) }
+        // Keys k0…k99 spread over both partitions.
+        let input = zip(scored.indices, scored).map { "k\($0):\($1)" }.joined(separator: "\n") + "\n"
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: "tail.more", input: Data(input.utf8), arguments: ["-K:"]).status == 0)
+        let base = ["tail", "--brokers", broker.bootstrap, "--topic", "tail.more", "--from", "beginning", "--exit-at-end"]
+        let high = try Pipetop.run(base + ["--filter", "score >= 0.9", "--format", "json"])
+        #expect(high.status == 0, "\(high.stderr)")
+        #expect(high.stdout.split(separator: "\n").count == 10)
+        let three = try Pipetop.run(base + ["--count", "3"])
+        #expect(three.stdout.split(separator: "\n").count == 3)
+        let p0 = try Pipetop.run(base + ["--partition", "0"])
+        let p1 = try Pipetop.run(base + ["--partition", "1"])
+        let c0 = p0.stdout.split(separator: "\n").count, c1 = p1.stdout.split(separator: "\n").count
+        #expect(c0 > 0 && c1 > 0 && c0 + c1 == 100, "\(c0) + \(c1)")
+        let none = try Pipetop.run(base + ["--partition", "7"])
+        #expect(none.status == 2 && none.stderr.contains("not 7"))
+    }
+}
