@@ -18,6 +18,10 @@ public final class DashboardApp {
         public var readOnly: Bool
         /// Where events come from, for the header.
         public var source: String
+        /// The selected context, for the header (nil: none selected).
+        public var contextName: String? = nil
+        /// The selected context is protected: the header shows it in the critical colour.
+        public var contextProtected = false
 
         public init(settings: EngineSettings, keymap: Keymap, themes: [Theme], theme: Theme, fps: Int,
                     timeRange: TimeRange, readOnly: Bool, source: String) {
@@ -106,7 +110,10 @@ public final class DashboardApp {
     }
 
     private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
-        return ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
-                           source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
+        var ctx = ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
+                              source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
+        ctx.contextName = options.contextName
+        ctx.contextProtected = options.contextProtected
+        return ctx
     }
 }

@@ -13,6 +13,10 @@ public struct ViewContext: Sendable {
     public var connectionRole: ThemeRole
     /// Wall-clock time for the header clock, ms.
     public var nowMs: Int64
+    /// The selected `[[contexts]]` entry, shown in the header whenever there is one.
+    public var contextName: String? = nil
+    /// The selected context is protected (production): its name is shown in the critical colour.
+    public var contextProtected = false
 
     public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
                 connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {

@@ -29,7 +29,7 @@ enum DashboardLaunch {
         defer { source.stop() }
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
-            timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name)) {
+            timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name).showing(contextOf: config)) {
             let s = source.status
             return (s.text, s.health.themeRole)
         }
@@ -39,6 +39,16 @@ enum DashboardLaunch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+extension DashboardApp.Options {
+    /// These options with the run's selected context (and whether it is protected) for the header.
+    func showing(contextOf config: EffectiveConfig) -> Self {
+        var options = self
+        options.contextName = config.contextName
+        options.contextProtected = config.protected
+        return options
     }
 }
 
