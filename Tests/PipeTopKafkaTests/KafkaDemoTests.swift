@@ -1,0 +1,147 @@
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+import Synchronization
+import Testing
+
+/// `pipetop demo --kafka --headless` end to end: the built binary runs the demo pipeline over
+/// the suite's broker, and the dashboard's own source reads the real topics into a store.
+///
+/// Each test uses topics of its own (named in a configuration file), so they never see each
+/// other's messages. At `--speed 10` a minute of pipeline time (the first retrain) passes in
+/// six seconds of wall time.
+@Suite(.kafkaBroker, .serialized)
+struct KafkaDemoTests {
+    /// Starts the demo on `topics` (3 pipelines at 300 records/s, ten times faster than real time).
+    static func startDemo(_ broker: TestBroker, _ topics: TopicNames, duration: String) throws -> PipetopProcess {
+        let config = try PipetopProcess.config("""
+            [topics]
+            metrics = "\(topics.metrics)"
+            models = "\(topics.models)"
+            scored = "\(topics.scored)"
+            control = "\(topics.control)"
+            """)
+        return try PipetopProcess(
+            ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--duration", duration, "--speed", "10", "--rate", "300"],
+            config: config)
+    }
+
+    /// Waits until the demo has created its four topics (3 partitions each), then reads them
+    /// with a `KafkaSource` into a store, as the dashboard does.
+    static func watch(_ broker: TestBroker, _ topics: TopicNames, _ demo: PipetopProcess) async throws -> (KafkaSource, PipelineStore) {
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        let admin = try KafkaAdmin(config: config)
+        let names = Topic.allCases.map { topics.name(of: $0) }
+        let created = await eventually(timeout: .seconds(20)) {
+            let counts = (try? admin.partitionCounts()) ?? [:]
+            return names.allSatisfy { counts[$0] == 3 }
+        }
+        try #require(created, "the demo did not create \(names): \(demo.stderr)")
+        let store = PipelineStore(settings: EngineSettings(), basis: .eventTime)
+        let source = KafkaSource(config: config, topics: topics)
+        try source.start(into: store)
+        return (source, store)
+    }
+
+    @Test func headlessDemoFeedsTheStoreWithThroughputVersionsAndDrift() async throws {
+        let broker = try TestBroker.shared()
+        let topics = ContractJSON.topics("demo-e2e")
+        let demo = try Self.startDemo(broker, topics, duration: "20s")
+        let (source, store) = try await Self.watch(broker, topics, demo)
+        defer { source.stop() }
+
+        // Throughput from the scorers' metrics: 300 records/s of pipeline time per pipeline.
+        let flowing = await eventually(timeout: .seconds(15)) {
+            let s = store.snapshot()
+            return Set(s.pipelines.map(\.name)) == ["fraud", "churn", "ctr"]
+                && s.pipelines.allSatisfy { $0.throughput.recordsIn.s10 > 150 && $0.throughput.scored.s10 > 150 }
+        }
+        #expect(flowing, "pipelines: \(store.snapshot().pipelines.map { ($0.name, $0.throughput.recordsIn.s10) })")
+
+        // The first retrain at 60 s of pipeline time publishes v2 as a candidate beside v1.
+        let candidates = await eventually(timeout: .seconds(20)) {
+            let s = store.snapshot()
+            return s.pipelines.count == 3 && s.pipelines.allSatisfy { p in
+                p.models.contains { $0.primary == 1 && $0.candidates.contains { $0 >= 2 } }
+            }
+        }
+        #expect(candidates, "models: \(store.snapshot().pipelines.map { ($0.name, $0.models.map { ($0.primary, $0.candidates) }) })")
+
+        // fraud's concept and one feature change abruptly at 30 s: its serving version drifts
+        // critically, against the reference its model event carried.
+        let drifted = await eventually(timeout: .seconds(15)) {
+            guard let fraud = store.snapshot().pipeline(named: "fraud"),
+                  let model = fraud.models.first, let primary = model.primary,
+                  let stats = fraud.stats(for: VersionKey(model: model.name, version: primary))
+            else { return false }
+            return (stats.worstDrift?.report?.psi ?? 0) >= EngineSettings().drift.psiCritical
+        }
+        #expect(drifted)
+
+        let status = await demo.wait(timeout: .seconds(45))
+        #expect(status == 0, "\(demo.stderr)")
+        let summary = demo.stderr
+        #expect(summary.contains("versions published (0 failed)"), "\(summary)")
+        #expect(summary.contains("messages delivered to kafka \(broker.bootstrap)"), "\(summary)")
+        #expect(!summary.contains("failed:"), "\(summary)")
+        // Everything the demo published reaches the store, v1 to the last retrain (200 s of
+        // pipeline time: retrains at 60, 120 and 180 s).
+        let versions = await eventually(timeout: .seconds(10)) {
+            store.snapshot().pipelines.allSatisfy { p in p.models.contains { m in m.versions.map(\.version).max() ?? 0 >= 4 } }
+        }
+        #expect(versions, "\(store.snapshot().pipelines.map { ($0.name, $0.models.map { $0.versions.map(\.version) }) })")
+    }
+
+    @Test func promoteSentOnTheControlTopicIsAppliedAndAcknowledged() async throws {
+        let broker = try TestBroker.shared()
+        let topics = ContractJSON.topics("demo-promote")
+        let demo = try Self.startDemo(broker, topics, duration: "40s")
+        let (source, store) = try await Self.watch(broker, topics, demo)
+        defer { source.stop() }
+
+        // The first candidate of fraud's model, beside the serving v1.
+        var target: (model: String, from: Int, to: Int)?
+        _ = await eventually(timeout: .seconds(25)) {
+            guard let model = store.snapshot().pipeline(named: "fraud")?.models.first,
+                  let primary = model.primary, let candidate = model.candidates.max()
+            else { return false }
+            target = (model.name, primary, candidate)
+            return true
+        }
+        let (model, from, to) = try #require(target, "no candidate: \(demo.stderr)")
+
+        // The source's control sink: the same cluster's control topic, idempotent producer.
+        let sink = try #require(source.controlSink)
+        let id = UUID().uuidString.lowercased()
+        let command = ControlCommand(
+            pipeline: "fraud", tsMs: SystemWallClock().nowMs(), id: id, action: .promote, model: model, version: to,
+            fromVersion: from, requestedBy: "kafka-demo-test", reason: "end-to-end test")
+        let report = Mutex<DeliveryReport?>(nil)
+        sink.send(command) { r in report.withLock { $0 = r } }
+        #expect(await eventually(timeout: .seconds(15)) { report.withLock { $0 } == .delivered }, "\(String(describing: report.withLock { $0 }))")
+
+        // The demo's controller answers on the control topic, and the store sees the swap.
+        var ack: Ack?
+        _ = await eventually(timeout: .seconds(15)) {
+            ack = store.snapshot().timeline.lazy.compactMap { entry -> Ack? in
+                if case .ack(let a) = entry.kind, a.id == id { return a }
+                return nil
+            }.first
+            return ack != nil
+        }
+        #expect(ack?.status == .applied, "ack: \(String(describing: ack))")
+        #expect(ack?.pipeline == "fraud")
+        let promoted = await eventually(timeout: .seconds(10)) {
+            store.snapshot().pipeline(named: "fraud")?.models.first { $0.name == model }?.primary == to
+        }
+        #expect(promoted, "fraud's primary is still \(String(describing: store.snapshot().pipeline(named: "fraud")?.models.first?.primary))")
+        let event = store.snapshot().timeline.contains { entry in
+            if case .model(let m) = entry.kind { return m.event == .promoted && m.version == to && m.cause == id }
+            return false
+        }
+        #expect(event, "a promoted model event names the command as its cause")
+
+        demo.terminate()
+        #expect(await demo.wait(timeout: .seconds(30)) == 0, "\(demo.stderr)")
+    }
+}
