@@ -50,6 +50,6 @@ struct DashboardCommand: ParsableCommand {
                 + "--replay FILE, or run `pipetop demo` for the embedded demo pipeline")
             throw ExitCode(64)
         }
-        try DashboardLaunch.run(config: config, source: KafkaSource(config: kafka, topics: config.topics))
+        try DashboardLaunch.run(config: config, source: KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)))
     }
 }

@@ -177,7 +177,7 @@ struct DemoCommand: ParsableCommand {
         if headless {
             try DemoHeadless.run(runner, durationMs: duration.map(DurationText.milliseconds), failureStatus: 2) { KafkaDemo.output(sink) }
         } else {
-            let source = KafkaSource(config: demo.client, topics: config.topics, log: demo.log)
+            let source = KafkaSource(config: demo.client, topics: config.topics, options: KafkaSourceOptions(config), log: demo.log)
             try DashboardLaunch.run(config: config, source: KafkaDemoSource(runner: runner, source: source))
         }
     }
