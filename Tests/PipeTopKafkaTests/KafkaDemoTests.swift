@@ -84,12 +84,20 @@ struct KafkaDemoTests {
         #expect(summary.contains("versions published (0 failed)"), "\(summary)")
         #expect(summary.contains("messages delivered to kafka \(broker.bootstrap)"), "\(summary)")
         #expect(!summary.contains("failed:"), "\(summary)")
-        // Everything the demo published reaches the store, v1 to the last retrain (200 s of
-        // pipeline time: retrains at 60, 120 and 180 s).
+        // Every version the demo published (v1 and one per retrain; how many retrains fit in
+        // 20 s depends on how busy the machine is) reaches the store.
+        let published = try #require(Self.count(before: " versions published", in: summary), "\(summary)")
+        #expect(published >= 6, "v1 and at least the first retrain of each pipeline: \(summary)")
         let versions = await eventually(timeout: .seconds(10)) {
-            store.snapshot().pipelines.allSatisfy { p in p.models.contains { m in m.versions.map(\.version).max() ?? 0 >= 4 } }
+            store.snapshot().pipelines.reduce(0) { $0 + $1.models.reduce(0) { $0 + $1.versions.count } } == published
         }
-        #expect(versions, "\(store.snapshot().pipelines.map { ($0.name, $0.models.map { $0.versions.map(\.version) }) })")
+        #expect(versions, "\(published) published; \(store.snapshot().pipelines.map { ($0.name, $0.models.map { $0.versions.map(\.version) }) })")
+    }
+
+    /// The number just before `marker` in `text` (`… 9 versions published …` → 9).
+    static func count(before marker: String, in text: String) -> Int? {
+        guard let range = text.range(of: marker) else { return nil }
+        return Int(String(text[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed()))
     }
 
     @Test func promoteSentOnTheControlTopicIsAppliedAndAcknowledged() async throws {

@@ -9,8 +9,9 @@ import PipeTopCore
 /// Watermarks come from what librdkafka caches from fetch responses
 /// (`rd_kafka_get_watermark_offsets`), so partitions the dashboard reads cost no request; a
 /// partition it does not read (a pipeline's own input topic) is asked with ListOffsets, at most
-/// once per measurement. (The test broker's ListOffsets can count batches rather than records;
-/// its fetch responses carry the right watermark.)
+/// once per measurement, at most `maxListOffsets` partitions a round and none after one fails,
+/// so a slow cluster cannot hold the consumer thread for long. (The test broker's ListOffsets
+/// can count batches rather than records; its fetch responses carry the right watermark.)
 final class KafkaLagProbe {
     private let client: KafkaClient
     private let store: PipelineStore
@@ -25,6 +26,9 @@ final class KafkaLagProbe {
     /// How long one request may take, and how long ListOffsets may block for an unread partition.
     private static let requestTimeoutMs: Int32 = 5_000
     private static let listOffsetsTimeoutMs: Int32 = 500
+    private static let maxListOffsets = 64
+    /// ListOffsets requests left in this round of answers.
+    private var listOffsetsBudget = 0
 
     init(client: KafkaClient, store: PipelineStore, groups: [LagGroup], interval: Duration) {
         self.client = client
@@ -43,6 +47,7 @@ final class KafkaLagProbe {
     /// Handles the answers that arrived, and sends the next round of requests when one is due
     /// and the last has been answered (or abandoned after three intervals).
     func step() {
+        listOffsetsBudget = Self.maxListOffsets
         while let event = rd_kafka_queue_poll(queue, 0) {
             handle(event)
             rd_kafka_event_destroy(event)
@@ -95,8 +100,13 @@ final class KafkaLagProbe {
             guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
             var low: Int64 = -1, high: Int64 = -1
             if rd_kafka_get_watermark_offsets(client.handle, topic, p.partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
+                guard listOffsetsBudget > 0 else { continue }
+                listOffsetsBudget -= 1
                 guard rd_kafka_query_watermark_offsets(client.handle, topic, p.partition, &low, &high, Self.listOffsetsTimeoutMs)
-                        == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else { continue }
+                        == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
+                    listOffsetsBudget = 0
+                    continue
+                }
             }
             partitions.append(GroupLag.Partition(topic: String(cString: topic), partition: p.partition, committed: p.offset, high: high))
         }
