@@ -10,6 +10,15 @@ public protocol EventSource: AnyObject, Sendable {
     func start(into store: PipelineStore) throws
     /// Stops delivering; safe to call more than once.
     func stop()
+    /// Where the operator's commands go for the pipelines this source shows: the control topic
+    /// of the same cluster, or the demo bus; nil for a source without a control channel (a
+    /// recording). Asked for once, when the dashboard starts.
+    var controlSink: (any ControlSink)? { get }
+}
+
+extension EventSource {
+    /// No control channel, unless the source says otherwise.
+    public var controlSink: (any ControlSink)? { nil }
 }
 
 /// The header's connection segment: what a source is doing and how healthy that is.

@@ -25,6 +25,9 @@ public final class DemoSource: EventSource {
         return SourceStatus("demo running, t+\(Format.duration(ms: p.eventMs))")
     }
 
+    /// Commands go through the bus to the pipeline's controller.
+    public var controlSink: (any ControlSink)? { bus }
+
     public func start(into store: PipelineStore) throws {
         runner.start()
         let thread = Thread { [self] in self.read(into: store) }

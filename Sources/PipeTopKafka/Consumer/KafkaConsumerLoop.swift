@@ -25,6 +25,8 @@ final class KafkaConsumerLoop {
     private var sourceNames: [(handle: OpaquePointer, name: String)] = []
     private var nextMetadataMs: Int64 = 0
     private var brokersDownSeen: UInt64 = 0
+    /// Measures `[kafka] lag_groups`; nil when none are configured.
+    private let lagProbe: KafkaLagProbe?
 
     init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: TopicNames, options: KafkaSourceOptions) {
         self.client = client
@@ -37,6 +39,8 @@ final class KafkaConsumerLoop {
         assignment = PartitionAssignment(wanted: wanted)
         topicHandles = wanted.compactMap { rd_kafka_topic_new(client.handle, $0.name, nil) }
         batch = .allocate(capacity: max(1, options.batchSize))
+        lagProbe = options.lagGroups.isEmpty ? nil
+            : KafkaLagProbe(client: client, store: store, groups: options.lagGroups, interval: options.lagInterval)
     }
 
     deinit {
@@ -56,12 +60,14 @@ final class KafkaConsumerLoop {
             if n == 0 { n = rd_kafka_consume_batch_queue(queue, pollMs, batch, 1) }
             if n > 0 { ingest(count: n) }
             noteBrokersDown()
+            lagProbe?.step()
             if let fatal = client.fatalError {
                 monitor.disconnected(reason: fatal, retryAtMs: Int64.max)
                 break
             }
         }
         monitor.update { $0.connection = .stopped }
+        lagProbe?.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
         rd_kafka_queue_destroy(queue)
         client.destroy()

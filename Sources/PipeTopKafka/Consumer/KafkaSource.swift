@@ -23,6 +23,7 @@ public final class KafkaSource: EventSource {
     private let monitor = KafkaSourceMonitor()
     private let running = RunFlag()
     private let thread = Mutex<(started: Bool, done: DispatchSemaphore?)>((false, nil))
+    private let control = Mutex<(made: Bool, sink: KafkaControlSink?)>((false, nil))
 
     public init(config: KafkaClientConfig, topics: TopicNames = TopicNames(), options: KafkaSourceOptions = KafkaSourceOptions(), log: KafkaLog? = nil) {
         self.name = "kafka " + config.brokers
@@ -39,6 +40,23 @@ public final class KafkaSource: EventSource {
 
     /// Whether the source is connected now.
     public var isConnected: Bool { monitor.connection.isConnected }
+
+    /// The same cluster's control topic, for the operator's commands: an idempotent producer
+    /// (`KafkaControlSink`), created on first use and kept for the source's life. Nil, with a
+    /// line in `log`, when librdkafka refuses its configuration.
+    public var controlSink: (any ControlSink)? {
+        control.withLock { c in
+            if !c.made {
+                c.made = true
+                do {
+                    c.sink = try KafkaControlSink(config: config, topics: topics, log: log)
+                } catch {
+                    log.append(level: 3, facility: "CONTROL", message: "no control producer: \(error)")
+                }
+            }
+            return c.sink
+        }
+    }
 
     /// Creates the consumer and starts its thread. Throws only when librdkafka refuses the
     /// configuration; an unreachable cluster is a status, not an error. Starts once.

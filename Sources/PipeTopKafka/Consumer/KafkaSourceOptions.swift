@@ -17,12 +17,24 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     /// How long the consumer waits for a message when none is queued: bounds how long `stop()` takes.
     public var pollTimeout: Duration = .milliseconds(100)
 
+    /// Consumer groups whose lag is measured on the cluster and shown for their pipelines
+    /// (`[kafka] lag_groups`); empty: the lag the pipelines report in `metrics`.
+    public var lagGroups: [LagGroup] = []
+    /// How often the groups' committed offsets are asked for.
+    public var lagInterval: Duration = .seconds(5)
+
     /// Records per partition of metrics and scored read back on start.
     public static let defaultBacklog: Int64 = 1_000
 
     public init(backlog: Int64 = KafkaSourceOptions.defaultBacklog) {
         let recent: StartPosition = backlog > 0 ? .lastPerPartition(backlog) : .end
         start = [.models: .beginning, .control: .beginning, .metrics: recent, .scored: recent]
+    }
+
+    /// The defaults with the run's `[kafka] lag_groups`.
+    public init(_ config: EffectiveConfig) {
+        self.init()
+        lagGroups = LagGroup.parse(config.kafka.lagGroups)
     }
 
     /// Where `topic` starts.

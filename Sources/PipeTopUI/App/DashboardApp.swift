@@ -22,6 +22,10 @@ public final class DashboardApp {
         public var source: String
         /// Whether and how the operator can act on pipelines.
         public var control: ControlOptions
+        /// The selected context, for the header (nil: none selected).
+        public var contextName: String? = nil
+        /// The selected context is protected: the header shows it in the critical colour.
+        public var contextProtected = false
 
         public init(settings: EngineSettings, keymap: Keymap, themes: [Theme], theme: Theme, fps: Int,
                     timeRange: TimeRange, readOnly: Bool, source: String,
@@ -163,6 +167,8 @@ public final class DashboardApp {
         var ctx = ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
                               source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
         ctx.liveScoredTotal = store.scoredTotal
+        ctx.contextName = options.contextName
+        ctx.contextProtected = options.contextProtected
         return ctx
     }
 }

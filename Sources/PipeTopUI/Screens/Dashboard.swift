@@ -59,6 +59,11 @@ public enum Dashboard {
         let critical = s.alerts.filter { $0.severity == .critical }.count
         // Badges come first: they must never be the part that does not fit.
         var left: [Span] = [Span(" pipetop ", role: .accent)]
+        // The cluster comes right after the name, so nobody mistakes production for staging;
+        // a protected one says so in words too, for monochrome terminals.
+        if let name = ctx.contextName {
+            left.append(ctx.contextProtected ? Span(" \(name) PROTECTED ", role: .critical) : Span(" \(name) "))
+        }
         if state.readOnly { left.append(Span(" READ-ONLY ", role: .warn)) }
         if state.paused { left.append(Span(" PAUSED ", role: .warn)) }
         let pending = state.commands.pending.count

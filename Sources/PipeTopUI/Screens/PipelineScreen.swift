@@ -20,7 +20,11 @@ enum PipelineScreen {
             Paragraph("no pipeline selected", role: .muted).render(in: area, buffer: &buffer, theme: ctx.theme)
             return
         }
-        let parts = Layout.split(area, direction: .vertical, constraints: [.percent(40), .fill, .fixed(min(8, p.alerts.count + 3))])
+        // A consumer group measured on the cluster (`[kafka] lag_groups`) gets a block of its own.
+        let groupRows = p.groupLag.map { min(8, $0.partitions.count + 3) }
+        let parts = Layout.split(area, direction: .vertical, constraints: [.percent(40), .fill, .fixed(min(8, p.alerts.count + 3))]
+                                 + (groupRows.map { [.fixed($0)] } ?? []))
+        if let lag = p.groupLag, parts.count > 3 { renderGroupLag(lag, in: parts[3], buffer: &buffer, ctx: ctx) }
         let charts = Layout.split(parts[0], direction: .horizontal, constraints: [.percent(50), .fill])
         let seconds = state.timeRange.seconds
         let inputs = p.history.series(.recordsIn, count: seconds, endingBefore: p.historyEndSecond)
@@ -56,5 +60,20 @@ enum PipelineScreen {
                  role: a.severity == .critical ? .critical : .warn)
         }
         Paragraph(lines: lines, overflow: .truncate).render(in: alerts.inner(parts[2]), buffer: &buffer, theme: ctx.theme)
+    }
+
+    /// The consumer group's lag per partition: committed offset, high watermark, lag.
+    static func renderGroupLag(_ lag: GroupLag, in area: Rect, buffer: inout Buffer, ctx: ViewContext) {
+        let block = Block(title: "Consumer group \(lag.group): lag \(lag.total)",
+                          rightTitle: "measured \(Cells.age(lag.measuredAtMs, now: ctx.nowMs)) ago")
+        block.render(in: area, buffer: &buffer, theme: ctx.theme)
+        Table(columns: [
+            .init("TOPIC", width: .min(12)), .init("PARTITION", width: .fixed(9), alignment: .right),
+            .init("COMMITTED", width: .fixed(12), alignment: .right), .init("END", width: .fixed(12), alignment: .right),
+            .init("LAG", width: .fixed(10), alignment: .right),
+        ], rows: lag.partitions.map { q in
+            Table.Row([Span(q.topic), Span("\(q.partition)"), Span("\(q.committed)"), Span("\(q.high)"),
+                       Span("\(q.lag)", role: q.lag > ctx.settings.alerts.lagMax ? .warn : nil)])
+        }, selected: nil).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }
 }

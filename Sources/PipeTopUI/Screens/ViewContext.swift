@@ -15,6 +15,10 @@ public struct ViewContext: Sendable {
     public var nowMs: Int64
     /// Scored records ingested so far, read live even while the display is paused.
     public var liveScoredTotal: UInt64?
+    /// The selected `[[contexts]]` entry, shown in the header whenever there is one.
+    public var contextName: String? = nil
+    /// The selected context is protected (production): its name is shown in the critical colour.
+    public var contextProtected = false
 
     public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
                 connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {

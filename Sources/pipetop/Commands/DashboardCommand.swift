@@ -1,17 +1,21 @@
 import ArgumentParser
 import Foundation
 import PipeTopCore
+import PipeTopKafka
 import PipeTopUI
 
-/// `pipetop` (the default): the dashboard, on a recording for now (`--replay`).
+/// `pipetop` (the default): the dashboard, on a Kafka cluster or a recording (`--replay`).
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "The live dashboard (the default command).",
         discussion: """
-            Reads events from a recording (--replay FILE: NDJSON of contract events, as `pipetop record` \
-            writes) and shows them; the embedded demo pipeline and Kafka clusters are the next sources. \
-            After a replay the dashboard stays up on its final state. Keys: ? shows them all.
+            Reads the four contract topics of a Kafka cluster (--brokers HOST:PORT, or the brokers of \
+            --context NAME or of [kafka] in the configuration) by partition assignment, never joining \
+            a consumer group; or a recording (--replay FILE: NDJSON of contract events, as `pipetop \
+            record` writes), after which the dashboard stays up on its final state. `pipetop demo` \
+            runs it on the embedded demo pipeline. librdkafka's log lines go to --log-file, never to \
+            the terminal. Keys: ? shows them all.
             """
     )
 
@@ -27,15 +31,25 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour theme (default, light, solarized-dark, high-contrast, mono).", valueName: "name"))
     var theme: String?
 
+    @Option(name: .long, help: ArgumentHelp("Append librdkafka's log lines to this file.", valueName: "path"))
+    var logFile: String?
+
     func run() throws {
         var overrides = global.overrides
         overrides.theme = theme
         let resolution = try ConfigResolution.resolve(global, overrides: overrides)
         let config = resolution.effective
-        guard let replay else {
-            StandardError.print("pipetop: no event source: give --replay FILE (the demo pipeline and Kafka sources are not in this build yet)")
+        // A recording asked for on the command line wins over brokers from the configuration.
+        if let replay {
+            try DashboardLaunch.run(config: config, source: ReplaySource(path: replay, speed: speed))
+            return
+        }
+        guard let kafka = KafkaClientConfig(config, logFile: logFile) else {
+            StandardError.print(
+                "pipetop: no event source: give --brokers HOST:PORT (or --context NAME, or [kafka] brokers in the configuration), "
+                + "--replay FILE, or run `pipetop demo` for the embedded demo pipeline")
             throw ExitCode(64)
         }
-        try DashboardLaunch.run(config: config, source: ReplaySource(path: replay, speed: speed), control: nil)
+        try DashboardLaunch.run(config: config, source: KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)))
     }
 }

@@ -5,9 +5,9 @@ import PipeTopUI
 
 /// Starts the dashboard on a source: the part `pipetop` (replay, Kafka) and `pipetop demo` share.
 enum DashboardLaunch {
-    /// `control` carries the operator's commands; nil when the source has no control channel
-    /// (a recording).
-    static func run(config: EffectiveConfig, source: any EventSource, control: (any ControlSink)?) throws {
+    /// The operator's commands go to the source's control channel (none for a recording);
+    /// in read-only mode it is never opened.
+    static func run(config: EffectiveConfig, source: any EventSource) throws {
         let keymap: Keymap
         do {
             keymap = try Keymap(overrides: config.ui.keymap, readOnly: config.readOnly)
@@ -21,6 +21,7 @@ enum DashboardLaunch {
             StandardError.print("pipetop: the dashboard needs a terminal (stdin and stdout must be a tty)")
             throw ExitCode(1)
         }
+        let control = config.readOnly ? nil : source.controlSink
         let (controlOptions, auditLog) = controlSetup(config, control)
         let store = PipelineStore(settings: config.engine, basis: .eventTime)
         do {
@@ -32,7 +33,8 @@ enum DashboardLaunch {
         defer { source.stop() }
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
-            timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions),
+            timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions)
+                .showing(contextOf: config),
             controlSink: control, audit: { auditLog?.append($0) }) {
             let s = source.status
             return (s.text, s.health.themeRole)
@@ -66,6 +68,16 @@ enum DashboardLaunch {
             options.unavailable = "\(error)"
             return (options, nil)
         }
+    }
+}
+
+extension DashboardApp.Options {
+    /// These options with the run's selected context (and whether it is protected) for the header.
+    func showing(contextOf config: EffectiveConfig) -> Self {
+        var options = self
+        options.contextName = config.contextName
+        options.contextProtected = config.protected
+        return options
     }
 }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import PipeTopCore
 import PipeTopDemo
+import PipeTopKafka
 import PipeTopUI
 
 /// `pipetop demo`: the embedded model-serving pipeline, with the dashboard, headless, or as a screenshot.
@@ -19,13 +19,27 @@ struct DemoCommand: ParsableCommand {
             --headless writes every event as NDJSON (to --out, default standard output) instead of \
             showing the dashboard: a generator of recordings for --replay and tests. --screenshot \
             renders one frame after --after seconds of pipeline time, with no terminal needed.
+
+            --kafka runs the pipeline over a real cluster instead of in-process: it creates the four \
+            topics if missing (--partitions each), publishes to them and obeys commands on the control \
+            topic; the dashboard reads the topics back, so `pipetop --brokers …` in another terminal \
+            sees and controls the same pipelines. With --headless it runs without a UI.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "No dashboard: write every event as NDJSON to --out.")
+    @Flag(help: "No dashboard: write every event as NDJSON to --out (with --kafka: to the topics).")
     var headless = false
+
+    @Flag(help: "Run the pipeline over the topics of a Kafka cluster (--brokers, a --context or [kafka] brokers), creating them if missing.")
+    var kafka = false
+
+    @Option(help: ArgumentHelp("With --kafka: partitions of each topic the demo creates.", valueName: "n"))
+    var partitions: Int = 3
+
+    @Option(name: .long, help: ArgumentHelp("With --kafka: append librdkafka's log lines to this file.", valueName: "path"))
+    var logFile: String?
 
     @Option(help: ArgumentHelp("Stop after this much wall-clock time (e.g. 30s, 5m; default: until interrupted).", valueName: "duration"),
             transform: ArgumentTransforms.duration)
@@ -97,6 +111,11 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if screenshot != nil && headless { throw ValidationError("--screenshot and --headless do not go together") }
+        if kafka {
+            if screenshot != nil { throw ValidationError("--screenshot and --kafka do not go together") }
+            if out != "-" { throw ValidationError("--out and --kafka do not go together: the events go to the topics") }
+            guard (1...1_000).contains(partitions) else { throw ValidationError("--partitions \(partitions) is out of range (1-1000)") }
+        }
         _ = try screenshotSize()
     }
 
@@ -138,11 +157,29 @@ struct DemoCommand: ParsableCommand {
         if let screenshot {
             try DemoScreenshot(settings: settings, config: config, startMs: startMs, afterMs: DurationText.milliseconds(after),
                                size: try screenshotSize(), view: view, ansi: ansi).write(to: screenshot)
+        } else if kafka {
+            try runOverKafka(config, settings, pace, startMs)
         } else if headless {
             try runHeadless(settings, pace, startMs)
         } else {
             let source = DemoSource(settings: settings, speed: pace, startMs: startMs)
-            try DashboardLaunch.run(config: config, source: source, control: source.bus)
+            try DashboardLaunch.run(config: config, source: source)
+        }
+    }
+
+    /// `--kafka`: the pipeline publishes to the cluster's topics and obeys its control topic;
+    /// the dashboard (unless `--headless`) reads the same topics back like any `pipetop --brokers`.
+    private func runOverKafka(_ config: EffectiveConfig, _ settings: DemoSettings, _ pace: ReplaySpeed, _ startMs: Int64) throws {
+        guard let demo = KafkaDemo(config: config, partitions: partitions, logFile: logFile) else {
+            StandardError.print("pipetop: --kafka needs brokers: give --brokers HOST:PORT, or set [kafka] brokers or a context")
+            throw ExitCode(64)
+        }
+        let (runner, sink) = try demo.makeRunner(settings: settings, speed: pace, startMs: startMs)
+        if headless {
+            try DemoHeadless.run(runner, durationMs: duration.map(DurationText.milliseconds), failureStatus: 2) { KafkaDemo.output(sink) }
+        } else {
+            let source = KafkaSource(config: demo.client, topics: config.topics, options: KafkaSourceOptions(config), log: demo.log)
+            try DashboardLaunch.run(config: config, source: KafkaDemoSource(runner: runner, source: source))
         }
     }
 
@@ -155,29 +192,8 @@ struct DemoCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let runner = DemoRunner(settings: settings, speed: pace, startMs: startMs, sink: sink, control: nil)
-        // Ctrl-C and SIGTERM end the run cleanly: what was produced is flushed.
-        var sources: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { runner.stop() }
-            source.resume()
-            sources.append(source)
+        try DemoHeadless.run(runner, durationMs: duration.map(DurationText.milliseconds), ignoring: SinkError.closedPipe.description) {
+            "\(sink.lines) lines to \(out == "-" ? "standard output" : out)"
         }
-        runner.run(durationMs: duration.map(DurationText.milliseconds))
-        let p = runner.progress
-        let c = p.counters
-        let wallSeconds = Double(p.wallMs) / 1_000
-        let rate = wallSeconds > 0 ? Double(c.scored) / wallSeconds : 0
-        StandardError.print(
-            "pipetop demo: \(Format.duration(ms: p.wallMs)) wall, \(Format.duration(ms: p.eventMs)) of pipeline time; "
-            + "\(c.scored) scored (\(Format.rate(rate))/s), \(c.shadow) shadow, \(c.labels) labels, "
-            + "\(c.versionsPublished) versions published (\(c.versionsFailed) failed), \(c.faultsInjected) faults; "
-            + "\(sink.lines) lines to \(out == "-" ? "standard output" : out)")
-        if let failure = p.failure, failure != SinkError.closedPipe.description {
-            StandardError.print("pipetop: \(failure)")
-            throw ExitCode(1)
-        }
-        withExtendedLifetime(sources) {}
     }
 }

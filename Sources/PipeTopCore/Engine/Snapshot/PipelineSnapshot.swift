@@ -11,8 +11,11 @@ public struct PipelineSnapshot: Sendable {
     public var latency: LatencyPercentiles?
     /// p99 latency (µs) of each of the last 60 seconds, oldest first, for the latency chart.
     public var latencyP99History: [Double]
-    /// Sum of the lag the instances report.
+    /// The lag of the pipeline's consumer group when `[kafka] lag_groups` names one and it was
+    /// measured, else the sum of the lag the instances report.
     public var lag: Int64?
+    /// The consumer group's lag per partition, when measured (`[kafka] lag_groups`).
+    public var groupLag: GroupLag? = nil
     public var instances: [InstanceSnapshot]
     /// The model registry: every model with its versions and their lifecycle.
     public var models: [ModelSnapshot]

@@ -22,6 +22,11 @@ public final class PipelineStore: Sendable {
         return try state.withLock { try body(&$0, now) }
     }
 
+    /// Keeps the lag measured for `pipeline`'s consumer group (see `StoreState.record(_:for:)`).
+    public func record(_ lag: GroupLag, for pipeline: String) {
+        state.withLock { $0.record(lag, for: pipeline) }
+    }
+
     /// Events ingested so far: cheap to read, so the UI can tell whether anything new arrived
     /// without building a snapshot.
     public var totalEvents: UInt64 {

@@ -23,8 +23,11 @@ extension StoreState {
             let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
             let silentFor = now - lastSeen
             let stale = Double(silentFor) > alertSettings.staleAfterSeconds * 1000
+            // A consumer group's lag measured on the cluster beats what the instances report.
+            let groupLag = groupLags[name]
+            let lag = groupLag?.total ?? p.lag
             current += AlertRules.evaluate(
-                pipeline: name, throughput: throughput, latency: latency, lag: p.lag, stale: stale,
+                pipeline: name, throughput: throughput, latency: latency, lag: lag, stale: stale,
                 silentForMs: silentFor, settings: alertSettings, nowMs: now)
             let models = p.registry.snapshot()
             let versions = versionStats(ofPipelineAt: i)
@@ -32,7 +35,7 @@ extension StoreState {
             views.append(PipelineSnapshot(
                 name: name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,
                 historyEndSecond: metricsEnd, latency: latency,
-                latencyP99History: p.latency.p99Series(endingAt: metricsEnd, count: 60), lag: p.lag,
+                latencyP99History: p.latency.p99Series(endingAt: metricsEnd, count: 60), lag: lag, groupLag: groupLag,
                 instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
                 models: models, versions: versions, alerts: [], lastMetricsMs: p.lastMetricsMs,
                 lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,

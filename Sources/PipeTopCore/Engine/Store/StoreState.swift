@@ -13,6 +13,9 @@ public struct StoreState: Sendable {
     var latestEventMs: Int64?
     var totalEvents: UInt64 = 0
     var evictions: UInt64 = 0
+    /// The latest lag measured for a pipeline's consumer group (`[kafka] lag_groups`), by
+    /// pipeline; bounded by the configuration, kept before the pipeline's first event.
+    var groupLags: [String: GroupLag] = [:]
     /// Live version trackers of all pipelines; see `StoreState+Versions`.
     var slots: VersionSlots
     var labelJoin: LabelJoin
@@ -59,6 +62,12 @@ public struct StoreState: Sendable {
             note(source, tsMs: e.tsMs)
             timeline.append(TimelineEntry(.ack(e), pipeline: e.pipeline, tsMs: e.tsMs))
         }
+    }
+
+    /// Keeps `lag`, measured on the cluster for `pipeline`'s consumer group: from the next
+    /// snapshot on it is the pipeline's lag (overview, alerts) instead of what its instances report.
+    public mutating func record(_ lag: GroupLag, for pipeline: String) {
+        groupLags[pipeline] = lag
     }
 
     /// Counts a message from `source` that could not be decoded; `error` is kept as the last one seen.

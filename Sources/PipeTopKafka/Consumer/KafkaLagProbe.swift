@@ -1,0 +1,119 @@
+import CRdKafka
+import PipeTopCore
+
+/// Measures the lag of the consumer groups in `[kafka] lag_groups` for a `KafkaSource`, on its
+/// consumer thread, without blocking it: every `interval` it asks the group coordinator for
+/// each group's committed offsets (the admin ListConsumerGroupOffsets API, answered on a queue
+/// of its own that `step` polls without waiting), and compares them with high watermarks.
+///
+/// Watermarks come from what librdkafka caches from fetch responses
+/// (`rd_kafka_get_watermark_offsets`), so partitions the dashboard reads cost no request; a
+/// partition it does not read (a pipeline's own input topic) is asked with ListOffsets, at most
+/// once per measurement, at most `maxListOffsets` partitions a round and none after one fails,
+/// so a slow cluster cannot hold the consumer thread for long. (The test broker's ListOffsets
+/// can count batches rather than records; its fetch responses carry the right watermark.)
+final class KafkaLagProbe {
+    private let client: KafkaClient
+    private let store: PipelineStore
+    /// Group → the pipelines it is shown for.
+    private let pipelines: [String: [String]]
+    private let intervalMs: Int64
+    private let queue: OpaquePointer
+    private let clock = SystemWallClock()
+    private var outstanding = 0
+    private var nextMs: Int64 = 0
+    private var sentMs: Int64 = 0
+    /// How long one request may take, and how long ListOffsets may block for an unread partition.
+    private static let requestTimeoutMs: Int32 = 5_000
+    private static let listOffsetsTimeoutMs: Int32 = 500
+    private static let maxListOffsets = 64
+    /// ListOffsets requests left in this round of answers.
+    private var listOffsetsBudget = 0
+
+    init(client: KafkaClient, store: PipelineStore, groups: [LagGroup], interval: Duration) {
+        self.client = client
+        self.store = store
+        pipelines = Dictionary(grouping: groups, by: \.group).mapValues { $0.map(\.pipeline) }
+        intervalMs = max(100, interval.milliseconds)
+        queue = rd_kafka_queue_new(client.handle)
+    }
+
+    /// Releases the result queue; call before the client is destroyed.
+    func close() {
+        while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
+        rd_kafka_queue_destroy(queue)
+    }
+
+    /// Handles the answers that arrived, and sends the next round of requests when one is due
+    /// and the last has been answered (or abandoned after three intervals).
+    func step() {
+        listOffsetsBudget = Self.maxListOffsets
+        while let event = rd_kafka_queue_poll(queue, 0) {
+            handle(event)
+            rd_kafka_event_destroy(event)
+            outstanding = max(0, outstanding - 1)
+        }
+        let now = clock.nowMs()
+        guard now >= nextMs, outstanding == 0 || now - sentMs > 3 * intervalMs else { return }
+        nextMs = now + intervalMs
+        sentMs = now
+        outstanding = 0
+        let options = rd_kafka_AdminOptions_new(client.handle, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        var errstr = [CChar](repeating: 0, count: 256)
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, Self.requestTimeoutMs, &errstr, errstr.count)
+        for group in pipelines.keys.sorted() {
+            // One group per request (librdkafka's rule); nil partitions: every one it committed.
+            var request = rd_kafka_ListConsumerGroupOffsets_new(group, nil)
+            rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
+            rd_kafka_ListConsumerGroupOffsets_destroy(request)
+            outstanding += 1
+        }
+    }
+
+    private func handle(_ event: OpaquePointer) {
+        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
+            note("lag: " + String(cString: rd_kafka_event_error_string(event)))
+            return
+        }
+        guard let result = rd_kafka_event_ListConsumerGroupOffsets_result(event) else { return }
+        var count = 0
+        guard let groups = rd_kafka_ListConsumerGroupOffsets_result_groups(result, &count) else { return }
+        for i in 0..<count {
+            guard let group = groups[i] else { continue }
+            let name = String(cString: rd_kafka_group_result_name(group))
+            if let error = rd_kafka_group_result_error(group) {
+                note("lag of group \(name): " + String(cString: rd_kafka_error_string(error)))
+                continue
+            }
+            guard let list = rd_kafka_group_result_partitions(group), let lag = measure(name, list) else { continue }
+            for pipeline in pipelines[name] ?? [] { store.record(lag, for: pipeline) }
+        }
+    }
+
+    /// The group's lag from its committed offsets in `list`; nil when it committed none (an
+    /// unknown group), so the pipeline keeps the lag its instances report.
+    private func measure(_ group: String, _ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> GroupLag? {
+        var partitions: [GroupLag.Partition] = []
+        for j in 0..<Int(list.pointee.cnt) {
+            let p = list.pointee.elems[j]
+            guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
+            var low: Int64 = -1, high: Int64 = -1
+            if rd_kafka_get_watermark_offsets(client.handle, topic, p.partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
+                guard listOffsetsBudget > 0 else { continue }
+                listOffsetsBudget -= 1
+                guard rd_kafka_query_watermark_offsets(client.handle, topic, p.partition, &low, &high, Self.listOffsetsTimeoutMs)
+                        == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
+                    listOffsetsBudget = 0
+                    continue
+                }
+            }
+            partitions.append(GroupLag.Partition(topic: String(cString: topic), partition: p.partition, committed: p.offset, high: high))
+        }
+        return partitions.isEmpty ? nil : GroupLag(group: group, partitions: partitions, measuredAtMs: clock.nowMs())
+    }
+
+    private func note(_ message: String) {
+        client.events.log.append(level: 4, facility: "LAG", message: message)
+    }
+}

@@ -1,0 +1,69 @@
+import CRdKafka
+import Foundation
+import PipeTopCore
+import Testing
+
+@testable import PipeTopKafka
+
+/// `[kafka] lag_groups`: a consumer group's committed offsets against high watermarks, shown
+/// as the pipeline's lag instead of what its instances report.
+@Suite(.kafkaBroker, .serialized)
+struct KafkaLagTests {
+    /// Commits `offsets` (topic, partition 0, offset) for `group` the way a pipeline's consumer
+    /// does, without joining the group (a "simple consumer" commit, generation -1).
+    static func commit(group: String, _ offsets: [(topic: String, offset: Int64)], broker: String) throws {
+        let client = try KafkaClient(
+            kind: .consumer, properties: ["bootstrap.servers": broker, "group.id": group, "enable.auto.commit": "false"],
+            log: KafkaLog())
+        defer { client.destroy() }
+        let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for (topic, offset) in offsets {
+            rd_kafka_topic_partition_list_add(list, topic, 0).pointee.offset = offset
+        }
+        let err = rd_kafka_commit(client.handle, list, 0)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else { throw SetupError("commit: " + String(cString: rd_kafka_err2str(err))) }
+    }
+
+    @Test func groupLagReplacesTheReportedLagPerPipeline() async throws {
+        let broker = try TestBroker.shared()
+        let topics = ContractJSON.topics("lag")
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(topics, partitions: 3)
+        try KafkaAdmin(config: config).createTopics(["lag.input"], partitions: 3)
+        // fraud and churn report a lag of 7 in their metrics.
+        let metrics = ["fraud", "churn"].map { ContractJSON.metrics($0, instance: "a", atS: 1, recordsIn: 10) }.joined(separator: "\n")
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: topics.metrics, input: Data((metrics + "\n").utf8)).status == 0)
+        // 20 records on partition 0 of the scored topic (which the source reads, so its
+        // watermark comes from fetches) and of an input topic it does not read (ListOffsets;
+        // one record per batch, see TestBroker).
+        let scored = (0..<20).map { ContractJSON.scored("fraud", key: "k\($0)", atMs: ContractJSON.t0 + Int64($0)) }.joined(separator: "\n") + "\n"
+        for topic in [topics.scored, "lag.input"] {
+            #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data(scored.utf8), arguments: ["-p", "0"]).status == 0)
+        }
+        try Self.commit(group: "fraud-scorer", [(topics.scored, 5), ("lag.input", 12)], broker: broker.bootstrap)
+
+        var options = KafkaSourceOptions(backlog: 100)
+        options.lagGroups = LagGroup.parse(["fraud=fraud-scorer", "churn=nobody"])
+        options.lagInterval = .milliseconds(300)
+        let store = PipelineStore(settings: EngineSettings(), basis: .eventTime)
+        let source = KafkaSource(config: config, topics: topics, options: options)
+        try source.start(into: store)
+        defer { source.stop() }
+
+        let measured = await eventually(timeout: .seconds(20)) { store.snapshot().pipeline(named: "fraud")?.groupLag?.total == 23 }
+        let fraud = try #require(store.snapshot().pipeline(named: "fraud"))
+        #expect(measured, "group lag: \(String(describing: fraud.groupLag)); log: \(source.log.lines.map(\.text).suffix(5))")
+        #expect(fraud.lag == 23, "the group's lag replaces the 7 the instances report")
+        let partitions = fraud.groupLag?.partitions.map { "\($0.topic)/\($0.partition) \($0.committed)/\($0.high)" }
+        #expect(partitions == ["lag.input/0 12/20", "\(topics.scored)/0 5/20"])
+        // A group that committed nothing leaves the reported lag.
+        #expect(store.snapshot().pipeline(named: "churn")?.lag == 7)
+        #expect(store.snapshot().pipeline(named: "churn")?.groupLag == nil)
+    }
+
+    @Test func lagGroupEntriesNameThePipelineOrDefaultToIt() {
+        #expect(LagGroup.parse(["fraud = fraud-scorer", "churn", "=x", "y=", ""])
+                == [LagGroup(pipeline: "fraud", group: "fraud-scorer"), LagGroup(pipeline: "churn", group: "churn")])
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+import PipeTopCore
+@testable import PipeTopUI
+
+/// A pipeline whose consumer group's lag is measured on the cluster (`[kafka] lag_groups`):
+/// the overview shows the group's total, the detail screen every partition.
+@Suite struct GroupLagScreenTests {
+    static func frame(screen: Screen) throws -> String {
+        var snapshot = Fixtures.snapshot()
+        let i = try #require(snapshot.pipelines.firstIndex { $0.name == "fraud" })
+        let lag = GroupLag(group: "fraud-scorer", partitions: [
+            .init(topic: "payments", partition: 1, committed: 90, high: 100),
+            .init(topic: "payments", partition: 0, committed: 40, high: 52),
+        ], measuredAtMs: Fixtures.t0 + 59_000)
+        snapshot.pipelines[i].groupLag = lag
+        snapshot.pipelines[i].lag = lag.total
+        var state = AppState()
+        state.screen = screen
+        state.pipeline = "fraud"
+        var buffer = Buffer(width: 120, height: 40)
+        var ctx = try Fixtures.context(snapshot)
+        ctx.snapshot = snapshot
+        Dashboard.render(&state, ctx, into: &buffer)
+        return buffer.lines.joined(separator: "\n")
+    }
+
+    @Test func detailScreenListsEveryPartitionOfTheGroup() throws {
+        let text = try Self.frame(screen: .pipeline)
+        #expect(text.contains("Consumer group fraud-scorer: lag 22"), "\(text)")
+        let rows = text.split(separator: "\n").filter { $0.contains("payments") }.map { $0.split(separator: " ").filter { $0 != "│" } }
+        #expect(rows == [["│payments", "0", "40", "52", "12│"], ["│payments", "1", "90", "100", "10│"]], "\(rows)")
+    }
+
+    @Test func overviewShowsTheGroupTotal() throws {
+        let line = try #require(try Self.frame(screen: .overview).split(separator: "\n").first { $0.contains("fraud ") })
+        #expect(line.contains(" 22 "), "\(line)")
+    }
+}
