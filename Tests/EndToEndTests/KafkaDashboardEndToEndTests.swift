@@ -60,6 +60,14 @@ struct KafkaDashboardEndToEndTests {
             $0.split(separator: "\n").contains { $0.contains("fraud-lr v1") && $0.contains(" v2 ") }
         }
 
+        // :context switches clusters in the same process: staging's broker is down, then back.
+        try watcher.type(":context staging")
+        try watcher.send("Enter")
+        let staging = try watcher.waitFor("staging, disconnected", seconds: 20) { $0.contains(" pipetop  staging ") && $0.contains("disconnected") }
+        #expect(!staging.contains("PROTECTED"))
+        try watcher.type(":context prod-eu")
+        try watcher.send("Enter")
+        try watcher.waitFor("back on prod-eu", seconds: 30) { $0.contains("prod-eu PROTECTED") && $0.contains("fraud-lr v1") }
         try watcher.send("q")
         #expect(try watcher.waitFor(text: "EXITED", seconds: 15).contains("EXITED 0"))
         try demo.send("q")

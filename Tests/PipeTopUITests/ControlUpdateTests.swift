@@ -170,3 +170,30 @@ import PipeTopCore
         #expect(CommandLine.complete("models c", context: c) == "models c")
     }
 }
+
+extension ControlUpdateTests {
+    @Test func contextSwitchingAsksFirstWhenCommandsArePending() throws {
+        var c = Self.context()
+        var s = AppState()
+        _ = try Self.command("context prod", &s, c)
+        #expect(s.flash?.text == "context: this dashboard has no [[contexts]] to switch between")
+        c.contexts = ["staging", "prod"]
+        c.currentContext = "staging"
+        #expect(try Self.command("context prod", &s, c) == [.switchContext("prod")])
+        _ = try Self.command("context nowhere", &s, c)
+        #expect(s.flash?.text == "unknown context \"nowhere\" (known: staging, prod)")
+        _ = try Self.command("context staging", &s, c)
+        #expect(s.flash?.text == "already on staging")
+        #expect(CommandLine.complete("context p", context: c) == "context prod ")
+        _ = try Self.press(["p", "y"], &s, c)
+        #expect(try Self.command("context prod", &s, c).isEmpty)
+        #expect(Self.dialog(s)?.purpose == .switchWithPending(context: "prod", 1))
+        let effects = try Self.press(["y"], &s, c)
+        #expect(effects.last == .switchContext("prod"))
+        guard case .record(let abandoned)? = effects.first else {
+            Issue.record("not recorded abandoned")
+            return
+        }
+        #expect(abandoned.outcome == .abandoned)
+    }
+}

@@ -17,11 +17,16 @@ public struct AppContext: Sendable {
     public var commandID: String
     /// The Tail screen's records after its filter, oldest first (filled on that screen only).
     public var tailRecords: [ScoredEvent] = []
+    /// The `[[contexts]]` names `:context` can switch to (none: switching is not offered), and the current one.
+    public var contexts: [String] = []
+    public var currentContext: String?
 
     public init(rowIDs: [String] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10,
                 snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
-                commandID: String = "", tailRecords: [ScoredEvent] = []) {
+                commandID: String = "", tailRecords: [ScoredEvent] = [], contexts: [String] = [], currentContext: String? = nil) {
         self.tailRecords = tailRecords
+        self.contexts = contexts
+        self.currentContext = currentContext
         self.rowIDs = rowIDs
         self.pipelines = pipelines
         self.nowMs = nowMs

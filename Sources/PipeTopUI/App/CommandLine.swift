@@ -4,7 +4,7 @@ import PipeTopCore
 enum CommandLine {
     /// Commands and what they take, for completion and the error message.
     static let names = ["overview", "models", "drift", "tail", "events", "pipeline", "help", "theme", "quit", "q",
-                        "promote", "rollback", "retire"]
+                        "promote", "rollback", "retire", "context"]
     /// Commands whose first argument is `[PIPELINE/]MODEL`.
     static let controlNames: Set<String> = ["promote", "rollback", "retire"]
 
@@ -46,6 +46,8 @@ enum CommandLine {
                 return [.applyTheme]
             }
             return Update.run(.theme, &s, keymap, c)
+        case "context":
+            return switchContext(to: argument, &s, c)
         case "promote", "rollback", "retire":
             let action = ControlAction(rawValue: name)!
             guard keymap.offers(name == "promote" ? .promote : name == "rollback" ? .rollback : .retire) else {
@@ -57,6 +59,33 @@ enum CommandLine {
             Update.flash("unknown command \":\(name)\" (try: \(names.filter { $0 != "q" }.joined(separator: ", ")))", &s, c, role: .critical)
         }
         return []
+    }
+
+    /// `:context NAME`: to another cluster of the configuration, asking first when commands
+    /// are pending (they are recorded abandoned).
+    private static func switchContext(to name: String?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        guard !c.contexts.isEmpty else {
+            Update.flash("context: this dashboard has no [[contexts]] to switch between", &s, c, role: .warn)
+            return []
+        }
+        guard let name else {
+            Update.flash("contexts: " + c.contexts.map { $0 == c.currentContext ? "\($0) (current)" : $0 }.joined(separator: ", "), &s, c)
+            return []
+        }
+        guard c.contexts.contains(name) else {
+            Update.flash("unknown context \"\(name)\" (known: \(c.contexts.joined(separator: ", ")))", &s, c, role: .critical)
+            return []
+        }
+        guard name != c.currentContext else {
+            Update.flash("already on \(name)", &s, c, role: .muted)
+            return []
+        }
+        let pending = s.commands.pending.count
+        if pending > 0 {
+            s.mode = .confirm(Dialog(.switchWithPending(context: name, pending)))
+            return []
+        }
+        return [.switchContext(name)]
     }
 
     /// `:promote [PIPELINE/]MODEL vN [reason…]`, `:rollback [PIPELINE/]MODEL [reason…]`,
@@ -108,7 +137,9 @@ enum CommandLine {
         let endsWithSpace = text.hasSuffix(" ")
         var words = text.split(separator: " ").map(String.init)
         if endsWithSpace || words.isEmpty { words.append("") }
-        let candidates = words.count == 1 ? names : words.count == 2 && controlNames.contains(words[0]) ? c.modelPaths : c.pipelines
+        let candidates = words.count == 1 ? names
+            : words.count == 2 && controlNames.contains(words[0]) ? c.modelPaths
+            : words.count == 2 && words[0] == "context" ? c.contexts : c.pipelines
         let prefix = words[words.count - 1]
         let matches = candidates.filter { $0.hasPrefix(prefix) }
         guard let first = matches.first else { return text }

@@ -24,6 +24,8 @@ public final class DashboardApp {
         public var control: ControlOptions
         /// The selected context, for the header (nil: none selected).
         public var contextName: String? = nil
+        /// The contexts `:context` can switch to (empty: switching is not offered).
+        public var contexts: [String] = []
         /// The selected context is protected: the header shows it in the critical colour.
         public var contextProtected = false
 
@@ -64,8 +66,17 @@ public final class DashboardApp {
         self.connection = connection
     }
 
-    /// Runs until the operator quits; the terminal is restored on every way out.
-    public func run() throws(NcursesError) {
+    /// How a run ended.
+    public enum Exit: Sendable, Hashable {
+        case quit
+        /// The operator asked for another context; the caller reconnects and runs again.
+        case switchContext(String)
+    }
+
+    /// Runs until the operator quits or switches context; the terminal is restored on every way out.
+    @discardableResult
+    public func run() throws(NcursesError) -> Exit {
+        var exit = Exit.quit
         let backend = NcursesBackend()
         try backend.start()
         TerminalGuard.enteredProgramMode()
@@ -97,10 +108,15 @@ public final class DashboardApp {
                                                                nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6),
                                                                snapshot: snapshot, control: options.control,
                                                                commandID: UUID().uuidString.lowercased(),
-                                                               tailRecords: state.screen == .tail ? TailScreen.records(ctx, state) : []))
+                                                               tailRecords: state.screen == .tail ? TailScreen.records(ctx, state) : [],
+                                                               contexts: options.contexts, currentContext: options.contextName))
                 for effect in effects {
                     if effect == .applyTheme, let t = options.themes.first(where: { $0.name == state.themeName }) {
                         theme = t.degraded(colors: backend.colors)
+                    }
+                    if case .switchContext(let name) = effect {
+                        exit = .switchContext(name)
+                        state.quit = true
                     }
                     if let error = perform(effect) { state.flash = Flash(error, role: .critical, untilMs: clock.nowMs() + Update.flashMs) }
                 }
@@ -135,6 +151,7 @@ public final class DashboardApp {
             lastFrameMs = t
             dirty = false
         }
+        return exit
     }
 
     /// Carries out what `update` asked for beyond the state: sending and auditing commands,
@@ -157,7 +174,7 @@ public final class DashboardApp {
             audit(entry)
         case .writeRecords(let path, let records):
             return RecordFile.write(records, to: path)
-        case .quit, .applyTheme:
+        case .quit, .applyTheme, .switchContext:
             break
         }
         return nil

@@ -7,6 +7,7 @@ public struct Dialog: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         case control(ControlPlan, reason: String?)
         case quitWithPending(Int)
+        case switchWithPending(context: String, Int)
     }
 
     public var purpose: Purpose
@@ -28,6 +29,7 @@ public struct Dialog: Sendable, Hashable {
             case .retire: "Retire \(plan.model) v\(plan.toVersion)?"
             }
         case .quitWithPending: "Quit with commands pending?"
+        case .switchWithPending(let context, _): "Switch to \(context) with commands pending?"
         }
     }
 
@@ -48,9 +50,10 @@ public struct Dialog: Sendable, Hashable {
                 if typing != nil { lines.append("type \(plan.toVersion) and enter to confirm, esc cancels") }
             }
             return lines
-        case .quitWithPending(let n):
+        case .quitWithPending(let n), .switchWithPending(_, let n):
+            let verb = if case .quitWithPending = purpose { "Quitting" } else { "Switching" }
             return ["\(n) command\(n == 1 ? " is" : "s are") still waiting for an acknowledgement.",
-                    "Quitting records \(n == 1 ? "it" : "them") as abandoned in the audit log."]
+                    "\(verb) records \(n == 1 ? "it" : "them") as abandoned in the audit log."]
         }
     }
 }

@@ -13,4 +13,6 @@ public enum Effect: Sendable, Hashable {
     case audit(AuditEntry)
     /// Write the Tail screen's records to a file (NDJSON, or CSV for a `.csv` name).
     case writeRecords(path: String, [ScoredEvent])
+    /// Leave the current cluster for the `[[contexts]]` entry with this name.
+    case switchContext(String)
 }

@@ -96,6 +96,9 @@ extension Update {
                 s.mode = .normal
                 s.quit = true
                 return s.commands.abandonAll(nowMs: c.nowMs).map { .record($0) } + [.quit]
+            case .switchWithPending(let context, _):
+                s.mode = .normal
+                return s.commands.abandonAll(nowMs: c.nowMs).map { .record($0) } + [.switchContext(context)]
             }
         case "n", "N", "enter", "q":
             s.mode = .normal

@@ -50,6 +50,23 @@ struct DashboardCommand: ParsableCommand {
                 + "--replay FILE, or run `pipetop demo` for the embedded demo pipeline")
             throw ExitCode(64)
         }
-        try DashboardLaunch.run(config: config, source: KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)))
+        // `:context NAME` reconnects to another [[contexts]] entry: its brokers, topics and
+        // properties (a --brokers flag no longer applies once the operator picks a context).
+        let logFile = logFile
+        let global = global
+        let reconnect = { (name: String) throws -> (EffectiveConfig, any EventSource) in
+            var next = overrides
+            next.context = name
+            next.brokers = nil
+            let config = try ConfigResolution.resolve(global, overrides: next).effective
+            guard let kafka = KafkaClientConfig(config, logFile: logFile) else {
+                StandardError.print("pipetop: context \(name) names no brokers")
+                throw ExitCode(64)
+            }
+            return (config, KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)))
+        }
+        try DashboardLaunch.run(
+            config: config, source: KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)),
+            contexts: resolution.loaded.config.contexts.map(\.name), reconnect: reconnect)
     }
 }

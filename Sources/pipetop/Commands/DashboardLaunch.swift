@@ -6,8 +6,22 @@ import PipeTopUI
 /// Starts the dashboard on a source: the part `pipetop` (replay, Kafka) and `pipetop demo` share.
 enum DashboardLaunch {
     /// The operator's commands go to the source's control channel (none for a recording);
-    /// in read-only mode it is never opened.
-    static func run(config: EffectiveConfig, source: any EventSource) throws {
+    /// in read-only mode it is never opened. With `contexts` and `reconnect`, `:context NAME`
+    /// stops the source and runs again on what `reconnect(NAME)` gives, in the same process.
+    static func run(
+        config: EffectiveConfig, source: any EventSource, contexts: [String] = [],
+        reconnect: ((String) throws -> (EffectiveConfig, any EventSource))? = nil
+    ) throws {
+        var config = config
+        var source = source
+        while true {
+            let exit = try runOnce(config: config, source: source, contexts: reconnect == nil ? [] : contexts)
+            guard case .switchContext(let name) = exit, let reconnect else { return }
+            (config, source) = try reconnect(name)
+        }
+    }
+
+    private static func runOnce(config: EffectiveConfig, source: any EventSource, contexts: [String]) throws -> DashboardApp.Exit {
         let keymap: Keymap
         do {
             keymap = try Keymap(overrides: config.ui.keymap, readOnly: config.readOnly)
@@ -34,13 +48,13 @@ enum DashboardLaunch {
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
             timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions)
-                .showing(contextOf: config),
+                .showing(contextOf: config, switchable: contexts),
             controlSink: control, audit: { auditLog?.append($0) }) {
             let s = source.status
             return (s.text, s.health.themeRole)
         }
         do {
-            try app.run()
+            return try app.run()
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
@@ -73,8 +87,9 @@ enum DashboardLaunch {
 
 extension DashboardApp.Options {
     /// These options with the run's selected context (and whether it is protected) for the header.
-    func showing(contextOf config: EffectiveConfig) -> Self {
+    func showing(contextOf config: EffectiveConfig, switchable contexts: [String] = []) -> Self {
         var options = self
+        options.contexts = contexts
         options.contextName = config.contextName
         options.contextProtected = config.protected
         return options
