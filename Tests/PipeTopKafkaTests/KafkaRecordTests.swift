@@ -79,3 +79,36 @@ struct KafkaRecordTests {
         #expect(none.status == 2 && none.stderr.contains("not 7"))
     }
 }
+
+extension KafkaRecordTests {
+    /// `--from` as DESIGN.md defines it. The test broker's ListOffsets counts batches, so the
+    /// records go one per batch (`batch.num.messages=1`) for the positions that need it.
+    @Test func tailFromOffsetLastNAndTimestamp() async throws {
+        let broker = try TestBroker.shared()
+        let client = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: client).createTopics(["tail.from"], partitions: 1)
+        func produce(_ range: Range<Int>) throws {
+            let lines = range.map { ContractJSON.scored("p", key: "k\($0)", atMs: ContractJSON.t0 + Int64($0)) }
+            let r = try Kcat.produce(broker: broker.bootstrap, topic: "tail.from", input: Data((lines.joined(separator: "\n") + "\n").utf8),
+                                     arguments: ["-X", "batch.num.messages=1"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        try produce(0..<30)
+        try await Task.sleep(for: .milliseconds(1_200))
+        let middle = Int64(Date().timeIntervalSince1970 * 1_000)
+        try await Task.sleep(for: .milliseconds(200))
+        try produce(30..<50)
+        let base = ["tail", "--brokers", broker.bootstrap, "--topic", "tail.from", "--exit-at-end", "--format", "table"]
+        func keys(_ from: String) throws -> [String] {
+            let r = try Pipetop.run(base + ["--from", from])
+            #expect(r.status == 0, "--from \(from): \(r.stderr)")
+            return r.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) }
+        }
+        #expect(try keys("beginning").count == 50)
+        #expect(try keys("45") == ["k45", "k46", "k47", "k48", "k49"], "an offset")
+        #expect(try keys("-3") == ["k47", "k48", "k49"], "the last N, as kcat's -o -N")
+        #expect(try keys("@\(middle)") == (30..<50).map { "k\($0)" }, "from a timestamp")
+        let bad = try Pipetop.run(base + ["--from", "yesterday"])
+        #expect(bad.status == 64)
+    }
+}

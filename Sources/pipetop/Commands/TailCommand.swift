@@ -31,7 +31,7 @@ struct TailCommand: ParsableCommand {
     var partition: Int32?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition) or @TIMESTAMP.", valueName: "position"),
         transform: ArgumentTransforms.startPosition)
     var from: StartPosition = .end
