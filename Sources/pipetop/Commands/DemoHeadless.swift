@@ -15,14 +15,7 @@ enum DemoHeadless {
         _ runner: DemoRunner, durationMs: Int64?, failureStatus: Int32 = 1, ignoring: String? = nil,
         output: () -> String
     ) throws {
-        var sources: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { runner.stop() }
-            source.resume()
-            sources.append(source)
-        }
+        let signals = StopSignals { runner.stop() }
         runner.run(durationMs: durationMs)
         let p = runner.progress
         let c = p.counters
@@ -37,6 +30,6 @@ enum DemoHeadless {
             StandardError.print("pipetop: \(failure)")
             throw ExitCode(failureStatus)
         }
-        withExtendedLifetime(sources) {}
+        withExtendedLifetime(signals) {}
     }
 }

@@ -56,13 +56,7 @@ struct RecordCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let stop = Mutex(false)
-        for sig in [SIGINT, SIGTERM] { signal(sig, SIG_IGN) }
-        let signals = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { stop.withLock { $0 = true } }
-            source.resume()
-            return source
-        }
+        let signals = StopSignals { stop.withLock { $0 = true } }
         let deadline = duration.map { Date().addingTimeInterval(Double(DurationText.milliseconds($0)) / 1_000) }
         let topics: [(Topic, StartPosition)] = [
             (.models, .beginning), (.control, .beginning),
