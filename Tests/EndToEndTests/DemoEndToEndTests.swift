@@ -110,6 +110,11 @@ struct ControlEndToEndTests {
         let dialog = try session.waitFor(text: "Promote fraud-lr v2?")
         #expect(dialog.contains("serving v1 → v2 (candidate)"))
         try session.send("y")
+        if dialog.contains("careful:") {
+            try session.waitFor(text: "type 2 and enter to confirm")
+            try session.type("2")
+            try session.send("Enter")
+        }
         try session.waitFor("v2 serving", seconds: 15) { $0.contains("fraud-lr v2") && !$0.contains("fraud-lr v1 ") }
         // r + n: nothing changes.
         try session.send("r")

@@ -76,8 +76,11 @@ public struct ControlPlanner: Sendable {
         let accuracy = stats?.quality.accuracy, servingAccuracy = servingStats?.quality.accuracy
         facts.append("accuracy \(text(accuracy)) (serving \(text(servingAccuracy)))"
                      + (stats.map { ", \($0.quality.count) labelled" } ?? ""))
-        let psi = stats?.worstDrift?.report?.psi
-        facts.append("drift: worst PSI \(text(psi))" + (stats?.agreement.map { ", agreement with serving \(Format.percent($0))" } ?? ""))
+        let drift = stats?.worstDrift?.report
+        // Drift over windows too small to mean anything is shown, not held against the version.
+        let psi = drift?.meaningful == true ? drift?.psi : nil
+        facts.append("drift: worst PSI \(text(drift?.psi))" + (drift.map { $0.meaningful ? "" : " (not yet meaningful)" } ?? "")
+                     + (stats?.agreement.map { ", agreement with serving \(Format.percent($0))" } ?? ""))
         if action != .retire {
             if let a = accuracy, let b = servingAccuracy, a < b {
                 concerns.append("its accuracy is below the serving version's")
