@@ -80,3 +80,26 @@ extension Result where Failure == ControlRefusal {
         if case .failure(let r) = self { r.description } else { nil }
     }
 }
+
+/// A models topic keyed by version spreads a model's events over partitions: v2's promotion can
+/// arrive before v1's. v1 still served first, so it is the rollback target.
+@Test func aPromotionLearnedLateStillCountsAsHavingServed() throws {
+    var s = StoreState(settings: EngineSettings(), basis: .eventTime)
+    func model(_ v: Int, _ kind: ModelEventKind, _ t: Int64) {
+        s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: t, model: "fraud-lr", version: v, event: kind)), source: "models", arrivalMs: 0)
+    }
+    model(2, .published, 20)
+    model(2, .candidate, 20)
+    model(2, .promoted, 30)
+    model(1, .published, 10)
+    model(1, .promoted, 10)
+    let m = try #require(s.snapshot(arrivalMs: 0).pipelines.first?.models.first)
+    #expect(m.primary == 2)
+    #expect(m.previousPrimary == 1)
+    #expect(m.versions.first { $0.version == 1 }?.state == .replaced)
+    // A version never seen before, learned only through its late promotion, is a rollback target too.
+    var t = StoreState(settings: EngineSettings(), basis: .eventTime)
+    t.ingest(.model(ModelEvent(pipeline: "p", tsMs: 30, model: "m", version: 5, event: .promoted)), source: "models", arrivalMs: 0)
+    t.ingest(.model(ModelEvent(pipeline: "p", tsMs: 10, model: "m", version: 4, event: .promoted)), source: "models", arrivalMs: 0)
+    #expect(t.snapshot(arrivalMs: 0).pipelines.first?.models.first?.previousPrimary == 4)
+}

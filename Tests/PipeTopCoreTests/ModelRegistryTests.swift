@@ -128,7 +128,9 @@ private func ev(
     r.apply(ev(.published, 1, at: 10))
     #expect(r.apply(ev(.promoted, 1, at: 50)) == .outOfOrder)
     #expect(r.primary(of: "m") == 2)
-    #expect(r.version(model: "m", version: 1)?.state == .published)
+    // It did serve before v2 (its promotion was only learned late): replaced, and the rollback target.
+    #expect(r.version(model: "m", version: 1)?.state == .replaced)
+    #expect(r.previousPrimary(of: "m") == 1)
 }
 
 @Test func versionFirstSeenThroughATransitionIsCreated() {

@@ -21,25 +21,28 @@ struct ClusterView {
     }
 
     /// Reads the registry (models topic) and the command history (control topic) to their end.
+    /// A version's events are keyed by version, so they spread over partitions and arrive
+    /// interleaved; they are put back in event-time order before the registry sees them, so
+    /// its serving history (and with it the rollback target) is the one that happened.
     func readRegistry(timeout: Duration) throws {
+        var messages: [(tsMs: Int64, order: Int, bytes: [UInt8])] = []
+        var decoder = EventDecoder()
         for topic in [config.topics.models, config.topics.control] {
-            var ingestor = MessageIngestor()
             do {
                 let reader = try KafkaTopicReader(config: client, topic: topic, start: .beginning, exitAtEnd: true)
-                var pending: [[UInt8]] = []
-                func flush() {
-                    store.withBatch { state, now in
-                        for m in pending { m.withUnsafeBytes { _ = ingestor.ingest($0, into: &state, source: topic, arrivalMs: now) } }
-                    }
-                    pending.removeAll(keepingCapacity: true)
+                try reader.run(metadataTimeout: timeout) { value, _ in
+                    guard let value else { return }
+                    let ts = (try? decoder.decode(value))?.tsMs ?? .max
+                    messages.append((ts, messages.count, Array(value)))
                 }
-                try reader.run(metadataTimeout: timeout, idle: flush) { value, _ in
-                    if let value { pending.append(Array(value)) }
-                }
-                flush()
             } catch {
                 throw CLIFailure(2, "cannot read \(topic) from \(client.brokers): \(error)")
             }
+        }
+        messages.sort { ($0.tsMs, $0.order) < ($1.tsMs, $1.order) }
+        var ingestor = MessageIngestor()
+        store.withBatch { state, now in
+            for m in messages { m.bytes.withUnsafeBytes { _ = ingestor.ingest($0, into: &state, source: "registry", arrivalMs: now) } }
         }
     }
 

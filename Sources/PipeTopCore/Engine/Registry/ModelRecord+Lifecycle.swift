@@ -11,9 +11,15 @@ extension ModelRecord {
             // stands; the event still goes into the history, marked, so the operator sees it arrived.
             if e.tsMs < known.lastLifecycleMs || isSuperseded(e, target: target) {
                 versions[e.version]?.lastEventMs = max(known.lastEventMs, e.tsMs)
+                // A late `promoted` of a version that went no further is still a fact: it served
+                // before today's primary (a models topic keyed by version interleaves partitions).
+                let servedBefore = e.event == .promoted && e.tsMs >= known.lastLifecycleMs
+                    && (known.state == .published || known.state == .candidate)
+                let to = servedBefore ? ModelState.replaced : known.state
+                if servedBefore { versions[e.version]?.state = .replaced }
                 versions[e.version]?.record(
                     ModelTransition(
-                        tsMs: e.tsMs, event: e.event, from: known.state, to: known.state, cause: e.cause,
+                        tsMs: e.tsMs, event: e.event, from: known.state, to: to, cause: e.cause,
                         detail: e.detail, outOfOrder: true),
                     maxTransitions: maxTransitions)
                 return .outOfOrder
@@ -21,11 +27,13 @@ extension ModelRecord {
         } else if isSuperseded(e, target: target) {
             // Unknown version, but the model moved on after this event: it exists, nothing more is sure.
             guard makeRoom(for: 1, keeping: [], counters: &counters) else { return .refused(.tooManyVersions) }
-            var v = VersionRecord(version: e.version, state: .published, tsMs: e.tsMs)
+            // A late `promoted`: the version served before the current primary.
+            let state: ModelState = e.event == .promoted ? .replaced : .published
+            var v = VersionRecord(version: e.version, state: state, tsMs: e.tsMs)
             v.absorbMetadata(e)
             v.record(
                 ModelTransition(
-                    tsMs: e.tsMs, event: e.event, from: nil, to: .published, cause: e.cause, detail: e.detail,
+                    tsMs: e.tsMs, event: e.event, from: nil, to: state, cause: e.cause, detail: e.detail,
                     outOfOrder: true),
                 maxTransitions: maxTransitions)
             versions[e.version] = v

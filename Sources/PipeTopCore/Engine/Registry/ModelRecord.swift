@@ -29,7 +29,10 @@ struct ModelRecord: Sendable {
             case .rolledBack, .failed, .retired: continue
             default: break
             }
-            guard let ts = v.history.last(where: { $0.to == .primary && $0.from != .primary && !$0.outOfOrder })?.tsMs
+            // In order: the step to primary. Out of order: a `promoted` learned late (it still served then).
+            guard let ts = v.history.last(where: {
+                ($0.to == .primary && $0.from != .primary && !$0.outOfOrder) || ($0.event == .promoted && $0.outOfOrder && $0.to == .replaced)
+            })?.tsMs
             else { continue }
             if best.map({ (ts, v.version) > ($0.ts, $0.version) }) ?? true { best = (ts, v.version) }
         }
