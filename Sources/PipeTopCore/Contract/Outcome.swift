@@ -18,4 +18,12 @@ public enum Outcome: Sendable, Hashable {
             }
         }
     }
+
+    /// As a person reads it: whole numbers without a fraction (`1`, not `1.0`), text as is.
+    public var text: String {
+        switch self {
+        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        case .text(let s): s
+        }
+    }
 }

@@ -31,7 +31,7 @@ public enum ScoredRecordFormat: String, Sendable, CaseIterable {
     public static func csvRow(_ r: ScoredEvent, features: [String]) -> String {
         var cells = [
             String(r.tsMs), r.pipeline, r.key, r.model, String(r.version), r.role.rawValue, number(r.score),
-            r.prediction.map(outcome) ?? "", r.label.map(outcome) ?? "", r.latencyUs.map(number) ?? "", r.strategy ?? "",
+            r.prediction?.text ?? "", r.label?.text ?? "", r.latencyUs.map(number) ?? "", r.strategy ?? "",
         ]
         for name in features { cells.append(r.features.first { $0.name == name }.map { number($0.value) } ?? "") }
         return cells.map(csvField).joined(separator: ",")
@@ -39,13 +39,6 @@ public enum ScoredRecordFormat: String, Sendable, CaseIterable {
 
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-    }
-
-    static func outcome(_ o: Outcome) -> String {
-        switch o {
-        case .number(let x): number(x)
-        case .text(let s): s
-        }
     }
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.

@@ -25,19 +25,13 @@ enum TailScreen {
                 Span(TimestampText.format(epochMilliseconds: e.tsMs).dropFirst(11).prefix(12).description),
                 Span(e.pipeline), Span(e.key),
                 Span("\(e.model) v\(e.version)" + (e.role == .shadow ? " shadow" : ""), role: versionRoles[e.version % versionRoles.count]),
-                Span(Cells.number(e.score, digits: 4)), Span(e.prediction.map(text) ?? "-"),
-                Span(e.label.map(text) ?? "-", role: e.label.map { l in e.prediction.map { OutcomeMatch.matches(prediction: $0, label: l) ? .ok : .critical } ?? nil } ?? .muted),
+                Span(Cells.number(e.score, digits: 4)), Span(e.prediction.map(\.text) ?? "-"),
+                Span(e.label.map(\.text) ?? "-", role: e.label.map { l in e.prediction.map { OutcomeMatch.matches(prediction: $0, label: l) ? .ok : .critical } ?? nil } ?? .muted),
                 Span(Cells.ms(e.latencyUs)),
             ])
         }
     }
 
-    static func text(_ o: Outcome) -> String {
-        switch o {
-        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-        case .text(let s): s
-        }
-    }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
         let records = records(ctx, state)
@@ -70,8 +64,8 @@ enum TailScreen {
             "ts_ms       \(e.tsMs)  (\(TimestampText.format(epochMilliseconds: e.tsMs)))",
             "model       \(e.model) v\(e.version) (\(e.role.rawValue))",
             "score       \(e.score)",
-            "prediction  \(e.prediction.map(text) ?? "-")",
-            "label       \(e.label.map(text) ?? "-")",
+            "prediction  \(e.prediction.map(\.text) ?? "-")",
+            "label       \(e.label.map(\.text) ?? "-")",
             "latency_us  \(e.latencyUs.map { String($0) } ?? "-")",
             "strategy    \(e.strategy ?? "-")",
         ]

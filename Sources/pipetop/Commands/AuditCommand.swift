@@ -52,16 +52,13 @@ struct AuditCommand: ParsableCommand {
             for e in shown {
                 let target = "\(e.pipeline)/\(e.model)"
                 let note = [e.reason, e.detail].compactMap { $0 }.joined(separator: " — ")
-                print([pad(e.time, 24), pad(e.outcome, 16), pad(e.action, 9), pad(target, 27), pad(e.from.map { "v\($0)" } ?? "-", 5),
-                       pad(e.to.map { "v\($0)" } ?? "-", 5), pad(e.user, 20), pad(String(e.id.prefix(8)), 9), note].joined(separator: " "))
+                print([TextColumns.pad(e.time, 24), TextColumns.pad(e.outcome, 16), TextColumns.pad(e.action, 9), TextColumns.pad(target, 27), TextColumns.pad(e.from.map { "v\($0)" } ?? "-", 5),
+                       TextColumns.pad(e.to.map { "v\($0)" } ?? "-", 5), TextColumns.pad(e.user, 20), TextColumns.pad(String(e.id.prefix(8)), 9), note].joined(separator: " "))
             }
         }
         if unreadable > 0 { StandardError.print("pipetop: \(unreadable) line(s) of \(path) are not audit entries (skipped)") }
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 
     /// RFC 3339 or epoch ms, or a duration meaning that long ago.
     static func sinceMilliseconds(_ text: String) throws -> Int64 {

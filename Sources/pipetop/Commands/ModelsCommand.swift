@@ -38,8 +38,8 @@ struct ModelsCommand: ParsableCommand {
                     for m in p.models {
                         for v in m.versions {
                             let metrics = v.metrics.map { "\($0.name)=\(String(format: "%.3f", $0.value))" }.joined(separator: " ")
-                            print(pad(p.name, 16), pad(m.name, 20), pad("v\(v.version)", 8), pad(v.state.label, 12),
-                                  pad(v.parent.map { "v\($0)" } ?? "-", 7), metrics)
+                            print(TextColumns.pad(p.name, 16), TextColumns.pad(m.name, 20), TextColumns.pad("v\(v.version)", 8), TextColumns.pad(v.state.label, 12),
+                                  TextColumns.pad(v.parent.map { "v\($0)" } ?? "-", 7), metrics)
                         }
                     }
                 }
@@ -50,7 +50,4 @@ struct ModelsCommand: ParsableCommand {
         }
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 }

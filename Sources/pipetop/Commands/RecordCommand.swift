@@ -113,13 +113,15 @@ struct RecordCommand: ParsableCommand {
     /// Appends `value` with `_source` added before its closing brace; false when it is not a
     /// JSON object (nothing appended).
     static func append(_ value: UnsafeRawBufferPointer, topic: String, _ p: KafkaTopicReader.Position, to batch: inout MessageBatch) -> Bool {
+        // JSON whitespace, checked without building a collection per message.
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
         var end = value.count
-        while end > 0, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(value[end - 1]) { end -= 1 }
+        while end > 0, isSpace(value[end - 1]) { end -= 1 }
         var start = 0
-        while start < end, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(value[start]) { start += 1 }
+        while start < end, isSpace(value[start]) { start += 1 }
         guard end - start >= 2, value[start] == UInt8(ascii: "{"), value[end - 1] == UInt8(ascii: "}"),
               !value[start..<end].contains(UInt8(ascii: "\n")) else { return false }
-        let empty = value[(start + 1)..<(end - 1)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let empty = value[(start + 1)..<(end - 1)].allSatisfy(isSpace)
         batch.append(topic: .scored, key: "") { out in
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<(end - 1)]))
             var source = (empty ? "" : ",") + "\"_source\":{\"topic\":"

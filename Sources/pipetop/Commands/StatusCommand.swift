@@ -31,8 +31,8 @@ struct StatusCommand: ParsableCommand {
             } else {
                 print("STATUS    PIPELINE         IN/S      ERR/S   SERVING                CANDIDATES  ALERTS")
                 for r in reports {
-                    print([pad(r.status, 9), pad(r.pipeline, 16), pad(Format.rate(r.inPerSecond), 9), pad(Format.rate(r.errorsPerSecond), 7),
-                           pad(r.serving.joined(separator: " "), 22), pad(r.candidates.joined(separator: " "), 11),
+                    print([TextColumns.pad(r.status, 9), TextColumns.pad(r.pipeline, 16), TextColumns.pad(Format.rate(r.inPerSecond), 9), TextColumns.pad(Format.rate(r.errorsPerSecond), 7),
+                           TextColumns.pad(r.serving.joined(separator: " "), 22), TextColumns.pad(r.candidates.joined(separator: " "), 11),
                            r.alerts.map { "\($0.severity): \($0.message)" }.joined(separator: "; ")].joined(separator: " "))
                 }
             }
@@ -43,7 +43,4 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 }

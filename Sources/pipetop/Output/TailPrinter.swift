@@ -101,16 +101,10 @@ struct TailPrinter {
     static func tableRow(_ e: ScoredEvent) -> String {
         pad(TimestampText.format(epochMilliseconds: e.tsMs), 25) + pad(e.pipeline, 12) + pad(e.key, 20) + pad(e.model, 16)
             + pad("v\(e.version)", 5) + pad(e.role.rawValue, 8) + lpad(String(format: "%.4f", e.score), 9)
-            + lpad(e.prediction.map(text) ?? "-", 6) + lpad(e.label.map(text) ?? "-", 6)
+            + lpad(e.prediction.map(\.text) ?? "-", 6) + lpad(e.label.map(\.text) ?? "-", 6)
             + lpad(e.latencyUs.map { String(Int64($0)) } ?? "-", 9)
     }
 
-    private static func text(_ o: Outcome) -> String {
-        switch o {
-        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-        case .text(let s): s
-        }
-    }
 
     private static func pad(_ s: String, _ w: Int) -> String {
         s.count >= w ? String(s.prefix(w - 1)) + " " : s + String(repeating: " ", count: w - s.count)
