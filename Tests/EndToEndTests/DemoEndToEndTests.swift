@@ -97,6 +97,16 @@ struct DemoEndToEndTests {
 /// Promote and roll back by keypress in `pipetop demo`, with the audit log checked afterwards.
 @Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
 struct ControlEndToEndTests {
+    /// Answers `y` to the dialog on `screen`, and types `version` too when the dialog asks for it
+    /// (whether it does depends on the live numbers of the run).
+    static func confirm(_ screen: String, version: Int, in session: TmuxSession) throws {
+        try session.send("y")
+        guard screen.contains("careful:") else { return }
+        try session.waitFor(text: "type \(version) and enter to confirm")
+        try session.type("\(version)")
+        try session.send("Enter")
+    }
+
     @Test func promoteThenRollBackOnTheDemoAndAuditBoth() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-state-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: state) }
@@ -109,12 +119,7 @@ struct ControlEndToEndTests {
         try session.send("Enter")
         let dialog = try session.waitFor(text: "Promote fraud-lr v2?")
         #expect(dialog.contains("serving v1 → v2 (candidate)"))
-        try session.send("y")
-        if dialog.contains("careful:") {
-            try session.waitFor(text: "type 2 and enter to confirm")
-            try session.type("2")
-            try session.send("Enter")
-        }
+        try Self.confirm(dialog, version: 2, in: session)
         try session.waitFor("v2 serving", seconds: 15) { $0.contains("fraud-lr v2") && !$0.contains("fraud-lr v1 ") }
         // r + n: nothing changes.
         try session.send("r")
@@ -125,13 +130,8 @@ struct ControlEndToEndTests {
         try session.send("r")
         let rollback = try session.waitFor(text: "Roll back fraud-lr?")
         #expect(rollback.contains("serving v2 → v1 (replaced)"))
-        try session.send("y")
         // v1 is usually less accurate than v2 after the drift, and then its version must be typed too.
-        if rollback.contains("careful:") {
-            try session.waitFor(text: "type 1 and enter to confirm")
-            try session.type("1")
-            try session.send("Enter")
-        }
+        try Self.confirm(rollback, version: 1, in: session)
         try session.waitFor("v1 serving again", seconds: 15) { $0.contains("fraud-lr v1 ") }
         try session.send("q")
         try session.waitFor(text: "EXITED 0")
