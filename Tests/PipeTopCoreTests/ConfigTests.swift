@@ -167,6 +167,11 @@ import Testing
     ("[drift]\nbins = 500", "pipetop.toml: drift.bins: must be between 2 and 100, got 500"),
     ("[ui]\nfps = 0", "pipetop.toml: ui.fps: must be between 1 and 60, got 0"),
     (
+        "[ui]\ntail_columns = [\"time\", \"bogus\"]",
+        "pipetop.toml: ui.tail_columns: unknown column \"bogus\" (known: time, ts_ms, pipeline, key, model, version, role, score, prediction, label, outcome, latency_us, strategy, features.NAME)"
+    ),
+    ("[ui]\ntail_columns = []", "pipetop.toml: ui.tail_columns: no columns given (known: time, ts_ms, pipeline, key, model, version, role, score, prediction, label, outcome, latency_us, strategy, features.NAME)"),
+    (
         "[ui]\ntime_range = \"2m\"",
         "pipetop.toml: ui.time_range: must be one of 1m, 5m, 15m, got \"2m\""
     ),

@@ -36,6 +36,13 @@ enum ConfigDecoder {
             ui.timeRange = range
         }
         if let keymap = try r.stringTable("keymap") { ui.keymap = keymap }
+        if let names = try r.stringList("tail_columns") {
+            do {
+                ui.tailColumns = try ScoredColumn.list(parsing: names.joined(separator: ","))
+            } catch {
+                throw r.invalid("tail_columns", error.description)
+            }
+        }
         return ui
     }
 

@@ -16,6 +16,7 @@ public enum ConfigRenderer {
         out.append("theme = \(quote(ui.theme))")
         out.append("fps = \(ui.fps)")
         out.append("time_range = \(quote(ui.timeRange.rawValue))")
+        out.append("tail_columns = [" + ui.tailColumns.map { quote($0.name) }.joined(separator: ", ") + "]")
         if !ui.keymap.isEmpty {
             out.append("")
             out.append("[ui.keymap]")

@@ -8,13 +8,16 @@ public struct UISettings: Sendable, Hashable {
     public var timeRange = TimeRange.oneMinute
     /// Key overrides, action name → key name; actions not listed keep their built-in keys.
     public var keymap: [String: String] = [:]
+    /// The Tail screen's columns, left to right (`:columns` changes them at run time).
+    public var tailColumns = ScoredColumn.tailDefaults
 
     public static let fpsRange = 1...60
 
     public init(
         theme: String = "default", fps: Int = 10, timeRange: TimeRange = .oneMinute,
-        keymap: [String: String] = [:]
+        keymap: [String: String] = [:], tailColumns: [ScoredColumn] = ScoredColumn.tailDefaults
     ) {
+        self.tailColumns = tailColumns
         self.theme = theme
         self.fps = fps
         self.timeRange = timeRange

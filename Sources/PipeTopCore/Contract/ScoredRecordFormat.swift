@@ -21,10 +21,15 @@ public enum ScoredRecordFormat: String, Sendable, CaseIterable {
             var features: [String] = []
             var seen = Set<String>()
             for r in records { for f in r.features where seen.insert(f.name).inserted { features.append(f.name) } }
-            var out = (Self.csvFields + features.map { "features.\($0)" }).map(Self.csvField).joined(separator: ",") + "\n"
+            var out = Self.csvHeader(features: features) + "\n"
             for r in records { out += Self.csvRow(r, features: features) + "\n" }
             return out
         }
+    }
+
+    /// The CSV header line (without its line break) for the given feature columns.
+    public static func csvHeader(features: [String]) -> String {
+        (csvFields + features.map { "features.\($0)" }).map(csvField).joined(separator: ",")
     }
 
     /// One CSV row of `r` with the given feature columns.

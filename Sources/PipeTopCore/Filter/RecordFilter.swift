@@ -5,7 +5,7 @@
 /// regexes. `matches` then walks a small compiled tree and reads the record's fields in
 /// place, without allocating (regexes beyond anchored plain text go to Swift `Regex`,
 /// which may allocate as it matches). A value: share it across threads freely.
-public struct RecordFilter: Sendable, Equatable, CustomStringConvertible {
+public struct RecordFilter: Sendable, Hashable, CustomStringConvertible {
     private let root: FilterNode
     private let source: String
 
@@ -19,6 +19,11 @@ public struct RecordFilter: Sendable, Equatable, CustomStringConvertible {
     public var text: String { source }
 
     public var description: String { source }
+
+    /// Equal filters were parsed from equal text, so the text alone hashes them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+    }
 
     /// Whether the scored record satisfies the filter.
     public func matches(_ e: ScoredEvent) -> Bool {

@@ -20,10 +20,14 @@ public struct AppContext: Sendable {
     /// The `[[contexts]]` names `:context` can switch to (none: switching is not offered), and the current one.
     public var contexts: [String] = []
     public var currentContext: String?
+    /// Whether a capture (`W`) is running.
+    public var capturing = false
 
     public init(rowIDs: [String] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10,
                 snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
-                commandID: String = "", tailRecords: [ScoredEvent] = [], contexts: [String] = [], currentContext: String? = nil) {
+                commandID: String = "", tailRecords: [ScoredEvent] = [], contexts: [String] = [], currentContext: String? = nil,
+                capturing: Bool = false) {
+        self.capturing = capturing
         self.tailRecords = tailRecords
         self.contexts = contexts
         self.currentContext = currentContext

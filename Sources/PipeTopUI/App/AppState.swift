@@ -32,6 +32,10 @@ public struct AppState: Sendable {
     public var showRecord = false
     /// The Tail screen's filter, in the filter language (`score > 0.9 and has(label)`).
     public var tailFilter: RecordFilter?
+    /// What `n`/`N` jump to on the Tail screen, in the same language (nil: no search).
+    public var tailSearch: RecordFilter?
+    /// The Tail screen's columns, left to right (`[ui] tail_columns`, `:columns`).
+    public var tailColumns: [ScoredColumn] = ScoredColumn.tailDefaults
     /// Scored records ingested when the display was paused (the Tail screen counts what arrived since).
     public var pausedAtScored: UInt64?
 

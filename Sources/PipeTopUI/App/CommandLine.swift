@@ -4,7 +4,7 @@ import PipeTopCore
 enum CommandLine {
     /// Commands and what they take, for completion and the error message.
     static let names = ["overview", "models", "drift", "tail", "events", "pipeline", "help", "theme", "quit", "q",
-                        "promote", "rollback", "retire", "context"]
+                        "promote", "rollback", "retire", "context", "columns"]
     /// Commands whose first argument is `[PIPELINE/]MODEL`.
     static let controlNames: Set<String> = ["promote", "rollback", "retire"]
 
@@ -48,6 +48,8 @@ enum CommandLine {
             return Update.run(.theme, &s, keymap, c)
         case "context":
             return switchContext(to: argument, &s, c)
+        case "columns":
+            Update.setColumns(words.dropFirst().joined(separator: " "), &s, c)
         case "promote", "rollback", "retire":
             let action = ControlAction(rawValue: name)!
             guard keymap.offers(name == "promote" ? .promote : name == "rollback" ? .rollback : .retire) else {
@@ -132,6 +134,16 @@ enum CommandLine {
         return Update.ask(action, pipeline: pipeline, model: model, version: version, reason: reason, &s, c)
     }
 
+    /// `:columns` completes the last name of its comma-separated list: fields, `default`, and
+    /// the features of the records on screen.
+    private static func columnCompletions(_ word: String, _ c: AppContext) -> [String] {
+        let head = word.lastIndex(of: ",").map { String(word[...$0]) } ?? ""
+        var features: [String] = []
+        for r in c.tailRecords.suffix(50) { for f in r.features where !features.contains(f.name) { features.append(f.name) } }
+        let names = ScoredColumn.fields.map(\.name) + features.map { "features.\($0)" } + (head.isEmpty ? ["default"] : [])
+        return names.map { head + $0 }
+    }
+
     /// Completes the word being typed: a command name first, then a pipeline name.
     static func complete(_ text: String, context c: AppContext) -> String {
         let endsWithSpace = text.hasSuffix(" ")
@@ -139,7 +151,9 @@ enum CommandLine {
         if endsWithSpace || words.isEmpty { words.append("") }
         let candidates = words.count == 1 ? names
             : words.count == 2 && controlNames.contains(words[0]) ? c.modelPaths
-            : words.count == 2 && words[0] == "context" ? c.contexts : c.pipelines
+            : words.count == 2 && words[0] == "context" ? c.contexts
+            : words.count == 2 && words[0] == "columns" ? columnCompletions(words[1], c)
+            : c.pipelines
         let prefix = words[words.count - 1]
         let matches = candidates.filter { $0.hasPrefix(prefix) }
         guard let first = matches.first else { return text }

@@ -28,6 +28,8 @@ public final class DashboardApp {
         public var contexts: [String] = []
         /// The selected context is protected: the header shows it in the critical colour.
         public var contextProtected = false
+        /// The Tail screen's columns at start (`[ui] tail_columns`).
+        public var tailColumns = ScoredColumn.tailDefaults
 
         public init(settings: EngineSettings, keymap: Keymap, themes: [Theme], theme: Theme, fps: Int,
                     timeRange: TimeRange, readOnly: Bool, source: String,
@@ -52,6 +54,8 @@ public final class DashboardApp {
     private let audit: @Sendable (AuditEntry) -> Void
     /// Commands the transport failed to deliver, by id (delivery reports arrive on its threads).
     private let deliveryFailures = DeliveryFailures()
+    /// The Tail screen's capture of every matching record (`W`), while one runs.
+    private var capture: ScoredCapture?
 
     /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
     /// audit log, for every command sent and for every outcome.
@@ -80,12 +84,16 @@ public final class DashboardApp {
         let backend = NcursesBackend()
         try backend.start()
         TerminalGuard.enteredProgramMode()
-        defer { backend.stop() }
+        defer {
+            backend.stop()
+            stopCapture()
+        }
         let terminal = Terminal(backend: backend)
         let input = InputReader(backend: backend)
         var state = AppState(timeRange: options.timeRange, themes: options.themes.map(\.name), theme: options.theme.name,
                              readOnly: options.readOnly)
         state.size = backend.size
+        state.tailColumns = options.tailColumns
         var theme = options.theme.degraded(colors: backend.colors)
         let frameMs = Int64(1000 / max(1, min(60, options.fps)))
         // The source's status is read before each snapshot, so the header never says a replay
@@ -109,7 +117,8 @@ public final class DashboardApp {
                                                                snapshot: snapshot, control: options.control,
                                                                commandID: UUID().uuidString.lowercased(),
                                                                tailRecords: state.screen == .tail ? TailScreen.records(ctx, state) : [],
-                                                               contexts: options.contexts, currentContext: options.contextName))
+                                                               contexts: options.contexts, currentContext: options.contextName,
+                                                               capturing: capture != nil))
                 for effect in effects {
                     if effect == .applyTheme, let t = options.themes.first(where: { $0.name == state.themeName }) {
                         theme = t.degraded(colors: backend.colors)
@@ -137,6 +146,7 @@ public final class DashboardApp {
             if t / 1000 != lastSecond {
                 lastSecond = t / 1000
                 dirty = true
+                capture?.flush()
             }
             Update.expireMarks(&state, active: snapshot.alerts, nowMs: t)
             let decided = Update.observe(&state, timeline: snapshot.timeline, deliveryFailures: deliveryFailures.all,
@@ -174,10 +184,32 @@ public final class DashboardApp {
             audit(entry)
         case .writeRecords(let path, let records):
             return RecordFile.write(records, to: path)
+        case .startCapture(let path, let filter, let pipeline):
+            stopCapture()
+            do {
+                let started = try ScoredCapture(path: path, filter: filter, pipeline: pipeline)
+                capture = started
+                store.observeScored(started)
+            } catch {
+                return error.description
+            }
+        case .stopCapture:
+            return stopCapture()
         case .quit, .applyTheme, .switchContext:
             break
         }
         return nil
+    }
+
+    /// Ends the capture, if one runs: no record reaches it any more, then the file is closed.
+    /// Returns an error to show if the file could not be written.
+    @discardableResult
+    private func stopCapture() -> String? {
+        guard let running = capture else { return nil }
+        store.observeScored(nil)
+        capture = nil
+        let progress = running.finish()
+        return progress.error.map { "capture to \(progress.path) failed after \(progress.written) records: \($0)" }
     }
 
     private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
@@ -186,6 +218,7 @@ public final class DashboardApp {
         ctx.liveScoredTotal = store.scoredTotal
         ctx.contextName = options.contextName
         ctx.contextProtected = options.contextProtected
+        ctx.capture = capture?.progress
         return ctx
     }
 }

@@ -13,6 +13,10 @@ public enum Effect: Sendable, Hashable {
     case audit(AuditEntry)
     /// Write the Tail screen's records to a file (NDJSON, or CSV for a `.csv` name).
     case writeRecords(path: String, [ScoredEvent])
+    /// Append every scored record matching `filter` (of `pipeline`, if given) to a file from
+    /// now on (NDJSON, or CSV for a `.csv` name), until `.stopCapture`.
+    case startCapture(path: String, filter: RecordFilter?, pipeline: String?)
+    case stopCapture
     /// Leave the current cluster for the `[[contexts]]` entry with this name.
     case switchContext(String)
 }

@@ -9,4 +9,8 @@ public enum InputMode: Sendable, Hashable {
     case silence(alertID: String, TextInput)
     /// The file the Tail screen's records go to, being typed.
     case writeFile(TextInput)
+    /// The Tail screen's search (`n`/`N`), being typed.
+    case search(TextInput)
+    /// The file every matching record goes to from now on, being typed.
+    case captureFile(TextInput)
 }

@@ -38,3 +38,130 @@ extension Update {
         return [.writeRecords(path: path, records)]
     }
 }
+
+/// The Tail screen's search: `s` types an expression in the filter language, `n` and `N` move
+/// the selection to the next older or newer record it matches. Jumping pauses the display,
+/// so the record found stays where it is.
+extension Update {
+    static func editSearch(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        var input = input
+        guard case .key(let key) = event, key.name == "enter" || key.name == "esc" else {
+            if input.handle(event) {
+                // Checked as typed, like the filter, so an error points at its column at once.
+                if let error = parseError(input.text) { flash("search: \(error)", &s, c, role: .critical) } else if s.flash?.role == .critical { s.flash = nil }
+            }
+            s.mode = .search(input)
+            return []
+        }
+        s.mode = .normal
+        guard key.name == "enter" else { return [] }
+        let text = input.text.trimmingSpaces()
+        guard !text.isEmpty else {
+            s.tailSearch = nil
+            return []
+        }
+        do {
+            s.tailSearch = try RecordFilter(parsing: text)
+        } catch {
+            flash("search: \(error)", &s, c, role: .critical)
+            return []
+        }
+        jumpToMatch(older: true, &s, c, includingSelected: true)
+        return []
+    }
+
+    private static func parseError(_ text: String) -> PipeTopCore.FilterError? {
+        guard !text.trimmingSpaces().isEmpty else { return nil }
+        do {
+            _ = try RecordFilter(parsing: text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Moves the selection to the nearest record the search matches, older (up) or newer
+    /// (down) than the selected one (or the selected one itself, for a new search), wrapping
+    /// around at the ends like `less`. Following, the newest record is the selected one.
+    static func jumpToMatch(older: Bool, _ s: inout AppState, _ c: AppContext, includingSelected: Bool = false) {
+        guard let search = s.tailSearch else {
+            flash("no search: press s and type one (e.g. label != prediction)", &s, c, role: .warn)
+            return
+        }
+        let records = c.tailRecords
+        let matches = records.indices.filter { search.matches(records[$0]) }
+        guard !matches.isEmpty else {
+            flash("no record on screen matches \(search.text)", &s, c, role: .warn)
+            return
+        }
+        let current = min(s.selection[.tail] ?? records.count - 1, records.count - 1)
+        let target: Int
+        var wrapped = false
+        if older {
+            if let before = matches.last(where: { includingSelected ? $0 <= current : $0 < current }) {
+                target = before
+            } else {
+                target = matches[matches.count - 1]
+                wrapped = true
+            }
+        } else if let after = matches.first(where: { $0 > current }) {
+            target = after
+        } else {
+            target = matches[0]
+            wrapped = true
+        }
+        s.selection[.tail] = target
+        if !s.paused {
+            s.paused = true
+            s.pausedAtScored = c.snapshot?.scoredTotal
+        }
+        let n = (matches.firstIndex(of: target) ?? 0) + 1
+        flash("match \(n) of \(matches.count)" + (wrapped ? (older ? " (wrapped to the newest)" : " (wrapped to the oldest)") : "")
+              + " · paused, space to follow", &s, c)
+    }
+}
+
+/// The Tail screen's `W`: every record matching the filter from now on, to a file, until `W` again.
+extension Update {
+    static func toggleCapture(_ s: inout AppState, _ c: AppContext) -> [Effect] {
+        if c.capturing { return [.stopCapture] }
+        s.mode = .captureFile(TextInput(text: "pipetop-capture-\(c.nowMs / 1_000).ndjson",
+                                        prompt: "capture every matching record from now on to (.ndjson or .csv): "))
+        return []
+    }
+
+    static func editCaptureFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        var input = input
+        guard case .key(let key) = event, key.name == "enter" || key.name == "esc" else {
+            _ = input.handle(event)
+            s.mode = .captureFile(input)
+            return []
+        }
+        s.mode = .normal
+        let path = input.text.trimmingSpaces()
+        guard key.name == "enter", !path.isEmpty else { return [] }
+        return [.startCapture(path: path, filter: s.tailFilter, pipeline: s.pipeline)]
+    }
+}
+
+/// `:columns`: the Tail screen's columns.
+extension Update {
+    static func setColumns(_ text: String, _ s: inout AppState, _ c: AppContext) {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty else {
+            flash("columns: " + s.tailColumns.map(\.name).joined(separator: ","), &s, c)
+            return
+        }
+        if trimmed == "default" {
+            s.tailColumns = ScoredColumn.tailDefaults
+        } else {
+            do {
+                s.tailColumns = try ScoredColumn.list(parsing: trimmed)
+            } catch {
+                flash("columns: \(error)", &s, c, role: .critical)
+                return
+            }
+        }
+        flash("columns: " + s.tailColumns.map(\.name).joined(separator: ","), &s, c)
+    }
+}

@@ -22,6 +22,10 @@ public enum Update {
             return editSilence(event, alertID, input, &s, context)
         case .writeFile(let input):
             return editWriteFile(event, input, &s, context)
+        case .search(let input):
+            return editSearch(event, input, &s, context)
+        case .captureFile(let input):
+            return editCaptureFile(event, input, &s, context)
         case .normal:
             guard case .key(let key) = event, let command = keymap.command(for: key, on: s.screen) else { return [] }
             return run(command, &s, keymap, context)
@@ -104,6 +108,12 @@ public enum Update {
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
         case .write:
             s.mode = .writeFile(TextInput(text: "pipetop-tail-\(c.nowMs / 1_000).ndjson", prompt: "write records to (.ndjson or .csv): "))
+        case .capture:
+            return toggleCapture(&s, c)
+        case .search:
+            s.mode = .search(TextInput(text: s.tailSearch?.text ?? "", prompt: "search (e.g. label != prediction) "))
+        case .searchOlder, .searchNewer:
+            jumpToMatch(older: command == .searchOlder, &s, c)
         case .acknowledgeAlert:
             return acknowledge(selected < count ? c.rowIDs[selected] : nil, &s, c)
         case .silenceAlert:

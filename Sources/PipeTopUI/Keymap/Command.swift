@@ -14,4 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case promote, rollback, retire
     case acknowledgeAlert = "ack_alert", silenceAlert = "silence_alert"
     case write
+    case capture
+    case search
+    case searchOlder = "search_older", searchNewer = "search_newer"
 }

@@ -69,7 +69,11 @@ public struct Keymap: Sendable {
         Binding(.promote, ["p"], "promote", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.rollback, ["r"], "rollback", screens: [.models, .overview, .pipeline], dangerous: true, hint: true),
         Binding(.retire, ["x"], "retire", screens: [.models], dangerous: true, hint: true),
+        Binding(.search, ["s"], "search", screens: [.tail], hint: true),
+        Binding(.searchOlder, ["n"], "next match (older)", screens: [.tail]),
+        Binding(.searchNewer, ["N"], "next match (newer)", screens: [.tail]),
         Binding(.write, ["w"], "write to file", screens: [.tail], hint: true),
+        Binding(.capture, ["W"], "capture matching from now on", screens: [.tail]),
         Binding(.acknowledgeAlert, ["a"], "ack alert", screens: [.events], hint: true),
         Binding(.silenceAlert, ["S"], "silence alert", screens: [.events], hint: true),
     ]

@@ -56,7 +56,6 @@ public enum Dashboard {
     static func header(_ ctx: ViewContext, _ state: AppState) -> HeaderBar {
         let s = ctx.snapshot
         let input = s.pipelines.reduce(0) { $0 + $1.throughput.recordsIn.s1 }
-        let critical = s.alerts.filter { $0.severity == .critical }.count
         // Badges come first: they must never be the part that does not fit.
         var left: [Span] = [Span(" pipetop ", role: .accent)]
         // The cluster comes right after the name, so nobody mistakes production for staging;
@@ -66,6 +65,7 @@ public enum Dashboard {
         }
         if state.readOnly { left.append(Span(" READ-ONLY ", role: .warn)) }
         if state.paused { left.append(Span(" PAUSED ", role: .warn)) }
+        if ctx.capture != nil { left.append(Span(" ● REC ", role: .critical)) }
         let pending = state.commands.pending.count
         if pending > 0 { left.append(Span(" \(pending) PENDING ", role: .warn)) }
         left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
@@ -81,7 +81,8 @@ public enum Dashboard {
 
     static func footer(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {
         switch state.mode {
-        case .filter(let input), .command(let input), .silence(_, let input), .writeFile(let input):
+        case .filter(let input), .command(let input), .silence(_, let input), .writeFile(let input), .search(let input),
+             .captureFile(let input):
             input.render(in: area, buffer: &buffer, theme: ctx.theme)
         case .confirm(let dialog):
             if let typing = dialog.typing {

@@ -16,41 +16,52 @@ enum TailScreen {
     static let versionRoles: [ThemeRole] = [.text, .accent, .ok, .warn]
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
-        rows(records(ctx, state))
+        rows(records(ctx, state), columns: state.tailColumns)
     }
 
-    static func rows(_ records: [ScoredEvent]) -> [ScreenRow] {
+    static func rows(_ records: [ScoredEvent], columns: [ScoredColumn]) -> [ScreenRow] {
         records.enumerated().map { i, e in
-            ScreenRow(id: "\(i)", cells: [
-                Span(TimestampText.format(epochMilliseconds: e.tsMs).dropFirst(11).prefix(12).description),
-                Span(e.pipeline), Span(e.key),
-                Span("\(e.model) v\(e.version)" + (e.role == .shadow ? " shadow" : ""), role: versionRoles[e.version % versionRoles.count]),
-                Span(Cells.number(e.score, digits: 4)), Span(e.prediction.map(\.text) ?? "-"),
-                Span(e.label.map(\.text) ?? "-", role: e.label.map { l in e.prediction.map { OutcomeMatch.matches(prediction: $0, label: l) ? .ok : .critical } ?? nil } ?? .muted),
-                Span(Cells.ms(e.latencyUs)),
-            ])
+            ScreenRow(id: "\(i)", cells: columns.map { Span($0.text(e), role: role(of: $0, e)) })
         }
     }
 
+    /// Colour that carries meaning: the version (so two versions side by side differ), a
+    /// label or outcome against the prediction, a shadow's role.
+    static func role(of column: ScoredColumn, _ e: ScoredEvent) -> ThemeRole? {
+        switch column {
+        case .model, .version: versionRoles[e.version % versionRoles.count]
+        case .label, .outcome: ScoredColumn.outcome(e).map { $0 ? .ok : .critical } ?? .muted
+        case .role: e.role == .shadow ? .muted : nil
+        default: nil
+        }
+    }
+
+    static func tableColumns(_ columns: [ScoredColumn]) -> [Table.Column] {
+        columns.map { c in
+            Table.Column(c.header, width: c.width.map { .fixed(max($0, c.header.count)) } ?? .min(10), alignment: c.isNumeric ? .right : .left)
+        }
+    }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
         let records = records(ctx, state)
-        let rows = rows(records)
+        let rows = rows(records, columns: state.tailColumns)
         let sampled = ctx.snapshot.scoredNotShown > 0 ? " · sampled: \(Format.rate(Double(ctx.snapshot.scoredNotShown))) not shown" : ""
         var arrived: UInt64 = 0
         if let pausedAt = state.pausedAtScored, let live = ctx.liveScoredTotal { arrived = live - min(live, pausedAt) }
-        let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")",
+        let search = state.tailSearch
+        let matches = search.map { s in records.indices.filter { s.matches(records[$0]) } } ?? []
+        let searchText = search.map { " · search: \($0.text) (\(matches.count) on screen)" } ?? ""
+        let capture = ctx.capture.map { " · ● capturing: \(Format.rate(Double($0.written))) records → \($0.path)" + ($0.error.map { " FAILED: \($0)" } ?? "") } ?? ""
+        let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")\(searchText)\(capture)",
                           rightTitle: state.paused ? "PAUSED · \(Format.rate(Double(arrived))) arrived since" : "following")
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(area)
         // Follow: the newest row is the last one, kept in view unless the operator moved up.
         let selected = rows.isEmpty ? nil : min(state.selection[.tail] ?? rows.count - 1, rows.count - 1)
-        Table(columns: [
-            .init("TIME", width: .fixed(12)), .init("PIPELINE", width: .fixed(10)), .init("KEY", width: .min(10)),
-            .init("MODEL", width: .min(10)), .init("SCORE", width: .fixed(7), alignment: .right),
-            .init("PRED", width: .fixed(5), alignment: .right), .init("LABEL", width: .fixed(5), alignment: .right),
-            .init("LATENCY", width: .fixed(8), alignment: .right),
-        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+        let matching = Set(matches)
+        Table(columns: tableColumns(state.tailColumns),
+              rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
+              selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if state.showRecord, let selected, let i = Int(rows[selected].id) {
             let record = records[i]
             Modal(title: "\(record.pipeline) · \(record.key)", body: detail(record), buttons: [KeyHint("esc", "close")])

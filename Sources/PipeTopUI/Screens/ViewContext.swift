@@ -19,6 +19,8 @@ public struct ViewContext: Sendable {
     public var contextName: String? = nil
     /// The selected context is protected (production): its name is shown in the critical colour.
     public var contextProtected = false
+    /// The Tail screen's capture (`W`), while one runs.
+    public var capture: ScoredCapture.Progress?
 
     public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
                 connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {

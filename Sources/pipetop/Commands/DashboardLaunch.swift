@@ -86,12 +86,14 @@ enum DashboardLaunch {
 }
 
 extension DashboardApp.Options {
-    /// These options with the run's selected context (and whether it is protected) for the header.
+    /// These options with the run's selected context (and whether it is protected) for the
+    /// header, and the Tail screen's columns from `[ui]`.
     func showing(contextOf config: EffectiveConfig, switchable contexts: [String] = []) -> Self {
         var options = self
         options.contexts = contexts
         options.contextName = config.contextName
         options.contextProtected = config.protected
+        options.tailColumns = config.ui.tailColumns
         return options
     }
 }

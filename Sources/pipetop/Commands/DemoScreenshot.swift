@@ -62,6 +62,7 @@ struct DemoScreenshot {
         state.size = size
         state.screen = screen
         state.pipeline = name
+        state.tailColumns = config.ui.tailColumns
         let ctx = ViewContext(
             snapshot: snapshot, theme: theme, keymap: keymap, settings: config.engine,
             source: "demo: \(settings.pipelines.count) pipeline\(settings.pipelines.count == 1 ? "" : "s")", connection: "t+\(Format.duration(ms: afterMs))",

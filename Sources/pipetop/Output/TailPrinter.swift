@@ -84,7 +84,7 @@ struct TailPrinter {
             if csvFeatures == nil {
                 let features = scratch.features.map(\.name)
                 csvFeatures = features
-                out.appendLine(Array((ScoredRecordFormat.csvFields + features.map { "features.\($0)" }).joined(separator: ",").utf8))
+                out.appendLine(Array(ScoredRecordFormat.csvHeader(features: features).utf8))
             }
             line = Array(ScoredRecordFormat.csvRow(scratch, features: csvFeatures ?? []).utf8)
         default:

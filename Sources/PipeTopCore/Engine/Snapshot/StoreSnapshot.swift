@@ -14,7 +14,7 @@ public struct StoreSnapshot: Sendable {
     public var alertHistory: [AlertTransition]
     public var totalEvents: UInt64
     public var labelJoin: LabelJoinCounters
-    /// The latest scored records, newest first.
+    /// The latest scored records the store keeps for the Tail screen (sampled when busy), newest first.
     public var recentScored: [ScoredEvent]
     /// Scored records seen since start.
     public var scoredTotal: UInt64

@@ -27,6 +27,11 @@ public final class PipelineStore: Sendable {
         state.withLock { $0.record(lag, for: pipeline) }
     }
 
+    /// Installs (or with nil removes) the observer of every scored record from now on.
+    public func observeScored(_ observer: (any ScoredObserver)?) {
+        state.withLock { $0.scoredObserver = observer }
+    }
+
     /// Events ingested so far: cheap to read, so the UI can tell whether anything new arrived
     /// without building a snapshot.
     public var totalEvents: UInt64 {

@@ -1,8 +1,5 @@
 /// Turning the store into an immutable picture, with alerts evaluated.
 extension StoreState {
-    /// Scored records a snapshot carries for the Tail screen (more than a screen shows).
-    static let tailInSnapshot = 200
-
     /// The store time `arrivalMs` stands for under the staleness basis.
     public func storeNow(arrivalMs: Int64) -> Int64 {
         basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
@@ -64,7 +61,7 @@ extension StoreState {
             takenAtMs: now, latestEventMs: latestEventMs, pipelines: views,
             sources: sources.values.sorted { $0.name < $1.name }, timeline: timeline.newest(timeline.count),
             alerts: active, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
-            labelJoin: LabelJoinCounters(labelJoin), recentScored: tail.newest(Self.tailInSnapshot),
+            labelJoin: LabelJoinCounters(labelJoin), recentScored: tail.newest(tail.count),
             scoredTotal: tail.total, scoredNotShown: tail.skipped, approximateBytes: approximateBytes, evictions: evictions)
     }
 
