@@ -25,14 +25,34 @@ struct TailEndToEndTests {
         let table = try runPipetop(["tail", "--replay", Self.recording, "--format", "table", "--count", "5"])
         let rows = table.stdout.split(separator: "\n")
         #expect(rows.count == 6)
-        #expect(rows[0].hasPrefix("TIME                     PIPELINE    KEY"))
-        #expect(rows.dropFirst().allSatisfy { $0.contains(" v1 ") || $0.contains(" v2 ") })
+        #expect(rows[0].hasPrefix("TIME         PIPELINE   KEY"))
+        #expect(rows.dropFirst().allSatisfy { $0.contains(" primary ") || $0.contains(" shadow ") })
         let csv = try runPipetop(["tail", "--replay", Self.recording, "--format", "csv", "--count", "4"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("ts_ms,pipeline,key,model,version,role,score,prediction,label,latency_us,strategy,features.x0"))
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == header })
+    }
+
+    @Test func columnsChooseWhatTableAndCSVShow() throws {
+        let csv = try runPipetop(["tail", "--replay", Self.recording, "--format", "csv", "--columns", "key,label,outcome,features.x0",
+                                  "--filter", "has(label)", "--count", "5"])
+        let lines = csv.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(csv.status == 0 && lines.first == "key,label,outcome,features.x0")
+        #expect(lines.count == 6)
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(cells.count == 4 && !cells[1].isEmpty && (cells[2] == "hit" || cells[2] == "miss") && Double(cells[3]) != nil, "\(line)")
+        }
+        let table = try runPipetop(["tail", "--replay", Self.recording, "--format", "table", "--columns", "score,key", "--count", "2"])
+        let rows = table.stdout.split(separator: "\n")
+        #expect(rows.count == 3 && rows[0].hasPrefix("  SCORE KEY"))
+        #expect(rows.dropFirst().allSatisfy { Double($0.prefix(7).trimmingCharacters(in: .whitespaces)) != nil })
+        let unknown = try runPipetop(["tail", "--replay", Self.recording, "--format", "table", "--columns", "key,bogus"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown column \"bogus\""))
+        let notTable = try runPipetop(["tail", "--replay", Self.recording, "--columns", "key"])
+        #expect(notTable.status == 64 && notTable.stderr.contains("--columns: only for --format table or csv"))
     }
 
     @Test func jsonNormalizesAndMalformedLinesAreCountedOrFatalUnderStrict() throws {

@@ -123,6 +123,11 @@ public enum ScoredColumn: Sendable, Hashable {
 
     /// The value of the column for `e`, as text; `-` where the record has none.
     public func text(_ e: ScoredEvent) -> String {
+        value(e) ?? "-"
+    }
+
+    /// The value of the column for `e`, as text; nil where the record has none.
+    public func value(_ e: ScoredEvent) -> String? {
         switch self {
         case .time: String(TimestampText.format(epochMilliseconds: e.tsMs).dropFirst(11).prefix(12))
         case .tsMs: String(e.tsMs)
@@ -132,13 +137,12 @@ public enum ScoredColumn: Sendable, Hashable {
         case .version: String(e.version)
         case .role: e.role.rawValue
         case .score: String(format: "%.4f", e.score)
-        case .prediction: e.prediction?.text ?? "-"
-        case .label: e.label?.text ?? "-"
-        case .outcome: Self.outcome(e).map { $0 ? "hit" : "miss" } ?? "-"
-        case .latency: e.latencyUs.map { $0.isFinite ? String(Int64($0.rounded())) : String($0) } ?? "-"
-        case .strategy: e.strategy ?? "-"
-        case .feature(let f):
-            e.features.first { $0.name == f }.map { ScoredRecordFormat.number($0.value) } ?? "-"
+        case .prediction: e.prediction?.text
+        case .label: e.label?.text
+        case .outcome: Self.outcome(e).map { $0 ? "hit" : "miss" }
+        case .latency: e.latencyUs.map { $0.isFinite ? String(Int64($0.rounded())) : String($0) }
+        case .strategy: e.strategy
+        case .feature(let f): e.features.first { $0.name == f }.map { ScoredRecordFormat.number($0.value) }
         }
     }
 

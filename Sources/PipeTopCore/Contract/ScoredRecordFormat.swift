@@ -29,7 +29,12 @@ public enum ScoredRecordFormat: String, Sendable, CaseIterable {
 
     /// The CSV header line (without its line break) for the given feature columns.
     public static func csvHeader(features: [String]) -> String {
-        (csvFields + features.map { "features.\($0)" }).map(csvField).joined(separator: ",")
+        csvLine(csvFields + features.map { "features.\($0)" })
+    }
+
+    /// Cells as one CSV line (without its line break), quoted where they need it.
+    public static func csvLine(_ cells: [String]) -> String {
+        cells.map(csvField).joined(separator: ",")
     }
 
     /// One CSV row of `r` with the given feature columns.
@@ -39,7 +44,7 @@ public enum ScoredRecordFormat: String, Sendable, CaseIterable {
             r.prediction?.text ?? "", r.label?.text ?? "", r.latencyUs.map(number) ?? "", r.strategy ?? "",
         ]
         for name in features { cells.append(r.features.first { $0.name == name }.map { number($0.value) } ?? "") }
-        return cells.map(csvField).joined(separator: ",")
+        return csvLine(cells)
     }
 
     static func number(_ x: Double) -> String {

@@ -55,6 +55,16 @@ struct TailCommand: ParsableCommand {
     )
     var filter: String?
 
+    @Option(name: .long, help: ArgumentHelp("Columns of table and csv output, e.g. time,key,score,features.amount (table default: the Tail screen's; csv default: every field and feature).", valueName: "list"),
+            transform: { (text: String) throws -> [ScoredColumn] in
+                do {
+                    return try ScoredColumn.list(parsing: text)
+                } catch {
+                    throw ValidationError("--columns '\(text)': \(error)")
+                }
+            })
+    var columns: [ScoredColumn]?
+
     @Flag(name: .long, help: "A message that does not decode is an error (exit 1), not skipped.")
     var strict = false
 
@@ -67,6 +77,7 @@ struct TailCommand: ParsableCommand {
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count \(count): give a positive number") }
         if let partition, partition < 0 { throw ValidationError("--partition \(partition): partitions start at 0") }
+        if columns != nil, format != .table && format != .csv { throw ValidationError("--columns: only for --format table or csv") }
     }
 
     func run() throws {
@@ -80,7 +91,7 @@ struct TailCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
-        var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter)
+        var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: columns)
         var out = StandardOutputBuffer()
         do {
             if let replay {

@@ -19,6 +19,8 @@ struct TailPrinter {
     let strict: Bool
     /// When set, only scored records (and label events) it matches are printed.
     let filter: RecordFilter?
+    /// Columns of `table` (default: the Tail screen's) and `csv` (default: every field and feature).
+    let columns: [ScoredColumn]?
     private(set) var printed = 0
     private(set) var malformed = 0
     /// Messages left out because they are not scored records (table and csv print only those).
@@ -29,8 +31,9 @@ struct TailPrinter {
     private var csvFeatures: [String]?
     private var headerDone = false
 
-    init(format: Format, limit: Int?, strict: Bool, filter: RecordFilter? = nil) {
+    init(format: Format, limit: Int?, strict: Bool, filter: RecordFilter? = nil, columns: [ScoredColumn]? = nil) {
         self.filter = filter
+        self.columns = columns
         self.format = format
         self.limit = limit
         self.strict = strict
@@ -75,11 +78,19 @@ struct TailPrinter {
             line.removeAll(keepingCapacity: true)
             EventEncoder.encode(event, into: &line)
         case (.table, .scored):
+            let columns = columns ?? ScoredColumn.tailDefaults
             if !headerDone {
-                out.appendLine(Array(Self.tableHeader.utf8))
+                out.appendLine(Array(Self.tableLine(columns.map(\.header), columns).utf8))
                 headerDone = true
             }
-            line = Array(Self.tableRow(scratch).utf8)
+            line = Array(Self.tableLine(columns.map { $0.text(scratch) }, columns).utf8)
+        case (.csv, .scored) where columns != nil:
+            let columns = columns ?? []
+            if !headerDone {
+                out.appendLine(Array(ScoredRecordFormat.csvLine(columns.map(\.name)).utf8))
+                headerDone = true
+            }
+            line = Array(ScoredRecordFormat.csvLine(columns.map { $0.value(scratch) ?? "" }).utf8)
         case (.csv, .scored):
             if csvFeatures == nil {
                 let features = scratch.features.map(\.name)
@@ -95,22 +106,17 @@ struct TailPrinter {
         printed += 1
     }
 
-    static let tableHeader = pad("TIME", 25) + pad("PIPELINE", 12) + pad("KEY", 20) + pad("MODEL", 16) + pad("VER", 5)
-        + pad("ROLE", 8) + lpad("SCORE", 9) + lpad("PRED", 6) + lpad("LABEL", 6) + lpad("LAT_US", 9)
-
-    static func tableRow(_ e: ScoredEvent) -> String {
-        pad(TimestampText.format(epochMilliseconds: e.tsMs), 25) + pad(e.pipeline, 12) + pad(e.key, 20) + pad(e.model, 16)
-            + pad("v\(e.version)", 5) + pad(e.role.rawValue, 8) + lpad(String(format: "%.4f", e.score), 9)
-            + lpad(e.prediction.map(\.text) ?? "-", 6) + lpad(e.label.map(\.text) ?? "-", 6)
-            + lpad(e.latencyUs.map { String(Int64($0)) } ?? "-", 9)
-    }
-
-
-    private static func pad(_ s: String, _ w: Int) -> String {
-        s.count >= w ? String(s.prefix(w - 1)) + " " : s + String(repeating: " ", count: w - s.count)
-    }
-
-    private static func lpad(_ s: String, _ w: Int) -> String {
-        s.count >= w ? " " + String(s.prefix(w - 1)) : String(repeating: " ", count: w - s.count) + s
+    /// Cells padded to their column's width (left, or right for numbers), one space apart;
+    /// a value too long is cut.
+    static func tableLine(_ cells: [String], _ columns: [ScoredColumn]) -> String {
+        var line = ""
+        for (i, (cell, column)) in zip(cells, columns).enumerated() {
+            let width = max(column.width ?? 20, column.header.count)
+            let text = cell.count > width ? String(cell.prefix(width - 1)) + "…" : cell
+            let fill = String(repeating: " ", count: width - text.count)
+            if i > 0 { line += " " }
+            line += column.isNumeric ? fill + text : (i == columns.count - 1 ? text : text + fill)
+        }
+        return line
     }
 }
