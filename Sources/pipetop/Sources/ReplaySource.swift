@@ -4,7 +4,8 @@ import PipeTopCore
 import Synchronization
 
 /// Reads a recording (NDJSON of contract events) into the store on a thread of its own,
-/// paced by event time at `speed`, or as fast as possible at `max`.
+/// paced at `speed` by the Kafka timestamps `pipetop record` keeps (else by event time), or
+/// as fast as possible at `max`.
 final class ReplaySource: EventSource {
     /// How far the replay got, for the header.
     enum Progress: Sendable, Equatable {
@@ -79,11 +80,15 @@ final class ReplaySource: EventSource {
             }
             chunk.withUnsafeBytes { raw in
                 splitter.feed(raw) { line in
-                    if case .times = speed, let event = try? timeDecoder.decode(line) {
-                        let wait = pacer.delay(forEventAt: event.tsMs, wallMs: SystemWallClock().nowMs())
-                        if wait > 0 {
-                            flush()
-                            usleep(UInt32(min(wait, 10_000) * 1000))
+                    // Paced by when the message reached the broker if the recorder kept it
+                    // (`_source.timestamp`), else by the event's own time.
+                    if case .times = speed, let dueMs = RecordedTimestamp.milliseconds(in: line) ?? (try? timeDecoder.decode(line))?.tsMs {
+                        var wait = pacer.delay(forEventAt: dueMs, wallMs: SystemWallClock().nowMs())
+                        if wait > 0 { flush() }
+                        // In slices, so stopping never waits for a long gap in the recording.
+                        while wait > 0, !stopped.withLock({ $0 }) {
+                            usleep(UInt32(min(wait, 100) * 1000))
+                            wait = pacer.delay(forEventAt: dueMs, wallMs: SystemWallClock().nowMs())
                         }
                     }
                     batch.append(Array(line))
