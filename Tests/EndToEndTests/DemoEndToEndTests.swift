@@ -92,6 +92,49 @@ struct DemoEndToEndTests {
         try session.send("q")
         try DashboardEndToEndTests.expectRestored(session, exit: "0")
     }
+
+    /// The Tail screen on the live demo: columns, the filter, a search that pauses on its
+    /// match, and `W` capturing every matching record (also while the display is paused).
+    @Test func tailColumnsFilterSearchAndCaptureOnTheLiveDemo() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("capture-\(UUID().uuidString).ndjson").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let session = try TmuxSession(command: "\(pipetopBinary ?? "pipetop") demo --speed 5 --rate 300", columns: 160, rows: 40)
+        try session.waitFor(text: "Pipelines (3)", seconds: 20)
+        try session.send("4")
+        try session.waitFor(text: "following")
+        try session.type(":columns key,label,outcome,score,features.x1")
+        try session.send("Enter")
+        try session.waitFor("the chosen columns") { $0.contains("OUTCOME") && $0.contains("X1") && !$0.contains("LAT_US") }
+        try session.send("/")
+        try session.type("has(label)")
+        try session.send("Enter")
+        try session.waitFor(text: "filter: has(label)")
+        try session.send("W", "C-u")
+        try session.type(file)
+        try session.send("Enter")
+        try session.waitFor(text: "● REC")
+        try session.waitFor("labelled rows", seconds: 20) { $0.contains(" hit ") || $0.contains(" miss ") }
+        try session.send("s")
+        try session.type("score >= 0")
+        try session.send("Enter")
+        let found = try session.waitFor(text: "· paused, space to follow")
+        #expect(found.contains("PAUSED") && found.contains("search: score >= 0"))
+        // Paused, the capture goes on: records keep reaching the file.
+        try session.waitFor("records captured", seconds: 20) { screen in
+            screen.range(of: #"capturing: [1-9]"#, options: .regularExpression) != nil
+        }
+        Thread.sleep(forTimeInterval: 3)
+        try session.send("W")
+        try session.waitFor("the capture stopped") { !$0.contains("● REC") }
+        try session.send("q")
+        try DashboardEndToEndTests.expectRestored(session, exit: "0")
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 0)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["type"] as? String == "scored" && object?["label"] != nil, "every captured record matches the filter: \(line)")
+        }
+    }
 }
 
 /// Promote and roll back by keypress in `pipetop demo`, with the audit log checked afterwards.

@@ -68,3 +68,19 @@ import Testing
     #expect(buffer.lines == [":abcde"])
     #expect(buffer[1, 0].style.modifiers.contains(.reverse))
 }
+
+@Test func shellKeysDeleteToTheStartToTheEndAndTheWordBefore() {
+    var input = TextInput(text: "pipetop-capture-1.ndjson /tmp/out")
+    let used = input.handle(.key(Key("ctrl+w")))
+    #expect(used && input.text == "pipetop-capture-1.ndjson ")
+    _ = input.handle(.key(Key("ctrl+w")))
+    #expect(input.text == "")
+    input = TextInput(text: "score > 0.9")
+    input.moveLeft()
+    input.moveLeft()
+    _ = input.handle(.key(Key("ctrl+k")))
+    #expect(input.text == "score > 0" && input.cursor == 9)
+    input.moveLeft()
+    _ = input.handle(.key(Key("ctrl+u")))
+    #expect(input.text == "0" && input.cursor == 0)
+}

@@ -62,6 +62,17 @@ public struct TextInput: Widget, Hashable {
             case "right": moveRight()
             case "home", "ctrl+a": moveHome()
             case "end", "ctrl+e": moveEnd()
+            // As in a shell: to the start of the line, to its end, the word before the cursor.
+            case "ctrl+u":
+                characters.removeSubrange(0..<cursor)
+                cursor = 0
+            case "ctrl+k": characters.removeSubrange(cursor...)
+            case "ctrl+w":
+                var start = cursor
+                while start > 0, characters[start - 1] == " " { start -= 1 }
+                while start > 0, characters[start - 1] != " " { start -= 1 }
+                characters.removeSubrange(start..<cursor)
+                cursor = start
             default:
                 guard let character = key.character else { return false }
                 insert(String(character))
