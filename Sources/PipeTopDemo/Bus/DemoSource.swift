@@ -50,8 +50,9 @@ public final class DemoSource: EventSource {
                 usleep(10_000)
                 continue
             }
-            store.withBatch { state, now in
-                for batch in batches {
+            // A lock per batch, so the screen gets its turn however far behind the store is.
+            for batch in batches {
+                store.withBatch { state, now in
                     batch.forEach { _, _, value in _ = ingestor.ingest(value, into: &state, source: "demo", arrivalMs: now) }
                 }
             }
