@@ -23,12 +23,12 @@ import PipeTopCore
         let store = PipelineStore(basis: .eventTime)
         for i in 0..<100 { store.ingest(.scored(Self.record(i)), source: "t") }
         let capture = try ScoredCapture(path: path, filter: try RecordFilter(parsing: "score > 0.9"), pipeline: "fraud")
-        store.observeScored(capture)
+        store.addScoredObserver(capture)
         // 50,000 records in one event-second: far more than the Tail screen keeps (it samples).
         for i in 100..<50_100 {
             store.ingest(.scored(Self.record(i, pipeline: i % 5 == 0 ? "churn" : "fraud")), source: "t")
         }
-        store.observeScored(nil)
+        store.removeScoredObserver(capture)
         for i in 50_100..<50_200 { store.ingest(.scored(Self.record(i)), source: "t") }
         #expect(store.snapshot().scoredNotShown > 0, "the screen's ring sampled")
         let progress = capture.finish()

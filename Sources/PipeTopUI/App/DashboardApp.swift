@@ -56,6 +56,10 @@ public final class DashboardApp {
     private let deliveryFailures = DeliveryFailures()
     /// The Tail screen's capture of every matching record (`W`), while one runs.
     private var capture: ScoredCapture?
+    /// The Tail screen's own records while it shows one pipeline or a filter, and the
+    /// records last read from it (kept while the display is paused).
+    private var tailView: FilteredTail?
+    private var tailViewRecords: (records: [ScoredEvent], notShown: UInt64)?
 
     /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
     /// audit log, for every command sent and for every outcome.
@@ -87,6 +91,7 @@ public final class DashboardApp {
         defer {
             backend.stop()
             stopCapture()
+            syncTailView(nil, snapshot: nil)
         }
         let terminal = Terminal(backend: backend)
         let input = InputReader(backend: backend)
@@ -129,6 +134,7 @@ public final class DashboardApp {
                     }
                     if let error = perform(effect) { state.flash = Flash(error, role: .critical, untilMs: clock.nowMs() + Update.flashMs) }
                 }
+                syncTailView(state, snapshot: snapshot)
                 dirty = true
                 continue
             }
@@ -140,6 +146,7 @@ public final class DashboardApp {
             if !state.paused && (events != seenEvents || t / 1000 != lastSecond) {
                 status = connection()
                 snapshot = store.snapshot()
+                if let tailView { tailViewRecords = tailView.newest() }
                 seenEvents = events
                 dirty = true
             }
@@ -189,7 +196,7 @@ public final class DashboardApp {
             do {
                 let started = try ScoredCapture(path: path, filter: filter, pipeline: pipeline)
                 capture = started
-                store.observeScored(started)
+                store.addScoredObserver(started)
             } catch {
                 return error.description
             }
@@ -201,12 +208,31 @@ public final class DashboardApp {
         return nil
     }
 
+    /// Keeps the Tail screen's filtered view in step with what the screen shows: one while it
+    /// shows a pipeline or a filter (a new one, seeded from the snapshot, when either changes),
+    /// none otherwise (nil state: none at all).
+    private func syncTailView(_ state: AppState?, snapshot: StoreSnapshot?) {
+        let wanted = state.flatMap { $0.screen == .tail && ($0.tailFilter != nil || $0.pipeline != nil) ? ($0.tailFilter, $0.pipeline) : nil }
+        if let current = tailView, let wanted, current.filter == wanted.0, current.pipeline == wanted.1 { return }
+        if let current = tailView {
+            store.removeScoredObserver(current)
+            tailView = nil
+            tailViewRecords = nil
+        }
+        guard let wanted else { return }
+        let view = FilteredTail(filter: wanted.0, pipeline: wanted.1, limits: options.settings.limits,
+                                seed: (snapshot?.recentScored ?? []).reversed())
+        store.addScoredObserver(view)
+        tailView = view
+        tailViewRecords = view.newest()
+    }
+
     /// Ends the capture, if one runs: no record reaches it any more, then the file is closed.
     /// Returns an error to show if the file could not be written.
     @discardableResult
     private func stopCapture() -> String? {
         guard let running = capture else { return nil }
-        store.observeScored(nil)
+        store.removeScoredObserver(running)
         capture = nil
         let progress = running.finish()
         return progress.error.map { "capture to \(progress.path) failed after \(progress.written) records: \($0)" }
@@ -219,6 +245,7 @@ public final class DashboardApp {
         ctx.contextName = options.contextName
         ctx.contextProtected = options.contextProtected
         ctx.capture = capture?.progress
+        ctx.tailView = tailViewRecords
         return ctx
     }
 }

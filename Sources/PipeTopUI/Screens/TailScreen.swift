@@ -5,6 +5,7 @@ enum TailScreen {
     /// The records on screen, oldest first: the pipeline's, after the filter. What `w` writes
     /// and `enter` opens.
     public static func records(_ ctx: ViewContext, _ state: AppState) -> [ScoredEvent] {
+        if let view = ctx.tailView { return view.records.reversed() }
         let pipeline = state.pipeline
         let filter = state.tailFilter
         return ctx.snapshot.recentScored.reversed().filter {
@@ -45,7 +46,8 @@ enum TailScreen {
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
         let records = records(ctx, state)
         let rows = rows(records, columns: state.tailColumns)
-        let sampled = ctx.snapshot.scoredNotShown > 0 ? " · sampled: \(Format.rate(Double(ctx.snapshot.scoredNotShown))) not shown" : ""
+        let notShown = ctx.tailView?.notShown ?? ctx.snapshot.scoredNotShown
+        let sampled = notShown > 0 ? " · sampled: \(Format.rate(Double(notShown))) not shown" : ""
         var arrived: UInt64 = 0
         if let pausedAt = state.pausedAtScored, let live = ctx.liveScoredTotal { arrived = live - min(live, pausedAt) }
         let search = state.tailSearch

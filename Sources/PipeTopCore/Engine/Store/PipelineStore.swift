@@ -38,9 +38,13 @@ public final class PipelineStore: Sendable {
         state.withLock { $0.record(lag, for: pipeline) }
     }
 
-    /// Installs (or with nil removes) the observer of every scored record from now on.
-    public func observeScored(_ observer: (any ScoredObserver)?) {
-        read { $0.scoredObserver = observer }
+    /// `observer` sees every scored record ingested from now on, until removed.
+    public func addScoredObserver(_ observer: any ScoredObserver) {
+        read { $0.scoredObservers.append(observer) }
+    }
+
+    public func removeScoredObserver(_ observer: any ScoredObserver) {
+        read { $0.scoredObservers.removeAll { $0 === observer } }
     }
 
     /// Events ingested so far: cheap to read, so the UI can tell whether anything new arrived

@@ -9,7 +9,7 @@ extension StoreState {
         labelJoin.prefetch(keyHash: keyHash)
         note(source, tsMs: e.tsMs)
         tail.record(e)
-        scoredObserver?.observe(e)
+        for observer in scoredObservers { observer.observe(e) }
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
         pipelines[p].noteScored(atMs: e.tsMs, arrivalMs: arrivalMs)
         guard let token = tracker(pipelineAt: p, model: e.model, version: e.version), let slot = slots.slot(token)

@@ -21,8 +21,8 @@ public struct StoreState: Sendable {
     var labelJoin: LabelJoin
     /// The latest scored records, for the Tail screen.
     var tail: ScoredTail
-    /// Sees every scored record as it is ingested (nil: nobody is watching).
-    public var scoredObserver: (any ScoredObserver)?
+    /// See every scored record as it is ingested (the Tail screen's filtered view, a capture).
+    var scoredObservers: [any ScoredObserver] = []
     /// Reused buffer for the entries a label joins, so a label allocates nothing.
     var joinScratch: [LabelJoinEntry] = []
 
