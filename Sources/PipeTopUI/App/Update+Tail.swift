@@ -19,16 +19,22 @@ extension Update {
         return []
     }
 
-    static func editWriteFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+    /// A file name being typed into the prompt `mode` shows: the name once `enter` is pressed
+    /// on one, nil while typing or after `esc`.
+    static func enteredPath(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, mode: (TextInput) -> InputMode) -> String? {
         var input = input
         guard case .key(let key) = event, key.name == "enter" || key.name == "esc" else {
             _ = input.handle(event)
-            s.mode = .writeFile(input)
-            return []
+            s.mode = mode(input)
+            return nil
         }
         s.mode = .normal
         let path = input.text.trimmingSpaces()
-        guard key.name == "enter", !path.isEmpty else { return [] }
+        return key.name == "enter" && !path.isEmpty ? path : nil
+    }
+
+    static func editWriteFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        guard let path = enteredPath(event, input, &s, mode: InputMode.writeFile) else { return [] }
         let records = c.tailRecords
         guard !records.isEmpty else {
             flash("no records to write", &s, c, role: .warn)
@@ -131,15 +137,7 @@ extension Update {
     }
 
     static func editCaptureFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
-        var input = input
-        guard case .key(let key) = event, key.name == "enter" || key.name == "esc" else {
-            _ = input.handle(event)
-            s.mode = .captureFile(input)
-            return []
-        }
-        s.mode = .normal
-        let path = input.text.trimmingSpaces()
-        guard key.name == "enter", !path.isEmpty else { return [] }
+        guard let path = enteredPath(event, input, &s, mode: InputMode.captureFile) else { return [] }
         return [.startCapture(path: path, filter: s.tailFilter, pipeline: s.pipeline)]
     }
 }
