@@ -23,6 +23,26 @@ enum PipeTopBench {
             let bench = DecodeBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000))
             print(String(format: "decode + ingest: %.0f records/s", bench.decodeAndIngest().rate))
             print(String(format: "ingest alone:    %.0f records/s", bench.ingestOnly()))
+        case "snapshot":
+            // How long store.snapshot() holds the store's lock with six live versions, full
+            // quality windows and 10,000 new records before each: what a UI frame costs the feeder.
+            let corpus = ScoredCorpus(count: 100_000)
+            let store = PipelineStore(basis: .eventTime)
+            var ingestor = MessageIngestor()
+            var held: [Double] = []
+            corpus.bytes.withUnsafeBytes { all in
+                for round in 0..<300 {
+                    store.withBatch { state, now in
+                        for k in 0..<10_000 {
+                            let r = corpus.ranges[(round * 10_000 + k) % corpus.ranges.count]
+                            ingestor.ingest(UnsafeRawBufferPointer(rebasing: all[r]), into: &state, source: "bench", arrivalMs: now)
+                        }
+                    }
+                    held.append(Stopwatch.time { _ = store.snapshot() } * 1000)
+                }
+            }
+            held.sort()
+            print(String(format: "snapshot (CPU time under the lock): p50 %.3f ms  p90 %.3f ms  max %.3f ms", held[held.count / 2], held[held.count * 9 / 10], held.last!))
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
         case "kafka-ingest":
             let rest = Array(args.dropFirst())
@@ -35,7 +55,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | render | demo [SECONDS] | tail-screen | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

@@ -77,6 +77,26 @@ func kolmogorovSurvivalAtKnownPoints(lambda: Double, scipy: Double) {
     #expect(DriftMath.bin(of: 5, edges: []) == 0)
 }
 
+@Test func binCountsEdgesAtOrBelowTheValueForFewAndManyEdges() {
+    // Up to 32 edges are counted, more are binary-searched: both must be searchsorted-right.
+    var rng = SeededGenerator(seed: 11)
+    for n in [1, 2, 9, 31, 32, 33, 100, 999] {
+        let edges = (0..<n).map { _ in (Double.random(in: -5..<5, using: &rng) * 4).rounded() / 4 }.sorted()
+        for _ in 0..<200 {
+            let x = Bool.random(using: &rng) ? edges.randomElement(using: &rng)! : Double.random(in: -6..<6, using: &rng)
+            #expect(DriftMath.bin(of: x, edges: edges) == edges.filter { $0 <= x }.count, "n \(n), x \(x)")
+        }
+        #expect(DriftMath.bin(of: .nan, edges: edges) == 0)
+        #expect(DriftMath.bin(of: .infinity, edges: edges) == n)
+        #expect(DriftMath.bin(of: -.infinity, edges: edges) == 0)
+        #expect(DriftMath.bin(of: -0.0, edges: edges) == edges.filter { $0 <= 0 }.count)
+    }
+    let extremes: [Double] = [-.infinity, -.greatestFiniteMagnitude, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity]
+    for x in extremes {
+        #expect(DriftMath.bin(of: x, edges: extremes) == extremes.filter { $0 <= x }.count, "x \(x)")
+    }
+}
+
 @Test func psiReplacesEmptySharesWithoutRenormalising() {
     let p: [Double] = [0.5, 0.5, 0]
     let q: [Double] = [0.5, 0.25, 0.25]

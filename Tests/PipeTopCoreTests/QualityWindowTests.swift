@@ -118,3 +118,67 @@ private func window(_ rows: [(Double, Bool?)], capacity: Int = 100) -> QualityWi
         }
     }
 }
+
+/// The AUC as first written (sorting (score, label) pairs): the faster one must agree to the bit.
+private func referenceAUC(_ rows: [(Double, Bool?)]) -> Double? {
+    var pairs = rows.compactMap { row -> (score: Double, positive: Bool)? in
+        guard let label = row.1, row.0.isFinite else { return nil }
+        return (row.0, label)
+    }
+    pairs.sort { $0.score < $1.score }
+    var nPos = 0.0, nNeg = 0.0, rankSumPos = 0.0, start = 0
+    while start < pairs.count {
+        var end = start
+        while end + 1 < pairs.count && pairs[end + 1].score == pairs[start].score { end += 1 }
+        let averageRank = Double(start + end + 2) / 2
+        for i in start...end {
+            if pairs[i].positive {
+                nPos += 1
+                rankSumPos += averageRank
+            } else {
+                nNeg += 1
+            }
+        }
+        start = end + 1
+    }
+    guard nPos > 0, nNeg > 0 else { return nil }
+    return (rankSumPos - nPos * (nPos + 1) / 2) / (nPos * nNeg)
+}
+
+@Test func aucIsBitForBitThePairSortingOne() {
+    var rng = SeededGenerator(seed: 7)
+    let specials: [Double] = [0, -0.0, -1, 1e300, -1e-300, .infinity, -.infinity, .nan, .leastNonzeroMagnitude]
+    for round in 0..<200 {
+        var rows: [(Double, Bool?)] = []
+        for _ in 0..<Int.random(in: 1...600, using: &rng) {
+            let label: Bool? = Int.random(in: 0..<10, using: &rng) == 0 ? nil : Bool.random(using: &rng)
+            let score: Double
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0: score = specials.randomElement(using: &rng)!
+            case 1...4: score = (Double.random(in: -2..<2, using: &rng) * 20).rounded() / 20  // ties
+            default: score = Double.random(in: -1e6..<1e6, using: &rng) / Double(1 + round)
+            }
+            rows.append((score, label))
+        }
+        let w = window(rows, capacity: 1_000)
+        let expected = referenceAUC(rows)
+        #expect(w.auc?.bitPattern == expected?.bitPattern, "round \(round)")
+    }
+}
+
+@Test func radixSortOrdersLikeTheStandardSort() {
+    var rng = SeededGenerator(seed: 3)
+    var scratch: [UInt64] = []
+    // Shorter after longer: the scratch buffer is then longer than the keys.
+    for n in [0, 1, 2, 17, 1_000, 5_000, 300, 3] {
+        var keys = (0..<n).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) >> UInt64.random(in: 0..<64, using: &rng) }
+        if n > 10 { keys[3] = keys[5] }
+        let expected = keys.sorted()
+        RadixSort.sort(&keys, scratch: &scratch)
+        #expect(keys == expected)
+    }
+    let doubles: [Double] = [3, -0.0, 0, -2.5, 1e-310, -1e-310, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.5]
+    let byKey = doubles.sorted { RadixSort.key($0) < RadixSort.key($1) }
+    #expect(byKey.map(RadixSort.key) == doubles.sorted().map(RadixSort.key))
+    #expect(RadixSort.key(0) == RadixSort.key(-0.0))
+}

@@ -73,7 +73,7 @@ struct TailPrinter {
             return
         case (.json, .scored):
             line.removeAll(keepingCapacity: true)
-            EventEncoder.encode(.scored(scratch), into: &line)
+            EventEncoder.encode(scored: scratch, into: &line)
         case (.json, .other(let event)):
             line.removeAll(keepingCapacity: true)
             EventEncoder.encode(event, into: &line)

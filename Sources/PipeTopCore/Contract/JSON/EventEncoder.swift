@@ -9,13 +9,7 @@ public enum EventEncoder: Sendable {
     public static func encode(_ event: Event, into out: inout [UInt8]) {
         var w = JSONWriter(out)
         out = []
-        w.open()
-        w.key("type")
-        w.string(event.type.rawValue)
-        w.key("pipeline")
-        w.string(event.pipeline)
-        w.key("ts_ms")
-        w.int(event.tsMs)
+        header(event.type, pipeline: event.pipeline, tsMs: event.tsMs, &w)
         switch event {
         case .metrics(let e): metrics(e, &w)
         case .model(let e): model(e, &w)
@@ -26,6 +20,27 @@ public enum EventEncoder: Sendable {
         }
         w.close()
         out = w.out
+    }
+
+    /// Appends a scored record to `out`: the same bytes as `encode(.scored(e), into:)`, without
+    /// copying the record into an `Event` first (`pipetop tail` encodes a reused record).
+    public static func encode(scored e: ScoredEvent, into out: inout [UInt8]) {
+        var w = JSONWriter(out)
+        out = []
+        header(.scored, pipeline: e.pipeline, tsMs: e.tsMs, &w)
+        scored(e, &w)
+        w.close()
+        out = w.out
+    }
+
+    private static func header(_ type: EventType, pipeline: String, tsMs: Int64, _ w: inout JSONWriter) {
+        w.open()
+        w.key("type")
+        w.string(type.rawValue)
+        w.key("pipeline")
+        w.string(pipeline)
+        w.key("ts_ms")
+        w.int64(tsMs)
     }
 
     /// `s` as a JSON string literal, quotes and escapes included.

@@ -69,7 +69,27 @@ struct JSONWriter {
     }
 
     mutating func int(_ v: some BinaryInteger) {
-        append(v.description)
+        if let i = Int64(exactly: v) { int64(i) } else { append(v.description) }
+    }
+
+    /// Decimal digits written straight into `out`, without a `String` in between.
+    mutating func int64(_ v: Int64) {
+        // 19 digits and a sign at most.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { b in
+            var i = b.count
+            var m = v.magnitude
+            repeat {
+                i -= 1
+                b[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+            } while m > 0
+            if v < 0 {
+                i -= 1
+                b[i] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
+        }
     }
 
     /// Shortest text that reads back to the same `Double` (Swift's `description` guarantees
@@ -81,7 +101,7 @@ struct JSONWriter {
             return
         }
         if d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) {
-            append(Int64(d).description)
+            int64(Int64(d))
         } else {
             append(d.description)
         }

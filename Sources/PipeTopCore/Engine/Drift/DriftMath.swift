@@ -42,13 +42,20 @@ public enum DriftMath: Sendable {
     }
 
     /// The bin of `x`: the number of edges ≤ x (`np.searchsorted(edges, x, side="right")`),
-    /// by binary search, so a value equal to an edge goes to the bin above it.
+    /// so a value equal to an edge goes to the bin above it. Edges are ascending.
     @inline(__always)
     public static func bin(of x: Double, edges: [Double]) -> Int {
-        // Branch-free steps (the compiler turns the selects into conditional moves): this runs
-        // for the score and every feature of every scored record, and which way a comparison
-        // goes is a coin flip the branch predictor keeps losing.
+        // This runs for the score and every feature of every scored record, and which way a
+        // comparison goes is a coin flip the branch predictor keeps losing. The compiler turns
+        // selects on a comparison (binary search or count) back into branches, so the usual
+        // handful of edges is counted by arithmetic: for finite x, `x − edge` has its sign bit
+        // set exactly when x < edge (a difference of distinct doubles is never zero).
         edges.withUnsafeBufferPointer { e in
+            if e.count <= 32 && x.isFinite {
+                var n = e.count
+                for edge in e { n &-= Int(truncatingIfNeeded: (x - edge).bitPattern >> 63) }
+                return n
+            }
             var first = 0
             var count = e.count
             while count > 0 {

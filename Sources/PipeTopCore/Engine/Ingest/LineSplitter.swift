@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts a byte stream into lines (NDJSON), carrying a partial line over to the next chunk.
 ///
 /// Lines longer than `maxLineBytes` are dropped and counted rather than buffered without
@@ -15,8 +21,11 @@ public struct LineSplitter: Sendable {
 
     /// Calls `body` with each complete, non-blank line in `chunk` (without its `\n` or `\r\n`).
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        guard let base = chunk.baseAddress else { return }
         var start = 0
-        for i in 0..<chunk.count where chunk[i] == UInt8(ascii: "\n") {
+        // memchr finds the newlines a vector at a time; a byte loop was a sixth of a replay's time.
+        while start < chunk.count, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), chunk.count - start) {
+            let i = base.distance(to: UnsafeRawPointer(newline))
             emit(UnsafeRawBufferPointer(rebasing: chunk[start..<i]), body)
             start = i + 1
         }

@@ -16,12 +16,16 @@ public enum OutcomeMatch: Sendable {
         return predictionHash == hash(label)
     }
 
+    // The kind prefixes' hashes, computed once: every scored record hashes its prediction.
+    private static let numberSeed = LabelJoin.hash("n")
+    private static let textSeed = LabelJoin.hash("t")
+
     /// A stable 64-bit hash of an outcome: numbers by value (−0 as 0), texts by UTF-8 bytes,
     /// the two kinds kept apart so `1` and `"1"` differ.
     public static func hash(_ outcome: Outcome) -> UInt64 {
         switch outcome {
         case .number(let x):
-            var h = LabelJoin.hash("n")
+            var h = numberSeed
             let bits = (x == 0 ? 0.0 : x).bitPattern
             for shift in stride(from: 0, to: 64, by: 8) {
                 h ^= (bits >> UInt64(shift)) & 0xff
@@ -29,7 +33,7 @@ public enum OutcomeMatch: Sendable {
             }
             return h
         case .text(let s):
-            return LabelJoin.hash(s, continuing: LabelJoin.hash("t"))
+            return LabelJoin.hash(s, continuing: textSeed)
         }
     }
 }

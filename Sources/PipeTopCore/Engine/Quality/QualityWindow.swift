@@ -63,30 +63,46 @@ public struct QualityWindow: Sendable {
 
     private func computeAUC() -> Double? {
         guard positiveCount > 0, negativeCount > 0 else { return nil }
-        var pairs: [(score: Double, positive: Bool)] = []
-        pairs.reserveCapacity(positiveCount + negativeCount)
+        // Positives and negatives sorted apart (as order-preserving integer keys, radix-sorted),
+        // then walked together a score at a time: the same ranks, tie groups and sums, in the
+        // same order, as sorting (score, label) pairs, at a fraction of the cost. A NaN would
+        // break the ordering; such a score says nothing about ranking anyway.
+        var positives: [UInt64] = []
+        var negatives: [UInt64] = []
+        positives.reserveCapacity(positiveCount)
+        negatives.reserveCapacity(negativeCount)
         for i in 0..<count where labels[i] != 2 && scores[i].isFinite {
-            // A NaN would break the sort's ordering; such a score says nothing about ranking anyway.
-            pairs.append((scores[i], labels[i] == 1))
+            if labels[i] == 1 { positives.append(RadixSort.key(scores[i])) } else { negatives.append(RadixSort.key(scores[i])) }
         }
-        pairs.sort { $0.score < $1.score }
+        var scratch: [UInt64] = []
+        RadixSort.sort(&positives, scratch: &scratch)
+        RadixSort.sort(&negatives, scratch: &scratch)
         var nPos = 0.0
         var nNeg = 0.0
         var rankSumPos = 0.0
+        var i = 0
+        var j = 0
         var start = 0
-        while start < pairs.count {
-            var end = start
-            while end + 1 < pairs.count && pairs[end + 1].score == pairs[start].score { end += 1 }
+        while i < positives.count || j < negatives.count {
+            let key = i < positives.count && (j == negatives.count || positives[i] <= negatives[j]) ? positives[i] : negatives[j]
+            var p = 0
+            while i < positives.count && positives[i] == key {
+                p += 1
+                i += 1
+            }
+            var n = 0
+            while j < negatives.count && negatives[j] == key {
+                n += 1
+                j += 1
+            }
+            let end = start + p + n - 1
             // Ranks are 1-based; a tie group shares the mean of the ranks it spans.
             let averageRank = Double(start + end + 2) / 2
-            for i in start...end {
-                if pairs[i].positive {
-                    nPos += 1
-                    rankSumPos += averageRank
-                } else {
-                    nNeg += 1
-                }
+            for _ in 0..<p {
+                nPos += 1
+                rankSumPos += averageRank
             }
+            nNeg += Double(n)
             start = end + 1
         }
         guard nPos > 0, nNeg > 0 else { return nil }
