@@ -59,7 +59,7 @@ public final class ScoredCapture: ScoredObserver {
             guard w.progress.error == nil else { return }
             switch format {
             case .ndjson:
-                EventEncoder.encode(.scored(copy e), into: &w.buffer)
+                EventEncoder.encode(scored: e, into: &w.buffer)
             case .csv:
                 if w.csvFeatures == nil {
                     let features = e.features.map(\.name)
