@@ -11,13 +11,14 @@ enum PipeTopBench {
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
         case "render": render()
-        case "tail-screen": TailScreenBenchmark().run()
+        case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
         case "all":
             decode(count: 1_000_000)
             render()
             DemoBenchmark().run()
             TailScreenBenchmark().run()
+            TailScreenBenchmark(filter: "score > 0.9 and has(label)").run()
         case "ingest":
             // Only (b), for profiling the hot path.
             let bench = DecodeBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000))
@@ -55,7 +56,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

@@ -6,15 +6,20 @@ import Synchronization
 /// `pipetop-bench tail-screen`: the Tail screen while an in-memory source feeds the store a
 /// million scored records a second (no broker on two cores can): how long a keypress takes
 /// to reach a redrawn frame (update, snapshot, render), against the 100 ms target, and
-/// resident memory (target < 64 MB).
+/// resident memory (target < 64 MB). With a filter, the screen reads its own filtered view
+/// fed on the ingest path, as the dashboard does.
 struct TailScreenBenchmark {
     var seconds: Double = 10
     var targetRate: Double = 1_000_000
+    var filter: String?
 
     func run() {
         let corpus = ScoredCorpus(count: 100_000)
         let corpusMB = Double(corpus.bytes.count + corpus.ranges.count * 16) / 1_048_576
         let store = PipelineStore(basis: .eventTime)
+        let recordFilter = filter.map { try! RecordFilter(parsing: $0) }
+        let view = recordFilter.map { FilteredTail(filter: $0, pipeline: nil, limits: StoreLimits()) }
+        if let view { store.addScoredObserver(view) }
         let stop = Mutex(false)
         // Records fed and the feeder thread's CPU seconds so far: on a shared machine wall
         // time also counts other processes, CPU time does not.
@@ -44,6 +49,7 @@ struct TailScreenBenchmark {
         let keymap = try! Keymap()
         var state = AppState()
         state.screen = .tail
+        state.tailFilter = recordFilter
         state.size = (200, 60)
         var buffer = Buffer(width: 200, height: 60)
         var latencies: [Double] = []
@@ -53,8 +59,9 @@ struct TailScreenBenchmark {
             Thread.sleep(forTimeInterval: 0.05)
             let t0 = Date()
             let snapshot = store.snapshot()
-            let ctx = ViewContext(snapshot: snapshot, theme: .defaultDark, keymap: keymap, settings: EngineSettings(),
+            var ctx = ViewContext(snapshot: snapshot, theme: .defaultDark, keymap: keymap, settings: EngineSettings(),
                                   source: "bench", connection: "feeding", nowMs: snapshot.takenAtMs)
+            ctx.tailView = view?.newest()
             _ = Update.apply(.key(Key(latencies.count % 2 == 0 ? "k" : "j")), to: &state, keymap: keymap,
                              context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: snapshot.takenAtMs, snapshot: snapshot))
             buffer.reset()
@@ -68,7 +75,8 @@ struct TailScreenBenchmark {
         let rate = Double(fed.records) / elapsed
         latencies.sort()
         let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
-        print(String(format: "tail screen: store fed %.0f scored records/s (target %.0f) for %.0f s", rate, targetRate, elapsed))
+        print(String(format: "tail screen%@: store fed %.0f scored records/s (target %.0f) for %.0f s",
+                     filter.map { " filtered by '\($0)'" } ?? "", rate, targetRate, elapsed))
         print(String(format: "  feeder: %.0f records per CPU second (decode + ingest under the lock, while snapshots take it)",
                      Double(fed.records) / max(fed.cpu, 1e-9)))
         print(String(format: "  keypress to redrawn frame (update + snapshot + render, 200x60): p50 %.1f ms, p99 %.1f ms, max %.1f ms",
