@@ -14,6 +14,12 @@ import Testing
         #expect(plain.properties["client.id"] == "pipetop")
         #expect(plain.properties["queued.min.messages"] == "10000")
         #expect(plain.properties["fetch.queue.backoff.ms"] == "1")
+        #expect(plain.properties["fetch.max.bytes"] == "4194304")
+        // librdkafka wants fetch.max.bytes >= message.max.bytes: a larger message size raises it,
+        // unless the fetch size is given too.
+        #expect(KafkaClientConfig(brokers: "b", properties: ["message.max.bytes": "8000000"]).properties["fetch.max.bytes"] == "8000000")
+        #expect(KafkaClientConfig(brokers: "b", properties: ["message.max.bytes": "8000000", "fetch.max.bytes": "9000000"])
+            .properties["fetch.max.bytes"] == "9000000")
 
         var settings = KafkaSettings(clientID: "ops", fetchWaitMaxMs: 250)
         settings.properties = ["security.protocol": "SASL_SSL", "queued.max.messages.kbytes": "4096"]

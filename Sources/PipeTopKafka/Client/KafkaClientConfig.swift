@@ -19,12 +19,16 @@ public struct KafkaClientConfig: Sendable, Hashable {
     /// so 100,000 small ones cost ~40 MB beyond their payload). `fetch.queue.backoff.ms`:
     /// librdkafka 2.1 and later otherwise wait a whole second before fetching again once the
     /// queue was full, so a consumer that just drained it sits idle (measured: 6.2 s instead of
-    /// 1.6 s for a million records into the store).
+    /// 1.6 s for a million records into the store). `fetch.max.bytes` 4 MB, not 50: one fetch
+    /// response is buffered whole, and reading a million records into the store peaked at
+    /// 74 MB resident with the default against 60 MB with 4 MB, at the same speed (a larger
+    /// single message is still fetched, as the protocol requires).
     public static let dashboardDefaults: [String: String] = [
         "client.id": "pipetop",
         "fetch.wait.max.ms": "100",
         "queued.max.messages.kbytes": "16384",
         "queued.min.messages": "10000",
+        "fetch.max.bytes": "4194304",
         "fetch.queue.backoff.ms": "1",
     ]
 
@@ -35,7 +39,14 @@ public struct KafkaClientConfig: Sendable, Hashable {
     /// `properties` over `dashboardDefaults`.
     public init(brokers: String, properties: [String: String] = [:], logFile: String? = nil) {
         self.brokers = brokers
-        self.properties = Self.dashboardDefaults.merging(properties) { _, new in new }
+        var merged = Self.dashboardDefaults.merging(properties) { _, new in new }
+        // librdkafka refuses a fetch.max.bytes below message.max.bytes: a larger message size
+        // given without a fetch size raises the default to it.
+        if properties["fetch.max.bytes"] == nil, let message = properties["message.max.bytes"].flatMap(Int.init),
+           let fetch = merged["fetch.max.bytes"].flatMap(Int.init), message > fetch {
+            merged["fetch.max.bytes"] = String(message)
+        }
+        self.properties = merged
         self.logFile = logFile
     }
 
