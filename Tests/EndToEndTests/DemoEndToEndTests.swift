@@ -113,6 +113,7 @@ struct DemoEndToEndTests {
         try session.type(file)
         try session.send("Enter")
         try session.waitFor(text: "● REC")
+        try session.waitFor(text: "capturing every record matching has(label)")
         try session.waitFor("labelled rows", seconds: 20) { $0.contains(" hit ") || $0.contains(" miss ") }
         try session.send("s")
         try session.type("score >= 0")
@@ -125,11 +126,13 @@ struct DemoEndToEndTests {
         }
         Thread.sleep(forTimeInterval: 3)
         try session.send("W")
-        try session.waitFor("the capture stopped") { !$0.contains("● REC") }
+        let stopped = try session.waitFor("the capture stopped") { !$0.contains("● REC") && $0.contains("captured ") }
+        let said = try #require(stopped.range(of: #"captured ([0-9]+) records to"#, options: .regularExpression).map { String(stopped[$0]) })
+        let captured = Int(said.split(separator: " ")[1]) ?? -1
         try session.send("q")
         try DashboardEndToEndTests.expectRestored(session, exit: "0")
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count > 0)
+        #expect(lines.count > 0 && lines.count == captured, "the file holds what the flash said")
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["type"] as? String == "scored" && object?["label"] != nil, "every captured record matches the filter: \(line)")

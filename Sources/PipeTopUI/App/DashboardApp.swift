@@ -132,7 +132,7 @@ public final class DashboardApp {
                         exit = .switchContext(name)
                         state.quit = true
                     }
-                    if let error = perform(effect) { state.flash = Flash(error, role: .critical, untilMs: clock.nowMs() + Update.flashMs) }
+                    if let said = perform(effect) { state.flash = Flash(said.text, role: said.role, untilMs: clock.nowMs() + Update.flashMs) }
                 }
                 syncTailView(state, snapshot: snapshot)
                 dirty = true
@@ -172,9 +172,9 @@ public final class DashboardApp {
     }
 
     /// Carries out what `update` asked for beyond the state: sending and auditing commands,
-    /// writing files. Returns an error to show, if any.
+    /// writing files. Returns what to tell the operator, if anything (an error is critical).
     @discardableResult
-    private func perform(_ effect: Effect) -> String? {
+    private func perform(_ effect: Effect) -> (text: String, role: ThemeRole)? {
         switch effect {
         case .send(let command):
             audit(AuditEntry(command, outcome: .pending, atMs: clock.nowMs()))
@@ -190,15 +190,16 @@ public final class DashboardApp {
         case .audit(let entry):
             audit(entry)
         case .writeRecords(let path, let records):
-            return RecordFile.write(records, to: path)
+            return RecordFile.write(records, to: path).map { ($0, .critical) }
         case .startCapture(let path, let filter, let pipeline):
             stopCapture()
             do {
                 let started = try ScoredCapture(path: path, filter: filter, pipeline: pipeline)
                 capture = started
                 store.addScoredObserver(started)
+                return ("capturing every record" + (filter.map { " matching \($0.text)" } ?? "") + " to \(path); W stops", .ok)
             } catch {
-                return error.description
+                return (error.description, .critical)
             }
         case .stopCapture:
             return stopCapture()
@@ -228,14 +229,17 @@ public final class DashboardApp {
     }
 
     /// Ends the capture, if one runs: no record reaches it any more, then the file is closed.
-    /// Returns an error to show if the file could not be written.
+    /// Returns what became of it.
     @discardableResult
-    private func stopCapture() -> String? {
+    private func stopCapture() -> (text: String, role: ThemeRole)? {
         guard let running = capture else { return nil }
         store.removeScoredObserver(running)
         capture = nil
         let progress = running.finish()
-        return progress.error.map { "capture to \(progress.path) failed after \(progress.written) records: \($0)" }
+        if let error = progress.error {
+            return ("capture to \(progress.path) failed after \(progress.written) records: \(error)", .critical)
+        }
+        return ("captured \(progress.written) records to \(progress.path)", .ok)
     }
 
     private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
