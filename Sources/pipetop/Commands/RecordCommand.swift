@@ -44,9 +44,12 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let effective = try ConfigResolution.resolve(global).effective
-        guard let config = KafkaClientConfig(effective, logFile: logFile) else {
-            StandardError.print("pipetop: no brokers: give --brokers HOST:PORT, or set [kafka] brokers or a context")
-            throw ExitCode(64)
+        let config: KafkaClientConfig
+        do {
+            config = try KafkaClientConfig.required(effective, logFile: logFile)
+        } catch {
+            StandardError.print("pipetop: \(error)")
+            throw ExitCode(error.code)
         }
         let sink: NDJSONFileSink
         do {

@@ -112,9 +112,12 @@ struct TailCommand: ParsableCommand {
 
     private func readKafka(_ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
         let effective = try ConfigResolution.resolve(global).effective
-        guard let config = KafkaClientConfig(effective, logFile: logFile) else {
-            StandardError.print("pipetop: no brokers: give --brokers HOST:PORT, or set [kafka] brokers or a context, or --replay FILE")
-            throw ExitCode(64)
+        let config: KafkaClientConfig
+        do {
+            config = try KafkaClientConfig.required(effective, logFile: logFile, otherwise: "--replay FILE")
+        } catch {
+            StandardError.print("pipetop: \(error)")
+            throw ExitCode(error.code)
         }
         let reader: KafkaTopicReader
         do {

@@ -12,11 +12,8 @@ struct ClusterView {
 
     /// Connects with the configured brokers; a usage error (64) when there are none.
     init(_ config: EffectiveConfig) throws {
-        guard let client = KafkaClientConfig(config) else {
-            throw CLIFailure(64, "no brokers: give --brokers HOST:PORT, or a --context or [kafka] brokers in the configuration")
-        }
+        client = try KafkaClientConfig.required(config)
         self.config = config
-        self.client = client
         store = PipelineStore(settings: config.engine, basis: .eventTime)
     }
 
