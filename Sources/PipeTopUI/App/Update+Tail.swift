@@ -95,7 +95,7 @@ extension Update {
             return
         }
         let records = c.tailRecords
-        let matches = records.indices.filter { search.matches(records[$0]) }
+        let matches = TailScreen.matches(of: search, in: records)
         guard !matches.isEmpty else {
             flash("no record on screen matches \(search.text)", &s, c, role: .warn)
             return

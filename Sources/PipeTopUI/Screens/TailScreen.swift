@@ -13,6 +13,12 @@ enum TailScreen {
         }
     }
 
+    /// Indices of the records the search matches, oldest first: what the screen highlights and
+    /// `n`/`N` move between.
+    static func matches(of search: RecordFilter, in records: [ScoredEvent]) -> [Int] {
+        records.indices.filter { search.matches(records[$0]) }
+    }
+
     /// Versions take turns through these colours, so two versions side by side differ.
     static let versionRoles: [ThemeRole] = [.text, .accent, .ok, .warn]
 
@@ -51,7 +57,7 @@ enum TailScreen {
         var arrived: UInt64 = 0
         if let pausedAt = state.pausedAtScored, let live = ctx.liveScoredTotal { arrived = live - min(live, pausedAt) }
         let search = state.tailSearch
-        let matches = search.map { s in records.indices.filter { s.matches(records[$0]) } } ?? []
+        let matches = search.map { Self.matches(of: $0, in: records) } ?? []
         let searchText = search.map { " · search: \($0.text) (\(matches.count) on screen)" } ?? ""
         let capture = ctx.capture.map { " · ● capturing: \(Format.rate(Double($0.written))) records → \($0.path)" + ($0.error.map { " FAILED: \($0)" } ?? "") } ?? ""
         let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")\(searchText)\(capture)",
