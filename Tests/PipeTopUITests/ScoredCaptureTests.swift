@@ -30,7 +30,7 @@ import PipeTopCore
         }
         store.removeScoredObserver(capture)
         for i in 50_100..<50_200 { store.ingest(.scored(Self.record(i)), source: "t") }
-        #expect(store.snapshot().scoredNotShown > 0, "the screen's ring sampled")
+        #expect(store.snapshot().scoredSampling.notShown > 0, "the screen's ring sampled")
         let progress = capture.finish()
         let expected = (100..<50_100).map { Self.record($0, pipeline: $0 % 5 == 0 ? "churn" : "fraud") }
             .filter { $0.pipeline == "fraud" && $0.score > 0.9 }

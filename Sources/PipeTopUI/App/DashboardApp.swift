@@ -59,7 +59,7 @@ public final class DashboardApp {
     /// The Tail screen's own records while it shows one pipeline or a filter, and the
     /// records last read from it (kept while the display is paused).
     private var tailView: FilteredTail?
-    private var tailViewRecords: (records: [ScoredEvent], notShown: UInt64)?
+    private var tailViewRecords: (records: [ScoredEvent], sampling: TailSampling)?
 
     /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
     /// audit log, for every command sent and for every outcome.

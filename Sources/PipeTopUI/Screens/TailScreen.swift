@@ -52,8 +52,8 @@ enum TailScreen {
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
         let records = records(ctx, state)
         let rows = rows(records, columns: state.tailColumns)
-        let notShown = ctx.tailView?.notShown ?? ctx.snapshot.scoredNotShown
-        let sampled = notShown > 0 ? " · sampled: \(Format.rate(Double(notShown))) not shown" : ""
+        let sampling = ctx.tailView?.sampling ?? ctx.snapshot.scoredSampling
+        let sampled = sampling.notShown == 0 ? "" : " · sampled\(sampling.every > 1 ? " 1 in \(sampling.every)" : ""): \(Format.rate(Double(sampling.notShown))) not shown"
         var arrived: UInt64 = 0
         if let pausedAt = state.pausedAtScored, let live = ctx.liveScoredTotal { arrived = live - min(live, pausedAt) }
         let search = state.tailSearch

@@ -20,8 +20,8 @@ public struct ViewContext: Sendable {
     /// The selected context is protected (production): its name is shown in the critical colour.
     public var contextProtected = false
     /// The Tail screen's records from its own filtered view (newest first, already filtered
-    /// by pipeline and filter), and how many matches it sampled out; nil: the snapshot's.
-    public var tailView: (records: [ScoredEvent], notShown: UInt64)?
+    /// by pipeline and filter), and how it samples the matches; nil: the snapshot's.
+    public var tailView: (records: [ScoredEvent], sampling: TailSampling)?
     /// The Tail screen's capture (`W`), while one runs.
     public var capture: ScoredCapture.Progress?
 

@@ -30,16 +30,38 @@ import Testing
         #expect(tail.count == 11)
     }
 
-    @Test func afterABusySecondItKeepsEveryKthSoInterleavedSourcesStayVisible() {
-        var tail = ScoredTail(capacity: 100, perSecond: 10)
-        for i in 0..<40 { tail.record(ScoredEvent(pipeline: i % 2 == 0 ? "a" : "b", tsMs: 0, key: "x\(i)")) }
-        // The next second sees 40 again, three pipelines in turn: every 4th is kept, which
-        // walks through all three (a, b, c, a…) instead of filling up with the first.
-        let names = ["a", "b", "c"]
-        for i in 0..<40 { tail.record(ScoredEvent(pipeline: names[i % 3], tsMs: 1_000, key: "y\(i)")) }
-        let second = tail.newest(10)
-        #expect(second.count == 10)
-        #expect(second.allSatisfy { $0.key.hasPrefix("y") })
-        #expect(Set(second.map(\.pipeline)) == ["a", "b", "c"])
+    @Test func afterABusySecondItKeepsAboutOneInKWithoutAliasingOnInterleavedSources() {
+        // Three pipelines in turn at 6,000 a second and 1,000 a second to keep: k = 6, a
+        // multiple of 3, so a fixed stride would keep only the first pipeline's records.
+        var tail = ScoredTail(capacity: 20_000, perSecond: 1_000)
+        let names = ["fraud", "churn", "ctr"]
+        for second in 0..<10 {
+            for i in 0..<6_000 {
+                tail.record(ScoredEvent(pipeline: names[i % 3], tsMs: Int64(second * 1_000 + i / 6), key: "k\(i)"))
+            }
+        }
+        #expect(tail.total == 60_000)
+        #expect(UInt64(tail.count) + tail.skipped == tail.total, "every record is either kept or counted")
+        #expect(tail.sampling == TailSampling(notShown: tail.skipped, every: 6))
+        let sampled = tail.newest(tail.count).filter { $0.tsMs >= 1_000 }  // seconds 1-9 sample
+        #expect((8_500...9_000).contains(sampled.count), "about one in 6 of 54,000, at most 1,000 a second")
+        for name in names {
+            let share = Double(sampled.filter { $0.pipeline == name }.count) / Double(sampled.count)
+            #expect((0.30...0.37).contains(share), "\(name) keeps its third of the sample, not \(share)")
+        }
+    }
+
+    @Test func recordsFromAnEarlierSecondCountTowardTheNewestSoInterleavedBatchesStillSample() {
+        // Each pipeline sends its batch of a tick in turn, and ticks straddle seconds: the
+        // second goes 0, 1, 0, 1… Counting restarted at each change would never sample.
+        var tail = ScoredTail(capacity: 20_000, perSecond: 100)
+        for tick in 0..<20 {
+            for name in ["fraud", "churn", "ctr"] {
+                for i in 0..<100 { tail.record(ScoredEvent(pipeline: name, tsMs: Int64(tick * 100 + 50 + i), key: "k\(i)")) }
+            }
+        }
+        #expect(tail.total == 6_000)
+        #expect(tail.sampling.every == 30, "3,000 records counted toward second 1: one in 30 kept in second 2")
+        #expect(tail.count <= 100 + 100 + 100, "at most 100 for each of the three seconds")
     }
 }

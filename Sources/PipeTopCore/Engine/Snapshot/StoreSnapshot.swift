@@ -18,8 +18,9 @@ public struct StoreSnapshot: Sendable {
     public var recentScored: [ScoredEvent]
     /// Scored records seen since start.
     public var scoredTotal: UInt64
-    /// Of those, records the tail sampled out (more than a screen can follow in a second).
-    public var scoredNotShown: UInt64
+    /// How the tail samples: records it sampled out (more than a screen can follow in a
+    /// second) and the current interval.
+    public var scoredSampling: TailSampling
     /// The store's own accounting of what it holds, bytes.
     public var approximateBytes: Int
     /// Things dropped to keep memory bounded (pipelines, versions, keys, features).

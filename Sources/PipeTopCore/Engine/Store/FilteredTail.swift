@@ -29,8 +29,8 @@ public final class FilteredTail: ScoredObserver {
         ring.withLock { $0.record(e) }
     }
 
-    /// The records kept, newest first, and how many matching ones were not kept (sampled out).
-    public func newest() -> (records: [ScoredEvent], notShown: UInt64) {
-        ring.withLock { ($0.newest($0.count), $0.skipped) }
+    /// The records kept, newest first, and how the matching ones are sampled.
+    public func newest() -> (records: [ScoredEvent], sampling: TailSampling) {
+        ring.withLock { ($0.newest($0.count), $0.sampling) }
     }
 }

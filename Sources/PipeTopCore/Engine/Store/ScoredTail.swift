@@ -3,8 +3,11 @@
 /// Each slot keeps its strings and feature storage between uses, so following a stream of a
 /// million records a second allocates nothing once the ring has been round once. No screen
 /// can show more than a few hundred records a second, so when a second of event time brings
-/// more than `perSecond` records the tail keeps every k-th (k from the previous second's
-/// count, so every pipeline stays represented) and only counts the rest; the screen says so.
+/// more than `perSecond` records the tail keeps about one in k (k from the previous second's
+/// count) and only counts the rest; the screen says so. The gaps between kept records are
+/// drawn at random around k (seeded, so runs repeat): a fixed stride would alias with
+/// interleaved sources (three pipelines in turn and k = 6 would show only the first).
+/// A record from an earlier second than the newest seen counts toward the newest.
 struct ScoredTail: Sendable {
     private var slots: [ScoredEvent]
     private var next = 0
@@ -18,6 +21,9 @@ struct ScoredTail: Sendable {
     private var keptThisSecond = 0
     private var seenThisSecond = 0
     private var stride = 1
+    /// Records still to pass over before the next one is kept.
+    private var gap = 0
+    private var random = SplitMix64(seed: 0x7A11)
 
     init(capacity: Int, perSecond: Int = 1_000) {
         slots = Array(repeating: ScoredEvent(), count: max(1, capacity))
@@ -29,22 +35,30 @@ struct ScoredTail: Sendable {
     mutating func record(_ e: borrowing ScoredEvent) {
         total += 1
         let s = e.tsMs >= 0 ? e.tsMs / 1000 : (e.tsMs - 999) / 1000
-        if s != second {
+        // Seconds only move forward: sources interleave slightly out of order (one pipeline's
+        // batch, then the next from a little earlier), which must not restart the count.
+        if s > second {
             second = s
             stride = max(1, (seenThisSecond + perSecond - 1) / perSecond)
             keptThisSecond = 0
             seenThisSecond = 0
+            gap = 0
         }
         seenThisSecond += 1
-        guard keptThisSecond < perSecond, (seenThisSecond - 1) % stride == 0 else {
+        guard keptThisSecond < perSecond, gap == 0 else {
+            gap = max(0, gap - 1)
             skipped += 1
             return
         }
         keptThisSecond += 1
+        // 0 ... 2k-2 passed over: one kept in k on average.
+        if stride > 1 { gap = Int(random.next() % UInt64(2 * stride - 1)) }
         slots[next].overwrite(with: e)
         next = (next + 1) % slots.count
         count = min(count + 1, slots.count)
     }
+
+    var sampling: TailSampling { TailSampling(notShown: skipped, every: stride) }
 
     /// Up to `limit` records, newest first.
     func newest(_ limit: Int) -> [ScoredEvent] {

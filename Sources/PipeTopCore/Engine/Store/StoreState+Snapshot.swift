@@ -62,7 +62,7 @@ extension StoreState {
             sources: sources.values.sorted { $0.name < $1.name }, timeline: timeline.newest(timeline.count),
             alerts: active, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
             labelJoin: LabelJoinCounters(labelJoin), recentScored: tail.newest(tail.count),
-            scoredTotal: tail.total, scoredNotShown: tail.skipped, approximateBytes: approximateBytes, evictions: evictions)
+            scoredTotal: tail.total, scoredSampling: tail.sampling, approximateBytes: approximateBytes, evictions: evictions)
     }
 
     /// Live and frozen stats of a pipeline's versions, ordered by model and version.
