@@ -7,11 +7,15 @@ import PipeTopCore
 @Suite struct TailScreenTests {
     static let snapshot = Fixtures.snapshot()
 
-    static func frame(_ s: AppState, _ view: ViewContext) -> String {
+    static func frame(_ s: AppState, _ view: ViewContext, height: Int = 40) -> String {
         var state = s
-        state.size = (120, 40)
-        var buffer = Buffer(width: 120, height: 40)
-        Dashboard.render(&state, view, into: &buffer)
+        return frame(&state, view, height: height)
+    }
+
+    static func frame(_ s: inout AppState, _ view: ViewContext, height: Int = 40) -> String {
+        s.size = (120, height)
+        var buffer = Buffer(width: 120, height: height)
+        Dashboard.render(&s, view, into: &buffer)
         return buffer.lines.joined(separator: "\n")
     }
 
@@ -34,10 +38,31 @@ import PipeTopCore
         let last = try #require(records.last)
         let screen = Self.frame(s, view)
         #expect(screen.contains("fraud · \(last.key)"))
-        #expect(screen.contains("amount"), "features are listed")
-        #expect(screen.contains("\"type\":\"scored\""), "and the record as contract JSON")
+        #expect(screen.contains(#""type": "scored","#), "the record as contract JSON, a member a line")
+        #expect(screen.contains(#""features": {"#) && screen.contains(#""amount": "#), "with every feature")
         _ = Update.apply(.key(Key("esc")), to: &s, keymap: keymap, context: c)
         #expect(!s.showRecord && s.screen == .tail)
+    }
+
+    @Test func aRecordTallerThanTheScreenScrollsByPagesAndSaysWhereItIs() throws {
+        let view = try Fixtures.context(Self.snapshot)
+        var s = Self.tailState()
+        let keymap = try Keymap()
+        let c = AppContext(rowIDs: Dashboard.rowIDs(s, view), nowMs: 1, pageRows: 10, snapshot: Self.snapshot)
+        _ = Update.apply(.key(Key("enter")), to: &s, keymap: keymap, context: c)
+        let record = try #require(TailScreen.records(view, s).last)
+        let lines = TailScreen.detail(record).count
+        var screen = Self.frame(&s, view, height: 16)
+        #expect(screen.contains("lines 1-9 of \(lines)"), "a 16-row terminal shows 9 of the record's lines")
+        #expect(screen.contains(#""type": "scored","#) && !screen.contains(#""features": {"#))
+        for _ in 0..<10 { _ = Update.apply(.key(Key("pgdown")), to: &s, keymap: keymap, context: c) }
+        screen = Self.frame(&s, view, height: 16)
+        #expect(s.recordScroll == lines - 9, "scrolling stops at the last page")
+        #expect(screen.contains("lines \(lines - 8)-\(lines) of \(lines)") && screen.contains(#""amount": "#))
+        _ = Update.apply(.key(Key("pgup")), to: &s, keymap: keymap, context: c)
+        #expect(s.recordScroll == lines - 14, "half a page (5 of 10 rows) back")
+        _ = Update.apply(.key(Key("up")), to: &s, keymap: keymap, context: c)
+        #expect(s.recordScroll == 0 && s.showRecord, "the previous record opens at its top")
     }
 
     @Test func wWritesTheFilteredRecordsAsNDJSONOrCSV() throws {

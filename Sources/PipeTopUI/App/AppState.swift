@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var alertLog: [OperatorAlertEntry] = []
     /// The Tail screen shows the selected record in full.
     public var showRecord = false
+    /// Lines of that record's view scrolled past (page up/down while it is open).
+    public var recordScroll = 0
     /// The Tail screen's filter, in the filter language (`score > 0.9 and has(label)`).
     public var tailFilter: RecordFilter?
     /// What `n`/`N` jump to on the Tail screen, in the same language (nil: no search).

@@ -44,6 +44,18 @@ public enum Update {
         }
         let count = c.rowIDs.count
         let selected = min(s.selected(on: s.screen), max(0, count - 1))
+        if s.showRecord {
+            // The open record scrolls by half pages (the dialog is shorter than the table under
+            // it); up and down move to the next record, from its top.
+            switch command {
+            case .pageUp, .pageDown:
+                let step = max(1, c.pageRows / 2)
+                s.recordScroll = max(0, s.recordScroll + (command == .pageDown ? step : -step))
+                return []
+            case .up, .down, .top, .bottom: s.recordScroll = 0
+            default: break
+            }
+        }
         switch command {
         case .quit:
             let pending = s.commands.pending.count
@@ -62,6 +74,7 @@ public enum Update {
         case .pageDown: s.selection[s.screen] = max(0, min(count - 1, selected + c.pageRows))
         case .drillIn where s.screen == .tail:
             s.showRecord = count > 0
+            s.recordScroll = 0
         case .drillIn:
             guard s.screen == .overview, selected < count else { return [] }
             s.pipeline = c.rowIDs[selected]

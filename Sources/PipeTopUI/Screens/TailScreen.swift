@@ -72,29 +72,19 @@ enum TailScreen {
               selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if state.showRecord, let selected, let i = Int(rows[selected].id) {
             let record = records[i]
-            Modal(title: "\(record.pipeline) · \(record.key)", body: detail(record), buttons: [KeyHint("esc", "close")])
-                .render(in: area, buffer: &buffer, theme: ctx.theme)
+            var modal = Modal(title: "\(record.pipeline) · \(record.key)", body: detail(record),
+                              buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
+            state.recordScroll = min(state.recordScroll, modal.maxScroll(in: area))
+            modal.scroll = state.recordScroll
+            modal.render(in: area, buffer: &buffer, theme: ctx.theme)
         }
     }
 
-    /// The record in full: every contract field, then every feature.
+    /// The record in full: when it happened, then its contract JSON, indented, with every
+    /// field and feature.
     static func detail(_ e: ScoredEvent) -> [String] {
-        var lines = [
-            "ts_ms       \(e.tsMs)  (\(TimestampText.format(epochMilliseconds: e.tsMs)))",
-            "model       \(e.model) v\(e.version) (\(e.role.rawValue))",
-            "score       \(e.score)",
-            "prediction  \(e.prediction.map(\.text) ?? "-")",
-            "label       \(e.label.map(\.text) ?? "-")",
-            "latency_us  \(e.latencyUs.map { String($0) } ?? "-")",
-            "strategy    \(e.strategy ?? "-")",
-        ]
-        if !e.features.isEmpty {
-            lines.append("features")
-            let width = e.features.map(\.name.count).max() ?? 0
-            for f in e.features { lines.append("  " + f.name + String(repeating: " ", count: width - f.name.count) + "  \(f.value)") }
-        }
-        lines.append("")
-        lines.append(EventEncoder.encode(.scored(e)))
-        return lines
+        let outcome = ScoredColumn.outcome(e).map { $0 ? " · prediction right" : " · prediction wrong" } ?? ""
+        return ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)", ""]
+            + JSONPretty.lines(EventEncoder.encode(.scored(e)))
     }
 }

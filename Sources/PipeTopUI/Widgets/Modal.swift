@@ -5,12 +5,15 @@ public struct Modal: Widget, Hashable {
     public var body: [String]
     public var buttons: [KeyHint]
     public var borderRole: ThemeRole
+    /// Body lines scrolled past, when the body is taller than the dialog can be.
+    public var scroll: Int
 
-    public init(title: String, body: [String], buttons: [KeyHint] = [], borderRole: ThemeRole = .accent) {
+    public init(title: String, body: [String], buttons: [KeyHint] = [], borderRole: ThemeRole = .accent, scroll: Int = 0) {
         self.title = title
         self.body = body
         self.buttons = buttons
         self.borderRole = borderRole
+        self.scroll = scroll
     }
 
     /// Where the dialog goes inside `area`: as wide as its content (at most the area), centred.
@@ -22,16 +25,30 @@ public struct Modal: Widget, Hashable {
         return Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
     }
 
+    /// Body lines that fit in the dialog placed in `area`.
+    public func bodyHeight(in area: Rect) -> Int {
+        max(0, rect(in: area).height - (buttons.isEmpty ? 2 : 4))
+    }
+
+    /// The furthest the body can scroll in `area` (0 when it fits).
+    public func maxScroll(in area: Rect) -> Int {
+        max(0, body.count - bodyHeight(in: area))
+    }
+
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         let box = rect(in: area)
         guard box.width >= 4, box.height >= 3 else { return }
         buffer.fill(box, style: theme.style(for: .text))
-        let block = Block(title: title, borderRole: borderRole, titleRole: borderRole)
+        let bodyHeight = bodyHeight(in: area)
+        let first = min(max(0, scroll), maxScroll(in: area))
+        let position = body.count > bodyHeight && bodyHeight > 0
+            ? "lines \(first + 1)-\(first + bodyHeight) of \(body.count)" : nil
+        let block = Block(title: title, rightTitle: position, borderRole: borderRole, titleRole: borderRole)
         block.render(in: box, buffer: &buffer, theme: theme)
         let inner = block.inner(box).inner(horizontal: 1, vertical: 0)
-        let bodyHeight = buttons.isEmpty ? inner.height : max(0, inner.height - 2)
         let bodyArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: bodyHeight)
-        Paragraph(lines: body.map { Span($0) }, overflow: .truncate).render(in: bodyArea, buffer: &buffer, theme: theme)
+        Paragraph(lines: body.dropFirst(first).prefix(bodyHeight).map { Span($0) }, overflow: .truncate)
+            .render(in: bodyArea, buffer: &buffer, theme: theme)
         if !buttons.isEmpty, inner.height >= 1 {
             let width = min(inner.width, KeyHint.width(of: buttons))
             let x = inner.x + (inner.width - width) / 2
