@@ -108,6 +108,36 @@ import PipeTopCore
         view.liveScoredTotal = Self.snapshot.scoredTotal + 1_500
         #expect(Self.frame(s, view).contains("PAUSED · 1500 arrived since"))
     }
+
+    @Test func lookingBackHoldsTheLiveTailStillAndFollowingResumes() throws {
+        let view = try Fixtures.context(Self.snapshot)
+        let keymap = try Keymap()
+        var s = Self.tailState()
+        let c = AppContext(rowIDs: Dashboard.rowIDs(s, view), nowMs: 1, snapshot: Self.snapshot)
+        func press(_ key: String) { _ = Update.apply(.key(Key(key)), to: &s, keymap: keymap, context: c) }
+        // Opening a record pauses, so the record stays the one opened; closing follows again.
+        press("enter")
+        #expect(s.showRecord && s.paused && s.pausedAtScored == Self.snapshot.scoredTotal)
+        press("k")
+        #expect(s.showRecord && s.paused, "browsing records in the open view")
+        press("esc")
+        #expect(!s.showRecord && !s.paused && s.selection[.tail] == nil, "following the newest again")
+        // Moving up pauses too, and says how to follow again; space does.
+        press("k")
+        #expect(s.paused && s.selection[.tail] == c.rowIDs.count - 2)
+        #expect(s.flash?.text == "paused while you look back · space to follow")
+        press("space")
+        #expect(!s.paused && s.selection[.tail] == nil)
+        // Paused by hand, a record opened and closed leaves the display paused.
+        press("space")
+        press("enter")
+        press("esc")
+        #expect(s.paused && !s.showRecord)
+        // Moving down on a live tail does not pause (the newest row is already selected).
+        press("space")
+        press("j")
+        #expect(!s.paused)
+    }
 }
 
 extension TailScreenTests {

@@ -18,14 +18,14 @@ import PipeTopCore
     @Test func movingAndDrillingIntoAPipeline() throws {
         var s = AppState()
         _ = try Self.press(["j", "j", "j", "k"], &s)
-        #expect(s.selected(on: .overview) == 1)
+        #expect(s.selection[.overview] == 1)
         _ = try Self.press(["enter"], &s)
         #expect(s.screen == .pipeline)
         #expect(s.pipeline == "ctr")
         _ = try Self.press(["esc"], &s)
         #expect(s.screen == .overview)
         _ = try Self.press(["G"], &s)
-        #expect(s.selected(on: .overview) == 2)
+        #expect(s.selection[.overview] == 2)
     }
 
     @Test func numberKeysTabAndShiftTabSwitchScreens() throws {

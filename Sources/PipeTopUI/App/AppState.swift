@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     public var showRecord = false
     /// Lines of that record's view scrolled past (page up/down while it is open).
     public var recordScroll = 0
+    /// Opening a record paused the live Tail; closing it follows again.
+    public var resumeAfterRecord = false
     /// The Tail screen's filter, in the filter language (`score > 0.9 and has(label)`).
     public var tailFilter: RecordFilter?
     /// What `n`/`N` jump to on the Tail screen, in the same language (nil: no search).
@@ -50,5 +52,9 @@ public struct AppState: Sendable {
 
     public var themeName: String { themes[themeIndex] }
 
-    public func selected(on screen: Screen) -> Int { selection[screen] ?? 0 }
+    /// The selected row of `count` on `screen`; with none chosen, the first row, except on
+    /// the Tail, which follows its newest row, the last.
+    public func selected(on screen: Screen, count: Int) -> Int {
+        min(selection[screen] ?? (screen == .tail ? count - 1 : 0), max(0, count - 1))
+    }
 }

@@ -89,6 +89,32 @@ extension Update {
     /// Moves the selection to the nearest record the search matches, older (up) or newer
     /// (down) than the selected one (or the selected one itself, for a new search), wrapping
     /// around at the ends like `less`. Following, the newest record is the selected one.
+    /// On the live Tail, looking back (moving up, opening a record) holds the display still,
+    /// as `less +F` stops following: otherwise the rows would stream past the selection.
+    static func holdTail(for command: Command, _ s: inout AppState, _ c: AppContext) {
+        guard s.screen == .tail, !s.paused, !c.rowIDs.isEmpty else { return }
+        switch command {
+        case .drillIn: s.resumeAfterRecord = true
+        case .up, .pageUp, .top: flash("paused while you look back · space to follow", &s, c)
+        default: return
+        }
+        pauseDisplay(&s, c)
+    }
+
+    /// Freezes what the screens show; the Tail counts what arrives meanwhile.
+    static func pauseDisplay(_ s: inout AppState, _ c: AppContext) {
+        s.paused = true
+        s.pausedAtScored = c.snapshot?.scoredTotal
+    }
+
+    /// Live again, the Tail on its newest record.
+    static func followTail(_ s: inout AppState) {
+        s.paused = false
+        s.pausedAtScored = nil
+        s.resumeAfterRecord = false
+        s.selection[.tail] = nil
+    }
+
     static func jumpToMatch(older: Bool, _ s: inout AppState, _ c: AppContext, includingSelected: Bool = false) {
         guard let search = s.tailSearch else {
             flash("no search: press s and type one (e.g. label != prediction)", &s, c, role: .warn)
@@ -100,7 +126,7 @@ extension Update {
             flash("no record on screen matches \(search.text)", &s, c, role: .warn)
             return
         }
-        let current = min(s.selection[.tail] ?? records.count - 1, records.count - 1)
+        let current = s.selected(on: .tail, count: records.count)
         let target: Int
         var wrapped = false
         if older {
@@ -117,10 +143,7 @@ extension Update {
             wrapped = true
         }
         s.selection[.tail] = target
-        if !s.paused {
-            s.paused = true
-            s.pausedAtScored = c.snapshot?.scoredTotal
-        }
+        if !s.paused { pauseDisplay(&s, c) }
         let n = (matches.firstIndex(of: target) ?? 0) + 1
         flash("match \(n) of \(matches.count)" + (wrapped ? (older ? " (wrapped to the newest)" : " (wrapped to the oldest)") : "")
               + " · paused, space to follow", &s, c)

@@ -43,7 +43,8 @@ public enum Update {
             return []
         }
         let count = c.rowIDs.count
-        let selected = min(s.selected(on: s.screen), max(0, count - 1))
+        let selected = s.selected(on: s.screen, count: count)
+        holdTail(for: command, &s, c)
         if s.showRecord {
             // The open record scrolls by half pages (the dialog is shorter than the table under
             // it); up and down move to the next record, from its top.
@@ -82,6 +83,7 @@ public enum Update {
         case .back:
             if s.showRecord {
                 s.showRecord = false
+                if s.resumeAfterRecord { followTail(&s) }
             } else if s.screen == .tail && s.tailFilter != nil {
                 s.tailFilter = nil
             } else if s.filters[s.screen] != nil {
@@ -105,8 +107,11 @@ public enum Update {
         case .commandMode:
             s.mode = .command(TextInput(prompt: ":"))
         case .pause:
-            s.paused.toggle()
-            s.pausedAtScored = s.paused ? c.snapshot?.scoredTotal : nil
+            if s.paused {
+                followTail(&s)
+            } else {
+                pauseDisplay(&s, c)
+            }
             flash(s.paused ? "display paused (data keeps flowing)" : "display resumed", &s, c)
         case .timeRange:
             let all = TimeRange.allCases

@@ -31,7 +31,7 @@ enum DriftScreen {
         let block = Block(title: "Drift of \(ctx.pipeline(state)?.name ?? "-") (PSI warn \(ctx.settings.drift.psiWarn), critical \(ctx.settings.drift.psiCritical))",
                           rightTitle: state.filters[.drift].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
-        let selected = rows.isEmpty ? nil : min(state.selected(on: .drift), rows.count - 1)
+        let selected = rows.isEmpty ? nil : state.selected(on: .drift, count: rows.count)
         let table = Table(columns: [
             .init("VERSION", width: .min(10)), .init("VALUE", width: .min(10)), .init("PSI", width: .fixed(7), alignment: .right),
             .init("PSI TREND", width: .fixed(16)), .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right),

@@ -48,7 +48,7 @@ enum EventsScreen {
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.events])
         let block = Block(title: "Events (\(rows.count)), newest first", rightTitle: state.filters[.events].map { "/\($0.label)" })
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
-        let selected = rows.isEmpty ? nil : min(state.selected(on: .events), rows.count - 1)
+        let selected = rows.isEmpty ? nil : state.selected(on: .events, count: rows.count)
         Table(columns: [
             .init("TIME", width: .fixed(24)), .init("PIPELINE", width: .fixed(10)), .init("KIND", width: .fixed(7)),
             .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .fixed(14)), .init("DETAIL", width: .fill),

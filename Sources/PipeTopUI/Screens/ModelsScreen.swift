@@ -57,7 +57,7 @@ enum ModelsScreen {
         let name = ctx.pipeline(state)?.name ?? "-"
         let block = Block(title: "Models of \(name) (\(rows.count) versions)", rightTitle: state.filters[.models].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
-        let selected = rows.isEmpty ? nil : min(state.selected(on: .models), rows.count - 1)
+        let selected = rows.isEmpty ? nil : state.selected(on: .models, count: rows.count)
         let table = Table(columns: [
             .init("MODEL", width: .min(8)), .init("VER", width: .fixed(5)), .init("STATE", width: .fixed(11)),
             .init("AGE", width: .fixed(7), alignment: .right), .init("PARENT", width: .fixed(6)),

@@ -41,7 +41,7 @@ enum OverviewScreen {
         let block = Block(title: "Pipelines (\(rows.count))", rightTitle: state.filters[.overview].map { "/\($0.label)" })
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(area)
-        let selected = rows.isEmpty ? nil : min(state.selected(on: .overview), rows.count - 1)
+        let selected = rows.isEmpty ? nil : state.selected(on: .overview, count: rows.count)
         var table = Table(
             columns: keep.map { columns[$0] },
             rows: rows.map { r in Table.Row(keep.map { r.cells[$0] }, role: r.role) },

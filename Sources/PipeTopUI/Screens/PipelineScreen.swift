@@ -45,7 +45,7 @@ enum PipelineScreen {
         let instances = Block(title: "\(p.name): instances (\(rows.count))",
                               rightTitle: "out-of-order \(p.outOfOrder) · malformed \(malformed) · restarts \(p.instanceResets)")
         instances.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
-        let selected = rows.isEmpty ? nil : min(state.selected(on: .pipeline), rows.count - 1)
+        let selected = rows.isEmpty ? nil : state.selected(on: .pipeline, count: rows.count)
         Table(columns: [
             .init("INSTANCE", width: .min(10)), .init("STAGE", width: .fixed(8)), .init("IN/S", width: .fixed(8), alignment: .right),
             .init("ERR/S", width: .fixed(6), alignment: .right), .init("SERVING", width: .min(12)),

@@ -65,7 +65,7 @@ enum TailScreen {
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(area)
         // Follow: the newest row is the last one, kept in view unless the operator moved up.
-        let selected = rows.isEmpty ? nil : min(state.selection[.tail] ?? rows.count - 1, rows.count - 1)
+        let selected = rows.isEmpty ? nil : state.selected(on: .tail, count: rows.count)
         let matching = Set(matches)
         Table(columns: tableColumns(state.tailColumns),
               rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
