@@ -74,6 +74,12 @@ struct TailEndToEndTests {
         #expect(usage.status == 64 && usage.stderr.contains("--format 'yaml': one of raw, json, table, csv"))
         let missing = try runPipetop(["tail", "--replay", "/nonexistent.ndjson"])
         #expect(missing.status == 1 && missing.stderr == "pipetop: cannot read /nonexistent.ndjson\n")
+        // Options that choose what to read of a Kafka topic are refused, not silently ignored.
+        for kafkaOnly in [["--from", "-3"], ["--partition", "1"], ["--topic", "t"], ["--brokers", "h:9092"], ["-X", "fetch.wait.max.ms=10"]] {
+            let refused = try runPipetop(["tail", "--replay", bad] + kafkaOnly)
+            #expect(refused.status == 64 && refused.stdout.isEmpty)
+            #expect(refused.stderr.contains("\(kafkaOnly[0]) reads Kafka; --replay reads the whole recording, in order"), "\(refused.stderr)")
+        }
     }
 
     @Test func filterKeepsMatchingScoredRecordsInEveryFormat() throws {

@@ -34,7 +34,7 @@ struct TailCommand: ParsableCommand {
         name: .long, parsing: .unconditional,
         help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition) or @TIMESTAMP.", valueName: "position"),
         transform: ArgumentTransforms.startPosition)
-    var from: StartPosition = .end
+    var from: StartPosition?
 
     @Flag(name: .long, help: "Exit once every partition is read to its end.")
     var exitAtEnd = false
@@ -78,6 +78,14 @@ struct TailCommand: ParsableCommand {
         if let count, count < 1 { throw ValidationError("--count \(count): give a positive number") }
         if let partition, partition < 0 { throw ValidationError("--partition \(partition): partitions start at 0") }
         if columns != nil, format != .table && format != .csv { throw ValidationError("--columns: only for --format table or csv") }
+        if replay != nil {
+            // A recording is read whole, in order: these choose what to read of a Kafka topic.
+            let kafkaOnly = [("--brokers", global.brokers != nil), ("--topic", topic != nil), ("--partition", partition != nil),
+                             ("--from", from != nil), ("-X", !global.properties.isEmpty), ("--log-file", logFile != nil)]
+            if let (flag, _) = kafkaOnly.first(where: { $0.1 }) {
+                throw ValidationError("\(flag) reads Kafka; --replay reads the whole recording, in order (filter it with --filter, cut it with --count)")
+            }
+        }
     }
 
     func run() throws {
@@ -121,7 +129,7 @@ struct TailCommand: ParsableCommand {
         }
         let reader: KafkaTopicReader
         do {
-            reader = try KafkaTopicReader(config: config, topic: topic ?? effective.topics.scored, start: from, exitAtEnd: exitAtEnd, partition: partition)
+            reader = try KafkaTopicReader(config: config, topic: topic ?? effective.topics.scored, start: from ?? .end, exitAtEnd: exitAtEnd, partition: partition)
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(2)
