@@ -10,6 +10,7 @@ enum HelpOverlay {
             body.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
             body.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction,")
             body.append("  features.amount >= 1000, key ~ /^fr/, not (…); esc clears the filter")
+            body.append("moving up or opening a record pauses the display; space follows the newest again")
         } else {
             body.append("/regex filters rows, /!regex hides them, esc clears")
         }
