@@ -14,11 +14,11 @@ enum PipeTopBench {
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
         case "all":
-            decode(count: 1_000_000)
-            render()
-            DemoBenchmark().run()
-            TailScreenBenchmark().run()
-            TailScreenBenchmark(filter: "score > 0.9 and has(label)").run()
+            // Each in a process of its own: resident memory is a whole process's, so what one
+            // benchmark left on the heap would count against the next one's target.
+            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+                runAlone(part)
+            }
         case "ingest":
             // Only (b), for profiling the hot path.
             let bench = DecodeBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000))
@@ -59,6 +59,22 @@ enum PipeTopBench {
             FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
+    }
+
+    /// Runs this program again with `arguments`, its output going where ours goes.
+    static func runAlone(_ arguments: [String]) {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: me)
+        child.arguments = arguments
+        do {
+            try child.run()
+            child.waitUntilExit()
+        } catch {
+            FileHandle.standardError.write(Data("pipetop-bench: cannot run \(me) \(arguments.joined(separator: " ")): \(error)\n".utf8))
+            exit(1)
+        }
+        if child.terminationStatus != 0 { exit(child.terminationStatus) }
     }
 
     static func render() {
