@@ -23,10 +23,10 @@ let package = Package(
             pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
-        .target(name: "CPrefetch"),
+        .target(name: "CSupport"),
         .target(
             name: "PipeTopCore",
-            dependencies: ["CPrefetch", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CSupport", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "PipeTopUI",

@@ -6,6 +6,7 @@ import PipeTopUI
 @main
 enum PipeTopBench {
     static func main() {
+        MallocArenas.useOne()
         let args = CommandLine.arguments.dropFirst()
         let which = args.first ?? "all"
         switch which {

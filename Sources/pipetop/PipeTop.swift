@@ -11,4 +11,9 @@ struct PipeTop: ParsableCommand {
         subcommands: [DashboardCommand.self, DemoCommand.self, TailCommand.self, AuditCommand.self, RecordCommand.self, PromoteCommand.self, RollbackCommand.self, RetireCommand.self, ModelsCommand.self, StatusCommand.self, DriftCommand.self, ConfigCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    static func main() {
+        MallocArenas.useOne()
+        main(nil)
+    }
 }

@@ -1,4 +1,4 @@
-import CPrefetch
+import CSupport
 
 /// An open-addressing map from a 64-bit key hash to a ring index, sized once: the label join's index.
 ///

@@ -1,2 +1,0 @@
-/* Header-only: see include/cprefetch.h. SwiftPM wants one source file per C target. */
-#include "cprefetch.h"
