@@ -97,7 +97,8 @@ import PipeTopCore
         var decoder = EventDecoder()
         let lines = try String(contentsOfFile: ndjson, encoding: .utf8).split(separator: "\n")
         #expect(try lines.map { try decoder.decode(String($0)) } == records.map { .scored($0) })
-        #expect(RecordFile.write(records, to: "/nonexistent/dir/x.ndjson")?.hasPrefix("cannot write /nonexistent/dir/x.ndjson") == true)
+        #expect(RecordFile.write(records, to: "/nonexistent/dir/x.ndjson") == "cannot write /nonexistent/dir/x.ndjson: No such file or directory")
+        #expect(RecordFile.write(records, to: dir.path) == "cannot write \(dir.path): Is a directory", "the reason, not Foundation's error 512")
     }
 
     @Test func pausedTheTailSaysHowManyArrivedSince() throws {

@@ -11,7 +11,7 @@ enum RecordFile {
             try text.write(toFile: expanded, atomically: true, encoding: .utf8)
             return nil
         } catch {
-            return "cannot write \(path): \(error.localizedDescription)"
+            return "cannot write \(path): \(FileErrorReason.of(error))"
         }
     }
 }

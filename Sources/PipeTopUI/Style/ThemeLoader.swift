@@ -16,7 +16,7 @@ public enum ThemeLoader {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .unreadable(file: path, reason: error.localizedDescription)
+            throw .unreadable(file: path, reason: FileErrorReason.of(error))
         }
         return try parse(text, file: path)
     }

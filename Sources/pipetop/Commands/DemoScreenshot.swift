@@ -21,7 +21,7 @@ struct DemoScreenshot {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            StandardError.print("pipetop: cannot write \(path): \(error.localizedDescription)")
+            StandardError.print("pipetop: cannot write \(path): \(FileErrorReason.of(error))")
             throw ExitCode(1)
         }
     }

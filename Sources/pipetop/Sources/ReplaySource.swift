@@ -75,7 +75,7 @@ final class ReplaySource: EventSource {
                 guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
                 chunk = data
             } catch {
-                progress.withLock { $0 = .failed("\(error.localizedDescription)") }
+                progress.withLock { $0 = .failed(FileErrorReason.of(error)) }
                 return
             }
             chunk.withUnsafeBytes { raw in
