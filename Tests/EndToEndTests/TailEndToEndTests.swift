@@ -73,7 +73,9 @@ struct TailEndToEndTests {
         let usage = try runPipetop(["tail", "--replay", bad, "--format", "yaml"])
         #expect(usage.status == 64 && usage.stderr.contains("--format 'yaml': one of raw, json, table, csv"))
         let missing = try runPipetop(["tail", "--replay", "/nonexistent.ndjson"])
-        #expect(missing.status == 1 && missing.stderr == "pipetop: cannot read /nonexistent.ndjson\n")
+        #expect(missing.status == 1 && missing.stderr == "pipetop: cannot read /nonexistent.ndjson: No such file or directory\n")
+        let directory = try runPipetop(["tail", "--replay", dir.path])
+        #expect(directory.status == 1 && directory.stderr == "pipetop: cannot read \(dir.path): Is a directory\n")
         // Options that choose what to read of a Kafka topic are refused, not silently ignored.
         for kafkaOnly in [["--from", "-3"], ["--partition", "1"], ["--topic", "t"], ["--brokers", "h:9092"], ["-X", "fetch.wait.max.ms=10"]] {
             let refused = try runPipetop(["tail", "--replay", bad] + kafkaOnly)

@@ -152,8 +152,11 @@ struct TailCommand: ParsableCommand {
     }
 
     private func readRecording(_ path: String, _ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
-        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
-            StandardError.print("pipetop: cannot read \(path)")
+        let handle: FileHandle
+        do {
+            handle = try RecordingFile.open(path)
+        } catch {
+            StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
         }
         var splitter = LineSplitter()
@@ -167,7 +170,15 @@ struct TailCommand: ParsableCommand {
             }
         }
         while stop == nil, !printer.done, !out.failed {
-            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                out.flush()
+                StandardError.print("pipetop: \(RecordingFile.CannotRead(path: path, reason: FileErrorReason.of(error)))")
+                throw ExitCode(1)
+            }
+            guard let data = chunk, !data.isEmpty else { break }
             data.withUnsafeBytes { splitter.feed($0, feed) }
         }
         splitter.finish(feed)

@@ -39,8 +39,11 @@ final class ReplaySource: EventSource {
     /// Opens the file (so a missing file is an error before the screen is taken) and reads it
     /// on a background thread.
     func start(into store: PipelineStore) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ValidationError("cannot read \(path)")
+        let handle: FileHandle
+        do {
+            handle = try RecordingFile.open(path)
+        } catch {
+            throw ValidationError(error.description)
         }
         let thread = Thread { [self] in self.run(handle, store) }
         thread.name = "pipetop-replay"
