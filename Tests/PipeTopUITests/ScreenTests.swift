@@ -56,6 +56,19 @@ import PipeTopCore
         #expect(text.contains("q/ctrl+c"))
     }
 
+    @Test func helpTooTallForOneColumnTakesTwoAndKeepsItsNotes() throws {
+        var state = AppState()
+        state.screen = .tail
+        state.showHelp = true
+        let tall = try Self.frame(state, width: 120, height: 60).lines.joined(separator: "\n")
+        #expect(!tall.contains("lines 1-"), "60 rows hold the Tail's help in one column")
+        let short = try Self.frame(state, width: 120, height: 30).lines
+        let text = short.joined(separator: "\n")
+        #expect(!text.contains("lines 1-"), "30 rows hold it in two columns")
+        #expect(short.contains { $0.contains("q/ctrl+c") && $0.contains("quit") && $0.contains("models") }, "two bindings side by side")
+        #expect(text.contains("space follows the newest again"), "and the notes under them")
+    }
+
     @Test func filterHidesRowsAndRowIDsFollowIt() throws {
         var state = AppState()
         state.filters[.overview] = RowFilter(typed: "fr")

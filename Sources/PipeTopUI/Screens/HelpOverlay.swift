@@ -3,18 +3,32 @@ enum HelpOverlay {
     static func render(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {
         let bindings = ctx.keymap.help(on: state.screen)
         let width = bindings.map { $0.keyLabel.count }.max() ?? 0
-        var body = bindings.map { $0.keyLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.help }
-        body.append("")
-        body.append(":overview  :models [P]  :drift [P]  :tail [P]  :events  :pipeline P  :theme [T]  :context C  :q")
+        let entries = bindings.map { $0.keyLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.help }
+        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :pipeline P  :theme [T]  :context C  :q"]
         if state.screen == .tail {
-            body.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
-            body.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction,")
-            body.append("  features.amount >= 1000, key ~ /^fr/, not (…); esc clears the filter")
-            body.append("moving up or opening a record pauses the display; space follows the newest again")
+            notes.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
+            notes.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction,")
+            notes.append("  features.amount >= 1000, key ~ /^fr/, not (…); esc clears the filter")
+            notes.append("moving up or opening a record pauses the display; space follows the newest again")
         } else {
-            body.append("/regex filters rows, /!regex hides them, esc clears")
+            notes.append("/regex filters rows, /!regex hides them, esc clears")
         }
-        Modal(title: "Help: \(state.screen.title)", body: body, buttons: [KeyHint("esc", "close")])
+        // Border, blank line, buttons: 4 rows besides the body. A list too tall for one
+        // column goes in two, as k9s lays out its help.
+        let oneColumn = entries.count + 1 + notes.count + 4 <= area.height
+        Modal(title: "Help: \(state.screen.title)", body: (oneColumn ? entries : twoColumns(entries)) + [""] + notes,
+              buttons: [KeyHint("esc", "close")])
             .render(in: area, buffer: &buffer, theme: ctx.theme)
+    }
+
+    /// The entries top to bottom in a left column, then a right one.
+    static func twoColumns(_ entries: [String]) -> [String] {
+        let rows = (entries.count + 1) / 2
+        let column = (entries.prefix(rows).map { DisplayWidth.of($0) }.max() ?? 0) + 4
+        return (0..<rows).map { i in
+            let left = entries[i]
+            let right = i + rows < entries.count ? entries[i + rows] : ""
+            return right.isEmpty ? left : left + String(repeating: " ", count: column - DisplayWidth.of(left)) + right
+        }
     }
 }
