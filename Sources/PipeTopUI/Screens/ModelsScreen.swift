@@ -55,7 +55,7 @@ enum ModelsScreen {
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.models])
         let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(14, area.height / 2))])
         let name = ctx.pipeline(state)?.name ?? "-"
-        let block = Block(title: "Models of \(name) (\(rows.count) versions)", rightTitle: state.filters[.models].map { "/\($0.label)" })
+        let block = Block(title: "Models of \(name) (\(rows.count) version\(rows.count == 1 ? "" : "s"))", rightTitle: state.filters[.models].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : state.selected(on: .models, count: rows.count)
         let table = Table(columns: [
