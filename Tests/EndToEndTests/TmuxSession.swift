@@ -30,24 +30,28 @@ final class TmuxSession {
         _ = system((["tmux", "-L", socket, "kill-server"]).map(Self.quote).joined(separator: " ") + " >/dev/null 2>&1")
     }
 
+    /// Runs a tmux command on this session's server. One tmux reports as failed is tried again
+    /// (on a loaded machine the client may miss the server), then is an error: a key that never
+    /// arrived would otherwise show up later as a screen that never changed.
     @discardableResult
-    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        process.standardError = FileHandle.nullDevice
-        guard capture else {
-            process.standardOutput = FileHandle.nullDevice
+    func tmux(_ arguments: [String]) throws -> String {
+        var failure = ""
+        for attempt in 0..<3 {
+            if attempt > 0 { usleep(200_000) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux", "-L", socket] + arguments
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
             try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            let said = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return ""
+            if process.terminationStatus == 0 { return String(decoding: data, as: UTF8.self) }
+            failure = "exit \(process.terminationStatus): " + String(decoding: said, as: UTF8.self)
         }
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed: \(failure)")
     }
 
     func send(_ keys: String...) throws {
