@@ -154,7 +154,7 @@ struct TailCommand: ParsableCommand {
     private func readRecording(_ path: String, _ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
         let handle: FileHandle
         do {
-            handle = try RecordingFile.open(path)
+            handle = path == "-" ? FileHandle.standardInput : try RecordingFile.open(path)
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)

@@ -1,8 +1,9 @@
 import Foundation
 import PipeTopCore
 
-/// A recording to read (`--replay FILE`, `-` for standard input), opened before anything else
-/// starts, so that a file that cannot be read is a one-line error with its reason.
+/// A recording to read (`--replay FILE`), opened before anything else starts, so that a file
+/// that cannot be read is a one-line error with its reason. (`pipetop tail --replay -` reads
+/// standard input instead; the dashboard cannot, its keys come from there.)
 enum RecordingFile {
     struct CannotRead: Error, CustomStringConvertible {
         let path: String
@@ -11,7 +12,6 @@ enum RecordingFile {
     }
 
     static func open(_ path: String) throws(CannotRead) -> FileHandle {
-        if path == "-" { return FileHandle.standardInput }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CannotRead(path: path, reason: "Is a directory")
