@@ -86,9 +86,6 @@ extension Update {
         }
     }
 
-    /// Moves the selection to the nearest record the search matches, older (up) or newer
-    /// (down) than the selected one (or the selected one itself, for a new search), wrapping
-    /// around at the ends like `less`. Following, the newest record is the selected one.
     /// On the live Tail, looking back (moving up, opening a record) holds the display still,
     /// as `less +F` stops following: otherwise the rows would stream past the selection.
     static func holdTail(for command: Command, _ s: inout AppState, _ c: AppContext) {
@@ -115,6 +112,9 @@ extension Update {
         s.selection[.tail] = nil
     }
 
+    /// Moves the selection to the nearest record the search matches, older (up) or newer
+    /// (down) than the selected one (or the selected one itself, for a new search), wrapping
+    /// around at the ends like `less`. Following, the newest record is the selected one.
     static func jumpToMatch(older: Bool, _ s: inout AppState, _ c: AppContext, includingSelected: Bool = false) {
         guard let search = s.tailSearch else {
             flash("no search: press s and type one (e.g. label != prediction)", &s, c, role: .warn)
