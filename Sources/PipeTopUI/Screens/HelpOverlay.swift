@@ -13,12 +13,10 @@ enum HelpOverlay {
         } else {
             notes.append("/regex filters rows, /!regex hides them, esc clears")
         }
-        // Border, blank line, buttons: 4 rows besides the body. A list too tall for one
-        // column goes in two, as k9s lays out its help.
-        let oneColumn = entries.count + 1 + notes.count + 4 <= area.height
-        Modal(title: "Help: \(state.screen.title)", body: (oneColumn ? entries : twoColumns(entries)) + [""] + notes,
-              buttons: [KeyHint("esc", "close")])
-            .render(in: area, buffer: &buffer, theme: ctx.theme)
+        // A list too tall for one column goes in two, as k9s lays out its help.
+        var modal = Modal(title: "Help: \(state.screen.title)", body: entries + [""] + notes, buttons: [KeyHint("esc", "close")])
+        if modal.maxScroll(in: area) > 0 { modal.body = twoColumns(entries) + [""] + notes }
+        modal.render(in: area, buffer: &buffer, theme: ctx.theme)
     }
 
     /// The entries top to bottom in a left column, then a right one.
