@@ -21,10 +21,13 @@ struct KafkaControlCLITests {
             scored = "\(topics.scored)"
             control = "\(topics.control)"
             """)
-        // One pipeline, five times faster than real time: a candidate lives 12 s of wall time.
+        // One pipeline, five times faster than real time, retrained every 150 s of pipeline time:
+        // a candidate lives 30 s of wall time before the next one retires it. (At the default
+        // 60 s it lived 12 s, and on a loaded machine the one read from the registry was
+        // sometimes retired before the promote reached it.) Stopped below, before its duration.
         let demo = try PipetopProcess(
-            ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--pipelines", "1", "--duration", "60s",
-             "--speed", "5", "--rate", "200"], config: config)
+            ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--pipelines", "1", "--duration", "180s",
+             "--speed", "5", "--rate", "200", "--retrain-every", "150s"], config: config)
         func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
             try Pipetop.run(args + ["--brokers", broker.bootstrap, "--config", config])
         }
@@ -36,7 +39,7 @@ struct KafkaControlCLITests {
         }
         // The first retrain publishes a candidate; wait for it on the models topic.
         var candidate: Int?
-        let appeared = await eventually(timeout: .seconds(60)) {
+        let appeared = await eventually(timeout: .seconds(90)) {
             candidate = ((try? registry())??["candidates"] as? [Int])?.last
             return candidate != nil
         }
