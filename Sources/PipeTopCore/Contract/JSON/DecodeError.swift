@@ -47,7 +47,8 @@ public struct DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(reason) at byte \(offset)"
     }
 
-    private var reason: String {
+    /// The description without its offset.
+    var reason: String {
         switch kind {
         case .unexpectedEnd: return "message ends inside a value"
         case .unexpectedByte(let b): return "unexpected \(Self.show(b))"
