@@ -25,7 +25,8 @@ private func error(_ text: String) -> String? {
     #expect(error("score > 1 2") == "column 11: expected 'and', 'or' or the end, found '2'")
     #expect(error("score = 1") == "column 7: '=' is not an operator (use '==')")
     #expect(error("score # 1") == "column 7: unexpected character '#'")
-    #expect(error("score > 1 / 2") == "column 11: a /regex/ can only follow '~'")
+    #expect(error("score > 1 / 2") == "column 11: expected 'and', 'or' or the end, found '/'")
+    #expect(error("/a~2") == "column 4: expected /regex/ after '~'")
     #expect(error("1 == 2") == "column 1: a comparison needs a field on at least one side")
 }
 

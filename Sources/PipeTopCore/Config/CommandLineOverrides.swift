@@ -9,12 +9,15 @@ public struct CommandLineOverrides: Sendable, Hashable {
     public var theme: String?
     public var fps: Int?
     public var timeRange: TimeRange?
+    /// `--schema-registry URL`.
+    public var schemaRegistry: String?
 
     public init(
         brokers: String? = nil, context: String? = nil, readOnly: Bool = false,
         properties: [PropertyAssignment] = [],
-        theme: String? = nil, fps: Int? = nil, timeRange: TimeRange? = nil
+        theme: String? = nil, fps: Int? = nil, timeRange: TimeRange? = nil, schemaRegistry: String? = nil
     ) {
+        self.schemaRegistry = schemaRegistry
         self.brokers = brokers
         self.context = context
         self.readOnly = readOnly

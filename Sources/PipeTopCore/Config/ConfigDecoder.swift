@@ -138,7 +138,15 @@ enum ConfigDecoder {
         }
         if let groups = try r.stringList("lag_groups") { kafka.lagGroups = groups }
         if let properties = try r.propertyTable("properties") { kafka.properties = properties }
+        kafka.schemaRegistry = try decodeSchemaRegistry(r)
         return kafka
+    }
+
+    /// `schema_registry`, `schema_registry_auth` and `schema_registry_ca` of `[kafka]` or a context.
+    private static func decodeSchemaRegistry(_ r: TOMLSectionReader) throws(ConfigError) -> SchemaRegistrySettings {
+        SchemaRegistrySettings(
+            url: try r.nonEmptyString("schema_registry"), auth: try r.nonEmptyString("schema_registry_auth"),
+            caFile: try r.nonEmptyString("schema_registry_ca"))
     }
 
     private static func decodeTopics(_ r: TOMLSectionReader) throws(ConfigError) -> TopicOverrides {
@@ -170,6 +178,7 @@ enum ConfigDecoder {
             }
             if let flag = try r.bool("read_only") { context.readOnly = flag }
             if let flag = try r.bool("protected") { context.protected = flag }
+            context.schemaRegistry = try decodeSchemaRegistry(r)
             contexts.append(context)
         }
         return contexts

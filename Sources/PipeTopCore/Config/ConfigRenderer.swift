@@ -69,6 +69,12 @@ public enum ConfigRenderer {
         out.append("fetch_wait_max_ms = \(kafka.fetchWaitMaxMs)")
         out.append("queued_max_kbytes = \(kafka.queuedMaxKbytes)")
         out.append("lag_groups = \(list(kafka.lagGroups))")
+        let registry = effective.schemaRegistry
+        if let url = registry.maskedURL { out.append("schema_registry = \(quote(url))") } else {
+            out.append("# schema_registry: not set (use --schema-registry, a context or kafka.schema_registry)")
+        }
+        if let auth = registry.maskedAuth { out.append("schema_registry_auth = \(quote(auth))") }
+        if let ca = registry.caFile { out.append("schema_registry_ca = \(quote(ca))") }
         out.append("")
         out.append("[kafka.properties]")
         for key in effective.kafkaProperties.keys.sorted() {

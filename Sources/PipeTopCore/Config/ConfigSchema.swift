@@ -22,9 +22,11 @@ public enum ConfigSchema {
         "control.ack_timeout", "control.audit_log", "control.allowed_requesters",
         "kafka.brokers", "kafka.client_id", "kafka.fetch_wait_max_ms",
         "kafka.queued_max_kbytes", "kafka.lag_groups", "kafka.properties",
+        "kafka.schema_registry", "kafka.schema_registry_auth", "kafka.schema_registry_ca",
         "topics.metrics", "topics.models", "topics.scored", "topics.control",
         "contexts.name", "contexts.brokers", "contexts.topics",
         "contexts.properties", "contexts.read_only", "contexts.protected",
+        "contexts.schema_registry", "contexts.schema_registry_auth", "contexts.schema_registry_ca",
     ]
 
     private static let knownKeys = Set(keyPaths)

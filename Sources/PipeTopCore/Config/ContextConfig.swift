@@ -9,6 +9,8 @@ public struct ContextConfig: Sendable, Hashable {
     public var readOnly = false
     /// A production guard: every control action in this context needs a typed confirmation.
     public var protected = false
+    /// The context's own registry settings, each over `[kafka]`'s.
+    public var schemaRegistry = SchemaRegistrySettings()
 
     public init(
         name: String, brokers: String, topics: TopicOverrides = TopicOverrides(),

@@ -9,6 +9,8 @@ public struct EffectiveConfig: Sendable, Hashable {
     /// Everything handed to librdkafka: tuned defaults < `[kafka.properties]` < context properties < `-X`.
     public var kafkaProperties: [String: String]
     public var kafka: KafkaSettings
+    /// The registry after precedence: `--schema-registry` > context > `[kafka]`.
+    public var schemaRegistry: SchemaRegistrySettings
     /// True when any of `control.read_only`, the context's `read_only`, `--read-only` or
     /// `control.enabled = false` says so; then no control action is offered.
     public var readOnly: Bool
@@ -23,7 +25,7 @@ public struct EffectiveConfig: Sendable, Hashable {
     public init(
         contextName: String?, brokers: String?, topics: TopicNames,
         kafkaProperties: [String: String],
-        kafka: KafkaSettings, readOnly: Bool, protected: Bool, engine: EngineSettings,
+        kafka: KafkaSettings, schemaRegistry: SchemaRegistrySettings = SchemaRegistrySettings(), readOnly: Bool, protected: Bool, engine: EngineSettings,
         ui: UISettings,
         control: ControlSettings, auditLogPath: String
     ) {
@@ -32,6 +34,7 @@ public struct EffectiveConfig: Sendable, Hashable {
         self.topics = topics
         self.kafkaProperties = kafkaProperties
         self.kafka = kafka
+        self.schemaRegistry = schemaRegistry
         self.readOnly = readOnly
         self.protected = protected
         self.engine = engine
@@ -94,6 +97,9 @@ public struct EffectiveConfig: Sendable, Hashable {
             topics: context.map { config.topics.applying($0.topics) } ?? config.topics,
             kafkaProperties: properties,
             kafka: config.kafka,
+            schemaRegistry: config.kafka.schemaRegistry
+                .overridden(by: context?.schemaRegistry ?? SchemaRegistrySettings())
+                .overridden(by: SchemaRegistrySettings(url: overrides.schemaRegistry)),
             readOnly: readOnly,
             protected: context?.protected ?? false,
             engine: EngineSettings(drift: config.drift, alerts: config.alerts),

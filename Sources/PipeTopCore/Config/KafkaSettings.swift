@@ -9,6 +9,8 @@ public struct KafkaSettings: Sendable, Hashable {
     public var queuedMaxKbytes = 16_384
     /// Consumer groups whose lag is shown.
     public var lagGroups: [String] = []
+    /// `schema_registry`, `schema_registry_auth`, `schema_registry_ca`.
+    public var schemaRegistry = SchemaRegistrySettings()
     /// Extra librdkafka properties, passed through; TOML numbers and booleans become strings.
     public var properties: [String: String] = [:]
 

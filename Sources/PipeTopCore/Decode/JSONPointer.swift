@@ -12,6 +12,9 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         public var description: String { "JSON Pointer '\(text)': \(reason)" }
     }
 
+    /// The pointer to the whole value (the empty pointer).
+    public static let whole = try! JSONPointer(parsing: "")
+
     /// Parses `text`: empty (the whole value) or `/`-separated tokens.
     public init(parsing text: String) throws(ParseError) {
         guard !text.isEmpty else {

@@ -3,6 +3,22 @@ enum FilterField: Sendable, Hashable {
     case pipeline, tsMs, contractVersion, key, model, version, role, score, prediction, label, latencyUs, strategy
     /// `features.NAME`: one numeric input, looked up by name.
     case feature(String)
+    /// `/result/score`: a JSON Pointer into a decoded value (any topic, any format). On a
+    /// contract event it reads the contract field it names (`/score`, `/features/amount`),
+    /// found once at parse time as `equivalent`.
+    indirect case pointer(JSONPointer, equivalent: FilterField?)
+
+    /// A pointer field, with its contract equivalent looked up.
+    static func pointer(_ pointer: JSONPointer) -> FilterField {
+        let tokens = pointer.tokens
+        var equivalent: FilterField?
+        if tokens.count == 1 {
+            equivalent = named(tokens[0])
+        } else if tokens.count == 2, tokens[0] == featuresPrefix {
+            equivalent = .feature(tokens[1])
+        }
+        return .pointer(pointer, equivalent: equivalent)
+    }
 
     /// The top-level names, as written in filters (the contract's JSON member names).
     static let named: [(name: String, field: FilterField)] = [
@@ -33,6 +49,7 @@ enum FilterField: Sendable, Hashable {
     var name: String {
         switch self {
         case .feature(let feature): return Self.featuresPrefix + "." + feature
+        case .pointer(let pointer, _): return pointer.description
         default: return Self.named.first { $0.field == self }?.name ?? "?"
         }
     }
@@ -42,7 +59,7 @@ enum FilterField: Sendable, Hashable {
         case .tsMs, .contractVersion, .version, .score, .latencyUs, .feature: .number
         case .pipeline, .key, .model, .strategy: .text
         case .role: .role
-        case .prediction, .label: .outcome
+        case .prediction, .label, .pointer: .outcome
         }
     }
 }

@@ -1,8 +1,8 @@
 /// Splits a filter expression into tokens, all at once, so the parser can look ahead freely.
 ///
 /// Columns count characters (what a person sees), from 1. Context decides two ambiguities:
-/// `/` starts a regex only right after `~`, and after a `.` the next word is a feature name,
-/// which may start with a digit (`features.7d_count`).
+/// `/` starts a regex right after `~` and a JSON Pointer (`/result/score`) anywhere else, and
+/// after a `.` the next word is a feature name, which may start with a digit (`features.7d_count`).
 struct FilterLexer {
     private let chars: [Character]
     private var pos = 0
@@ -27,6 +27,8 @@ struct FilterLexer {
             let previous = tokens.last?.kind
             if previous == .match, c == "/" {
                 try readRegex()
+            } else if c == "/" {
+                readPointer()
             } else if previous == .dot, Self.isNameChar(c) {
                 while pos < chars.count, Self.isNameChar(chars[pos]) { pos += 1 }
                 emit(.identifier(String(chars[start..<pos])), from: start)
@@ -102,8 +104,6 @@ struct FilterLexer {
         case "|" where next == "|":
             pos += 1
             emit(.or, from: start)
-        case "/":
-            throw FilterError(column: start + 1, message: "a /regex/ can only follow '~'")
         default:
             throw FilterError(column: start + 1, message: "unexpected character '\(c)'")
         }
@@ -184,6 +184,20 @@ struct FilterLexer {
             pos += 2
         }
         emit(.string(value), from: start)
+    }
+
+    /// A JSON Pointer: from `/` to the next space, parenthesis or operator character
+    /// (`~0` and `~1` escape `~` and `/` inside a member name, as RFC 6901 has it).
+    private mutating func readPointer() {
+        let start = pos
+        pos += 1
+        while pos < chars.count, !chars[pos].isWhitespace, !"()<>=!,&|".contains(chars[pos]) {
+            // `~` is an escape inside a pointer, the match operator only after it.
+            if chars[pos] == "~", pos + 1 < chars.count, chars[pos + 1] != "0", chars[pos + 1] != "1" { break }
+            if chars[pos] == "~", pos + 1 == chars.count { break }
+            pos += 1
+        }
+        emit(.pointer(String(chars[start..<pos])), from: start)
     }
 
     /// `/pattern/flags`: the pattern runs to the next `/` not escaped by a backslash; `\/`

@@ -8,7 +8,7 @@
 /// unary      = ("not" | "!") unary | primary
 /// primary    = "(" or ")" | "has" "(" field ")" | operand compare operand | field "~" regex
 /// operand    = field | number | string | "true" | "false" | "primary" | "shadow"
-/// field      = name | "features" "." (name | string)
+/// field      = name | "features" "." (name | string) | "/" json-pointer
 /// ```
 struct FilterParser {
     /// An operand with what messages need: where it is and how it was written.
@@ -101,7 +101,7 @@ struct FilterParser {
                 throw FilterError(column: tokens[index + 1].column, message: "expected '(' after 'has'")
             }
             return try parseHas()
-        case .identifier, .number, .string:
+        case .identifier, .number, .string, .pointer:
             return try parseComparison()
         case .end:
             let after = previous.map { " after '\($0.text)'" } ?? ""
@@ -116,8 +116,9 @@ struct FilterParser {
     private mutating func parseHas() throws(FilterError) -> FilterNode {
         advance()
         advance()
-        guard case .identifier = current.kind else {
-            throw FilterError(column: current.column, message: "expected a field name in has(…)")
+        switch current.kind {
+        case .identifier, .pointer: break
+        default: throw FilterError(column: current.column, message: "expected a field name in has(…)")
         }
         let located = try parseOperand()
         guard case .field(let field) = located.operand else {
@@ -137,7 +138,7 @@ struct FilterParser {
         case .compare(let op):
             advance()
             switch current.kind {
-            case .identifier, .number, .string: break
+            case .identifier, .number, .string, .pointer: break
             default: throw FilterError(column: current.column, message: "expected a value after '\(op.symbol)'")
             }
             let rhs = try parseOperand()
@@ -183,6 +184,13 @@ struct FilterParser {
             return Located(operand: .number(x), type: .number, column: token.column, text: token.text)
         case .string(let s):
             return Located(operand: .text(s), type: .text, column: token.column, text: token.text)
+        case .pointer(let text):
+            do {
+                let field = FilterField.pointer(try JSONPointer(parsing: text))
+                return Located(operand: .field(field), type: field.type, column: token.column, text: text)
+            } catch {
+                throw FilterError(column: token.column, message: error.description)
+            }
         case .identifier(let name):
             if let field = FilterField.named(name) {
                 return Located(operand: .field(field), type: field.type, column: token.column, text: name)

@@ -29,6 +29,9 @@ extension ScoredEvent: FilterRecord {
             // A short linear scan; String equality compares the stored bytes, no copies.
             for feature in features where feature.name == name { return .number(feature.value) }
             return .missing
+        case .pointer(_, let equivalent):
+            guard let equivalent else { return .missing }
+            return filterValue(equivalent)
         }
     }
 }
@@ -43,6 +46,7 @@ extension LabelEvent: FilterRecord {
         case .contractVersion: .number(Double(contractVersion))
         case .key: .text(key)
         case .label: FilterValue(label)
+        case .pointer(_, let equivalent?): filterValue(equivalent)
         default: .missing
         }
     }

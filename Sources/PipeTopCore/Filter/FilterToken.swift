@@ -6,6 +6,8 @@ struct FilterToken: Sendable {
         case number(Double)
         /// A double-quoted string, escapes resolved.
         case string(String)
+        /// A JSON Pointer into a decoded value, `/result/score` (a `/` anywhere but after `~`).
+        case pointer(String)
         /// `/pattern/flags`, only right after `~`.
         case regex(pattern: String, flags: String)
         case compare(FilterCompareOperator)

@@ -36,6 +36,11 @@ public struct RecordFilter: Sendable, Hashable, CustomStringConvertible {
         root.evaluate(e)
     }
 
+    /// Whether any filter record satisfies the filter (generic, so no existential box).
+    func matches<R: FilterRecord>(record: R) -> Bool {
+        root.evaluate(record)
+    }
+
     /// Two filters are equal when their texts are.
     public static func == (a: RecordFilter, b: RecordFilter) -> Bool {
         a.source == b.source

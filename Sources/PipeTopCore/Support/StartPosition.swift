@@ -12,16 +12,23 @@ public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
     case timestamp(Int64)
 
     private static let usage =
-        "expected beginning, end, an offset (0, 42), -N for the last N per partition, or @TIMESTAMP"
+        "expected beginning, end, an offset (0, 42), -N for the last N per partition, @TIMESTAMP or @-DURATION (@-10m)"
 
-    /// Parses a `--from` value.
-    public init(parsing text: String) throws(ArgumentValueError) {
+    /// Parses a `--from` value; `@-10m` (a duration ago) is taken from `nowMs`.
+    public init(parsing text: String, nowMs: Int64 = SystemWallClock().nowMs()) throws(ArgumentValueError) {
         let input = text.trimmingSpaces()
         switch input {
         case "beginning":
             self = .beginning
         case "end":
             self = .end
+        case _ where input.hasPrefix("@-"):
+            do {
+                let ago = try DurationText.parse(String(input.dropFirst(2)))
+                self = .timestamp(nowMs - DurationText.milliseconds(ago))
+            } catch {
+                throw .invalidStartPosition(input: text, reason: "@-DURATION: \(error)")
+            }
         case _ where input.hasPrefix("@"):
             let stamp = String(input.dropFirst())
             do {

@@ -67,7 +67,7 @@ public final class KafkaTopicReader {
         metadataTimeout: Duration = .seconds(10), shouldStop: () -> Bool = { false }, idle: () -> Void = {},
         _ body: (_ value: UnsafeRawBufferPointer?, _ key: UnsafeRawBufferPointer?) -> Void
     ) throws(KafkaError) -> Summary {
-        try runWithPositions(metadataTimeout: metadataTimeout, shouldStop: shouldStop, idle: idle) { value, key, _ in body(value, key) }
+        try runMessages(metadataTimeout: metadataTimeout, shouldStop: shouldStop, idle: idle) { body($0.value, $0.key) }
     }
 
     /// Where a message was: what `pipetop record` keeps as `_source`.
@@ -78,11 +78,11 @@ public final class KafkaTopicReader {
         public var timestampMs: Int64?
     }
 
-    /// `run`, with each message's partition, offset and timestamp as well.
+    /// `run`, with the whole message: its partition, offset, timestamp and headers as well.
     @discardableResult
-    public func runWithPositions(
+    public func runMessages(
         metadataTimeout: Duration = .seconds(10), shouldStop: () -> Bool = { false }, idle: () -> Void = {},
-        _ body: (_ value: UnsafeRawBufferPointer?, _ key: UnsafeRawBufferPointer?, _ position: Position) -> Void
+        _ body: (KafkaMessage) -> Void
     ) throws(KafkaError) -> Summary {
         let partitions = try waitForPartitions(timeout: metadataTimeout)
         var summary = Summary()
@@ -105,13 +105,12 @@ public final class KafkaTopicReader {
                 let m = batch[i]!
                 switch m.pointee.err {
                 case RD_KAFKA_RESP_ERR_NO_ERROR:
-                    let value = m.pointee.payload.map { UnsafeRawBufferPointer(start: $0, count: m.pointee.len) }
-                    let key = m.pointee.key.map { UnsafeRawBufferPointer(start: $0, count: m.pointee.key_len) }
                     summary.messages += 1
                     summary.bytes += UInt64(m.pointee.len)
                     var kind = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
                     let ts = rd_kafka_message_timestamp(m, &kind)
-                    body(value, key, Position(partition: m.pointee.partition, offset: m.pointee.offset, timestampMs: ts >= 0 ? ts : nil))
+                    let position = Position(partition: m.pointee.partition, offset: m.pointee.offset, timestampMs: ts >= 0 ? ts : nil)
+                    body(KafkaMessage(m, topic: topic, position: position))
                 case RD_KAFKA_RESP_ERR__PARTITION_EOF:
                     atEnd.insert(m.pointee.partition)
                 default:

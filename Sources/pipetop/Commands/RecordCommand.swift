@@ -82,10 +82,10 @@ struct RecordCommand: ParsableCommand {
                         do { try sink.publish(batch) } catch { failed = true }
                         batch.removeAll()
                     }
-                    try reader.runWithPositions(
+                    try reader.runMessages(
                         shouldStop: { failed || stop.withLock { $0 } || deadline.map { Date() >= $0 } == true }, idle: flush
-                    ) { value, _, position in
-                        guard let value, Self.append(value, topic: name, position, to: &batch) else {
+                    ) { message in
+                        guard let value = message.value, Self.append(value, topic: name, message.position, to: &batch) else {
                             skipped.withLock { $0 += 1 }
                             return
                         }

@@ -10,12 +10,17 @@ struct TailCommand: ParsableCommand {
         abstract: "Print the messages of a topic (or a recording) as they arrive (headless).",
         discussion: """
             Reads every partition of the topic by assignment (no consumer group), or --partition N \
-            only; --replay FILE reads an NDJSON recording instead (- for standard input). Formats: raw \
-            prints each message value as received, one per line; json re-encodes each contract event \
-            as compact contract JSON; table prints scored records in aligned columns; csv prints \
-            scored records with a header (feature columns from the first record). --filter keeps only \
-            the scored records (and labels) an expression of the filter language matches. Messages that do \
-            not decode are skipped and counted on stderr at the end (--strict: exit 1 at the first). \
+            only; --replay FILE reads an NDJSON recording instead (- for standard input). \
+            --value-format says how values are decoded: contract (pipetop's events; the default on the \
+            four contract topics), json, avro, protobuf, json-schema (Schema Registry framed; the schema \
+            comes from --schema-registry), raw, or auto (the default elsewhere: a registry frame, else \
+            JSON, else raw). --proto-descriptor and --proto-message decode Protobuf without a registry. \
+            Formats: raw prints each value as received, one per line; json prints contract events as \
+            compact contract JSON and other values as natural JSON (--meta wraps each with its topic, \
+            partition, offset, timestamp, key and headers); table and csv print scored records, or any \
+            value with --columns taking JSON Pointers (/result/score). --filter keeps only the records \
+            an expression of the filter language matches (fields may be JSON Pointers). Messages that \
+            do not decode are skipped and counted on stderr at the end (--strict: exit 1 at the first). \
             A closed pipe (| head) ends quietly. librdkafka's log lines go to --log-file, never to \
             the terminal. Exit status: 0 success, 1 malformed input under --strict, 2 transport \
             error (no brokers, unknown topic), 64 usage error.
@@ -32,7 +37,7 @@ struct TailCommand: ParsableCommand {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition) or @TIMESTAMP.", valueName: "position"),
+        help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition), @TIMESTAMP or @-DURATION (@-10m).", valueName: "position"),
         transform: ArgumentTransforms.startPosition)
     var from: StartPosition?
 
@@ -55,15 +60,25 @@ struct TailCommand: ParsableCommand {
     )
     var filter: String?
 
-    @Option(name: .long, help: ArgumentHelp("Columns of table and csv output, e.g. time,key,score,features.amount (table default: the Tail screen's; csv default: every field and feature).", valueName: "list"),
-            transform: { (text: String) throws -> [ScoredColumn] in
-                do {
-                    return try ScoredColumn.list(parsing: text)
-                } catch {
-                    throw ValidationError("--columns '\(text)': \(error)")
-                }
-            })
-    var columns: [ScoredColumn]?
+    @Option(name: .long, help: ArgumentHelp("Columns of table and csv output: contract names, e.g. time,key,score,features.amount (table default: the Tail screen's; csv default: every field and feature), or for other formats JSON Pointers, e.g. /id,/result/score (default: the first value's members).", valueName: "list"))
+    var columns: String?
+
+    @Option(name: .long, help: ArgumentHelp("How values are decoded: \(ValueFormat.names) (default: contract on the contract topics, else auto).", valueName: "format"),
+            transform: TailCommand.valueFormat)
+    var valueFormat: ValueFormat?
+
+    @Option(name: .long, help: ArgumentHelp("How keys are decoded for --meta: \(ValueFormat.names) (default: auto; a key that does not decode is shown as text or base64).", valueName: "format"),
+            transform: TailCommand.valueFormat)
+    var keyFormat: ValueFormat = .auto
+
+    @Flag(name: .long, help: "With --format json: wrap each value as {topic, partition, offset, timestamp, key, headers, value}.")
+    var meta = false
+
+    @Option(name: .long, help: ArgumentHelp("A Protobuf descriptor set (protoc --descriptor_set_out=FILE --include_imports) for messages without the registry.", valueName: "file"))
+    var protoDescriptor: String?
+
+    @Option(name: .long, help: ArgumentHelp("The message type in --proto-descriptor, by full name (package.Message).", valueName: "name"))
+    var protoMessage: String?
 
     @Flag(name: .long, help: "A message that does not decode is an error (exit 1), not skipped.")
     var strict = false
@@ -78,12 +93,23 @@ struct TailCommand: ParsableCommand {
         if let count, count < 1 { throw ValidationError("--count \(count): give a positive number") }
         if let partition, partition < 0 { throw ValidationError("--partition \(partition): partitions start at 0") }
         if columns != nil, format != .table && format != .csv { throw ValidationError("--columns: only for --format table or csv") }
+        if meta, format != .json { throw ValidationError("--meta: only for --format json") }
+        if (protoDescriptor == nil) != (protoMessage == nil) {
+            throw ValidationError("--proto-descriptor and --proto-message go together (the file, and the message type in it)")
+        }
+        if protoDescriptor != nil, let valueFormat, valueFormat != .protobuf, valueFormat != .auto {
+            throw ValidationError("--proto-descriptor decodes Protobuf, not --value-format \(valueFormat.rawValue)")
+        }
         if replay != nil {
             // A recording is read whole, in order: these choose what to read of a Kafka topic.
             let kafkaOnly = [("--brokers", global.brokers != nil), ("--topic", topic != nil), ("--partition", partition != nil),
-                             ("--from", from != nil), ("-X", !global.properties.isEmpty), ("--log-file", logFile != nil)]
+                             ("--from", from != nil), ("-X", !global.properties.isEmpty), ("--log-file", logFile != nil),
+                             ("--meta", meta), ("--schema-registry", global.schemaRegistry != nil)]
             if let (flag, _) = kafkaOnly.first(where: { $0.1 }) {
                 throw ValidationError("\(flag) reads Kafka; --replay reads the whole recording, in order (filter it with --filter, cut it with --count)")
+            }
+            if let valueFormat, ![.contract, .json, .raw, .auto].contains(valueFormat) {
+                throw ValidationError("--value-format \(valueFormat.rawValue): a recording holds JSON lines (contract, json, raw or auto)")
             }
         }
     }
@@ -99,13 +125,30 @@ struct TailCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
-        var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: columns)
+        let effective = try ConfigResolution.resolve(global).effective
+        let topicName = topic ?? effective.topics.scored
+        let contractTopics = [effective.topics.metrics, effective.topics.models, effective.topics.scored, effective.topics.control]
+        let valueFormat = valueFormat ?? (protoDescriptor != nil ? .protobuf : replay != nil || contractTopics.contains(topicName) ? .contract : .auto)
+        let keyDecoder = meta ? MessageDecoder(format: keyFormat, schemas: try schemaSource(effective)) : nil
+        if valueFormat == .contract {
+            var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: try scoredColumns(), keyDecoder: keyDecoder)
+            try read(topicName, effective, &printer)
+        } else {
+            let decoder = MessageDecoder(format: valueFormat, schemas: try schemaSource(effective), localProtobuf: try localProtobuf())
+            var printer = ValueTailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: try treeColumns(),
+                                           decoder: decoder, keyDecoder: keyDecoder)
+            try read(topicName, effective, &printer)
+        }
+    }
+
+    /// Reads Kafka or the recording into `printer`, then says what was skipped.
+    private func read<P: TailOutput>(_ topicName: String, _ effective: EffectiveConfig, _ printer: inout P) throws {
         var out = StandardOutputBuffer()
         do {
             if let replay {
                 try readRecording(replay, &printer, &out)
             } else {
-                try readKafka(&printer, &out)
+                try readKafka(topicName, effective, &printer, &out)
             }
         } catch let stop as TailPrinter.Stop {
             out.flush()
@@ -113,13 +156,56 @@ struct TailCommand: ParsableCommand {
             throw ExitCode(1)
         }
         out.flush()
-        if printer.malformed > 0 {
-            StandardError.print("pipetop: skipped \(printer.malformed) malformed message\(printer.malformed == 1 ? "" : "s")")
+        printer.summarize()
+    }
+
+    /// `--columns` as contract columns.
+    private func scoredColumns() throws -> [ScoredColumn]? {
+        guard let columns else { return nil }
+        do { return try ScoredColumn.list(parsing: columns) } catch {
+            throw usage("--columns '\(columns)': \(error) (other formats take JSON Pointers: --value-format json)")
         }
     }
 
-    private func readKafka(_ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
-        let effective = try ConfigResolution.resolve(global).effective
+    /// `--columns` as JSON Pointers into decoded values.
+    private func treeColumns() throws -> [TreeColumn]? {
+        guard let columns else { return nil }
+        do { return try TreeColumn.list(parsing: columns) } catch { throw usage("--columns: \(error)") }
+    }
+
+    /// The Schema Registry client, when one is configured.
+    private func schemaSource(_ effective: EffectiveConfig) throws -> (any SchemaSource)? {
+        do {
+            return try SchemaRegistryConnection.source(effective.schemaRegistry)
+        } catch {
+            throw usage("\(error)")
+        }
+    }
+
+    /// `--proto-descriptor` and `--proto-message`, the file read and checked.
+    private func localProtobuf() throws -> LocalProtobufSchema? {
+        guard let protoDescriptor, let protoMessage else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: protoDescriptor)))
+        } catch {
+            StandardError.print("pipetop: --proto-descriptor \(protoDescriptor): \(FileErrorReason.of(error))")
+            throw ExitCode(1)
+        }
+        do {
+            return try LocalProtobufSchema(descriptorSet: bytes, messageName: protoMessage)
+        } catch {
+            StandardError.print("pipetop: --proto-descriptor \(protoDescriptor): \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func usage(_ message: String) -> ExitCode {
+        StandardError.print("pipetop: \(message)")
+        return ExitCode(64)
+    }
+
+    private func readKafka<P: TailOutput>(_ topicName: String, _ effective: EffectiveConfig, _ printer: inout P, _ out: inout StandardOutputBuffer) throws {
         let config: KafkaClientConfig
         do {
             config = try KafkaClientConfig.required(effective, logFile: logFile, otherwise: "--replay FILE")
@@ -129,16 +215,16 @@ struct TailCommand: ParsableCommand {
         }
         let reader: KafkaTopicReader
         do {
-            reader = try KafkaTopicReader(config: config, topic: topic ?? effective.topics.scored, start: from ?? .end, exitAtEnd: exitAtEnd, partition: partition)
+            reader = try KafkaTopicReader(config: config, topic: topicName, start: from ?? .end, exitAtEnd: exitAtEnd, partition: partition)
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(2)
         }
         var stop: TailPrinter.Stop?
         do {
-            try reader.run(shouldStop: { out.failed || printer.done || stop != nil }, idle: { out.flush() }) { value, _ in
+            try reader.runMessages(shouldStop: { out.failed || printer.done || stop != nil }, idle: { out.flush() }) { message in
                 do throws(TailPrinter.Stop) {
-                    try printer.handle(value ?? UnsafeRawBufferPointer(start: nil, count: 0), into: &out)
+                    try printer.handle(message.value, message: message, into: &out)
                 } catch {
                     stop = error
                 }
@@ -151,7 +237,7 @@ struct TailCommand: ParsableCommand {
         if let stop { throw stop }
     }
 
-    private func readRecording(_ path: String, _ printer: inout TailPrinter, _ out: inout StandardOutputBuffer) throws {
+    private func readRecording<P: TailOutput>(_ path: String, _ printer: inout P, _ out: inout StandardOutputBuffer) throws {
         let handle: FileHandle
         do {
             handle = path == "-" ? FileHandle.standardInput : try RecordingFile.open(path)
@@ -164,7 +250,7 @@ struct TailCommand: ParsableCommand {
         func feed(_ line: UnsafeRawBufferPointer) {
             guard stop == nil, !printer.done, !out.failed else { return }
             do throws(TailPrinter.Stop) {
-                try printer.handle(line, into: &out)
+                try printer.handle(line, message: nil, into: &out)
             } catch {
                 stop = error
             }
@@ -187,3 +273,10 @@ struct TailCommand: ParsableCommand {
 }
 
 extension TailPrinter.Format: ExpressibleByArgument {}
+
+extension TailCommand {
+    static func valueFormat(_ text: String) throws -> ValueFormat {
+        guard let format = ValueFormat(rawValue: text) else { throw ValidationError("'\(text)': one of \(ValueFormat.names)") }
+        return format
+    }
+}

@@ -32,9 +32,17 @@ struct GlobalOptions: ParsableArguments {
             "Kafka bootstrap servers, e.g. localhost:9092.", valueName: "host:port,…"))
     var brokers: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Schema Registry URL for Avro, Protobuf and JSON Schema topics (overrides [kafka] schema_registry).",
+            valueName: "url"))
+    var schemaRegistry: String?
+
     /// The flags as configuration overrides; subcommands add their own (theme, fps) before resolving.
     var overrides: CommandLineOverrides {
         CommandLineOverrides(
-            brokers: brokers, context: context, readOnly: readOnly, properties: properties)
+            brokers: brokers, context: context, readOnly: readOnly, properties: properties,
+            schemaRegistry: schemaRegistry)
     }
 }

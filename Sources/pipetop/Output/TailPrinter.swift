@@ -1,9 +1,11 @@
 import Foundation
 import PipeTopCore
+import PipeTopKafka
 
 /// Turns the messages `pipetop tail` reads into its output: `raw` (each value as received),
 /// `json` (normalized contract JSON), `table` (aligned columns) or `csv` (with a header) of
-/// scored records. Counts what it could not decode; `--strict` makes that an error.
+/// scored records. Counts what it could not decode; `--strict` makes that an error. With
+/// `--meta`, `json` lines are wrapped with the message's topic, partition, offset, key and headers.
 struct TailPrinter {
     enum Format: String, CaseIterable, Sendable {
         case raw, json, table, csv
@@ -30,8 +32,12 @@ struct TailPrinter {
     private var line: [UInt8] = []
     private var csvFeatures: [String]?
     private var headerDone = false
+    /// Decodes keys for `--meta`; nil without it.
+    private var keyDecoder: MessageDecoder?
 
-    init(format: Format, limit: Int?, strict: Bool, filter: RecordFilter? = nil, columns: [ScoredColumn]? = nil) {
+    init(format: Format, limit: Int?, strict: Bool, filter: RecordFilter? = nil, columns: [ScoredColumn]? = nil,
+         keyDecoder: MessageDecoder? = nil) {
+        self.keyDecoder = keyDecoder
         self.filter = filter
         self.columns = columns
         self.format = format
@@ -42,8 +48,8 @@ struct TailPrinter {
     /// Whether `--count` has been reached.
     var done: Bool { limit.map { printed >= $0 } ?? false }
 
-    /// Handles one message value.
-    mutating func handle(_ value: UnsafeRawBufferPointer, into out: inout StandardOutputBuffer) throws(Stop) {
+    /// Handles one message value (`message`, the whole Kafka message, for `--meta`).
+    mutating func handle(_ value: UnsafeRawBufferPointer, message: KafkaMessage? = nil, into out: inout StandardOutputBuffer) throws(Stop) {
         guard !done else { return }
         if format == .raw && filter == nil {
             out.appendLine(value)
@@ -102,21 +108,19 @@ struct TailPrinter {
             notScored += 1
             return
         }
+        if format == .json, let message, var keyDecoder {
+            let key = message.key.map { ValueTailPrinter.decodeKey($0, with: &keyDecoder) } ?? .null
+            self.keyDecoder = keyDecoder
+            let value = line
+            line.removeAll(keepingCapacity: true)
+            MetaEnvelope.write(message, key: key, valueJSON: value, into: &line)
+        }
         out.appendLine(line)
         printed += 1
     }
 
-    /// Cells padded to their column's width (left, or right for numbers), one space apart;
-    /// a value too long is cut.
+    /// A table line of scored-record cells, each column as wide as its width or header.
     static func tableLine(_ cells: [String], _ columns: [ScoredColumn]) -> String {
-        var line = ""
-        for (i, (cell, column)) in zip(cells, columns).enumerated() {
-            let width = max(column.width ?? 20, column.header.count)
-            let text = cell.count > width ? String(cell.prefix(width - 1)) + "…" : cell
-            let fill = String(repeating: " ", count: width - text.count)
-            if i > 0 { line += " " }
-            line += column.isNumeric ? fill + text : (i == columns.count - 1 ? text : text + fill)
-        }
-        return line
+        TableLine.format(cells, widths: columns.map { max($0.width ?? 20, $0.header.count) }, numeric: columns.map(\.isNumeric))
     }
 }

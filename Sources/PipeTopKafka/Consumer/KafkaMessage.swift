@@ -1,0 +1,49 @@
+import CRdKafka
+
+/// One message as librdkafka delivered it, seen in place for the length of a callback: its
+/// value and key are borrowed (no copy), its headers are read only when asked for.
+public struct KafkaMessage {
+    /// One header: its name, and its value (nil for a null value).
+    public struct Header: Sendable, Hashable {
+        public var name: String
+        public var value: [UInt8]?
+    }
+
+    private let message: UnsafeMutablePointer<rd_kafka_message_t>
+    public let topic: String
+    public let position: KafkaTopicReader.Position
+
+    init(_ message: UnsafeMutablePointer<rd_kafka_message_t>, topic: String, position: KafkaTopicReader.Position) {
+        self.message = message
+        self.topic = topic
+        self.position = position
+    }
+
+    /// The value; nil for a null value (a tombstone).
+    public var value: UnsafeRawBufferPointer? {
+        message.pointee.payload.map { UnsafeRawBufferPointer(start: $0, count: message.pointee.len) }
+    }
+
+    /// The key; nil when the message has none.
+    public var key: UnsafeRawBufferPointer? {
+        message.pointee.key.map { UnsafeRawBufferPointer(start: $0, count: message.pointee.key_len) }
+    }
+
+    /// The headers in the order the producer added them (empty when there are none).
+    public func headers() -> [Header] {
+        var list: OpaquePointer?
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
+        var headers: [Header] = []
+        var index = 0
+        while true {
+            var name: UnsafePointer<CChar>?
+            var value: UnsafeRawPointer?
+            var size = 0
+            guard rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR else { break }
+            let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
+            headers.append(Header(name: name.map { String(cString: $0) } ?? "", value: bytes))
+            index += 1
+        }
+        return headers
+    }
+}
