@@ -29,6 +29,17 @@ public struct KafkaMessage {
         message.pointee.key.map { UnsafeRawBufferPointer(start: $0, count: message.pointee.key_len) }
     }
 
+    /// The value of the last header called `name` (nil when there is none, or it is null):
+    /// one lookup, no copy of the other headers.
+    public func header(_ name: String) -> UnsafeRawBufferPointer? {
+        var list: OpaquePointer?
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return nil }
+        var value: UnsafeRawPointer?
+        var size = 0
+        guard rd_kafka_header_get_last(list, name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR, let value else { return nil }
+        return UnsafeRawBufferPointer(start: value, count: size)
+    }
+
     /// The headers in the order the producer added them (empty when there are none).
     public func headers() -> [Header] {
         var list: OpaquePointer?

@@ -1,0 +1,33 @@
+/// What a topic tail has read so far: the newest records (oldest first, at most the feed's
+/// capacity), and the counts that stay exact whatever was dropped from view.
+public struct TopicTailSnapshot: Sendable, Hashable {
+    public var topic: String
+    /// How values are decoded (`auto` from the Topics screen).
+    public var format: ValueFormat
+    public var records: [TopicRecord]
+    /// Messages read in all.
+    public var total: UInt64
+    /// Messages whose value did not decode (not in `records`), and why the first one did not.
+    public var undecodable: UInt64
+    public var firstError: String?
+    /// Why the feed stopped or cannot read (unknown topic, no brokers); nil while it reads.
+    public var failure: String?
+
+    public init(topic: String, format: ValueFormat, records: [TopicRecord] = [], total: UInt64 = 0, undecodable: UInt64 = 0,
+                firstError: String? = nil, failure: String? = nil) {
+        self.topic = topic
+        self.format = format
+        self.records = records
+        self.total = total
+        self.undecodable = undecodable
+        self.firstError = firstError
+        self.failure = failure
+    }
+}
+
+/// A running tail of one topic, started by the dashboard when the operator opens a topic and
+/// stopped when they leave it. Read from the UI thread; fed by a thread of its own.
+public protocol TopicTailFeed: AnyObject, Sendable {
+    var snapshot: TopicTailSnapshot { get }
+    func stop()
+}
