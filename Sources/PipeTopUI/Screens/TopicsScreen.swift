@@ -2,7 +2,7 @@ import PipeTopCore
 
 /// Screen 6: every topic of the cluster with its partitions, messages in per second, retained
 /// messages and the consumer groups reading it with their lag; a resource list like k9s',
-/// with the same table, `/` filter and selection as every other screen.
+/// with the same table and selection as every other screen; its `/` filter matches names.
 enum TopicsScreen {
     /// The topics shown, in the chosen order: internal ones only when asked for.
     static func topics(_ ctx: ViewContext, _ state: AppState) -> [TopicStats] {
@@ -23,7 +23,7 @@ enum TopicsScreen {
                 Span(t.name, role: t.isInternal ? .muted : nil), Span("\(t.partitions)"),
                 Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
                 Span(groups(t), role: t.groups.isEmpty ? .muted : nil),
-            ])
+            ], filterText: t.name)
         }
     }
 
@@ -53,8 +53,11 @@ enum TopicsScreen {
             inner.height -= 1
         }
         let selected = rows.isEmpty ? nil : state.selected(on: .topics, count: rows.count)
+        // Names as wide as the longest, within a third of the width: the groups get the rest.
+        let longest = rows.map { DisplayWidth.of($0.cells[0].text) }.max() ?? 0
+        let nameWidth = max(12, min(longest, inner.width / 3))
         Table(columns: [
-            .init("TOPIC", width: .min(16)), .init("PARTS", width: .fixed(5), alignment: .right),
+            .init("TOPIC", width: .fixed(nameWidth)), .init("PARTS", width: .fixed(5), alignment: .right),
             .init("MSG/S", width: .fixed(8), alignment: .right), .init("RETAINED", width: .fixed(12), alignment: .right),
             .init("GROUPS", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
