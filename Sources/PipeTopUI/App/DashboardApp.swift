@@ -210,8 +210,11 @@ public final class DashboardApp {
         case .stopCapture:
             return stopCapture()
         case .tailTopic(let topic, _):
-            // The Tail reads contract scored records from the store; a topic of any format
-            // needs a reader and decoder of its own (see the README's Topics screen).
+            // Not wired: the Tail shows the store's contract scored records. A topic of any
+            // format needs a reader of its own (KafkaTopicReader, injected like `topics`, as
+            // PipeTopUI cannot import PipeTopKafka), the value decoder for `format`, and a Tail
+            // mode that draws decoded records (partition, offset, key, value) instead of
+            // ScoredColumns.
             return ("tail of \(topic): not yet", .warn)
         case .quit, .applyTheme, .switchContext:
             break
