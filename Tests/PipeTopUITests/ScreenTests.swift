@@ -65,7 +65,7 @@ import PipeTopCore
         let short = try Self.frame(state, width: 120, height: 30).lines
         let text = short.joined(separator: "\n")
         #expect(!text.contains("lines 1-"), "30 rows hold it in two columns")
-        #expect(short.contains { $0.contains("q/ctrl+c") && $0.contains("quit") && $0.contains("models") }, "two bindings side by side")
+        #expect(short.contains { $0.contains("q/ctrl+c") && $0.contains("quit") && $0.contains("drift") }, "two bindings side by side")
         #expect(text.contains("space follows the newest again"), "and the notes under them")
     }
 

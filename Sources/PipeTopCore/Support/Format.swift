@@ -13,6 +13,17 @@ public enum Format {
         return String(format: "%.1f", x)
     }
 
+    /// `1,204`, `12,345,678`: an exact count with thousands separators (lags, retained records).
+    public static func count(_ n: Int64) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     public static func percent(_ fraction: Double) -> String {
         String(format: fraction < 0.1 ? "%.2f%%" : "%.1f%%", fraction * 100)
     }

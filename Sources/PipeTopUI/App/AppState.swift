@@ -43,6 +43,10 @@ public struct AppState: Sendable {
     /// Scored records ingested when the display was paused (the Tail screen counts what arrived since).
     public var pausedAtScored: UInt64?
 
+    /// How the Topics screen orders its rows, and whether it shows internal topics (`_…`).
+    public var topicsSort: TopicsSort = .name
+    public var showInternalTopics = false
+
     public init(timeRange: TimeRange = .oneMinute, themes: [String] = ["default"], theme: String = "default", readOnly: Bool = false) {
         self.timeRange = timeRange
         self.themes = themes.isEmpty ? ["default"] : themes

@@ -52,6 +52,9 @@ public final class DashboardApp {
     private let clock: any WallClock
     private let controlSink: (any ControlSink)?
     private let audit: @Sendable (AuditEntry) -> Void
+    /// The cluster's topics for the Topics screen, asked only while it is shown (nil: the
+    /// source has no cluster, and the screen says so).
+    private let topics: (@Sendable () -> TopicsSnapshot?)?
     /// Commands the transport failed to deliver, by id (delivery reports arrive on its threads).
     private let deliveryFailures = DeliveryFailures()
     /// The Tail screen's capture of every matching record (`W`), while one runs.
@@ -62,10 +65,13 @@ public final class DashboardApp {
     private var tailViewRecords: (records: [ScoredEvent], sampling: TailSampling)?
 
     /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
-    /// audit log, for every command sent and for every outcome.
+    /// audit log, for every command sent and for every outcome; `topics` measures the
+    /// cluster's topics (a `KafkaTopicsProbe`'s `latest`).
     public init(store: PipelineStore, options: Options, clock: any WallClock = SystemWallClock(),
                 controlSink: (any ControlSink)? = nil, audit: @escaping @Sendable (AuditEntry) -> Void = { _ in },
+                topics: (@Sendable () -> TopicsSnapshot?)? = nil,
                 connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
+        self.topics = topics
         self.store = store
         self.options = options
         self.clock = clock
@@ -115,7 +121,7 @@ public final class DashboardApp {
             let wait = dirty ? max(0, frameMs - (now - lastFrameMs)) : frameMs
             if let event = input.next(timeoutMs: Int(min(wait, 1_000))) {
                 if case .resize = event { terminal.invalidate() }
-                let ctx = context(snapshot, status, theme, clock.nowMs())
+                let ctx = context(snapshot, status, theme, clock.nowMs(), screen: state.screen)
                 let effects = Update.apply(event, to: &state, keymap: options.keymap,
                                            context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), pipelines: snapshot.pipelines.map(\.name),
                                                                nowMs: clock.nowMs(), pageRows: max(1, state.size.rows - 6),
@@ -163,7 +169,7 @@ public final class DashboardApp {
                 dirty = true
             }
             guard dirty else { continue }
-            let ctx = context(snapshot, status, theme, t)
+            let ctx = context(snapshot, status, theme, t, screen: state.screen)
             _ = terminal.draw { buffer in Dashboard.render(&state, ctx, into: &buffer) }
             lastFrameMs = t
             dirty = false
@@ -203,6 +209,13 @@ public final class DashboardApp {
             }
         case .stopCapture:
             return stopCapture()
+        case .tailTopic(let topic, _):
+            // Not wired: the Tail shows the store's contract scored records. A topic of any
+            // format needs a reader of its own (KafkaTopicReader, injected like `topics`, as
+            // PipeTopUI cannot import PipeTopKafka), the value decoder for `format`, and a Tail
+            // mode that draws decoded records (partition, offset, key, value) instead of
+            // ScoredColumns.
+            return ("tail of \(topic): not yet", .warn)
         case .quit, .applyTheme, .switchContext:
             break
         }
@@ -242,7 +255,8 @@ public final class DashboardApp {
         return ("captured \(progress.written) records to \(progress.path)", .ok)
     }
 
-    private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64) -> ViewContext {
+    private func context(_ snapshot: StoreSnapshot, _ c: (text: String, role: ThemeRole), _ theme: Theme, _ now: Int64,
+                         screen: Screen) -> ViewContext {
         var ctx = ViewContext(snapshot: snapshot, theme: theme, keymap: options.keymap, settings: options.settings,
                               source: options.source, connection: c.text, connectionRole: c.role, nowMs: now)
         ctx.liveScoredTotal = store.scoredTotal
@@ -250,6 +264,10 @@ public final class DashboardApp {
         ctx.contextProtected = options.contextProtected
         ctx.capture = capture?.progress
         ctx.tailView = tailViewRecords
+        if let topics {
+            ctx.topicsUnavailable = nil
+            if screen == .topics { ctx.topics = topics() }
+        }
         return ctx
     }
 }

@@ -17,6 +17,8 @@ public enum Effect: Sendable, Hashable {
     /// now on (NDJSON, or CSV for a `.csv` name), until `.stopCapture`.
     case startCapture(path: String, filter: RecordFilter?, pipeline: String?)
     case stopCapture
+    /// Tail a topic of the cluster (the Topics screen's `enter`), decoding values as `format`.
+    case tailTopic(String, format: ValueFormat)
     /// Leave the current cluster for the `[[contexts]]` entry with this name.
     case switchContext(String)
 }

@@ -1,6 +1,6 @@
 /// The dashboard's screens, in tab order.
 public enum Screen: String, Sendable, Hashable, CaseIterable {
-    case overview, pipeline, models, drift, tail, events
+    case overview, pipeline, models, drift, tail, events, topics
 
     /// The title on the tab bar.
     public var title: String {
@@ -11,9 +11,10 @@ public enum Screen: String, Sendable, Hashable, CaseIterable {
         case .drift: "Drift"
         case .tail: "Tail"
         case .events: "Events"
+        case .topics: "Topics"
         }
     }
 
     /// Screens reachable by number keys and tab (the detail screen is reached by drilling in).
-    public static let tabs: [Screen] = [.overview, .models, .drift, .tail, .events]
+    public static let tabs: [Screen] = [.overview, .models, .drift, .tail, .events, .topics]
 }

@@ -76,6 +76,9 @@ public enum Update {
         case .drillIn where s.screen == .tail:
             s.showRecord = count > 0
             s.recordScroll = 0
+        case .drillIn where s.screen == .topics:
+            guard selected < count else { return [] }
+            return [.tailTopic(c.rowIDs[selected], format: .auto)]
         case .drillIn:
             guard s.screen == .overview, selected < count else { return [] }
             s.pipeline = c.rowIDs[selected]
@@ -101,6 +104,15 @@ public enum Update {
         case .drift: go(.drift, &s)
         case .tail: go(.tail, &s)
         case .events: go(.events, &s)
+        case .topics: go(.topics, &s)
+        case .sort:
+            s.topicsSort = s.topicsSort.next
+            s.selection[.topics] = 0
+            flash("topics sorted by \(s.topicsSort.label)", &s, c)
+        case .internalTopics:
+            s.showInternalTopics.toggle()
+            s.selection[.topics] = 0
+            flash(s.showInternalTopics ? "internal topics shown" : "internal topics hidden", &s, c)
         case .filter:
             let current = s.screen == .tail ? s.tailFilter?.text : s.filters[s.screen]?.label
             s.mode = .filter(TextInput(text: current ?? "", prompt: s.screen == .tail ? "/ (e.g. score > 0.9 and has(label)) " : "/"))

@@ -5,7 +5,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case pageUp = "page_up", pageDown = "page_down"
     case drillIn = "drill_in", back
     case nextScreen = "next_screen", previousScreen = "previous_screen"
-    case overview, models, drift, tail, events
+    case overview, models, drift, tail, events, topics
     case filter
     case commandMode = "command"
     case pause
@@ -16,5 +16,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case write
     case capture
     case search
+    case sort
+    case internalTopics = "internal_topics"
     case searchOlder = "search_older", searchNewer = "search_newer"
 }

@@ -28,6 +28,7 @@ public enum Dashboard {
         case .drift: DriftScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
         case .tail: TailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
         case .events: EventsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .topics: TopicsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
         }
         footer(state, ctx, in: parts[3], buffer: &buffer)
         if state.showHelp { HelpOverlay.render(state, ctx, in: area, buffer: &buffer) }
@@ -49,6 +50,7 @@ public enum Dashboard {
         case .drift: DriftScreen.rows(ctx, state)
         case .tail: TailScreen.rows(ctx, state)
         case .events: EventsScreen.rows(ctx, state)
+        case .topics: TopicsScreen.rows(ctx, state)
         }
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
     }

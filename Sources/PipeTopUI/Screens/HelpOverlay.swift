@@ -4,12 +4,15 @@ enum HelpOverlay {
         let bindings = ctx.keymap.help(on: state.screen)
         let width = bindings.map { $0.keyLabel.count }.max() ?? 0
         let entries = bindings.map { $0.keyLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.help }
-        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :pipeline P  :theme [T]  :context C  :q"]
+        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :topics  :pipeline P  :theme [T]  :context C  :q"]
         if state.screen == .tail {
             notes.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
             notes.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction,")
             notes.append("  features.amount >= 1000, key ~ /^fr/, not (…); esc clears the filter")
             notes.append("moving up or opening a record pauses the display; space follows the newest again")
+        } else if state.screen == .topics {
+            notes.append("o sorts by name, MSG/S (fastest first), RETAINED (largest first); i shows internal topics (_…)")
+            notes.append("enter tails the selected topic (auto decoding); /regex filters rows, esc clears")
         } else {
             notes.append("/regex filters rows, /!regex hides them, esc clears")
         }

@@ -3,15 +3,18 @@ public struct ScreenRow: Sendable, Hashable {
     public var id: String
     public var cells: [Span]
     public var role: ThemeRole?
+    /// What the `/` filter matches instead of the whole row (the Topics screen: the name).
+    public var filterText: String?
 
-    public init(id: String, cells: [Span], role: ThemeRole? = nil) {
+    public init(id: String, cells: [Span], role: ThemeRole? = nil, filterText: String? = nil) {
         self.id = id
         self.cells = cells
         self.role = role
+        self.filterText = filterText
     }
 
     /// The row as the `/` filter sees it.
-    public var text: String { cells.map(\.text).joined(separator: " ") }
+    public var text: String { filterText ?? cells.map(\.text).joined(separator: " ") }
 
     /// `rows` without those the screen's filter hides.
     static func filtered(_ rows: [ScreenRow], by filter: RowFilter?) -> [ScreenRow] {

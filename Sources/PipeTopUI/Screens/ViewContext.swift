@@ -25,6 +25,11 @@ public struct ViewContext: Sendable {
     /// The Tail screen's capture (`W`), while one runs.
     public var capture: ScoredCapture.Progress?
 
+    /// The cluster's topics for the Topics screen (nil: not measured yet), and why there can
+    /// be none (a demo or a replay has no cluster to ask; nil when a probe feeds `topics`).
+    public var topics: TopicsSnapshot?
+    public var topicsUnavailable: String? = "Topics need a Kafka source"
+
     public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
                 connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {
         self.snapshot = snapshot

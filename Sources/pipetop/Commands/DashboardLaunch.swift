@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipeTopCore
+import PipeTopKafka
 import PipeTopUI
 
 /// Starts the dashboard on a source: the part `pipetop` (replay, Kafka) and `pipetop demo` share.
@@ -45,11 +46,14 @@ enum DashboardLaunch {
             throw ExitCode(1)
         }
         defer { source.stop() }
+        let probe = topicsProbe(for: source)
+        defer { probe?.stop() }
+        let topics: (@Sendable () -> TopicsSnapshot?)? = probe.map { p in { @Sendable in p.latest() } }
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
             timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions)
                 .showing(contextOf: config, switchable: contexts),
-            controlSink: control, audit: { auditLog?.append($0) }) {
+            controlSink: control, audit: { auditLog?.append($0) }, topics: topics) {
             let s = source.status
             return (s.text, s.health.themeRole)
         }
@@ -59,6 +63,13 @@ enum DashboardLaunch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// The Topics screen's probe on the source's cluster, sharing its log (nil for a recording
+    /// or the in-process demo, which have no cluster).
+    private static func topicsProbe(for source: any EventSource) -> KafkaTopicsProbe? {
+        let kafka = (source as? KafkaSource) ?? (source as? KafkaDemoSource)?.source
+        return kafka.map { KafkaTopicsProbe(config: $0.config, log: $0.log) }
     }
 
     /// Whether commands can be offered, and the audit log they go to: no channel, read-only

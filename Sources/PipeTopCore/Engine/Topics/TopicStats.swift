@@ -1,0 +1,23 @@
+/// One topic as the Topics screen and `pipetop topics` show it.
+public struct TopicStats: Sendable, Hashable {
+    public var name: String
+    public var partitions: Int
+    /// Records appended per second between the two samples (high-watermark deltas); nil after
+    /// a single sample, or for a topic the earlier sample did not have.
+    public var messagesPerSecond: Double?
+    /// Σ over partitions of high − low watermark.
+    public var retained: Int64
+    /// Groups with committed offsets on the topic, by name.
+    public var groups: [TopicGroupLag]
+
+    public init(name: String, partitions: Int, messagesPerSecond: Double?, retained: Int64, groups: [TopicGroupLag] = []) {
+        self.name = name
+        self.partitions = partitions
+        self.messagesPerSecond = messagesPerSecond
+        self.retained = retained
+        self.groups = groups
+    }
+
+    /// Broker-internal by convention: `__consumer_offsets`, `_schemas`, `__transaction_state`.
+    public var isInternal: Bool { name.hasPrefix("_") }
+}

@@ -1,0 +1,20 @@
+/// What one look at a cluster found: every topic's watermarks and every consumer group's
+/// committed offsets. Two samples make a `TopicsSnapshot` (rates need a difference).
+public struct TopicsSample: Sendable, Hashable {
+    /// Wall-clock time the watermarks were taken, epoch ms.
+    public var takenAtMs: Int64
+    /// Topic → its partitions' watermarks, by partition.
+    public var watermarks: [String: [PartitionWatermarks]]
+    /// Group → topic → partition → committed offset (only offsets the group committed).
+    public var committed: [String: [String: [Int32: Int64]]]
+    /// Why the consumer groups could not be listed or read (the watermarks still count).
+    public var groupsError: String?
+
+    public init(takenAtMs: Int64, watermarks: [String: [PartitionWatermarks]],
+                committed: [String: [String: [Int32: Int64]]] = [:], groupsError: String? = nil) {
+        self.takenAtMs = takenAtMs
+        self.watermarks = watermarks.mapValues { $0.sorted { $0.partition < $1.partition } }
+        self.committed = committed
+        self.groupsError = groupsError
+    }
+}

@@ -1,0 +1,113 @@
+import Dispatch
+import Foundation
+import PipeTopCore
+import Synchronization
+
+/// Samples a cluster's topics on a thread of its own every `interval` and publishes the latest
+/// `TopicsSnapshot` (the Topics screen's data). It never touches the dashboard's consumer
+/// thread, so a slow cluster slows this screen's numbers, never ingestion.
+///
+/// It samples only while asked: the thread starts on the first `latest()` and pauses when
+/// nobody has asked for `idleAfter` (the screen is not shown), so a dashboard that never opens
+/// the Topics screen sends no requests for it.
+public final class KafkaTopicsProbe: Sendable {
+    private let config: KafkaClientConfig
+    private let interval: Duration
+    private let idleAfterMs: Int64
+    private let log: KafkaLog
+    private struct State {
+        var started = false
+        var stopped = false
+        var lastAskedMs: Int64 = 0
+        var snapshot: TopicsSnapshot?
+        var done: DispatchSemaphore?
+    }
+    private let state = Mutex(State())
+    /// Signalled to end the wait between samples early (`stop`, or a first ask after idling).
+    private let wake = DispatchSemaphore(value: 0)
+
+    public init(config: KafkaClientConfig, interval: Duration = .seconds(2), idleAfter: Duration = .seconds(10), log: KafkaLog? = nil) {
+        self.config = config
+        self.interval = interval
+        idleAfterMs = max(interval.milliseconds * 2, idleAfter.milliseconds)
+        self.log = log ?? KafkaLog(filePath: config.logFile)
+    }
+
+    deinit { stop() }
+
+    /// The latest measurement (nil until the first sample is in); starts or resumes sampling.
+    public func latest() -> TopicsSnapshot? {
+        let now = SystemWallClock().nowMs()
+        let (start, resume, snapshot) = state.withLock { s -> (Bool, Bool, TopicsSnapshot?) in
+            guard !s.stopped else { return (false, false, s.snapshot) }
+            let idle = now - s.lastAskedMs > idleAfterMs
+            s.lastAskedMs = now
+            let start = !s.started
+            if start {
+                s.started = true
+                s.done = DispatchSemaphore(value: 0)
+            }
+            return (start, idle && !start, s.snapshot)
+        }
+        if start { startThread() }
+        if resume { wake.signal() }
+        return snapshot
+    }
+
+    /// Ends sampling and waits for the thread; safe to call more than once.
+    public func stop() {
+        let done = state.withLock { s -> DispatchSemaphore? in
+            s.stopped = true
+            defer { s.done = nil }
+            return s.done
+        }
+        guard let done else { return }
+        wake.signal()
+        done.wait()
+    }
+
+    private func startThread() {
+        let done = state.withLock { $0.done }
+        let thread = Thread { [self] in
+            run()
+            done?.signal()
+        }
+        thread.name = "pipetop-topics"
+        thread.start()
+    }
+
+    private func run() {
+        let sampler: KafkaTopicsSampler
+        do {
+            sampler = try KafkaTopicsSampler(config: config, log: log)
+        } catch {
+            state.withLock { $0.snapshot = TopicsSnapshot(topics: [], measuredAtMs: SystemWallClock().nowMs(), error: error.description) }
+            return
+        }
+        var previous: TopicsSample?
+        while !state.withLock({ $0.stopped }) {
+            let (asked, last) = state.withLock { ($0.lastAskedMs, $0.snapshot) }
+            let now = SystemWallClock().nowMs()
+            guard now - asked <= idleAfterMs else {
+                // Nobody looks: wait for the next ask, and measure rates afresh then (a rate
+                // over the idle minutes would be an average nobody asked for).
+                previous = nil
+                wake.wait()
+                continue
+            }
+            let next: TopicsSnapshot
+            do {
+                let current = try sampler.sample()
+                next = TopicsSnapshot(previous: previous, current: current)
+                previous = current
+            } catch {
+                // Keep showing the last topics, with what went wrong.
+                var kept = last ?? TopicsSnapshot(topics: [], measuredAtMs: now)
+                kept.error = error.description
+                next = kept
+            }
+            state.withLock { $0.snapshot = next }
+            _ = wake.wait(timeout: .now() + .milliseconds(Int(interval.milliseconds)))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import CRdKafka
+import Foundation
+import PipeTopCore
+
+/// Takes one `TopicsSample` of a cluster, blocking the calling thread (at most a few
+/// timeouts): metadata of every topic, the watermarks of every partition, then the consumer
+/// groups and their committed offsets. Reads no records.
+///
+/// - Watermarks: one batched ListOffsets per leader for the high watermarks and one for the
+///   low ones (`rd_kafka_offsets_for_times` with the `-1` latest / `-2` earliest timestamps),
+///   not two requests per partition as `rd_kafka_query_watermark_offsets` would send.
+/// - Groups: the admin ListConsumerGroups, then ListConsumerGroupOffsets per group (one group
+///   per request, librdkafka's rule), all sent at once and answered on one queue.
+///
+/// Against the Tansu test broker (0.6), checked with librdkafka 2.16: Metadata, ListOffsets,
+/// ListGroups and OffsetFetch are answered, but ListOffsets' end offset counts record
+/// *batches* rather than records (a batch of 25 records moves it by 1), so rates and retained
+/// counts are in batches unless producers send one record per batch; ListGroups reports no
+/// group state; and it has no `__consumer_offsets` topic (it keeps offsets internally), so
+/// there is no internal topic to hide unless one is created (`_schemas`).
+public final class KafkaTopicsSampler: Sendable {
+    private let client: KafkaClient
+    private let timeoutMs: Int32
+
+    /// A client of its own (a consumer that never joins a group nor commits); `timeout`
+    /// bounds each request.
+    public init(config: KafkaClientConfig, timeout: Duration = .seconds(5), log: KafkaLog? = nil) throws(KafkaError) {
+        let properties = config.resolved(
+            for: .consumer,
+            roleDefaults: ["group.id": "pipetop-topics-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"],
+            forced: ["enable.auto.commit": "false", "enable.auto.offset.store": "false"])
+        client = try KafkaClient(kind: .consumer, properties: properties, log: log ?? KafkaLog(filePath: config.logFile))
+        timeoutMs = Int32(clamping: timeout.milliseconds)
+    }
+
+    deinit {
+        client.destroy()
+    }
+
+    /// librdkafka's log lines and errors of this client.
+    public var log: KafkaLog { client.events.log }
+
+    /// One look at the cluster. Throws when the metadata or the watermarks cannot be had (no
+    /// broker answers); trouble with the groups is kept in `groupsError` instead.
+    public func sample() throws(KafkaError) -> TopicsSample {
+        let counts = try client.partitionCounts(allTopics: true, timeoutMs: timeoutMs)
+        let taken = SystemWallClock().nowMs()
+        let watermarks = try self.watermarks(counts)
+        var committed: [String: [String: [Int32: Int64]]] = [:]
+        var groupsError: String?
+        do {
+            committed = try committedOffsets(groups: try groups())
+        } catch {
+            groupsError = "consumer groups: \(error)"
+        }
+        return TopicsSample(takenAtMs: taken, watermarks: watermarks, committed: committed, groupsError: groupsError)
+    }
+
+    /// Low and high watermark of every partition of `counts`' topics.
+    private func watermarks(_ counts: [String: Int]) throws(KafkaError) -> [String: [PartitionWatermarks]] {
+        guard !counts.isEmpty else { return [:] }
+        let high = try offsets(counts, at: pipetop_offset_end())
+        let low = try offsets(counts, at: pipetop_offset_beginning())
+        var result: [String: [PartitionWatermarks]] = [:]
+        for (key, h) in high {
+            // An earliest offset the broker did not give is the start of the log.
+            result[key.topic, default: []].append(PartitionWatermarks(partition: key.partition, low: max(0, low[key] ?? 0), high: h))
+        }
+        return result
+    }
+
+    private struct PartitionKey: Hashable {
+        var topic: String
+        var partition: Int32
+    }
+
+    /// The offsets ListOffsets answers for `timestamp` (-1 latest, -2 earliest) of every
+    /// partition; partitions it answered with an error are left out.
+    private func offsets(_ counts: [String: Int], at timestamp: Int64) throws(KafkaError) -> [PartitionKey: Int64] {
+        let total = counts.values.reduce(0, +)
+        let list = rd_kafka_topic_partition_list_new(Int32(clamping: total))!
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for (topic, n) in counts {
+            for p in 0..<n { rd_kafka_topic_partition_list_add(list, topic, Int32(p)).pointee.offset = timestamp }
+        }
+        let err = rd_kafka_offsets_for_times(client.handle, list, timeoutMs)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw .metadata("watermarks: " + String(cString: rd_kafka_err2str(err)))
+        }
+        var result: [PartitionKey: Int64] = [:]
+        for i in 0..<Int(list.pointee.cnt) {
+            let p = list.pointee.elems[i]
+            guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
+            result[PartitionKey(topic: String(cString: topic), partition: p.partition)] = p.offset
+        }
+        return result
+    }
+
+    /// Every consumer group the cluster lists.
+    private func groups() throws(KafkaError) -> [String] {
+        let queue = rd_kafka_queue_new(client.handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        let options = adminOptions(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        rd_kafka_ListConsumerGroups(client.handle, options, queue)
+        guard let event = rd_kafka_queue_poll(queue, timeoutMs + 1_000) else { throw .timedOut("listing consumer groups") }
+        defer { rd_kafka_event_destroy(event) }
+        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw .admin(String(cString: rd_kafka_event_error_string(event)))
+        }
+        guard let result = rd_kafka_event_ListConsumerGroups_result(event) else { throw .admin("unexpected reply to ListConsumerGroups") }
+        var count = 0
+        var names: [String] = []
+        if let listings = rd_kafka_ListConsumerGroups_result_valid(result, &count) {
+            for i in 0..<count { if let g = listings[i] { names.append(String(cString: rd_kafka_ConsumerGroupListing_group_id(g))) } }
+        }
+        // Some brokers failed to answer: the groups of the others still count.
+        var errorCount = 0
+        if names.isEmpty, let errors = rd_kafka_ListConsumerGroups_result_errors(result, &errorCount), errorCount > 0, let first = errors[0] {
+            throw .admin(String(cString: rd_kafka_error_string(first)))
+        }
+        return names.sorted()
+    }
+
+    /// Each group's committed offsets, group → topic → partition → offset.
+    private func committedOffsets(groups: [String]) throws(KafkaError) -> [String: [String: [Int32: Int64]]] {
+        guard !groups.isEmpty else { return [:] }
+        let queue = rd_kafka_queue_new(client.handle)
+        defer {
+            while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
+            rd_kafka_queue_destroy(queue)
+        }
+        let options = adminOptions(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        for group in groups {
+            // nil partitions: every partition it committed.
+            var request = rd_kafka_ListConsumerGroupOffsets_new(group, nil)
+            rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
+            rd_kafka_ListConsumerGroupOffsets_destroy(request)
+        }
+        var result: [String: [String: [Int32: Int64]]] = [:]
+        let deadline = SystemWallClock().nowMs() + Int64(timeoutMs) + 1_000
+        var answered = 0
+        var lastError: String?
+        while answered < groups.count {
+            let left = deadline - SystemWallClock().nowMs()
+            guard left > 0, let event = rd_kafka_queue_poll(queue, Int32(clamping: left)) else {
+                throw .timedOut("reading the committed offsets of \(groups.count - answered) consumer groups")
+            }
+            defer { rd_kafka_event_destroy(event) }
+            answered += 1
+            if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
+                lastError = String(cString: rd_kafka_event_error_string(event))
+                continue
+            }
+            guard let r = rd_kafka_event_ListConsumerGroupOffsets_result(event) else { continue }
+            var count = 0
+            guard let results = rd_kafka_ListConsumerGroupOffsets_result_groups(r, &count) else { continue }
+            for i in 0..<count {
+                guard let g = results[i] else { continue }
+                let name = String(cString: rd_kafka_group_result_name(g))
+                if let error = rd_kafka_group_result_error(g) {
+                    lastError = "\(name): " + String(cString: rd_kafka_error_string(error))
+                    continue
+                }
+                guard let list = rd_kafka_group_result_partitions(g) else { continue }
+                for j in 0..<Int(list.pointee.cnt) {
+                    let p = list.pointee.elems[j]
+                    guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
+                    result[name, default: [:]][String(cString: topic), default: [:]][p.partition] = p.offset
+                }
+            }
+        }
+        if result.isEmpty, let lastError { throw .admin(lastError) }
+        return result
+    }
+
+    private func adminOptions(_ op: rd_kafka_admin_op_t) -> OpaquePointer {
+        let options = rd_kafka_AdminOptions_new(client.handle, op)!
+        var errstr = [CChar](repeating: 0, count: 256)
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, &errstr, errstr.count)
+        return options
+    }
+}

@@ -1,0 +1,65 @@
+import PipeTopCore
+
+/// Screen 6: every topic of the cluster with its partitions, messages in per second, retained
+/// messages and the consumer groups reading it with their lag; a resource list like k9s',
+/// with the same table and selection as every other screen; its `/` filter matches names.
+enum TopicsScreen {
+    /// The topics shown, in the chosen order: internal ones only when asked for.
+    static func topics(_ ctx: ViewContext, _ state: AppState) -> [TopicStats] {
+        let visible = ctx.topics?.visible(includingInternal: state.showInternalTopics) ?? []
+        switch state.topicsSort {
+        case .name:
+            return visible
+        case .rate:
+            return visible.sorted { ($0.messagesPerSecond ?? -1, $1.name) > ($1.messagesPerSecond ?? -1, $0.name) }
+        case .retained:
+            return visible.sorted { ($0.retained, $1.name) > ($1.retained, $0.name) }
+        }
+    }
+
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        topics(ctx, state).map { t in
+            ScreenRow(id: t.name, cells: [
+                Span(t.name, role: t.isInternal ? .muted : nil), Span("\(t.partitions)"),
+                Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
+                Span(groups(t), role: t.groups.isEmpty ? .muted : nil),
+            ], filterText: t.name)
+        }
+    }
+
+    /// `scorers (lag 1,204), audit (lag 0)`, or `-`.
+    static func groups(_ t: TopicStats) -> String {
+        t.groups.isEmpty ? "-" : t.groups.map { "\($0.group) (lag \(Format.count($0.lag)))" }.joined(separator: ", ")
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+        if let reason = ctx.topicsUnavailable ?? (ctx.topics == nil ? "measuring the cluster's topics…" : nil) {
+            let block = Block(title: "Topics")
+            block.render(in: area, buffer: &buffer, theme: ctx.theme)
+            Paragraph(reason, role: .muted).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        let filter = state.filters[.topics]
+        let rows = ScreenRow.filtered(rows(ctx, state), by: filter)
+        let hidden = state.showInternalTopics ? 0 : (ctx.topics?.topics.filter(\.isInternal).count ?? 0)
+        let title = "Topics (\(rows.count))" + (hidden > 0 ? ", \(hidden) internal hidden" : "") + ", by \(state.topicsSort.label)"
+        let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
+        block.render(in: area, buffer: &buffer, theme: ctx.theme)
+        var inner = block.inner(area)
+        if let error = ctx.topics?.error, inner.height > 2 {
+            // The last line says what went wrong; the table keeps the last good numbers.
+            Paragraph(error, role: .warn).render(in: Rect(x: inner.x, y: inner.bottom - 1, width: inner.width, height: 1),
+                                                 buffer: &buffer, theme: ctx.theme)
+            inner.height -= 1
+        }
+        let selected = rows.isEmpty ? nil : state.selected(on: .topics, count: rows.count)
+        // Names as wide as the longest, within a third of the width: the groups get the rest.
+        let longest = rows.map { DisplayWidth.of($0.cells[0].text) }.max() ?? 0
+        let nameWidth = max(12, min(longest, inner.width / 3))
+        Table(columns: [
+            .init("TOPIC", width: .fixed(nameWidth)), .init("PARTS", width: .fixed(5), alignment: .right),
+            .init("MSG/S", width: .fixed(8), alignment: .right), .init("RETAINED", width: .fixed(12), alignment: .right),
+            .init("GROUPS", width: .fill),
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import PipeTopCore
+import Synchronization
+import Testing
+
+@testable import PipeTopKafka
+
+/// The Topics data on a real broker: messages/s from two watermark samples against a producer
+/// of known rate, retained records, and consumer groups found on the cluster with their lag,
+/// through the probe and through `pipetop topics`.
+///
+/// Every producer here sends one record per batch: Tansu's ListOffsets counts batches (see
+/// `KafkaTopicsSampler`), and one record per batch makes batches and records the same.
+@Suite(.kafkaBroker, .serialized)
+struct KafkaTopicsTests {
+    /// Produces `rate` records a second to `topic` (spread over its partitions by key) until
+    /// stopped; counts what the broker acknowledged.
+    final class PacedProducer: Sendable {
+        let delivered = Atomic<Int>(0)
+        let failed = Atomic<Int>(0)
+        private let running = Atomic<Bool>(true)
+        private let done = DispatchSemaphore(value: 0)
+        private let producer: KafkaProducer
+
+        init(broker: String, topic: String, rate: Double) throws {
+            producer = try KafkaProducer(
+                config: KafkaClientConfig(brokers: broker, properties: ["batch.num.messages": "1"]),
+                options: KafkaProducerOptions(lingerMs: 0))
+            let thread = Thread { [self] in
+                let clock = ContinuousClock()
+                let start = clock.now
+                var sent = 0
+                while running.load(ordering: .acquiring) {
+                    let elapsed = clock.now - start
+                    let due = Int(Double(elapsed.components.seconds) * rate + Double(elapsed.components.attoseconds) / 1e18 * rate)
+                    while sent < due {
+                        try? producer.produce(topic: topic, key: "k\(sent)", value: Array("record \(sent)".utf8)) { [self] report in
+                            if report == .delivered { delivered.add(1, ordering: .relaxed) } else { failed.add(1, ordering: .relaxed) }
+                        }
+                        sent += 1
+                    }
+                    Thread.sleep(forTimeInterval: 0.002)
+                }
+                try? producer.flush(timeout: .seconds(10))
+                done.signal()
+            }
+            thread.start()
+        }
+
+        /// Stops producing and waits until every record sent was acknowledged (or failed).
+        func stop() {
+            running.store(false, ordering: .releasing)
+            done.wait()
+        }
+    }
+
+    static func json(_ text: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        return try #require(object?["topics"] as? [[String: Any]], "\(text)")
+    }
+
+    @Test func messagesPerSecondMatchAProducerOfKnownRateAndRetainedWhatItProduced() async throws {
+        let broker = try TestBroker.shared()
+        let topic = "topics.rate"
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics([topic], partitions: 3)
+        let rate = 200.0
+        let producer = try PacedProducer(broker: broker.bootstrap, topic: topic, rate: rate)
+        var stopped = false
+        defer { if !stopped { producer.stop() } }
+        try await Task.sleep(for: .seconds(1))
+
+        // The dashboard's probe: two samples 2 s apart.
+        let probe = KafkaTopicsProbe(config: config, interval: .seconds(2))
+        defer { probe.stop() }
+        _ = probe.latest()
+        let measured = await eventually(timeout: .seconds(15)) {
+            probe.latest()?.topics.first { $0.name == topic }?.messagesPerSecond != nil
+        }
+        let probeRate = try #require(probe.latest()?.topics.first { $0.name == topic }?.messagesPerSecond, "measured: \(measured)")
+
+        // The command, while the producer still runs.
+        let cli = try Pipetop.run(["topics", "--json", "--interval", "2s", "--brokers", broker.bootstrap])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let row = try #require(try Self.json(cli.stdout).first { $0["name"] as? String == topic })
+        let cliRate = try #require(row["messages_per_sec"] as? Double, "\(row)")
+
+        producer.stop()
+        stopped = true
+        print("topics rate: produced \(rate)/s; probe measured \(probeRate)/s, pipetop topics \(cliRate)/s")
+        #expect(abs(probeRate - rate) <= rate * 0.1, "probe: \(probeRate) msg/s for \(rate)")
+        #expect(abs(cliRate - rate) <= rate * 0.1, "pipetop topics: \(cliRate) msg/s for \(rate)")
+        #expect(row["partitions"] as? Int == 3)
+        #expect(row["internal"] as? Bool == false)
+
+        // Retained: every record the broker acknowledged, none other.
+        #expect(producer.failed.load(ordering: .relaxed) == 0)
+        let produced = producer.delivered.load(ordering: .relaxed)
+        let after = TopicsSnapshot(previous: nil, current: try KafkaTopicsSampler(config: config).sample())
+        #expect(after.topics.first { $0.name == topic }?.retained == Int64(produced), "produced \(produced)")
+    }
+
+    @Test func aGroupThatCommittedAtKOfNShowsLagNMinusK() throws {
+        let broker = try TestBroker.shared()
+        let topic = "topics.lag"
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics([topic, "_topics.internal"], partitions: 1)
+        let n = 30, k: Int64 = 12
+        let records = (0..<n).map { "r\($0)" }.joined(separator: "\n") + "\n"
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data(records.utf8), arguments: ["-p", "0"]).status == 0)
+        // A consumer that read K records, committed and stopped; a group nobody configured.
+        try KafkaLagTests.commit(group: "topics-scorers", [(topic, k)], broker: broker.bootstrap)
+
+        let snapshot = TopicsSnapshot(previous: nil, current: try KafkaTopicsSampler(config: config).sample())
+        let stats = try #require(snapshot.topics.first { $0.name == topic })
+        #expect(stats.groups == [TopicGroupLag(group: "topics-scorers", lag: Int64(n) - k)], "\(String(describing: snapshot.error))")
+        #expect(stats.retained == Int64(n))
+
+        let json = try Pipetop.run(["topics", "--json", "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(json.status == 0, "\(json.stderr)")
+        let topics = try Self.json(json.stdout)
+        let row = try #require(topics.first { $0["name"] as? String == topic })
+        let groups = row["groups"] as? [[String: Any]]
+        #expect(groups?.count == 1)
+        #expect(groups?.first?["group"] as? String == "topics-scorers")
+        #expect(groups?.first?["lag"] as? Int == n - Int(k))
+        #expect(!topics.contains { $0["name"] as? String == "_topics.internal" }, "internal topics hidden without --internal")
+
+        let table = try Pipetop.run(["topics", "--internal", "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("TOPIC") == true && lines.first?.contains("GROUPS") == true, "\(table.stdout)")
+        let line = try #require(lines.first { $0.hasPrefix(topic + " ") }, "\(table.stdout)")
+        #expect(line.contains("topics-scorers (lag 18)"), "\(line)")
+        #expect(lines.contains { $0.hasPrefix("_topics.internal ") }, "--internal shows them")
+    }
+
+    @Test func anUnreachableClusterIsExit2WithOneLine() throws {
+        let port = try TestBroker.freePort()
+        let r = try Pipetop.run(["topics", "--brokers", "127.0.0.1:\(port)"])
+        #expect(r.status == 2)
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.hasPrefix("pipetop: cannot list the topics of 127.0.0.1:\(port)"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+}

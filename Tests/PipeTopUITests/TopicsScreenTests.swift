@@ -1,0 +1,156 @@
+import Testing
+import PipeTopCore
+@testable import PipeTopUI
+
+/// The Topics screen (`6`): a fixed measurement of a cluster drawn at two sizes, and its keys:
+/// `o` sorts, `i` shows internal topics, `/` filters, `enter` asks the runtime to tail a topic.
+@Suite struct TopicsScreenTests {
+    static let topics = TopicsSnapshot(topics: [
+        TopicStats(name: "payments", partitions: 6, messagesPerSecond: 212.5, retained: 1_204_332,
+                   groups: [TopicGroupLag(group: "audit", lag: 0), TopicGroupLag(group: "scorers", lag: 1_204)]),
+        TopicStats(name: "pipeline.scored", partitions: 3, messagesPerSecond: 2_000, retained: 50_000,
+                   groups: [TopicGroupLag(group: "label-joiner", lag: 37)]),
+        TopicStats(name: "pipeline.models", partitions: 3, messagesPerSecond: 0, retained: 42),
+        TopicStats(name: "_schemas", partitions: 1, messagesPerSecond: 0, retained: 12),
+        TopicStats(name: "__consumer_offsets", partitions: 50, messagesPerSecond: 3, retained: 900),
+        // Appeared between the two samples: no rate yet.
+        TopicStats(name: "z.new", partitions: 1, messagesPerSecond: nil, retained: 0),
+    ], measuredAtMs: Fixtures.t0 + 60_000, intervalMs: 2_000)
+
+    static func context(topics: TopicsSnapshot? = TopicsScreenTests.topics, kafka: Bool = true) throws -> ViewContext {
+        var ctx = try Fixtures.context(Fixtures.snapshot())
+        if kafka {
+            ctx.topicsUnavailable = nil
+            ctx.topics = topics
+        }
+        return ctx
+    }
+
+    static func frame(_ state: AppState, width: Int, height: Int, ctx: ViewContext) -> Buffer {
+        var state = state
+        var buffer = Buffer(width: width, height: height)
+        Dashboard.render(&state, ctx, into: &buffer)
+        return buffer
+    }
+
+    static func onTopics() -> AppState {
+        var state = AppState()
+        state.screen = .topics
+        return state
+    }
+
+    /// Presses `keys` on the state, each with the rows the screen shows then (as the app does).
+    static func press(_ keys: [String], _ state: inout AppState, ctx: ViewContext) throws -> [Effect] {
+        let keymap = try Keymap()
+        var effects: [Effect] = []
+        for k in keys {
+            let context = AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: Fixtures.t0)
+            effects += Update.apply(.key(Key(k)), to: &state, keymap: keymap, context: context)
+        }
+        return effects
+    }
+
+    @Test func compactFrameMatchesItsGolden() throws {
+        assertSnapshot(Self.frame(Self.onTopics(), width: 80, height: 24, ctx: try Self.context()), named: "screen-topics-80x24")
+    }
+
+    @Test func wideFrameMatchesItsGolden() throws {
+        var state = Self.onTopics()
+        state.showInternalTopics = true
+        state.topicsSort = .rate
+        state.selection[.topics] = 1
+        assertSnapshot(Self.frame(state, width: 200, height: 60, ctx: try Self.context()), named: "screen-topics-200x60")
+    }
+
+    @Test func rowsShowRateRetainedAndEveryGroupWithItsLag() throws {
+        let lines = Self.frame(Self.onTopics(), width: 120, height: 20, ctx: try Self.context()).lines
+        let payments = try #require(lines.first { $0.contains("payments") })
+        let cells = payments.split(separator: " ").filter { $0 != "│" }
+        #expect(cells.prefix(4) == ["│payments", "6", "212", "1,204,332"], "\(payments)")
+        #expect(payments.contains("audit (lag 0), scorers (lag 1,204)"), "\(payments)")
+        #expect(try #require(lines.first { $0.contains("z.new") }).contains(" - "), "no rate after one sample")
+        #expect(lines.contains { $0.contains("Topics (4), 2 internal hidden, by name") })
+    }
+
+    @Test func internalTopicsAreHiddenUntilIToggles() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopics()
+        #expect(Dashboard.rowIDs(state, ctx) == ["payments", "pipeline.models", "pipeline.scored", "z.new"])
+        _ = try Self.press(["i"], &state, ctx: ctx)
+        #expect(state.showInternalTopics)
+        #expect(Dashboard.rowIDs(state, ctx) == ["__consumer_offsets", "_schemas", "payments", "pipeline.models", "pipeline.scored", "z.new"])
+        #expect(state.flash?.text == "internal topics shown")
+        _ = try Self.press(["i"], &state, ctx: ctx)
+        #expect(Dashboard.rowIDs(state, ctx).allSatisfy { !$0.hasPrefix("_") })
+    }
+
+    @Test func oCyclesTheOrderThroughRateRetainedAndName() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopics()
+        _ = try Self.press(["j", "j", "o"], &state, ctx: ctx)
+        #expect(state.topicsSort == .rate)
+        #expect(state.selection[.topics] == 0, "the cursor goes back to the top of the new order")
+        #expect(Dashboard.rowIDs(state, ctx) == ["pipeline.scored", "payments", "pipeline.models", "z.new"], "fastest first, no rate last")
+        _ = try Self.press(["o"], &state, ctx: ctx)
+        #expect(state.topicsSort == .retained)
+        #expect(Dashboard.rowIDs(state, ctx) == ["payments", "pipeline.scored", "pipeline.models", "z.new"])
+        _ = try Self.press(["o"], &state, ctx: ctx)
+        #expect(state.topicsSort == .name)
+        #expect(Dashboard.rowIDs(state, ctx) == ["payments", "pipeline.models", "pipeline.scored", "z.new"])
+    }
+
+    @Test func oAndIDoNothingOnOtherScreens() throws {
+        var state = AppState()
+        _ = try Self.press(["o", "i"], &state, ctx: try Self.context())
+        #expect(state.topicsSort == .name && !state.showInternalTopics)
+    }
+
+    @Test func enterAsksTheRuntimeToTailTheSelectedTopicWithAutoDecoding() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopics()
+        _ = try Self.press(["o"], &state, ctx: ctx)
+        let effects = try Self.press(["j", "enter"], &state, ctx: ctx)
+        #expect(effects == [.tailTopic("payments", format: .auto)])
+        #expect(state.screen == .topics, "the runtime decides where the tail shows")
+        var empty = Self.onTopics()
+        #expect(try Self.press(["enter"], &empty, ctx: try Self.context(topics: TopicsSnapshot(topics: [], measuredAtMs: 0))).isEmpty)
+    }
+
+    @Test func slashFiltersTopicsByName() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopics()
+        _ = try Self.press(["/", "s", "c", "o", "enter"], &state, ctx: ctx)
+        #expect(Dashboard.rowIDs(state, ctx) == ["pipeline.scored"])
+        let text = Self.frame(state, width: 100, height: 12, ctx: ctx).lines.joined(separator: "\n")
+        #expect(text.contains("/sco"))
+        _ = try Self.press(["esc"], &state, ctx: ctx)
+        #expect(Dashboard.rowIDs(state, ctx).count == 4)
+    }
+
+    @Test func sixOpensTheScreenAndHelpNamesItsKeys() throws {
+        var state = AppState()
+        _ = try Self.press(["6"], &state, ctx: try Self.context())
+        #expect(state.screen == .topics)
+        state.showHelp = true
+        let text = Self.frame(state, width: 120, height: 40, ctx: try Self.context()).lines.joined(separator: "\n")
+        #expect(text.contains("Help: Topics"))
+        #expect(text.contains("sort by name/rate/retained"))
+        #expect(text.contains("show/hide internal topics"))
+        #expect(text.contains("enter tails the selected topic"))
+    }
+
+    @Test func demoAndReplaySayTopicsNeedAKafkaSource() throws {
+        let text = Self.frame(Self.onTopics(), width: 80, height: 24, ctx: try Self.context(kafka: false)).lines.joined(separator: "\n")
+        #expect(text.contains("Topics need a Kafka source"))
+        let waiting = Self.frame(Self.onTopics(), width: 80, height: 24, ctx: try Self.context(topics: nil)).lines.joined(separator: "\n")
+        #expect(waiting.contains("measuring the cluster's topics"))
+    }
+
+    @Test func aFailedSampleKeepsTheRowsAndSaysWhy() throws {
+        var failed = Self.topics
+        failed.error = "kafka metadata: Local: Broker transport failure"
+        let lines = Self.frame(Self.onTopics(), width: 100, height: 16, ctx: try Self.context(topics: failed)).lines
+        #expect(lines.contains { $0.contains("payments") })
+        #expect(lines.contains { $0.contains("Broker transport failure") })
+    }
+}
