@@ -111,7 +111,8 @@ import PipeTopCore
         _ = try Self.press(["o"], &state, ctx: ctx)
         let effects = try Self.press(["j", "enter"], &state, ctx: ctx)
         #expect(effects == [.tailTopic("payments", format: .auto)])
-        #expect(state.screen == .topics, "the runtime decides where the tail shows")
+        #expect(state.screen == .tail, "the Tail shows the topic")
+        #expect(state.tailTopic == "payments")
         var empty = Self.onTopics()
         #expect(try Self.press(["enter"], &empty, ctx: try Self.context(topics: TopicsSnapshot(topics: [], measuredAtMs: 0))).isEmpty)
     }

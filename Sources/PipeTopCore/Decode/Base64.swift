@@ -1,8 +1,8 @@
 /// Standard base64 (RFC 4648, with padding), straight into a byte array.
-enum Base64 {
+public enum Base64 {
     private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    static func encode(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) {
+    public static func encode(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + (bytes.count + 2) / 3 * 4)
         var it = bytes.makeIterator()
         while let a = it.next() {
@@ -17,14 +17,14 @@ enum Base64 {
     }
 
     /// Base64 text of `bytes`.
-    static func string(_ bytes: some Collection<UInt8>) -> String {
+    public static func string(_ bytes: some Collection<UInt8>) -> String {
         var out: [UInt8] = []
         encode(bytes, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes `text` encodes (padding optional, whitespace not allowed), or nil.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count / 4 * 3)
         var acc: UInt32 = 0

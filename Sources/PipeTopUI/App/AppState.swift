@@ -43,6 +43,10 @@ public struct AppState: Sendable {
     /// Scored records ingested when the display was paused (the Tail screen counts what arrived since).
     public var pausedAtScored: UInt64?
 
+    /// The Tail shows this topic of the cluster, decoded (the Topics screen's `enter`), instead
+    /// of the scored records; nil: the scored records.
+    public var tailTopic: String?
+
     /// How the Topics screen orders its rows, and whether it shows internal topics (`_…`).
     public var topicsSort: TopicsSort = .name
     public var showInternalTopics = false

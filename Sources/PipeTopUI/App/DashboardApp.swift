@@ -55,6 +55,11 @@ public final class DashboardApp {
     /// The cluster's topics for the Topics screen, asked only while it is shown (nil: the
     /// source has no cluster, and the screen says so).
     private let topics: (@Sendable () -> TopicsSnapshot?)?
+    /// Starts a tail of a topic (the Topics screen's `enter`); nil: the source has no cluster.
+    private let topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
+    /// The running topic tail, and what it had read at the last frame (kept while paused).
+    private var topicFeed: (any TopicTailFeed)?
+    private var topicTailShown: TopicTailSnapshot?
     /// Commands the transport failed to deliver, by id (delivery reports arrive on its threads).
     private let deliveryFailures = DeliveryFailures()
     /// The Tail screen's capture of every matching record (`W`), while one runs.
@@ -66,12 +71,15 @@ public final class DashboardApp {
 
     /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
     /// audit log, for every command sent and for every outcome; `topics` measures the
-    /// cluster's topics (a `KafkaTopicsProbe`'s `latest`).
+    /// cluster's topics (a `KafkaTopicsProbe`'s `latest`); `topicTail` starts a reader of one
+    /// topic that decodes its values (a `KafkaTopicTail`).
     public init(store: PipelineStore, options: Options, clock: any WallClock = SystemWallClock(),
                 controlSink: (any ControlSink)? = nil, audit: @escaping @Sendable (AuditEntry) -> Void = { _ in },
                 topics: (@Sendable () -> TopicsSnapshot?)? = nil,
+                topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)? = nil,
                 connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
         self.topics = topics
+        self.topicTail = topicTail
         self.store = store
         self.options = options
         self.clock = clock
@@ -98,6 +106,7 @@ public final class DashboardApp {
             backend.stop()
             stopCapture()
             syncTailView(nil, snapshot: nil)
+            perform(.stopTopicTail)
         }
         let terminal = Terminal(backend: backend)
         let input = InputReader(backend: backend)
@@ -156,6 +165,13 @@ public final class DashboardApp {
                 seenEvents = events
                 dirty = true
             }
+            if !state.paused, let feed = topicFeed {
+                let read = feed.snapshot
+                if read.total != topicTailShown?.total || read.failure != topicTailShown?.failure {
+                    topicTailShown = read
+                    dirty = true
+                }
+            }
             if t / 1000 != lastSecond {
                 lastSecond = t / 1000
                 dirty = true
@@ -209,13 +225,17 @@ public final class DashboardApp {
             }
         case .stopCapture:
             return stopCapture()
-        case .tailTopic(let topic, _):
-            // Not wired: the Tail shows the store's contract scored records. A topic of any
-            // format needs a reader of its own (KafkaTopicReader, injected like `topics`, as
-            // PipeTopUI cannot import PipeTopKafka), the value decoder for `format`, and a Tail
-            // mode that draws decoded records (partition, offset, key, value) instead of
-            // ScoredColumns.
-            return ("tail of \(topic): not yet", .warn)
+        case .tailTopic(let topic, let format):
+            perform(.stopTopicTail)
+            guard let topicTail else { return ("tailing \(topic) needs a Kafka source", .warn) }
+            let feed = topicTail(topic, format)
+            topicFeed = feed
+            topicTailShown = feed.snapshot
+            return ("tailing \(topic) (\(format.rawValue)) · / filters · enter opens a message · esc goes back", .ok)
+        case .stopTopicTail:
+            topicFeed?.stop()
+            topicFeed = nil
+            topicTailShown = nil
         case .quit, .applyTheme, .switchContext:
             break
         }
@@ -226,7 +246,7 @@ public final class DashboardApp {
     /// shows a pipeline or a filter (a new one, seeded from the snapshot, when either changes),
     /// none otherwise (nil state: none at all).
     private func syncTailView(_ state: AppState?, snapshot: StoreSnapshot?) {
-        let wanted = state.flatMap { $0.screen == .tail && ($0.tailFilter != nil || $0.pipeline != nil) ? ($0.tailFilter, $0.pipeline) : nil }
+        let wanted = state.flatMap { $0.screen == .tail && $0.tailTopic == nil && ($0.tailFilter != nil || $0.pipeline != nil) ? ($0.tailFilter, $0.pipeline) : nil }
         if let current = tailView, let wanted, current.filter == wanted.0, current.pipeline == wanted.1 { return }
         if let current = tailView {
             store.removeScoredObserver(current)
@@ -264,6 +284,7 @@ public final class DashboardApp {
         ctx.contextProtected = options.contextProtected
         ctx.capture = capture?.progress
         ctx.tailView = tailViewRecords
+        ctx.topicTail = topicTailShown
         if let topics {
             ctx.topicsUnavailable = nil
             if screen == .topics { ctx.topics = topics() }

@@ -19,6 +19,8 @@ public enum Effect: Sendable, Hashable {
     case stopCapture
     /// Tail a topic of the cluster (the Topics screen's `enter`), decoding values as `format`.
     case tailTopic(String, format: ValueFormat)
+    /// Stop that tail (the operator left it).
+    case stopTopicTail
     /// Leave the current cluster for the `[[contexts]]` entry with this name.
     case switchContext(String)
 }

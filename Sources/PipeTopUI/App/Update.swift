@@ -38,6 +38,19 @@ public enum Update {
     }
 
     static func run(_ command: Command, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
+        var effects = perform(command, &s, keymap, c)
+        // A topic's tail lives while the Tail shows it: leaving the screen (or `4`, for the
+        // scored records) stops its reader.
+        if s.tailTopic != nil, s.screen != .tail || command == .tail, !effects.contains(where: { if case .tailTopic = $0 { true } else { false } }) {
+            s.tailTopic = nil
+            s.tailFilter = nil
+            s.selection[.tail] = nil
+            effects.append(.stopTopicTail)
+        }
+        return effects
+    }
+
+    private static func perform(_ command: Command, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
         if s.showHelp, [.back, .help, .quit].contains(command) {
             s.showHelp = false
             return []
@@ -78,7 +91,12 @@ public enum Update {
             s.recordScroll = 0
         case .drillIn where s.screen == .topics:
             guard selected < count else { return [] }
-            return [.tailTopic(c.rowIDs[selected], format: .auto)]
+            let topic = c.rowIDs[selected]
+            s.tailTopic = topic
+            s.tailFilter = nil
+            followTail(&s)
+            go(.tail, &s)
+            return [.tailTopic(topic, format: .auto)]
         case .drillIn:
             guard s.screen == .overview, selected < count else { return [] }
             s.pipeline = c.rowIDs[selected]
@@ -136,6 +154,9 @@ public enum Update {
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
+        case .write where s.tailTopic != nil, .capture where s.tailTopic != nil, .search where s.tailTopic != nil,
+             .searchOlder where s.tailTopic != nil, .searchNewer where s.tailTopic != nil:
+            flash("on a topic's tail, / filters and enter opens a message; w, W and s work on scored records (4)", &s, c, role: .warn)
         case .write:
             s.mode = .writeFile(TextInput(text: "pipetop-tail-\(c.nowMs / 1_000).ndjson", prompt: "write records to (.ndjson or .csv): "))
         case .capture:

@@ -25,6 +25,9 @@ public struct ViewContext: Sendable {
     /// The Tail screen's capture (`W`), while one runs.
     public var capture: ScoredCapture.Progress?
 
+    /// The tail of the topic `AppState.tailTopic` names, as its feed last read it.
+    public var topicTail: TopicTailSnapshot?
+
     /// The cluster's topics for the Topics screen (nil: not measured yet), and why there can
     /// be none (a demo or a replay has no cluster to ask; nil when a probe feeds `topics`).
     public var topics: TopicsSnapshot?

@@ -49,11 +49,12 @@ enum DashboardLaunch {
         let probe = topicsProbe(for: source)
         defer { probe?.stop() }
         let topics: (@Sendable () -> TopicsSnapshot?)? = probe.map { p in { @Sendable in p.latest() } }
+        let topicTail = try topicTail(for: source, registry: config.schemaRegistry)
         let app = DashboardApp(store: store, options: DashboardApp.Options(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
             timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions)
                 .showing(contextOf: config, switchable: contexts),
-            controlSink: control, audit: { auditLog?.append($0) }, topics: topics) {
+            controlSink: control, audit: { auditLog?.append($0) }, topics: topics, topicTail: topicTail) {
             let s = source.status
             return (s.text, s.health.themeRole)
         }
@@ -70,6 +71,23 @@ enum DashboardLaunch {
     private static func topicsProbe(for source: any EventSource) -> KafkaTopicsProbe? {
         let kafka = (source as? KafkaSource) ?? (source as? KafkaDemoSource)?.source
         return kafka.map { KafkaTopicsProbe(config: $0.config, log: $0.log) }
+    }
+
+    /// Tails of one topic for the Topics screen's `enter`, on the source's cluster, decoding
+    /// framed values with the configured registry (nil for a recording or the in-process demo).
+    private static func topicTail(for source: any EventSource, registry: SchemaRegistrySettings) throws
+        -> (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
+    {
+        guard let kafka = (source as? KafkaSource) ?? (source as? KafkaDemoSource)?.source else { return nil }
+        let schemas: (any SchemaSource)?
+        do {
+            schemas = try SchemaRegistryConnection.source(registry)
+        } catch {
+            StandardError.print("pipetop: \(error)")
+            throw ExitCode(1)
+        }
+        let config = kafka.config
+        return { topic, format in KafkaTopicTail(config: config, topic: topic, format: format, schemas: schemas) }
     }
 
     /// Whether commands can be offered, and the audit log they go to: no channel, read-only

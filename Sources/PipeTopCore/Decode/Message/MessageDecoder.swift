@@ -13,6 +13,12 @@ public struct MessageDecoder {
     /// with more live schemas than this is not one anyone tails).
     public static let maxCompiledSchemas = 4_096
 
+    /// The header that carries a value's schema GUID when a producer puts it there instead of
+    /// in front of the payload (confluent-kafka's `header_schema_id_serializer`).
+    public static let valueSchemaHeader = "__value_schema_id"
+    /// The same for keys.
+    public static let keySchemaHeader = "__key_schema_id"
+
     /// - Parameters:
     ///   - schemas: the registry, for framed messages (nil: a framed message is an error that says so).
     ///   - localProtobuf: `--proto-descriptor` and `--proto-message`: Protobuf without the registry.
@@ -24,7 +30,7 @@ public struct MessageDecoder {
 
     /// The decoded value of `bytes` (the contract format reads as plain JSON here; its events
     /// have their own fast decoder, `EventDecoder`).
-    public mutating func decode(_ bytes: UnsafeRawBufferPointer) throws(ValueDecodeError) -> DecodedValue {
+    public mutating func decode(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer? = nil) throws(ValueDecodeError) -> DecodedValue {
         switch format {
         case .contract, .json:
             return try json.parse(bytes)

@@ -1,0 +1,114 @@
+import Foundation
+import PipeTopCore
+import Synchronization
+
+/// The dashboard's tail of one topic of any format: a thread of its own reads the topic from a
+/// little before its end (`backlog` messages a partition) and follows it, decoding each value
+/// as `format` says (the registry's schemas through `schemas`), into a ring of the newest
+/// records. The ring is bounded in records and in the bytes of the values it holds, so a
+/// topic of large messages cannot grow memory; counts stay exact.
+public final class KafkaTopicTail: TopicTailFeed {
+    private struct State {
+        var snapshot: TopicTailSnapshot
+        var bytes: [Int] = []
+        var heldBytes = 0
+    }
+
+    public let topic: String
+    public let capacity: Int
+    public let maxBytes: Int
+    private let state: Mutex<State>
+    private let running = RunFlag()
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts reading at once; `stop()` ends the thread.
+    public init(config: KafkaClientConfig, topic: String, format: ValueFormat, schemas: (any SchemaSource)?,
+                backlog: Int64 = 100, capacity: Int = 1_000, maxBytes: Int = 32 << 20) {
+        self.topic = topic
+        self.capacity = max(1, capacity)
+        self.maxBytes = max(1, maxBytes)
+        state = Mutex(State(snapshot: TopicTailSnapshot(topic: topic, format: format)))
+        running.set(true)
+        let thread = Thread { [self] in
+            defer { done.signal() }
+            read(config: config, format: format, schemas: schemas, backlog: backlog)
+        }
+        thread.name = "pipetop-tail-\(topic)"
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// The newest `capacity` records (fewer when their values pass `maxBytes`), oldest first.
+    public var snapshot: TopicTailSnapshot {
+        state.withLock { s in
+            var snapshot = s.snapshot
+            if snapshot.records.count > capacity { snapshot.records.removeFirst(snapshot.records.count - capacity) }
+            return snapshot
+        }
+    }
+
+    public func stop() {
+        guard running.isSet else { return }
+        running.set(false)
+        done.wait()
+    }
+
+    private func read(config: KafkaClientConfig, format: ValueFormat, schemas: (any SchemaSource)?, backlog: Int64) {
+        var decoder = MessageDecoder(format: format, schemas: schemas)
+        var keys = MessageDecoder(format: .auto, schemas: schemas)
+        do {
+            let reader = try KafkaTopicReader(config: config, topic: topic, start: .lastPerPartition(backlog))
+            try reader.runMessages(shouldStop: { !running.isSet }) { message in
+                let position = message.position
+                var value: DecodedValue?
+                var failure: String?
+                if let bytes = message.value {
+                    do throws(ValueDecodeError) {
+                        value = try decoder.decode(bytes, schemaHeader: message.header(MessageDecoder.valueSchemaHeader))
+                    } catch {
+                        failure = "\(topic)/\(position.partition)@\(position.offset): \(error)"
+                    }
+                }
+                let key = message.key.map { bytes in
+                    (try? keys.decode(bytes, schemaHeader: message.header(MessageDecoder.keySchemaHeader))) ?? MessageDecoder.raw(bytes)
+                }
+                let headers = message.headers().map { h in
+                    TopicHeader(name: h.name, value: h.value.map { bytes in
+                        switch bytes.withUnsafeBytes(MessageDecoder.raw) {
+                        case .string(let text): text
+                        case let other: other.jsonText.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                        }
+                    })
+                }
+                let size = (message.value?.count ?? 0) + (message.key?.count ?? 0)
+                state.withLock { s in
+                    s.snapshot.total += 1
+                    if let failure {
+                        s.snapshot.undecodable += 1
+                        if s.snapshot.firstError == nil { s.snapshot.firstError = failure }
+                        return
+                    }
+                    s.snapshot.records.append(TopicRecord(partition: position.partition, offset: position.offset, timestampMs: position.timestampMs,
+                                                          key: key, headers: headers, value: value))
+                    s.bytes.append(size)
+                    s.heldBytes += size
+                    // Trimmed a quarter at a time, so dropping the oldest costs O(1) a record.
+                    var drop = max(0, s.snapshot.records.count - capacity - capacity / 4)
+                    var held = s.heldBytes - s.bytes[..<drop].reduce(0, +)
+                    while held > maxBytes, drop < s.bytes.count - 1 {
+                        held -= s.bytes[drop]
+                        drop += 1
+                    }
+                    if drop > 0 {
+                        s.heldBytes = held
+                        s.snapshot.records.removeFirst(drop)
+                        s.bytes.removeFirst(drop)
+                    }
+                }
+            }
+        } catch {
+            state.withLock { $0.snapshot.failure = "\(error)" }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import PipeTopCore
+
+/// The Tail screen on a topic of any format (the Topics screen's `enter`): the newest
+/// messages at the bottom, each with its time, partition and offset, key and value (natural
+/// JSON, on one line); `/` filters them with the filter language (JSON Pointers and member
+/// names), `enter` opens one in full with its headers.
+enum TopicTailScreen {
+    /// The records on screen, oldest first, after the filter.
+    static func records(_ ctx: ViewContext, _ state: AppState) -> [TopicRecord] {
+        guard let tail = ctx.topicTail else { return [] }
+        guard let filter = state.tailFilter else { return tail.records }
+        return tail.records.filter { filter.matches($0.value ?? .null) }
+    }
+
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        records(ctx, state).map { r in
+            ScreenRow(id: "\(r.partition)@\(r.offset)", cells: [
+                Span(r.timestampMs.map { String(TimestampText.format(epochMilliseconds: $0).dropFirst(11).prefix(12)) } ?? "-", role: .muted),
+                Span("\(r.partition)@\(r.offset)", role: .muted),
+                Span(r.key.map(text) ?? "-"),
+                Span(r.value.map { $0.jsonText } ?? "null (tombstone)", role: r.value == nil ? .muted : nil),
+            ])
+        }
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+        let topic = state.tailTopic ?? "?"
+        let tail = ctx.topicTail
+        let records = records(ctx, state)
+        let rows = rows(ctx, state)
+        var title = "Tail of topic \(topic)" + (tail?.failure.map { " · FAILED: \($0)" } ?? "")
+            + " · \(tail?.format.rawValue ?? "auto") · \(Format.rate(Double(tail?.total ?? 0))) read"
+        if let undecodable = tail?.undecodable, undecodable > 0 {
+            title += " · \(Format.rate(Double(undecodable))) did not decode (first: \(tail?.firstError ?? "?"))"
+        }
+        if let filter = state.tailFilter { title += " · filter: \(filter.text)" }
+        let block = Block(title: title, rightTitle: tail?.failure != nil ? "stopped" : state.paused ? "PAUSED" : "following",
+                          borderRole: tail?.failure == nil ? .border : .critical)
+        block.render(in: area, buffer: &buffer, theme: ctx.theme)
+        let inner = block.inner(area)
+        guard !rows.isEmpty else {
+            let text = tail == nil ? "starting…" : tail?.failure ?? (tail?.total == 0 ? "waiting for messages (reading from 100 before the end of each partition)" : "no message matches the filter")
+            Paragraph(text, overflow: .wrap, role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        let widths = [12, rows.reduce(9) { max($0, DisplayWidth.of($1.cells[1].text)) }, min(32, rows.reduce(3) { max($0, DisplayWidth.of($1.cells[2].text)) })]
+        let columns = [Table.Column("TIME", width: .fixed(widths[0])), Table.Column("PART@OFFSET", width: .fixed(max(11, widths[1]))),
+                       Table.Column("KEY", width: .fixed(widths[2])), Table.Column("VALUE", width: .fill)]
+        let selected = state.selected(on: .tail, count: rows.count)
+        Table(columns: columns, rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+        if state.showRecord, selected < records.count {
+            let record = records[selected]
+            var modal = Modal(title: "\(topic) · partition \(record.partition) · offset \(record.offset)", body: detail(record),
+                              buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
+            state.recordScroll = min(state.recordScroll, modal.maxScroll(in: area))
+            modal.scroll = state.recordScroll
+            modal.render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
+    }
+
+    /// The message in full: when, its key, its headers, then its value as indented JSON.
+    static func detail(_ r: TopicRecord) -> [String] {
+        var lines = [r.timestampMs.map { TimestampText.format(epochMilliseconds: $0) } ?? "no timestamp", "key: " + (r.key.map(text) ?? "none")]
+        if r.headers.isEmpty {
+            lines.append("headers: none")
+        } else {
+            lines.append("headers:")
+            lines += r.headers.map { "  \($0.name): \($0.value ?? "null")" }
+        }
+        lines.append("")
+        guard let value = r.value else { return lines + ["null (a tombstone)"] }
+        return lines + JSONPretty.lines(value.jsonText)
+    }
+
+    /// Text as it is, bytes as base64, anything else as compact JSON.
+    private static func text(_ value: DecodedValue) -> String {
+        switch value {
+        case .string(let s): s
+        case .bytes(let b): Base64.string(b)
+        default: value.jsonText
+        }
+    }
+}

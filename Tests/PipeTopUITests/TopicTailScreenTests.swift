@@ -1,0 +1,99 @@
+import Testing
+import PipeTopCore
+@testable import PipeTopUI
+
+/// The Tail on a topic of any format (the Topics screen's `enter`): decoded messages with their
+/// partition, offset and key; `/` filters on the values; `enter` opens one with its headers;
+/// leaving the Tail stops the topic's reader.
+@Suite struct TopicTailScreenTests {
+    static func tail(failure: String? = nil) -> TopicTailSnapshot {
+        TopicTailSnapshot(topic: "payments", format: .auto, records: [
+            TopicRecord(partition: 0, offset: 41, timestampMs: Fixtures.t0, key: .string("rec-1"),
+                        headers: [TopicHeader(name: "trace", value: "ab12"), TopicHeader(name: "empty", value: nil)],
+                        value: .object([DecodedMember("id", .string("rec-1")), DecodedMember("score", .double(0.93)),
+                                        DecodedMember("result", .object([DecodedMember("label", .string("fraud"))]))])),
+            TopicRecord(partition: 2, offset: 7, timestampMs: Fixtures.t0 + 1_000, key: nil, headers: [],
+                        value: .object([DecodedMember("id", .string("rec-2")), DecodedMember("score", .double(0.12))])),
+            TopicRecord(partition: 2, offset: 8, timestampMs: nil, key: .bytes([0, 1]), headers: [], value: nil),
+        ], total: 5, undecodable: 2, firstError: "payments/1@3: schema id 9: HTTP 404", failure: failure)
+    }
+
+    static func onTopicTail() -> AppState {
+        var state = AppState()
+        state.screen = .tail
+        state.tailTopic = "payments"
+        return state
+    }
+
+    static func context(_ tail: TopicTailSnapshot? = tail()) throws -> ViewContext {
+        var ctx = try TopicsScreenTests.context()
+        ctx.topicTail = tail
+        return ctx
+    }
+
+    @Test func rowsShowPositionKeyAndValueAndTheTitleCountsWhatDidNotDecode() throws {
+        let lines = TopicsScreenTests.frame(Self.onTopicTail(), width: 120, height: 20, ctx: try Self.context()).lines
+        #expect(lines.contains { $0.contains("Tail of topic payments · auto · 5 read · 2 did not decode (first: payments/1@3: schema id 9") })
+        let first = try #require(lines.first { $0.contains("0@41") })
+        #expect(first.contains("rec-1"))
+        #expect(first.contains(#"{"id":"rec-1","score":0.93,"result":{"label":"fraud"}}"#))
+        #expect(try #require(lines.first { $0.contains("2@8") }).contains("null (tombstone)"))
+        #expect(try #require(lines.first { $0.contains("2@8") }).contains("AAE="), "a binary key shows as base64")
+        #expect(Dashboard.rowIDs(Self.onTopicTail(), try Self.context()) == ["0@41", "2@7", "2@8"])
+    }
+
+    @Test func enteringATopicStartsItsTailAndLeavingStopsIt() throws {
+        let ctx = try TopicsScreenTests.context()
+        var state = TopicsScreenTests.onTopics()
+        #expect(try TopicsScreenTests.press(["enter"], &state, ctx: ctx) == [.tailTopic("payments", format: .auto)])
+        #expect(state.screen == .tail)
+        #expect(state.tailTopic == "payments")
+        // esc goes back to the Topics screen, and the reader stops.
+        #expect(try TopicsScreenTests.press(["esc"], &state, ctx: try Self.context()) == [.stopTopicTail])
+        #expect(state.screen == .topics)
+        #expect(state.tailTopic == nil)
+        // 4 on a topic's tail goes to the scored records' Tail, and stops the reader too.
+        _ = try TopicsScreenTests.press(["enter"], &state, ctx: ctx)
+        #expect(try TopicsScreenTests.press(["4"], &state, ctx: try Self.context()) == [.stopTopicTail])
+        #expect(state.screen == .tail)
+        #expect(state.tailTopic == nil)
+    }
+
+    @Test func theFilterReadsDecodedValues() throws {
+        var state = Self.onTopicTail()
+        state.tailFilter = try RecordFilter(parsing: "/score > 0.5 and /result/label == \"fraud\"")
+        #expect(Dashboard.rowIDs(state, try Self.context()) == ["0@41"])
+        state.tailFilter = try RecordFilter(parsing: "has(/result)")
+        #expect(Dashboard.rowIDs(state, try Self.context()) == ["0@41"])
+    }
+
+    @Test func aMessageOpensWithItsKeyHeadersAndIndentedValue() throws {
+        var state = Self.onTopicTail()
+        state.selection[.tail] = 0
+        _ = try TopicsScreenTests.press(["enter"], &state, ctx: try Self.context())
+        #expect(state.showRecord)
+        let text = TopicsScreenTests.frame(state, width: 100, height: 30, ctx: try Self.context()).lines.joined(separator: "\n")
+        #expect(text.contains("payments · partition 0 · offset 41"))
+        #expect(text.contains("key: rec-1"))
+        #expect(text.contains("trace: ab12"))
+        #expect(text.contains("empty: null"))
+        #expect(text.contains(#""label": "fraud""#))
+    }
+
+    @Test func aFailedReaderSaysWhy() throws {
+        let lines = TopicsScreenTests.frame(Self.onTopicTail(), width: 100, height: 20,
+                                            ctx: try Self.context(Self.tail(failure: "topic payments not found"))).lines
+        #expect(lines.contains { $0.contains("FAILED: topic payments not found") })
+    }
+
+    @Test func scoredOnlyKeysSayWhatWorksHere() throws {
+        var state = Self.onTopicTail()
+        #expect(try TopicsScreenTests.press(["w"], &state, ctx: try Self.context()).isEmpty)
+        #expect(state.flash?.text.contains("/ filters") == true)
+        #expect(state.mode == .normal)
+    }
+
+    @Test func compactFrameMatchesItsGolden() throws {
+        assertSnapshot(TopicsScreenTests.frame(Self.onTopicTail(), width: 80, height: 24, ctx: try Self.context()), named: "screen-topic-tail-80x24")
+    }
+}
