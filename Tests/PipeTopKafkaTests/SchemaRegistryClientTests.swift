@@ -1,6 +1,7 @@
 import Foundation
 import PipeTopCore
 import PipeTopKafka
+import Synchronization
 import Testing
 
 /// `SchemaRegistryClient` against the registry test double (`scripts/schema-registry-stub`),
@@ -183,8 +184,7 @@ struct SchemaRegistryClientTests {
         defer { certs.remove() }
         let stub = try RegistryStub(["--tls-cert", certs.wrongHostCert, "--tls-key", certs.wrongHostKey])
         let message = Self.failure { () throws(SchemaRegistryError) in try Self.client(stub, caFile: certs.ca).cachedSchema(.id(1)) }
-        #expect(message?.hasPrefix("schema 1: \(stub.url)/schemas/ids/1: TLS: certificate does not match the host name") == true,
-                "\(message ?? "")")
+        #expect(message == "schema 1: \(stub.url)/schemas/ids/1: TLS: certificate does not match the host name 127.0.0.1")
     }
 
     @Test func aSlowRegistryTimesOutWithinTheTimeout() throws {
@@ -214,6 +214,40 @@ struct SchemaRegistryClientTests {
         let config = try SchemaRegistryConfig(url: stub.url, maxResponseBytes: 64)
         let message = Self.failure { () throws(SchemaRegistryError) in try SchemaRegistryClient(config: config).cachedSchema(.id(id)) }
         #expect(message == "schema \(id): \(stub.url)/schemas/ids/\(id): response larger than 64 bytes")
+    }
+
+    @Test func referencesNestedTooDeepAreRefused() throws {
+        let stub = try RegistryStub()
+        var previous: [[String: Any]] = []
+        var id: UInt32 = 0
+        for depth in 0...SchemaRegistryClient.maxReferenceDepth + 1 {
+            let field = previous.isEmpty ? "" : #"{"name":"p","type":"t.R\#(depth - 1)"}"#
+            id = try stub.registerID("t.R\(depth)", schema: #"{"type":"record","name":"R\#(depth)","namespace":"t","fields":[\#(field)]}"#,
+                                     references: previous)
+            previous = [["name": "t.R\(depth)", "subject": "t.R\(depth)", "version": 1]]
+        }
+        let message = Self.failure { () throws(SchemaRegistryError) in try Self.client(stub).cachedSchema(.id(id)) }
+        #expect(message?.hasPrefix("schema \(id): \(stub.url)/subjects/t.R0/versions/1: references nested deeper than 32") == true,
+                "\(message ?? "")")
+        let shallow = try Self.client(stub).schema(.id(id - 1))
+        #expect(shallow.dependencies.count == SchemaRegistryClient.maxReferenceDepth, "the deepest chain allowed, in order")
+        #expect(shallow.dependencies.first.map { String(decoding: $0, as: UTF8.self).contains(#""R0""#) } == true)
+    }
+
+    @Test func threadsAskingAtOnceAllGetTheSchema() throws {
+        let stub = try RegistryStub()
+        let ids = try (0..<4).map { i in try stub.registerID("p\(i)-value", schema: #"{"type":"record","name":"P\#(i)","fields":[]}"#) }
+        let client = try Self.client(stub)
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let id = ids[i % ids.count]
+            if (try? client.schema(.id(id)))?.text.contains("\"P\(i % ids.count)\"") != true {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        #expect(client.cachedSchemas == ids.count)
+        for id in ids { #expect(try stub.requests("/schemas/ids/\(id)") >= 1) }
     }
 
     @Test func theCacheKeepsTheNewestSchemas() throws {

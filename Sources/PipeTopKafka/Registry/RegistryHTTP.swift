@@ -108,7 +108,10 @@ struct RegistryHTTP: Sendable {
             return "certificate verify failed (unknown CA)"
         }
         if lower.contains("subject name") || lower.contains("does not match target host") {
-            return "certificate does not match the host name (\(message))"
+            // libcurl ends with "... target host name 'HOST'".
+            let quoted = message.split(separator: "'", omittingEmptySubsequences: false)
+            let host = quoted.count >= 3 ? " " + quoted[quoted.count - 2] : ""
+            return "certificate does not match the host name\(host)"
         }
         if lower.contains("expired") { return "certificate verify failed (expired)" }
         return "certificate verify failed (\(message))"
