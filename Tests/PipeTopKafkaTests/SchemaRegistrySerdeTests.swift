@@ -120,6 +120,20 @@ struct SchemaRegistrySerdeTests {
         for (frame, value) in frames { #expect(value[frame.payloadOffset] == UInt8(ascii: "{")) }
     }
 
+    @Test func withTheGUIDInAHeaderTheValueIsNotFramed() throws {
+        let broker = try TestBroker.shared()
+        let stub = try RegistryStub()
+        let topic = "serde.header.\(UUID().uuidString.prefix(8))"
+        try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics([topic], partitions: 1)
+        let run = try Self.produce(["--brokers", broker.bootstrap, "--registry", stub.url, "--format", "json", "--topic", topic,
+                                    "--count", "3", "--schema-id-in", "header"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let messages = try Self.read(topic, broker: broker, count: 3)
+        #expect(messages.count == 3)
+        // The schema is named by the __value_schema_id header (magic 1, the GUID); the value is plain JSON.
+        for m in messages { #expect(m.value.first == UInt8(ascii: "{")) }
+    }
+
     @Test func theRateOptionPacesTheMessages() throws {
         let clock = ContinuousClock()
         var status: Int32 = -1
