@@ -10,10 +10,10 @@ import Testing
 struct SchemaRegistryClientTests {
     static let avroRecord = #"{"type":"record","name":"Scored","namespace":"t","fields":[{"name":"id","type":"string"},{"name":"score","type":"double"}]}"#
 
-    static func client(_ stub: RegistryStub, auth: String? = nil, caFile: String? = nil, timeout: Duration = .seconds(5),
-                       retry: Duration = .seconds(10)) throws(SchemaRegistryError) -> SchemaRegistryClient {
-        SchemaRegistryClient(config: try SchemaRegistryConfig(url: stub.url, auth: auth, caFile: caFile, timeout: timeout,
-                                                              failureRetryInterval: retry))
+    static func client(_ stub: RegistryStub, auth: String? = nil, caFile: String? = nil, timeout: Duration = .seconds(5))
+        throws(SchemaRegistryError) -> SchemaRegistryClient
+    {
+        SchemaRegistryClient(config: try SchemaRegistryConfig(url: stub.url, auth: auth, caFile: caFile, timeout: timeout))
     }
 
     /// The error `body` throws, as text.
@@ -116,18 +116,30 @@ struct SchemaRegistryClientTests {
         #expect(message == "schema \(id): \(stub.url)/schemas/ids/\(id): HTTP 500 (Error in the backend data store (injected by the stub))")
     }
 
-    @Test func aFailureIsRememberedThenRetried() async throws {
+    @Test func aFailureIsRememberedThenRetried() throws {
         let stub = try RegistryStub()
         let id = try stub.registerID("n-value", schema: Self.avroRecord)
         try stub.fail(ids: [id], status: 500)
-        let client = try Self.client(stub, retry: .milliseconds(600))
+        let clock = ManualWallClock(nowMs: 1_000_000)
+        let client = SchemaRegistryClient(config: try SchemaRegistryConfig(url: stub.url, failureRetryInterval: .seconds(10)), clock: clock)
         #expect(throws: ValueDecodeError.self) { try client.schema(.id(id)) }
         try stub.fail(ids: [])
+        clock.advance(byMs: 9_999)
         #expect(throws: ValueDecodeError.self, "still failing: not asked again yet") { try client.schema(.id(id)) }
         #expect(try stub.requests("/schemas/ids/\(id)") == 1)
-        try await Task.sleep(for: .milliseconds(700))
+        clock.advance(byMs: 1)
         #expect(try client.schema(.id(id)).text == Self.avroRecord)
         #expect(try stub.requests("/schemas/ids/\(id)") == 2)
+    }
+
+    @Test func aClockSetBackDoesNotProlongAFailure() throws {
+        let stub = try RegistryStub()
+        let clock = ManualWallClock(nowMs: 1_000_000)
+        let client = SchemaRegistryClient(config: try SchemaRegistryConfig(url: stub.url), clock: clock)
+        #expect(throws: ValueDecodeError.self) { try client.schema(.id(1)) }
+        clock.set(0)
+        let id = try stub.registerID("late-value", schema: Self.avroRecord)
+        #expect(id == 1 && (try? client.schema(.id(1)))?.text == Self.avroRecord)
     }
 
     @Test func basicAuthIsSentAndAWrongPasswordIsSaidPlainly() throws {

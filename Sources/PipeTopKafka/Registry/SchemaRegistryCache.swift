@@ -8,10 +8,14 @@ struct SchemaRegistryCache: Sendable {
     /// Insertion order, for eviction; `head` is the oldest still-live index.
     private var order: [ConfluentFrame.SchemaRef] = []
     private var head = 0
-    private var failures: [ConfluentFrame.SchemaRef: (error: SchemaRegistryError, retryAt: ContinuousClock.Instant)] = [:]
+    private var failures: [ConfluentFrame.SchemaRef: (error: SchemaRegistryError, atMs: Int64)] = [:]
 
-    init(capacity: Int) {
+    /// How long a failure is remembered.
+    let retryAfterMs: Int64
+
+    init(capacity: Int, retryAfterMs: Int64) {
         self.capacity = max(1, capacity)
+        self.retryAfterMs = retryAfterMs
     }
 
     var count: Int { schemas.count }
@@ -23,10 +27,11 @@ struct SchemaRegistryCache: Sendable {
         case miss
     }
 
-    mutating func lookup(_ ref: ConfluentFrame.SchemaRef, now: ContinuousClock.Instant) -> Lookup {
+    mutating func lookup(_ ref: ConfluentFrame.SchemaRef, nowMs: Int64) -> Lookup {
         if let schema = schemas[ref] { return .hit(schema) }
         if let failure = failures[ref] {
-            if now < failure.retryAt { return .failed(failure.error) }
+            // A clock set back counts as the interval over, not as a longer wait.
+            if nowMs >= failure.atMs, nowMs - failure.atMs < retryAfterMs { return .failed(failure.error) }
             failures[ref] = nil
         }
         return .miss
@@ -47,9 +52,9 @@ struct SchemaRegistryCache: Sendable {
         }
     }
 
-    mutating func fail(_ ref: ConfluentFrame.SchemaRef, _ error: SchemaRegistryError, retryAt: ContinuousClock.Instant) {
+    mutating func fail(_ ref: ConfluentFrame.SchemaRef, _ error: SchemaRegistryError, nowMs: Int64) {
         // Bounded like the schemas: a stream of bad ids must not grow it without end.
         if failures.count >= capacity { failures.removeAll(keepingCapacity: true) }
-        failures[ref] = (error, retryAt)
+        failures[ref] = (error, nowMs)
     }
 }

@@ -18,11 +18,16 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
     public static let maxReferenceDepth = 32
     private let http: RegistryHTTP
     private let cache: Mutex<SchemaRegistryCache>
+    /// When failures happened and may be retried; injected so tests step time.
+    private let clock: any WallClock
 
-    public init(config: SchemaRegistryConfig) {
+    public init(config: SchemaRegistryConfig, clock: any WallClock = SystemWallClock()) {
         self.config = config
+        self.clock = clock
         http = RegistryHTTP(config: config)
-        cache = Mutex(SchemaRegistryCache(capacity: config.maxCachedSchemas))
+        let retryMs = config.failureRetryInterval.components.seconds * 1_000
+            + config.failureRetryInterval.components.attoseconds / 1_000_000_000_000_000
+        cache = Mutex(SchemaRegistryCache(capacity: config.maxCachedSchemas, retryAfterMs: retryMs))
     }
 
     public var description: String { config.description }
@@ -40,7 +45,7 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
 
     /// The schema for `ref`, from memory when known (or recently failed), else from the registry.
     public func cachedSchema(_ ref: ConfluentFrame.SchemaRef) throws(SchemaRegistryError) -> RegisteredSchema {
-        switch cache.withLock({ $0.lookup(ref, now: .now) }) {
+        switch cache.withLock({ $0.lookup(ref, nowMs: clock.nowMs()) }) {
         case .hit(let schema): return schema
         case .failed(let error): throw error
         case .miss: break
@@ -52,8 +57,8 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
             cache.withLock { $0.store(schema, for: ref) }
             return schema
         } catch {
-            let retryAt = ContinuousClock.now + config.failureRetryInterval
-            cache.withLock { $0.fail(ref, error, retryAt: retryAt) }
+            let nowMs = clock.nowMs()
+            cache.withLock { $0.fail(ref, error, nowMs: nowMs) }
             throw error
         }
     }
