@@ -213,6 +213,23 @@ struct SchemaRegistryClientTests {
         #expect(took < .milliseconds(1_500), "\(took)")
     }
 
+    @Test func theTimeoutBoundsAWholeFetchReferencesIncluded() throws {
+        let stub = try RegistryStub()
+        try stub.register("base.proto", schema: Self.protos["base.proto"]!, type: "PROTOBUF")
+        let id = try stub.registerID("mid-value", schema: Self.protos["mid.proto"]!, type: "PROTOBUF",
+                                     references: [["name": "base.proto", "subject": "base.proto", "version": 1]])
+        try stub.delay(ms: 300)
+        let client = try Self.client(stub, timeout: .milliseconds(700))
+        let clock = ContinuousClock()
+        var message: String?
+        let took = clock.measure {
+            message = Self.failure { () throws(SchemaRegistryError) in try client.cachedSchema(.id(id)) }
+        }
+        // Three requests of 300 ms each: the third runs out of the 700 ms.
+        #expect(message == "schema \(id): \(stub.url)/subjects/base.proto/versions/1?format=serialized: timed out after 0.7 s")
+        #expect(took < .milliseconds(1_500), "\(took)")
+    }
+
     @Test func aRegistryThatIsDownRefusesTheConnection() throws {
         let port = try TestBroker.freePort()
         let client = SchemaRegistryClient(config: try SchemaRegistryConfig(url: "http://127.0.0.1:\(port)"))

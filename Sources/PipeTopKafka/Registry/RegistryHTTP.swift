@@ -18,8 +18,11 @@ struct RegistryHTTP: Sendable {
 
     private static let globalInit: CURLcode = pipetop_curl_global_init()
 
-    /// GETs `config.url + path` (path starts with `/`, query included).
-    func get(_ path: String) throws(SchemaRegistryError.Reason) -> Response {
+    /// GETs `config.url + path` (path starts with `/`, query included), in at most `limit`
+    /// (what is left of `config.timeout` for the whole fetch).
+    func get(_ path: String, within limit: Duration) throws(SchemaRegistryError.Reason) -> Response {
+        let timeoutMs = Int(limit.components.seconds * 1_000 + limit.components.attoseconds / 1_000_000_000_000_000)
+        guard timeoutMs > 0 else { throw .timedOut(config.timeout) }
         guard Self.globalInit == CURLE_OK else { throw .transport("libcurl failed to initialise") }
         guard let curl = curl_easy_init() else { throw .transport("libcurl could not create a handle") }
         defer { curl_easy_cleanup(curl) }
@@ -31,7 +34,6 @@ struct RegistryHTTP: Sendable {
         defer { curl_slist_free_all(headers) }
         let body = ResponseBody(limit: config.maxResponseBytes)
         let context = Unmanaged.passUnretained(body).toOpaque()
-        let timeoutMs = Int(config.timeout.components.seconds * 1_000 + config.timeout.components.attoseconds / 1_000_000_000_000_000)
 
         var ok = true
         ok = ok && pipetop_curl_setopt_string(curl, CURLOPT_URL, config.url + path) == CURLE_OK
@@ -40,8 +42,8 @@ struct RegistryHTTP: Sendable {
         ok = ok && pipetop_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, headers) == CURLE_OK
         // Signals for timeouts are unsafe in a threaded program: libcurl's own timer instead.
         ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1) == CURLE_OK
-        ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, max(1, timeoutMs)) == CURLE_OK
-        ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, max(1, timeoutMs)) == CURLE_OK
+        ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, timeoutMs) == CURLE_OK
+        ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs) == CURLE_OK
         ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1) == CURLE_OK
         ok = ok && pipetop_curl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) == CURLE_OK
         ok = ok && pipetop_curl_setopt_write_function(curl, writeBody) == CURLE_OK

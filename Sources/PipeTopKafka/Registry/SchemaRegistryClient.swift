@@ -63,8 +63,10 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
         }
     }
 
-    /// The schema for `ref` from the registry, references resolved, bypassing the cache.
+    /// The schema for `ref` from the registry, references resolved, bypassing the cache; all of
+    /// its requests together take at most `config.timeout`.
     public func fetch(_ ref: ConfluentFrame.SchemaRef) throws(SchemaRegistryError) -> RegisteredSchema {
+        var walk = ReferenceWalk(deadline: .now + config.timeout)
         let name: String
         let path: String
         switch ref {
@@ -76,25 +78,25 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
             name = "schema \(guid)"
             path = "/schemas/guids/\(guid)"
         }
-        let top = try get(path, schema: name)
+        let top = try get(path, schema: name, before: walk.deadline)
         switch top.kind {
         case .protobuf:
-            let serialized = try get(path + "?format=serialized", schema: name)
+            let serialized = try get(path + "?format=serialized", schema: name, before: walk.deadline)
             let file = try decodeDescriptor(serialized.schema, schema: name, path: path + "?format=serialized")
             var dependencies: [[UInt8]] = []
-            var resolver = ReferenceWalk()
-            try resolve(serialized.references, kind: .protobuf, schema: name, depth: 1, walk: &resolver, into: &dependencies)
+            try resolve(serialized.references, kind: .protobuf, schema: name, depth: 1, walk: &walk, into: &dependencies)
             return RegisteredSchema(kind: .protobuf, protobufFile: file, dependencies: dependencies)
         case .avro, .json:
             var dependencies: [[UInt8]] = []
-            var resolver = ReferenceWalk()
-            try resolve(top.references, kind: top.kind, schema: name, depth: 1, walk: &resolver, into: &dependencies)
+            try resolve(top.references, kind: top.kind, schema: name, depth: 1, walk: &walk, into: &dependencies)
             return RegisteredSchema(kind: top.kind, text: top.schema, dependencies: dependencies)
         }
     }
 
-    /// Which references are being followed (a cycle) and which are done (shared imports).
+    /// One fetch's progress: which references are being followed (a cycle) and which are done
+    /// (shared imports), and when the whole fetch must be over.
     private struct ReferenceWalk {
+        let deadline: ContinuousClock.Instant
         var inProgress: Set<String> = []
         var done: Set<String> = []
     }
@@ -120,7 +122,7 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
                     reason: .invalidResponse("references nested deeper than \(Self.maxReferenceDepth)"))
             }
             walk.inProgress.insert(key)
-            let answer = try get(path, schema: name)
+            let answer = try get(path, schema: name, before: walk.deadline)
             try resolve(answer.references, kind: kind, schema: name, depth: depth + 1, walk: &walk, into: &dependencies)
             if kind == .protobuf {
                 let file = try decodeDescriptor(answer.schema, schema: name, path: path)
@@ -138,10 +140,12 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
     }
 
     /// One GET, its status checked and its body parsed.
-    private func get(_ path: String, schema name: String) throws(SchemaRegistryError) -> RegistrySchemaResponse {
+    private func get(_ path: String, schema name: String, before deadline: ContinuousClock.Instant) throws(SchemaRegistryError)
+        -> RegistrySchemaResponse
+    {
         let url = config.url + path
         do throws(SchemaRegistryError.Reason) {
-            let response = try http.get(path)
+            let response = try http.get(path, within: deadline - .now)
             guard response.status == 200 else {
                 throw .http(status: response.status, message: RegistrySchemaResponse.errorMessage(response.body))
             }
