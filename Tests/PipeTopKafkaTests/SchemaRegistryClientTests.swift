@@ -160,7 +160,9 @@ struct SchemaRegistryClientTests {
         let config = try SchemaRegistryConfig(url: withCredentials + "/")
         #expect(config.url == stub.url)
         #expect(config.maskedURL == stub.url.replacingOccurrences(of: "://", with: "://alice:***@"))
-        #expect(!config.description.contains("s3cret") && !"\(config)".contains("s3cret"))
+        var dumped = ""
+        dump(config, to: &dumped)
+        for shown in [config.description, "\(config)", String(reflecting: config), dumped] { #expect(!shown.contains("s3cret"), "\(shown)") }
         #expect(SchemaRegistryConfig.mask(withCredentials) == config.maskedURL)
         let client = SchemaRegistryClient(config: config)
         #expect(try client.schema(.id(id)).text == Self.avroRecord)

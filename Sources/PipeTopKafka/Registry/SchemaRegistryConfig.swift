@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Credentials never appear in `url`, `maskedURL` or `description`: a `user:password@` in the
 /// URL is taken out of it (and used when `auth` is not given).
-public struct SchemaRegistryConfig: Sendable, Hashable, CustomStringConvertible {
+public struct SchemaRegistryConfig: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The base URL, `http://` or `https://`, without credentials or a trailing slash
     /// (e.g. `https://registry:8081` or `https://host/registry`).
     public private(set) var url: String
@@ -74,6 +76,13 @@ public struct SchemaRegistryConfig: Sendable, Hashable, CustomStringConvertible 
         var out = "schema registry \(maskedURL)"
         if let caFile { out += " (CA \(caFile))" }
         return out
+    }
+
+    public var debugDescription: String { description }
+
+    /// What `dump` and debuggers show: the password left out.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["url": maskedURL, "caFile": caFile as Any, "timeout": timeout], displayStyle: .struct)
     }
 
     /// `text` with the password of any `scheme://user:password@` in it replaced by `***`:
