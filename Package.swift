@@ -23,6 +23,11 @@ let package = Package(
             pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "CSupport"),
         .target(
             name: "PipeTopCore",
@@ -34,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "PipeTopKafka",
-            dependencies: ["PipeTopCore", "CRdKafka"]
+            dependencies: ["PipeTopCore", "CRdKafka", "CCurl"]
         ),
         .target(
             name: "PipeTopDemo",
