@@ -5,9 +5,13 @@ enum HelpOverlay {
         let width = bindings.map { $0.keyLabel.count }.max() ?? 0
         let entries = bindings.map { $0.keyLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.help }
         var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :topics  :pipeline P  :theme [T]  :context C  :q"]
-        if state.screen == .tail {
+        if state.screen == .tail, let topic = state.tailTopic {
+            notes.append("tail of topic \(topic): / takes the filter language on the decoded values,")
+            notes.append("  JSON Pointers or member names: /amount > 100, has(/label), /user/country == \"FR\"")
+            notes.append("enter opens a message with its key and headers; esc goes back to Topics, 4 to the scored Tail")
+        } else if state.screen == .tail {
             notes.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
-            notes.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction,")
+            notes.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction, /features/x > 1,")
             notes.append("  features.amount >= 1000, key ~ /^fr/, not (…); esc clears the filter")
             notes.append("moving up or opening a record pauses the display; space follows the newest again")
         } else if state.screen == .topics {
