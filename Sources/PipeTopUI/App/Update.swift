@@ -133,7 +133,8 @@ public enum Update {
             flash(s.showInternalTopics ? "internal topics shown" : "internal topics hidden", &s, c)
         case .filter:
             let current = s.screen == .tail ? s.tailFilter?.text : s.filters[s.screen]?.label
-            s.mode = .filter(TextInput(text: current ?? "", prompt: s.screen == .tail ? "/ (e.g. score > 0.9 and has(label)) " : "/"))
+            let example = s.tailTopic != nil ? "/amount > 100 and has(/label)" : "score > 0.9 and has(label)"
+            s.mode = .filter(TextInput(text: current ?? "", prompt: s.screen == .tail ? "/ (e.g. \(example)) " : "/"))
         case .commandMode:
             s.mode = .command(TextInput(prompt: ":"))
         case .pause:
