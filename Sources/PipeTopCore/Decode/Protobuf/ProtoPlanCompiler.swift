@@ -81,7 +81,8 @@ struct ProtoPlanCompiler {
                 }
             }
             fields.append(.init(name: f.name, kind: kind, repeated: repeated, isMap: isMap, hasPresence: hasPresence,
-                                oneof: f.oneofIndex ?? -1, message: message, enumeration: enumeration))
+                                oneof: f.oneofIndex.flatMap { m.oneofNames.indices.contains($0) ? $0 : nil } ?? -1,
+                                message: message, enumeration: enumeration))
             numbers.append(f.number)
             if isMap {
                 defaults.append(.object([]))
