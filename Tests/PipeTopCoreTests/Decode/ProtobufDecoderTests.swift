@@ -97,6 +97,15 @@ private func varint(_ v: UInt64) -> [UInt8] {
     #expect(value[member: "features"]?[member: "f7"] == .double(5.75))
 }
 
+@Test func protobufTimestampsAndDurationsOutOfRangeShowTheirFields() throws {
+    let g = try ProtobufTestFixtures.load()
+    let decoder = try ProtobufDescriptorPool(descriptorSet: g.descriptorSet).decoder(forMessage: "pipetop.test.WellKnown")
+    #expect(g.unprintable.count == 8)
+    for (field, c) in g.unprintable {
+        #expect(try decoder.decode(c.bytes)[member: field] == c.expected, "\(c.name)")
+    }
+}
+
 @Test func protobufLargeUnsignedValuesAreUintNumbers() throws {
     let value = try pool().decoder(forMessage: "pipetop.test.Scalars").decode(try fixtureCase("scalars, uint64 just above Int64.max").bytes)
     #expect(value[member: "f_uint64"] == .uint(9_223_372_036_854_775_808))

@@ -26,6 +26,9 @@ enum ProtobufTestFixtures {
         var schema: RegisteredSchema
         /// Values framed by confluent-kafka's ProtobufSerializer.
         var framed: [Case]
+        /// WellKnown messages whose `field` (dur or ts) protobuf's JSON printer refuses; the
+        /// expected value is `{"seconds", "nanos"}`.
+        var unprintable: [(field: String, c: Case)] = []
     }
 
     static let root: String = {
@@ -76,6 +79,12 @@ enum ProtobufTestFixtures {
                 let c = Case(name: object[member: "name"]?.text ?? "", type: object[member: "type"]?.text ?? "",
                              bytes: base64(object[member: "b64"]), expected: object[member: "json"] ?? .null)
                 if object[member: "kind"]?.text == "case" { g.cases.append(c) } else { g.framed.append(c) }
+            case "unprintable":
+                let c = Case(name: object[member: "name"]?.text ?? "", type: object[member: "type"]?.text ?? "",
+                             bytes: base64(object[member: "b64"]),
+                             expected: .object([DecodedMember("seconds", object[member: "seconds"] ?? .null),
+                                                DecodedMember("nanos", object[member: "nanos"] ?? .null)]))
+                g.unprintable.append((object[member: "field"]?.text ?? "", c))
             case "index":
                 guard case .array(let items)? = object[member: "indexes"] else { continue }
                 g.indexes.append((items.compactMap { $0.number.map { Int($0) } }, object[member: "file"]?.text ?? "", object[member: "name"]?.text ?? ""))

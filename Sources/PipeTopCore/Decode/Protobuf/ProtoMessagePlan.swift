@@ -7,41 +7,55 @@ final class ProtoMessagePlan: Sendable {
         case none, timestamp, duration, wrapper, structType, value, listValue, any, fieldMask
     }
 
-    /// A field compiled for decoding.
-    struct Field: Sendable {
-        /// The value's kind, numbered as `FieldDescriptorProto.Type`.
-        enum Kind: UInt8, Sendable {
-            case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message, bytes, uint32,
-                enumeration, sfixed32, sfixed64, sint32, sint64
+    /// A value's kind, numbered as `FieldDescriptorProto.Type`.
+    enum Kind: UInt8, Sendable {
+        case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message, bytes, uint32,
+            enumeration, sfixed32, sfixed64, sint32, sint64
 
-            /// The wire type a single value of this kind is written with.
-            var wireType: ProtoWireReader.WireType {
-                switch self {
-                case .double, .fixed64, .sfixed64: .fixed64
-                case .float, .fixed32, .sfixed32: .fixed32
-                case .string, .bytes, .message: .lengthDelimited
-                case .group: .startGroup
-                default: .varint
-                }
+        /// The wire type a single value of this kind is written with.
+        var wireType: ProtoWireReader.WireType {
+            switch self {
+            case .double, .fixed64, .sfixed64: .fixed64
+            case .float, .fixed32, .sfixed32: .fixed32
+            case .string, .bytes, .message: .lengthDelimited
+            case .group: .startGroup
+            default: .varint
             }
-
-            /// Whether a repeated field of this kind may be packed (numbers, bools, enums).
-            var packable: Bool { wireType != .lengthDelimited && wireType != .startGroup }
         }
 
-        let name: String
+        /// Whether a repeated field of this kind may be packed (numbers, bools, enums).
+        var packable: Bool { wireType != .lengthDelimited && wireType != .startGroup }
+
+        var isMessage: Bool { self == .message || self == .group }
+    }
+
+    /// A value's type: its kind, and the plan of its message or enum type (else -1).
+    struct ValueType: Sendable {
         let kind: Kind
+        let message: Int32
+        let enumeration: Int32
+
+        init(_ kind: Kind, message: Int = -1, enumeration: Int = -1) {
+            self.kind = kind
+            self.message = Int32(message)
+            self.enumeration = Int32(enumeration)
+        }
+    }
+
+    /// A field compiled for decoding: plain values only (its name is in `template`), so the
+    /// decoding loop copies it without reference counting.
+    struct Field: Sendable {
+        let type: ValueType
         let repeated: Bool
-        /// A `map<K, V>` field: `message` is the entry type (key field 1, value field 2).
+        /// A `map<K, V>` field (repeated entries of key field 1 and value field 2).
         let isMap: Bool
         /// Included only when set (proto2 and proto3 `optional`, messages, oneof members).
         let hasPresence: Bool
         /// The oneof it belongs to, or -1.
-        let oneof: Int
-        /// The message plan (messages, groups, map entries), or -1.
-        let message: Int
-        /// The enum plan, or -1.
-        let enumeration: Int
+        let oneof: Int32
+        /// A map's key and value types (for other fields, unused).
+        let key: ValueType
+        let value: ValueType
     }
 
     let fullName: String
@@ -57,14 +71,14 @@ final class ProtoMessagePlan: Sendable {
     private let dense: [Int32]
     private let sparse: [Int: Int]
 
-    init(fullName: String, wellKnown: WellKnown, fields: [Field], defaults: [DecodedValue], numbers: [Int], oneofCount: Int) {
+    init(fullName: String, wellKnown: WellKnown, fields: [Field], names: [String], defaults: [DecodedValue], numbers: [Int], oneofCount: Int) {
         self.fullName = fullName
         self.wellKnown = wellKnown
         self.fields = fields
-        template = zip(fields, defaults).map { DecodedMember($0.name, $0.hasPresence ? .null : $1) }
+        template = (0..<fields.count).map { DecodedMember(names[$0], fields[$0].hasPresence ? .null : defaults[$0]) }
         anyPresence = fields.contains { $0.hasPresence }
         var members = [[Int]](repeating: [], count: oneofCount)
-        for (i, f) in fields.enumerated() where f.oneof >= 0 && f.oneof < oneofCount { members[f.oneof].append(i) }
+        for (i, f) in fields.enumerated() where f.oneof >= 0 && f.oneof < oneofCount { members[Int(f.oneof)].append(i) }
         oneofMembers = members
         let limit = min((numbers.max() ?? 0) + 1, 4096)
         var dense = [Int32](repeating: 0, count: limit)

@@ -59,19 +59,23 @@ struct ProtoPlanCompiler {
         let entry = pool.messages[name] ?? .init(descriptor: .init(name: name), syntax: .proto3, filePresence: 0)
         let m = entry.descriptor
         var fields: [ProtoMessagePlan.Field] = []
+        var names: [String] = []
         var defaults: [DecodedValue] = []
         var numbers: [Int] = []
         for f in m.fields {
-            let kind = ProtoMessagePlan.Field.Kind(rawValue: UInt8(clamping: max(0, f.type))) ?? .bytes
+            let type = valueType(f)
             let repeated = f.label == 3
-            let isMessage = kind == .message || kind == .group
-            let message = isMessage ? messageID(f.typeName) : -1
-            let enumeration = kind == .enumeration ? enumID(f.typeName) : -1
-            let isMap = repeated && kind == .message && pool.messages[f.typeName].map(Self.isMapEntry) == true
+            let kv = repeated && type.kind == .message ? pool.messages[f.typeName].flatMap(Self.mapEntry) : nil
+            var key = type
+            var value = type
+            if let kv {
+                key = valueType(kv.key)
+                value = valueType(kv.value)
+            }
             let hasPresence: Bool
             if repeated {
                 hasPresence = false
-            } else if isMessage || f.oneofIndex != nil || f.proto3Optional {
+            } else if type.kind.isMessage || f.oneofIndex != nil || f.proto3Optional {
                 hasPresence = true
             } else {
                 switch entry.syntax {
@@ -80,31 +84,39 @@ struct ProtoPlanCompiler {
                 case .editions: hasPresence = (f.fieldPresence != 0 ? f.fieldPresence : entry.filePresence) != 2
                 }
             }
-            fields.append(.init(name: f.name, kind: kind, repeated: repeated, isMap: isMap, hasPresence: hasPresence,
-                                oneof: f.oneofIndex.flatMap { m.oneofNames.indices.contains($0) ? $0 : nil } ?? -1,
-                                message: message, enumeration: enumeration))
+            let oneof = f.oneofIndex.flatMap { m.oneofNames.indices.contains($0) ? $0 : nil } ?? -1
+            fields.append(.init(type: type, repeated: repeated, isMap: kv != nil, hasPresence: hasPresence, oneof: Int32(oneof),
+                                key: key, value: value))
+            names.append(f.name)
             numbers.append(f.number)
-            if isMap {
+            if kv != nil {
                 defaults.append(.object([]))
             } else if repeated {
                 defaults.append(.array([]))
             } else {
-                defaults.append(Self.defaultValue(kind, enumeration >= 0 ? enums[enumeration] : nil))
+                defaults.append(Self.defaultValue(type.kind, type.enumeration >= 0 ? enums[Int(type.enumeration)] : nil))
             }
         }
-        return ProtoMessagePlan(fullName: name, wellKnown: Self.wellKnown[name] ?? .none, fields: fields, defaults: defaults,
+        return ProtoMessagePlan(fullName: name, wellKnown: Self.wellKnown[name] ?? .none, fields: fields, names: names, defaults: defaults,
                                 numbers: numbers, oneofCount: m.oneofNames.count)
     }
 
-    /// A map's entry type: marked so, with its key numbered 1 and its value 2 (else its
-    /// field is read as a list of entry messages).
-    private static func isMapEntry(_ entry: ProtobufDescriptorPool.MessageEntry) -> Bool {
-        let numbers = entry.descriptor.fields.map(\.number)
-        return entry.descriptor.isMapEntry && numbers.count == 2 && numbers.contains(1) && numbers.contains(2)
+    /// A map's entry type's key and value fields: marked as an entry, its key numbered 1 and
+    /// its value 2 (else the field is read as a list of entry messages).
+    private static func mapEntry(_ entry: ProtobufDescriptorPool.MessageEntry) -> (key: ProtobufFileDescriptor.Field, value: ProtobufFileDescriptor.Field)? {
+        let fields = entry.descriptor.fields
+        guard entry.descriptor.isMapEntry, fields.count == 2,
+              let key = fields.first(where: { $0.number == 1 }), let value = fields.first(where: { $0.number == 2 }) else { return nil }
+        return (key, value)
+    }
+
+    private mutating func valueType(_ f: ProtobufFileDescriptor.Field) -> ProtoMessagePlan.ValueType {
+        let kind = ProtoMessagePlan.Kind(rawValue: UInt8(clamping: max(0, f.type))) ?? .bytes
+        return .init(kind, message: kind.isMessage ? messageID(f.typeName) : -1, enumeration: kind == .enumeration ? enumID(f.typeName) : -1)
     }
 
     /// The value a field without presence shows when it is not in the bytes.
-    static func defaultValue(_ kind: ProtoMessagePlan.Field.Kind, _ enumPlan: ProtoEnumPlan?) -> DecodedValue {
+    static func defaultValue(_ kind: ProtoMessagePlan.Kind, _ enumPlan: ProtoEnumPlan?) -> DecodedValue {
         switch kind {
         case .double, .float: .double(0)
         case .bool: .bool(false)

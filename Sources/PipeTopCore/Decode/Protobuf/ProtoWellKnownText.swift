@@ -18,38 +18,79 @@ enum ProtoWellKnownText {
         let day = Int(doy - (153 * mp + 2) / 5 + 1)
         let month = Int(mp < 10 ? mp + 3 : mp - 9)
         let year = Int(yoe + era * 400 + (month <= 2 ? 1 : 0))
-        var out: [UInt8] = []
-        out.reserveCapacity(30)
-        digits(year, 4, &out)
-        out.append(UInt8(ascii: "-"))
-        digits(month, 2, &out)
-        out.append(UInt8(ascii: "-"))
-        digits(day, 2, &out)
-        out.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3_600, 2, &out)
-        out.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, 2, &out)
-        out.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, 2, &out)
-        fraction(Int(nanos), &out)
-        out.append(UInt8(ascii: "Z"))
-        return .string(String(decoding: out, as: UTF8.self))
+        // Written straight into the string's storage: one allocation per timestamp.
+        let text = String(unsafeUninitializedCapacity: 30) { buffer in
+            var w = DigitWriter(buffer: buffer)
+            w.digits(year, 4)
+            w.byte(UInt8(ascii: "-"))
+            w.digits(month, 2)
+            w.byte(UInt8(ascii: "-"))
+            w.digits(day, 2)
+            w.byte(UInt8(ascii: "T"))
+            w.digits(secondOfDay / 3_600, 2)
+            w.byte(UInt8(ascii: ":"))
+            w.digits(secondOfDay / 60 % 60, 2)
+            w.byte(UInt8(ascii: ":"))
+            w.digits(secondOfDay % 60, 2)
+            w.fraction(Int(nanos))
+            w.byte(UInt8(ascii: "Z"))
+            return w.count
+        }
+        return .string(text)
+    }
+
+    /// Fixed-width decimal digits into a buffer known to be large enough.
+    private struct DigitWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func byte(_ b: UInt8) {
+            buffer[count] = b
+            count += 1
+        }
+
+        mutating func digits(_ value: Int, _ width: Int) {
+            var v = value
+            var i = count + width
+            while i > count {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            }
+            count += width
+        }
+
+        /// ".fff", ".ffffff" or ".fffffffff", the fewest that hold `nanos` exactly; nothing for 0.
+        mutating func fraction(_ nanos: Int) {
+            guard nanos != 0 else { return }
+            byte(UInt8(ascii: "."))
+            if nanos % 1_000_000 == 0 {
+                digits(nanos / 1_000_000, 3)
+            } else if nanos % 1_000 == 0 {
+                digits(nanos / 1_000, 6)
+            } else {
+                digits(nanos, 9)
+            }
+        }
     }
 
     /// Seconds with 0, 3, 6 or 9 fraction digits and "s" ("-1.000340012s"), for
     /// ±315,576,000,000 s with nanos of the same sign; outside that, the fields.
     static func duration(seconds: Int64, nanos: Int32) -> DecodedValue {
-        guard abs(seconds) <= 315_576_000_000, abs(nanos) <= 999_999_999,
+        guard seconds.magnitude <= 315_576_000_000, nanos.magnitude <= 999_999_999,
               !(seconds > 0 && nanos < 0), !(seconds < 0 && nanos > 0) else {
             return fields(seconds, nanos)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(24)
-        if seconds < 0 || nanos < 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: String(abs(seconds)).utf8)
-        fraction(Int(abs(nanos)), &out)
-        out.append(UInt8(ascii: "s"))
-        return .string(String(decoding: out, as: UTF8.self))
+        let whole = String(seconds.magnitude)
+        let text = String(unsafeUninitializedCapacity: whole.utf8.count + 12) { buffer in
+            var w = DigitWriter(buffer: buffer)
+            if seconds < 0 || nanos < 0 { w.byte(UInt8(ascii: "-")) }
+            for b in whole.utf8 { w.byte(b) }
+            w.fraction(Int(nanos.magnitude))
+            w.byte(UInt8(ascii: "s"))
+            return w.count
+        }
+        return .string(text)
     }
 
     /// A FieldMask's paths, each in lowerCamelCase, joined by commas ("a.fooBar,b").
@@ -74,29 +115,5 @@ enum ProtoWellKnownText {
 
     private static func fields(_ seconds: Int64, _ nanos: Int32) -> DecodedValue {
         .object([DecodedMember("seconds", .int(seconds)), DecodedMember("nanos", .int(Int64(nanos)))])
-    }
-
-    private static func digits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var v = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
-            v %= divisor
-            divisor /= 10
-        }
-    }
-
-    /// ".fff", ".ffffff" or ".fffffffff", the fewest that hold `nanos` exactly; nothing for 0.
-    private static func fraction(_ nanos: Int, _ out: inout [UInt8]) {
-        guard nanos != 0 else { return }
-        out.append(UInt8(ascii: "."))
-        if nanos % 1_000_000 == 0 {
-            digits(nanos / 1_000_000, 3, &out)
-        } else if nanos % 1_000 == 0 {
-            digits(nanos / 1_000, 6, &out)
-        } else {
-            digits(nanos, 9, &out)
-        }
     }
 }

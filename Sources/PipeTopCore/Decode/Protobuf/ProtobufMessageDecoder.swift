@@ -86,12 +86,12 @@ public struct ProtobufMessageDecoder: Sendable {
                 let range = try r.lengthDelimited()
                 largeMaps = try mapEntry(f, range, r.bytes, into: &members[i].value, depth: depth + 1) || largeMaps
             } else if f.repeated {
-                try repeated(f, wt, n, &r, into: &members[i].value, depth: depth)
-            } else if let v = try single(f, wt, n, &r, depth: depth) {
+                try repeated(f.type, wt, n, &r, into: &members[i].value, depth: depth)
+            } else if let v = try single(f.type, wt, n, &r, depth: depth) {
                 members[i].value = v
                 if f.hasPresence {
                     if f.oneof >= 0 {
-                        for j in plan.oneofMembers[f.oneof] {
+                        for j in plan.oneofMembers[Int(f.oneof)] {
                             if j < 64 { set &= ~(1 << UInt64(j)) } else { setHigh[j] = false }
                         }
                     }
@@ -125,32 +125,32 @@ public struct ProtobufMessageDecoder: Sendable {
     /// A non-repeated value, or nil when it is to be ignored (wrong wire type, skipped;
     /// unknown number of a closed enum).
     @inline(__always)
-    private func single(_ f: ProtoMessagePlan.Field, _ wt: ProtoWireReader.WireType, _ n: Int, _ r: inout ProtoWireReader,
+    private func single(_ t: ProtoMessagePlan.ValueType, _ wt: ProtoWireReader.WireType, _ n: Int, _ r: inout ProtoWireReader,
                         depth: Int) throws(ValueDecodeError) -> DecodedValue? {
-        if f.kind == .message || f.kind == .group {
+        if t.kind.isMessage {
             switch wt {
             case .lengthDelimited:
                 let range = try r.lengthDelimited()
                 var sub = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
-                return try message(f.message, &sub, depth: depth + 1, group: 0)
+                return try message(Int(t.message), &sub, depth: depth + 1, group: 0)
             case .startGroup:
-                return try message(f.message, &r, depth: depth + 1, group: n)
+                return try message(Int(t.message), &r, depth: depth + 1, group: n)
             default:
                 try r.skip(wt, number: n, depth: depth)
                 return nil
             }
         }
-        guard wt == f.kind.wireType else {
+        guard wt == t.kind.wireType else {
             try r.skip(wt, number: n, depth: depth)
             return nil
         }
-        return try scalar(f, &r)
+        return try scalar(t, &r)
     }
 
     /// A number, bool, enum, string or bytes value of `f`'s kind (the wire type checked).
     @inline(__always)
-    private func scalar(_ f: ProtoMessagePlan.Field, _ r: inout ProtoWireReader) throws(ValueDecodeError) -> DecodedValue? {
-        switch f.kind {
+    private func scalar(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader) throws(ValueDecodeError) -> DecodedValue? {
+        switch t.kind {
         case .string: return .string(try r.string(try r.lengthDelimited()))
         case .bytes: return .bytes(Array(UnsafeRawBufferPointer(rebasing: r.bytes[try r.lengthDelimited()])))
         case .double: return .double(Double(bitPattern: try r.fixed64()))
@@ -167,7 +167,7 @@ public struct ProtobufMessageDecoder: Sendable {
             let v = try r.varint()
             return .int(Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1))
         case .bool: return .bool(try r.varint() != 0)
-        case .enumeration: return enums[f.enumeration].value(Int32(truncatingIfNeeded: try r.varint()))
+        case .enumeration: return enums[Int(t.enumeration)].value(Int32(truncatingIfNeeded: try r.varint()))
         case .fixed32: return .int(Int64(try r.fixed32()))
         case .sfixed32: return .int(Int64(Int32(bitPattern: try r.fixed32())))
         case .fixed64:
@@ -179,18 +179,19 @@ public struct ProtobufMessageDecoder: Sendable {
     }
 
     /// One element (or a packed run of elements) of a repeated field, appended to `slot`.
-    private func repeated(_ f: ProtoMessagePlan.Field, _ wt: ProtoWireReader.WireType, _ n: Int, _ r: inout ProtoWireReader,
+    private func repeated(_ t: ProtoMessagePlan.ValueType, _ wt: ProtoWireReader.WireType, _ n: Int, _ r: inout ProtoWireReader,
                           into slot: inout DecodedValue, depth: Int) throws(ValueDecodeError) {
         guard case .array(var items) = slot else { return }
         slot = .null  // `items` is now the only reference: appends happen in place
         defer { slot = .array(items) }
-        if wt == .lengthDelimited, f.kind.packable {
+        if items.isEmpty { items.reserveCapacity(4) }
+        if wt == .lengthDelimited, t.kind.packable {
             let range = try r.lengthDelimited()
             var sub = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
             while !sub.atEnd {
-                if let v = try scalar(f, &sub) { items.append(v) }
+                if let v = try scalar(t, &sub) { items.append(v) }
             }
-        } else if let v = try single(f, wt, n, &r, depth: depth) {
+        } else if let v = try single(t, wt, n, &r, depth: depth) {
             items.append(v)
         }
     }
@@ -201,10 +202,6 @@ public struct ProtobufMessageDecoder: Sendable {
     private func mapEntry(_ f: ProtoMessagePlan.Field, _ range: Range<Int>, _ bytes: UnsafeRawBufferPointer,
                           into slot: inout DecodedValue, depth: Int) throws(ValueDecodeError) -> Bool {
         guard depth <= ProtoWireReader.maxDepth else { throw ValueDecodeError("Protobuf nesting deeper than \(ProtoWireReader.maxDepth)", at: range.lowerBound) }
-        let entry = plans[f.message]
-        guard let ki = entry.index(of: 1), let vi = entry.index(of: 2) else { return false }
-        let keyField = entry.fields[ki]
-        let valueField = entry.fields[vi]
         var r = ProtoWireReader(bytes, from: range.lowerBound, to: range.upperBound)
         var key: DecodedValue?
         var value: DecodedValue?
@@ -213,23 +210,23 @@ public struct ProtobufMessageDecoder: Sendable {
             let (n, wt) = try r.tag()
             if wt == .endGroup { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
             if n == 1 {
-                if let v = try single(keyField, wt, n, &r, depth: depth) { key = v }
+                if let v = try single(f.key, wt, n, &r, depth: depth) { key = v }
             } else if n == 2 {
-                if let v = try single(valueField, wt, n, &r, depth: depth) { value = v }
+                if let v = try single(f.value, wt, n, &r, depth: depth) { value = v }
             } else {
                 try r.skip(wt, number: n, depth: depth)
             }
         }
         if value == nil {
-            if valueField.kind == .message || valueField.kind == .group {
+            if f.value.kind.isMessage {
                 var empty = ProtoWireReader(bytes, from: 0, to: 0)
-                value = try message(valueField.message, &empty, depth: depth + 1, group: 0)
+                value = try message(Int(f.value.message), &empty, depth: depth + 1, group: 0)
             } else {
-                value = ProtoPlanCompiler.defaultValue(valueField.kind, valueField.enumeration >= 0 ? enums[valueField.enumeration] : nil)
+                value = ProtoPlanCompiler.defaultValue(f.value.kind, f.value.enumeration >= 0 ? enums[Int(f.value.enumeration)] : nil)
             }
         }
         let name: String
-        switch key ?? ProtoPlanCompiler.defaultValue(keyField.kind, nil) {
+        switch key ?? ProtoPlanCompiler.defaultValue(f.key.kind, nil) {
         case .string(let s): name = s
         case .int(let i): name = String(i)
         case .uint(let u): name = String(u)
@@ -240,6 +237,7 @@ public struct ProtobufMessageDecoder: Sendable {
         slot = .null
         defer { slot = .object(members) }
         let member = DecodedMember(name, value ?? .null)
+        if members.isEmpty { members.reserveCapacity(8) }
         if members.count <= 32 {
             for i in members.indices where members[i].name == name {
                 members[i] = member

@@ -12,7 +12,10 @@ Prints one JSON object per line:
   {"kind": "schema", "file", "deps"}: everything.proto as the registry serves it (a
       serialized FileDescriptorProto and its non-builtin references);
   {"kind": "framed", "name", "type", "b64", "json"}: a message framed by confluent-kafka's
-      ProtobufSerializer (schema id and message indexes before the payload).
+      ProtobufSerializer (schema id and message indexes before the payload);
+  {"kind": "unprintable", "name", "type", "b64", "seconds", "nanos"}: a WellKnown whose `dur`
+      or `ts` protobuf serializes but its JSON printer refuses (out of range): pipetop shows
+      the fields instead.
 """
 import base64
 import json
@@ -242,6 +245,24 @@ def main():
           "deps": [base64.b64encode(common_fd.SerializeToString()).decode()]})
 
     framed()
+    unprintable()
+
+
+def unprintable():
+    for field, seconds, nanos in (("dur", -9223372036854775808, 0), ("dur", 315576000001, 0), ("dur", 1, -5),
+                                  ("dur", 0, -2147483648), ("ts", -62135596801, 0), ("ts", 253402300800, 0),
+                                  ("ts", 0, -1), ("ts", 9223372036854775807, 1000000000)):
+        w = ev.WellKnown()
+        getattr(w, field).seconds, getattr(w, field).nanos = seconds, nanos
+        try:
+            json_format.MessageToDict(w)
+            raise AssertionError(f"protobuf printed {field} {seconds} {nanos}")
+        except json_format.SerializeToJsonError:
+            pass
+        except ValueError:
+            pass
+        emit({"kind": "unprintable", "name": f"{field} {seconds}s {nanos}ns", "type": "pipetop.test.WellKnown", "field": field,
+              "b64": base64.b64encode(w.SerializeToString()).decode(), "seconds": seconds, "nanos": nanos})
 
 
 def framed():
