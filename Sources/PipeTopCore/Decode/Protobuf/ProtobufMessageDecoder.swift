@@ -16,7 +16,12 @@
 ///   an open enum's unknown number is shown as the number;
 /// - a Timestamp or Duration out of protobuf's JSON range is shown as
 ///   `{"seconds": …, "nanos": …}` (protobuf's printer fails the whole message instead);
-/// - an `Any` whose type is not in the pool is `{"@type": url, "value": base64}`.
+/// - an `Any` whose type is not in the pool is `{"@type": url, "value": base64}`;
+/// - a `float` is the double its shortest text names (0.1f → 0.1), as protobuf prints it.
+///
+/// Well-known types take protobuf's JSON forms: Timestamp and Duration as text, wrappers
+/// as their bare value, Struct/Value/ListValue as plain JSON, `NullValue` as null, Any as
+/// `{"@type", …fields}`, FieldMask as "a,b.cD", Empty as `{}`.
 ///
 /// Malformed input (truncated or over-long varints, lengths past the end, field number 0,
 /// unmatched end-group tags, nesting deeper than 64, invalid UTF-8) throws a
@@ -25,10 +30,10 @@
 public struct ProtobufMessageDecoder: Sendable {
     /// The full name of the type decoded (`pkg.Outer.Inner`).
     public let messageName: String
-    private let plans: [ProtoMessagePlan]
+    let plans: [ProtoMessagePlan]
     private let enums: [ProtoEnumPlan]
     /// Plans by full name (leading dot), for `Any`.
-    private let planIndex: [String: Int]
+    let planIndex: [String: Int]
 
     init(pool: ProtobufDescriptorPool, root: String) {
         var compiler = ProtoPlanCompiler(pool: pool)
@@ -52,7 +57,7 @@ public struct ProtobufMessageDecoder: Sendable {
 
     /// One message: to the end of `r`, or, for a group (`group` its field number, else 0),
     /// through its end-group tag.
-    private func message(_ p: Int, _ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
+    func message(_ p: Int, _ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
         guard depth <= ProtoWireReader.maxDepth else { throw ValueDecodeError("Protobuf nesting deeper than \(ProtoWireReader.maxDepth)", at: r.pos) }
         let plan = plans[p]
         switch plan.wellKnown {
@@ -263,61 +268,6 @@ public struct ProtobufMessageDecoder: Sendable {
             }
         }
         return .object(kept)
-    }
-
-    /// A Timestamp or Duration, read straight into its text.
-    private func secondsNanos(timestamp: Bool, _ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
-        var seconds: Int64 = 0
-        var nanos: Int32 = 0
-        var ended = false
-        while !r.atEnd {
-            let at = r.pos
-            let (n, wt) = try r.tag()
-            switch (n, wt) {
-            case (1, .varint): seconds = Int64(bitPattern: try r.varint())
-            case (2, .varint): nanos = Int32(truncatingIfNeeded: try r.varint())
-            case (_, .endGroup):
-                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
-                ended = true
-            default: try r.skip(wt, number: n, depth: depth)
-            }
-            if ended { break }
-        }
-        if group != 0, !ended { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: r.pos) }
-        return timestamp ? ProtoWellKnownText.timestamp(seconds: seconds, nanos: nanos) : ProtoWellKnownText.duration(seconds: seconds, nanos: nanos)
-    }
-
-    /// An `Any`: `{"@type": url, …the packed message's fields}`, or `{"@type": url,
-    /// "value": …}` when the packed type has its own JSON form or is not in the pool.
-    private func any(_ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
-        var url = ""
-        var valueRange = 0..<0
-        var ended = false
-        while !r.atEnd {
-            let at = r.pos
-            let (n, wt) = try r.tag()
-            switch (n, wt) {
-            case (1, .lengthDelimited): url = try r.string(try r.lengthDelimited())
-            case (2, .lengthDelimited): valueRange = try r.lengthDelimited()
-            case (_, .endGroup):
-                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
-                ended = true
-            default: try r.skip(wt, number: n, depth: depth)
-            }
-            if ended { break }
-        }
-        if group != 0, !ended { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: r.pos) }
-        if url.isEmpty, valueRange.isEmpty { return .object([]) }
-        let typeName = "." + (url.split(separator: "/").last.map(String.init) ?? url)
-        guard let p = planIndex[typeName] else {
-            return .object([DecodedMember("@type", .string(url)), DecodedMember("value", .bytes(Array(UnsafeRawBufferPointer(rebasing: r.bytes[valueRange]))))])
-        }
-        var sub = ProtoWireReader(r.bytes, from: valueRange.lowerBound, to: valueRange.upperBound)
-        let value = try message(p, &sub, depth: depth + 1, group: 0)
-        if plans[p].wellKnown == .none, case .object(let members) = value {
-            return .object([DecodedMember("@type", .string(url))] + members)
-        }
-        return .object([DecodedMember("@type", .string(url)), DecodedMember("value", value)])
     }
 
     /// A float as the double its shortest decimal text names (0.1f → 0.1, as protobuf's
