@@ -88,8 +88,20 @@ public struct ProtobufMessageDecoder: Sendable {
                     try r.skip(wt, number: n, depth: depth)
                     continue
                 }
-                let range = try r.lengthDelimited()
-                largeMaps = try mapEntry(f, range, r.bytes, into: &members[i].value, depth: depth + 1) || largeMaps
+                guard case .object(var entries) = members[i].value else { continue }
+                members[i].value = .null  // `entries` is now the only reference: appends happen in place
+                if entries.isEmpty { entries.reserveCapacity(8) }
+                // A map's entries are usually written one after another: read the run here.
+                while true {
+                    let range = try r.lengthDelimited()
+                    largeMaps = try mapEntry(f, range, r.bytes, into: &entries, depth: depth + 1) || largeMaps
+                    let next = r.pos
+                    guard !r.atEnd, let (m, mwt) = try? r.tag(), m == n, mwt == .lengthDelimited else {
+                        r.pos = next
+                        break
+                    }
+                }
+                members[i].value = .object(entries)
             } else if f.repeated {
                 try repeated(f.type, wt, n, &r, into: &members[i].value, depth: depth)
             } else if let v = try single(f.type, wt, n, &r, depth: depth) {
@@ -201,11 +213,11 @@ public struct ProtobufMessageDecoder: Sendable {
         }
     }
 
-    /// One `map<K, V>` entry, added to the object in `slot` (a key seen before is replaced
+    /// One `map<K, V>` entry, added to `members` (a key seen before is replaced
     /// while the map is small; returns true when it is large and keys are left to
     /// `lastKeysOnly`).
     private func mapEntry(_ f: ProtoMessagePlan.Field, _ range: Range<Int>, _ bytes: UnsafeRawBufferPointer,
-                          into slot: inout DecodedValue, depth: Int) throws(ValueDecodeError) -> Bool {
+                          into members: inout [DecodedMember], depth: Int) throws(ValueDecodeError) -> Bool {
         guard depth <= ProtoWireReader.maxDepth else { throw ValueDecodeError("Protobuf nesting deeper than \(ProtoWireReader.maxDepth)", at: range.lowerBound) }
         var r = ProtoWireReader(bytes, from: range.lowerBound, to: range.upperBound)
         var key: DecodedValue?
@@ -238,11 +250,7 @@ public struct ProtobufMessageDecoder: Sendable {
         case .bool(let b): name = b ? "true" : "false"
         default: name = ""
         }
-        guard case .object(var members) = slot else { return false }
-        slot = .null
-        defer { slot = .object(members) }
         let member = DecodedMember(name, value ?? .null)
-        if members.isEmpty { members.reserveCapacity(8) }
         if members.count <= 32 {
             for i in members.indices where members[i].name == name {
                 members[i] = member
