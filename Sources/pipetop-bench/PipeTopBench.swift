@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|protobuf|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -11,13 +11,14 @@ enum PipeTopBench {
         let which = args.first ?? "all"
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
+        case "protobuf": ProtobufDecodeBenchmark.report(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+            for part in [["decode"], ["protobuf"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
                 runAlone(part)
             }
         case "ingest":
@@ -57,7 +58,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

@@ -1,0 +1,119 @@
+/// The text forms protobuf's JSON mapping gives Timestamp, Duration and FieldMask.
+enum ProtoWellKnownText {
+    /// RFC 3339 in UTC with 0, 3, 6 or 9 fraction digits ("1972-01-01T10:00:20.021Z"), for
+    /// 0001-01-01 … 9999-12-31; outside that (or nanos outside 0 ... 999,999,999), the fields.
+    static func timestamp(seconds: Int64, nanos: Int32) -> DecodedValue {
+        guard seconds >= -62_135_596_800, seconds <= 253_402_300_799, nanos >= 0, nanos <= 999_999_999 else {
+            return fields(seconds, nanos)
+        }
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = Int(doy - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        let year = Int(yoe + era * 400 + (month <= 2 ? 1 : 0))
+        // Written straight into the string's storage: one allocation per timestamp.
+        let text = String(unsafeUninitializedCapacity: 30) { buffer in
+            var w = DigitWriter(buffer: buffer)
+            w.digits(year, 4)
+            w.byte(UInt8(ascii: "-"))
+            w.digits(month, 2)
+            w.byte(UInt8(ascii: "-"))
+            w.digits(day, 2)
+            w.byte(UInt8(ascii: "T"))
+            w.digits(secondOfDay / 3_600, 2)
+            w.byte(UInt8(ascii: ":"))
+            w.digits(secondOfDay / 60 % 60, 2)
+            w.byte(UInt8(ascii: ":"))
+            w.digits(secondOfDay % 60, 2)
+            w.fraction(Int(nanos))
+            w.byte(UInt8(ascii: "Z"))
+            return w.count
+        }
+        return .string(text)
+    }
+
+    /// Fixed-width decimal digits into a buffer known to be large enough.
+    private struct DigitWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func byte(_ b: UInt8) {
+            buffer[count] = b
+            count += 1
+        }
+
+        mutating func digits(_ value: Int, _ width: Int) {
+            var v = value
+            var i = count + width
+            while i > count {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            }
+            count += width
+        }
+
+        /// ".fff", ".ffffff" or ".fffffffff", the fewest that hold `nanos` exactly; nothing for 0.
+        mutating func fraction(_ nanos: Int) {
+            guard nanos != 0 else { return }
+            byte(UInt8(ascii: "."))
+            if nanos % 1_000_000 == 0 {
+                digits(nanos / 1_000_000, 3)
+            } else if nanos % 1_000 == 0 {
+                digits(nanos / 1_000, 6)
+            } else {
+                digits(nanos, 9)
+            }
+        }
+    }
+
+    /// Seconds with 0, 3, 6 or 9 fraction digits and "s" ("-1.000340012s"), for
+    /// ±315,576,000,000 s with nanos of the same sign; outside that, the fields.
+    static func duration(seconds: Int64, nanos: Int32) -> DecodedValue {
+        guard seconds.magnitude <= 315_576_000_000, nanos.magnitude <= 999_999_999,
+              !(seconds > 0 && nanos < 0), !(seconds < 0 && nanos > 0) else {
+            return fields(seconds, nanos)
+        }
+        let whole = String(seconds.magnitude)
+        let text = String(unsafeUninitializedCapacity: whole.utf8.count + 12) { buffer in
+            var w = DigitWriter(buffer: buffer)
+            if seconds < 0 || nanos < 0 { w.byte(UInt8(ascii: "-")) }
+            for b in whole.utf8 { w.byte(b) }
+            w.fraction(Int(nanos.magnitude))
+            w.byte(UInt8(ascii: "s"))
+            return w.count
+        }
+        return .string(text)
+    }
+
+    /// A FieldMask's paths, each in lowerCamelCase, joined by commas ("a.fooBar,b").
+    static func fieldMask(_ paths: DecodedValue) -> DecodedValue {
+        guard case .array(let items) = paths else { return .string("") }
+        var out = ""
+        for (i, item) in items.enumerated() {
+            guard case .string(let path) = item else { continue }
+            if i > 0 { out += "," }
+            var upper = false
+            for c in path {
+                if c == "_" {
+                    upper = true
+                } else {
+                    out += upper ? c.uppercased() : String(c)
+                    upper = false
+                }
+            }
+        }
+        return .string(out)
+    }
+
+    private static func fields(_ seconds: Int64, _ nanos: Int32) -> DecodedValue {
+        .object([DecodedMember("seconds", .int(seconds)), DecodedMember("nanos", .int(Int64(nanos)))])
+    }
+}

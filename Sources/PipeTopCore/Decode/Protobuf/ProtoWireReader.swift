@@ -1,0 +1,157 @@
+/// A cursor over Protobuf wire-format bytes (varints, tags, fixed-width and length-delimited
+/// values), in the manner of swift-protobuf's `BinaryDecoder`: no allocation, every read
+/// checked against the end before it happens, so a hostile length fails at once.
+///
+/// Offsets in errors are positions in `bytes` (nested messages are ranges of the same buffer).
+struct ProtoWireReader {
+    /// The wire types (the low 3 bits of a tag).
+    enum WireType: UInt8 {
+        case varint = 0, fixed64 = 1, lengthDelimited = 2, startGroup = 3, endGroup = 4, fixed32 = 5
+    }
+
+    /// The most nested messages and groups a value may hold (recursive types make deeper
+    /// nesting possible; real data never comes close).
+    static let maxDepth = 64
+    /// The highest field number Protobuf allows (2^29 - 1).
+    static let maxFieldNumber: UInt64 = 536_870_911
+
+    let bytes: UnsafeRawBufferPointer
+    var pos: Int
+    let end: Int
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        pos = 0
+        end = bytes.count
+    }
+
+    init(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        self.bytes = bytes
+        pos = start
+        self.end = end
+    }
+
+    var atEnd: Bool { pos >= end }
+
+    /// A varint of at most 10 bytes.
+    @inline(__always)
+    mutating func varint() throws(ValueDecodeError) -> UInt64 {
+        guard pos < end else { throw ValueDecodeError("Protobuf value ends inside a varint", at: pos) }
+        let first = bytes[pos]
+        if first < 0x80 {
+            pos += 1
+            return UInt64(first)
+        }
+        return try longVarint()
+    }
+
+    private mutating func longVarint() throws(ValueDecodeError) -> UInt64 {
+        let start = pos
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard pos < end else { throw ValueDecodeError("Protobuf value ends inside a varint", at: start) }
+            guard shift < 64 else { throw ValueDecodeError("Protobuf varint longer than 10 bytes", at: start) }
+            let b = bytes[pos]
+            pos += 1
+            value |= UInt64(b & 0x7F) << shift
+            if b & 0x80 == 0 { return value }
+            shift += 7
+        }
+    }
+
+    /// The next tag: its field number (checked: 1 ... 2^29 - 1) and wire type (checked: 0 ... 5).
+    @inline(__always)
+    mutating func tag() throws(ValueDecodeError) -> (number: Int, wireType: WireType) {
+        let at = pos
+        let key = try varint()
+        let number = key >> 3
+        guard number != 0 else { throw ValueDecodeError("Protobuf field number 0", at: at) }
+        guard number <= Self.maxFieldNumber else { throw ValueDecodeError("Protobuf field number \(number) above 2^29-1", at: at) }
+        guard let wireType = WireType(rawValue: UInt8(key & 7)) else {
+            throw ValueDecodeError("Protobuf wire type \(key & 7) does not exist", at: at)
+        }
+        return (Int(number), wireType)
+    }
+
+    @inline(__always)
+    mutating func fixed32() throws(ValueDecodeError) -> UInt32 {
+        guard end - pos >= 4 else { throw ValueDecodeError("Protobuf value ends inside a fixed32", at: pos) }
+        let v = bytes.loadUnaligned(fromByteOffset: pos, as: UInt32.self)
+        pos += 4
+        return UInt32(littleEndian: v)
+    }
+
+    @inline(__always)
+    mutating func fixed64() throws(ValueDecodeError) -> UInt64 {
+        guard end - pos >= 8 else { throw ValueDecodeError("Protobuf value ends inside a fixed64", at: pos) }
+        let v = bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
+        pos += 8
+        return UInt64(littleEndian: v)
+    }
+
+    /// A length prefix and the range it covers, checked to lie inside this reader's bytes.
+    @inline(__always)
+    mutating func lengthDelimited() throws(ValueDecodeError) -> Range<Int> {
+        let at = pos
+        let length = try varint()
+        guard length <= UInt64(end - pos) else {
+            throw ValueDecodeError("Protobuf length \(length) runs past the end of the value (\(end - pos) bytes left)", at: at)
+        }
+        let start = pos
+        pos += Int(length)
+        return start..<pos
+    }
+
+    /// Skips one value of `wireType` (the tag already read); a group is skipped up to its
+    /// matching end-group tag, nested groups counted against `depth`.
+    mutating func skip(_ wireType: WireType, number: Int, depth: Int) throws(ValueDecodeError) {
+        switch wireType {
+        case .varint: _ = try varint()
+        case .fixed64: _ = try fixed64()
+        case .fixed32: _ = try fixed32()
+        case .lengthDelimited: _ = try lengthDelimited()
+        case .startGroup: try skipGroup(number: number, depth: depth + 1)
+        case .endGroup: throw ValueDecodeError("Protobuf end-group tag (field \(number)) without a start", at: pos)
+        }
+    }
+
+    /// Skips the rest of a group opened by field `number`, through its end-group tag.
+    mutating func skipGroup(number: Int, depth: Int) throws(ValueDecodeError) {
+        guard depth <= Self.maxDepth else { throw ValueDecodeError("Protobuf nesting deeper than \(Self.maxDepth)", at: pos) }
+        let start = pos
+        while pos < end {
+            let at = pos
+            let (n, wt) = try tag()
+            if wt == .endGroup {
+                guard n == number else { throw ValueDecodeError("Protobuf end-group tag for field \(n) closes group \(number)", at: at) }
+                return
+            }
+            try skip(wt, number: n, depth: depth)
+        }
+        throw ValueDecodeError("Protobuf group (field \(number)) has no end-group tag", at: start)
+    }
+
+    /// The bytes of `range` as a string, checked to be UTF-8.
+    @inline(__always)
+    func string(_ range: Range<Int>) throws(ValueDecodeError) -> String {
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[range])
+        // ASCII (most keys, ids and names) checked 8 bytes at a time; `String(validating:)`
+        // only for the rest, as it is several times slower on short strings.
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= slice.count {
+            high |= slice.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < slice.count {
+            high |= UInt64(slice[i])
+            i += 1
+        }
+        if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: slice, as: UTF8.self) }
+        guard let s = String(validating: slice, as: UTF8.self) else {
+            throw ValueDecodeError("Protobuf string is not valid UTF-8", at: range.lowerBound)
+        }
+        return s
+    }
+}

@@ -1,0 +1,58 @@
+/// The well-known types read without building their message first: Timestamp and
+/// Duration straight into text (one in every scored record), `Any` by the type its URL names.
+extension ProtobufMessageDecoder {
+    /// A Timestamp or Duration, read straight into its text.
+    func secondsNanos(timestamp: Bool, _ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
+        var seconds: Int64 = 0
+        var nanos: Int32 = 0
+        var ended = false
+        while !r.atEnd {
+            let at = r.pos
+            let (n, wt) = try r.tag()
+            switch (n, wt) {
+            case (1, .varint): seconds = Int64(bitPattern: try r.varint())
+            case (2, .varint): nanos = Int32(truncatingIfNeeded: try r.varint())
+            case (_, .endGroup):
+                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
+                ended = true
+            default: try r.skip(wt, number: n, depth: depth)
+            }
+            if ended { break }
+        }
+        if group != 0, !ended { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: r.pos) }
+        return timestamp ? ProtoWellKnownText.timestamp(seconds: seconds, nanos: nanos) : ProtoWellKnownText.duration(seconds: seconds, nanos: nanos)
+    }
+
+    /// An `Any`: `{"@type": url, …the packed message's fields}`, or `{"@type": url,
+    /// "value": …}` when the packed type has its own JSON form or is not in the pool.
+    func any(_ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
+        var url = ""
+        var valueRange = 0..<0
+        var ended = false
+        while !r.atEnd {
+            let at = r.pos
+            let (n, wt) = try r.tag()
+            switch (n, wt) {
+            case (1, .lengthDelimited): url = try r.string(try r.lengthDelimited())
+            case (2, .lengthDelimited): valueRange = try r.lengthDelimited()
+            case (_, .endGroup):
+                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
+                ended = true
+            default: try r.skip(wt, number: n, depth: depth)
+            }
+            if ended { break }
+        }
+        if group != 0, !ended { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: r.pos) }
+        if url.isEmpty, valueRange.isEmpty { return .object([]) }
+        let typeName = "." + (url.split(separator: "/").last.map(String.init) ?? url)
+        guard let p = planIndex[typeName] else {
+            return .object([DecodedMember("@type", .string(url)), DecodedMember("value", .bytes(Array(UnsafeRawBufferPointer(rebasing: r.bytes[valueRange]))))])
+        }
+        var sub = ProtoWireReader(r.bytes, from: valueRange.lowerBound, to: valueRange.upperBound)
+        let value = try message(p, &sub, depth: depth + 1, group: 0)
+        if plans[p].wellKnown == .none, case .object(let members) = value {
+            return .object([DecodedMember("@type", .string(url))] + members)
+        }
+        return .object([DecodedMember("@type", .string(url)), DecodedMember("value", value)])
+    }
+}
