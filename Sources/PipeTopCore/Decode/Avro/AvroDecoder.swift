@@ -1,0 +1,266 @@
+/// Reads one datum of a compiled `AvroSchema` from a byte buffer: the hot loop of Avro
+/// decoding. Every read is bounds-checked against the buffer, every length and block count
+/// against the bytes left, before anything is allocated; errors carry the offset where the
+/// bad value starts.
+struct AvroDecoder {
+    private let schema: AvroSchema
+    private let base: UnsafePointer<UInt8>
+    private let count: Int
+    private(set) var pos = 0
+    /// Items of zero-byte types claimed so far in this message.
+    private var zeroSizeItems = 0
+
+    init(schema: AvroSchema, bytes: UnsafeRawBufferPointer) {
+        self.schema = schema
+        // An empty buffer may have no address; any non-nil one does, as nothing is read at it.
+        base = (bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!).assumingMemoryBound(to: UInt8.self)
+        count = bytes.count
+    }
+
+    private var remaining: Int { count - pos }
+
+    mutating func value(_ index: Int32, depth: Int) throws(ValueDecodeError) -> DecodedValue {
+        let node = schema.nodes[Int(index)]
+        switch node.kind {
+        case .null:
+            return .null
+        case .boolean:
+            guard pos < count else { throw truncated("boolean") }
+            let b = base[pos]
+            guard b <= 1 else { throw ValueDecodeError("boolean byte \(b) (must be 0 or 1)", at: pos) }
+            pos += 1
+            return .bool(b == 1)
+        case .int:
+            return .int(try int())
+        case .long:
+            return .int(try long())
+        case .float:
+            guard remaining >= 4 else { throw truncated("float") }
+            let bits = UInt32(base[pos]) | UInt32(base[pos + 1]) << 8 | UInt32(base[pos + 2]) << 16 | UInt32(base[pos + 3]) << 24
+            pos += 4
+            return .double(Double(Float(bitPattern: bits)))
+        case .double:
+            guard remaining >= 8 else { throw truncated("double") }
+            var bits: UInt64 = 0
+            for k in (0..<8).reversed() { bits = bits << 8 | UInt64(base[pos + k]) }
+            pos += 8
+            return .double(Double(bitPattern: bits))
+        case .bytes:
+            let n = try length("bytes")
+            defer { pos += n }
+            return .bytes(Array(UnsafeBufferPointer(start: base + pos, count: n)))
+        case .string:
+            return .string(try string())
+        case .record:
+            let depth = depth + 1
+            guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
+            var members: [DecodedMember] = []
+            members.reserveCapacity(Int(node.count))
+            var k = Int(node.start)
+            let end = k + Int(node.count)
+            while k < end {
+                members.append(DecodedMember(schema.fieldNames[k], try value(schema.links[k], depth: depth)))
+                k += 1
+            }
+            return .object(members)
+        case .enumeration:
+            let at = pos
+            let i = try long()
+            guard i >= 0, i < Int64(node.count) else {
+                throw ValueDecodeError("enum index \(i) out of range (\(node.count) symbols)", at: at)
+            }
+            return .string(schema.symbols[Int(node.start) + Int(i)])
+        case .union:
+            let at = pos
+            let i = try long()
+            guard i >= 0, i < Int64(node.count) else {
+                throw ValueDecodeError("union branch \(i) out of range (\(node.count) branches)", at: at)
+            }
+            return try value(schema.links[Int(node.start) + Int(i)], depth: depth)
+        case .array:
+            let depth = depth + 1
+            guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
+            let itemSize = Int(schema.nodes[Int(node.child)].minSize)
+            var items: [DecodedValue] = []
+            while true {
+                let n = try blockCount(itemSize: itemSize)
+                if n == 0 { break }
+                items.reserveCapacity(items.count + min(n, 4_096))
+                for _ in 0..<n { items.append(try value(node.child, depth: depth)) }
+            }
+            return .array(items)
+        case .map:
+            let depth = depth + 1
+            guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
+            let entrySize = 1 + Int(schema.nodes[Int(node.child)].minSize)
+            var members: [DecodedMember] = []
+            while true {
+                let n = try blockCount(itemSize: entrySize)
+                if n == 0 { break }
+                members.reserveCapacity(members.count + min(n, 4_096))
+                for _ in 0..<n {
+                    let key = try string()
+                    members.append(DecodedMember(key, try value(node.child, depth: depth)))
+                }
+            }
+            return .object(members)
+        case .fixed:
+            let n = Int(node.count)
+            guard remaining >= n else { throw truncated("fixed of \(n) bytes") }
+            if n == 0 { try countZeroSize(1) }
+            defer { pos += n }
+            return .bytes(Array(UnsafeBufferPointer(start: base + pos, count: n)))
+        case .decimalBytes, .decimalFixed:
+            let n: Int
+            if node.kind == .decimalFixed {
+                n = Int(node.count)
+                guard remaining >= n else { throw truncated("decimal fixed of \(n) bytes") }
+            } else {
+                n = try length("decimal")
+            }
+            guard n <= AvroDecimal.maxBytes else {
+                throw ValueDecodeError("decimal of \(n) bytes (at most \(AvroDecimal.maxBytes))", at: pos)
+            }
+            defer { pos += n }
+            return .decimal(AvroDecimal.text(UnsafeBufferPointer(start: base + pos, count: n), scale: Int(node.scale)))
+        case .uuidFixed:
+            guard remaining >= 16 else { throw truncated("uuid fixed of 16 bytes") }
+            defer { pos += 16 }
+            return .string(uuidText(base + pos))
+        case .date:
+            return .string(AvroTimeText.date(days: try int()))
+        case .timeMillis:
+            return time(try int(), unitsPerSecond: 1_000, digits: 3)
+        case .timeMicros:
+            return time(try long(), unitsPerSecond: 1_000_000, digits: 6)
+        case .timestampMillis, .localTimestampMillis:
+            return .string(AvroTimeText.timestamp(try long(), unitsPerSecond: 1_000, digits: 3, utc: node.kind == .timestampMillis))
+        case .timestampMicros, .localTimestampMicros:
+            return .string(AvroTimeText.timestamp(try long(), unitsPerSecond: 1_000_000, digits: 6, utc: node.kind == .timestampMicros))
+        case .timestampNanos, .localTimestampNanos:
+            return .string(AvroTimeText.timestamp(try long(), unitsPerSecond: 1_000_000_000, digits: 9, utc: node.kind == .timestampNanos))
+        }
+    }
+
+    /// A zig-zag varint of at most 10 bytes.
+    @inline(__always)
+    private mutating func long() throws(ValueDecodeError) -> Int64 {
+        guard pos < count else { throw truncated("varint") }
+        let first = base[pos]
+        if first < 0x80 {
+            pos += 1
+            return Int64(first >> 1) ^ -Int64(first & 1)
+        }
+        return try longSlow()
+    }
+
+    private mutating func longSlow() throws(ValueDecodeError) -> Int64 {
+        let start = pos
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard pos < count else { throw ValueDecodeError("message ends inside a varint", at: start) }
+            guard shift < 70 else { throw ValueDecodeError("varint longer than 10 bytes", at: start) }
+            let b = base[pos]
+            pos += 1
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    /// An Avro `int`: a varint whose value fits 32 bits.
+    private mutating func int() throws(ValueDecodeError) -> Int64 {
+        let at = pos
+        let v = try long()
+        guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { throw ValueDecodeError("int value \(v) out of 32-bit range", at: at) }
+        return v
+    }
+
+    /// A length prefix, checked against the bytes left; `pos` is then at the content.
+    @inline(__always)
+    private mutating func length(_ what: StaticString) throws(ValueDecodeError) -> Int {
+        let at = pos
+        let n = try long()
+        guard n >= 0, n <= Int64(remaining) else { throw badLength(n, what, at: at) }
+        return Int(n)
+    }
+
+    private mutating func string() throws(ValueDecodeError) -> String {
+        let n = try length("string")
+        let content = UnsafeBufferPointer(start: base + pos, count: n)
+        guard let s = String(validating: content, as: UTF8.self) else {
+            throw ValueDecodeError("string is not valid UTF-8", at: pos)
+        }
+        pos += n
+        return s
+    }
+
+    /// The item count of the next array or map block (0 at the end); a negative count is
+    /// followed by the block's size in bytes, which is checked and skipped.
+    private mutating func blockCount(itemSize: Int) throws(ValueDecodeError) -> Int {
+        let at = pos
+        var n = try long()
+        if n < 0 {
+            guard n != .min else { throw ValueDecodeError("block count \(n) out of range", at: at) }
+            n = -n
+            let sizeAt = pos
+            let size = try long()
+            guard size >= 0, size <= Int64(remaining) else { throw badLength(size, "block", at: sizeAt) }
+        }
+        if itemSize > 0 {
+            guard n <= Int64(remaining / itemSize) else {
+                throw ValueDecodeError("block of \(n) items cannot fit in the \(remaining) bytes left", at: at)
+            }
+        } else if n > 0 {
+            guard n <= Int64(AvroSchema.maxZeroSizeItems) else { throw tooManyZeroSize(at: at) }
+            try countZeroSize(Int(n), at: at)
+        }
+        return Int(n)
+    }
+
+    private mutating func countZeroSize(_ n: Int, at: Int? = nil) throws(ValueDecodeError) {
+        zeroSizeItems += n
+        guard zeroSizeItems <= AvroSchema.maxZeroSizeItems else { throw tooManyZeroSize(at: at ?? pos) }
+    }
+
+    private func time(_ v: Int64, unitsPerSecond: Int64, digits: Int) -> DecodedValue {
+        // Outside one day there is no time of day to show; the number is kept as it is.
+        AvroTimeText.time(v, unitsPerSecond: unitsPerSecond, digits: digits).map { .string($0) } ?? .int(v)
+    }
+
+    private func uuidText(_ p: UnsafePointer<UInt8>) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(hex[Int(p[i] >> 4)])
+            out.append(hex[Int(p[i] & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(never)
+    private func truncated(_ what: String) -> ValueDecodeError {
+        ValueDecodeError("message ends inside a \(what)", at: pos)
+    }
+
+    @inline(never)
+    private func badLength(_ n: Int64, _ what: StaticString, at: Int) -> ValueDecodeError {
+        n < 0
+            ? ValueDecodeError("negative \(what) length \(n)", at: at)
+            : ValueDecodeError("\(what) length \(n) exceeds the \(remaining) bytes left", at: at)
+    }
+
+    @inline(never)
+    private func tooDeep() -> ValueDecodeError {
+        ValueDecodeError("nesting deeper than \(AvroSchema.maxDepth) levels", at: pos)
+    }
+
+    @inline(never)
+    private func tooManyZeroSize(at: Int) -> ValueDecodeError {
+        ValueDecodeError("more than \(AvroSchema.maxZeroSizeItems) items of a zero-byte type in one message", at: at)
+    }
+}
