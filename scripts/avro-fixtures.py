@@ -107,6 +107,8 @@ dv = {"nan": float("nan"), "inf": float("inf"), "ninf": float("-inf"), "negzero"
 case("doubles", DOUBLES, dv, {k: dv[k] if k != "fbig" else f32(dv[k]) for k in dv} | {k: dbl(dv[k]) for k in ("nan", "inf", "ninf", "fnan")})
 
 case("bare-string", "string", "just a string", "just a string")
+UNICODE = "abcdefghijklmnop€xyz😀 \u0000\u001f\"\\ \ud7ff\ue000\U0010ffff ascii tail of more than eight bytes"
+case("unicode-string", "string", UNICODE, UNICODE)
 case("bare-long", "long", -1, -1)
 case("bare-null", "null", None, None)
 case("long-min", "long", -2**63, -2**63)

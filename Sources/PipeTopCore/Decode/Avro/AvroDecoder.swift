@@ -54,14 +54,23 @@ struct AvroDecoder {
         case .record:
             let depth = depth + 1
             guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
-            var members: [DecodedMember] = []
-            members.reserveCapacity(Int(node.count))
-            var k = Int(node.start)
-            let end = k + Int(node.count)
-            while k < end {
-                members.append(DecodedMember(schema.fieldNames[k], try value(schema.links[k], depth: depth)))
-                k += 1
+            // Filled in place: no growth checks or uniqueness tests per field.
+            let start = Int(node.start)
+            let n = Int(node.count)
+            var failure: ValueDecodeError?
+            let members = [DecodedMember](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for k in 0..<n {
+                    do throws(ValueDecodeError) {
+                        let v = try value(schema.links[start + k], depth: depth)
+                        (buffer.baseAddress! + k).initialize(to: DecodedMember(schema.fieldNames[start + k], v))
+                        initialized = k + 1
+                    } catch {
+                        failure = error
+                        return
+                    }
+                }
             }
+            if let failure { throw failure }
             return .object(members)
         case .enumeration:
             let at = pos
@@ -189,12 +198,9 @@ struct AvroDecoder {
 
     private mutating func string() throws(ValueDecodeError) -> String {
         let n = try length("string")
-        let content = UnsafeBufferPointer(start: base + pos, count: n)
-        guard let s = String(validating: content, as: UTF8.self) else {
-            throw ValueDecodeError("string is not valid UTF-8", at: pos)
-        }
-        pos += n
-        return s
+        guard AvroUTF8.isValid(base + pos, count: n) else { throw ValueDecodeError("string is not valid UTF-8", at: pos) }
+        defer { pos += n }
+        return String(decoding: UnsafeBufferPointer(start: base + pos, count: n), as: UTF8.self)
     }
 
     /// The item count of the next array or map block (0 at the end); a negative count is
