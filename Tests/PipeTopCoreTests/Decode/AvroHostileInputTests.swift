@@ -92,6 +92,19 @@ import PipeTopCore
             ValueDecodeError("block of 1000000000 items cannot fit in the 3 bytes left", at: 0))
     }
 
+    @Test func aSchemaNestingEmptyRecordsByNameCannotMakeAnEmptyMessageExpensive() throws {
+        // Level k has four fields of level k-1: 4^12 records of nothing, zero bytes to read.
+        var types = [#"{"type":"record","name":"L0","fields":[{"name":"n","type":"null"}]}"#]
+        for k in 1...12 {
+            types.append(#"{"type":"record","name":"L\#(k)","fields":[{"name":"a","type":"L\#(k - 1)"},{"name":"b","type":"L\#(k - 1)"},{"name":"c","type":"L\#(k - 1)"},{"name":"d","type":"L\#(k - 1)"}]}"#)
+        }
+        let schema = try AvroSchema(parsing: #""L12""#, references: types)
+        #expect(throws: ValueDecodeError("more than 1048576 items of a zero-byte type in one message", at: 0)) { try schema.decode([]) }
+        // Four levels (256 records) are fine.
+        let small = try AvroSchema(parsing: #""L4""#, references: Array(types.prefix(5)))
+        #expect(try small.decode([]).jsonText.count > 256)
+    }
+
     @Test func unionAndEnumIndexesOutOfRangeAreErrors() throws {
         // Unions: field a's branch index (0) first; Complex: color BLUE (index 2) first.
         try expectError("unions", { [0x04] + $0.bytes.dropFirst() }, ValueDecodeError("union branch 2 out of range (2 branches)", at: 0))

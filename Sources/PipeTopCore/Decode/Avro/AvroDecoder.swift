@@ -54,6 +54,10 @@ struct AvroDecoder {
         case .record:
             let depth = depth + 1
             guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
+            // A record that takes no bytes counts against the zero-byte budget: a schema
+            // that nests such records by name (10 fields of 10 fields of ...) would
+            // otherwise be an exponential amount of work for an empty message.
+            if node.minSize == 0 { try countZeroSize(1) }
             // Filled in place: no growth checks or uniqueness tests per field.
             let start = Int(node.start)
             let n = Int(node.count)

@@ -11,8 +11,9 @@ public struct AvroSchema: Sendable {
     /// Deepest nesting of records, arrays and maps a datum may have (a recursive schema
     /// such as a linked list can otherwise nest as deep as the bytes say).
     public static let maxDepth = 64
-    /// Most items of zero-byte types (null, empty record, fixed of size 0) one message may
-    /// claim: they cannot be bounded by the bytes left.
+    /// Most values of zero-byte types (null, records of such, fixed of size 0) one message
+    /// may claim in arrays and maps, or decode as records and fixed: they cannot be bounded
+    /// by the bytes left.
     public static let maxZeroSizeItems = 1 << 20
 
     let nodes: [AvroNode]
