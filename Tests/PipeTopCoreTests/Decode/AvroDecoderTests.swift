@@ -123,6 +123,21 @@ import PipeTopCore
         #expect(try schema.decode([0x03, 0x04, 0x02, 0x03, 0x01, 0x04, 0xD8, 0x04, 0x00]) == .array([.int(1), .int(-2), .int(300)]))
     }
 
+    @Test func mapsInSeveralBlocksAndLargeMapsDecodeInOrder() throws {
+        // {"a": 1, "b": 2} as fastavro wrote it, then re-blocked: -1 entry (3 bytes), -1 entry (3 bytes).
+        let f = try AvroFixtures.named("long-map")
+        #expect(f.bytes == [0x04, 0x02, 0x61, 0x02, 0x02, 0x62, 0x04, 0x00])
+        let schema = try f.compiled()
+        let expected = DecodedValue.object([DecodedMember("a", .int(1)), DecodedMember("b", .int(2))])
+        #expect(try schema.decode([0x01, 0x06, 0x02, 0x61, 0x02, 0x01, 0x06, 0x02, 0x62, 0x04, 0x00]) == expected)
+        #expect(try schema.decode([0x02, 0x02, 0x61, 0x02, 0x02, 0x02, 0x62, 0x04, 0x00]) == expected)
+        // 5,000 entries in one block: more than is built in place, read by appending.
+        let big = try decode(AvroFixtures.named("big-map"))
+        guard case .object(let members) = big else { Issue.record("not an object"); return }
+        #expect(members.count == 5_000)
+        #expect(members.last == DecodedMember("k4999", .int(4_999)))
+    }
+
     @Test func invalidSchemasAreRejectedWithAOneLineReason() {
         let cases: [(String, String)] = [
             (#""Nope""#, #"unknown type name "Nope""#),

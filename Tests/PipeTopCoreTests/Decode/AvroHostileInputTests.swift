@@ -18,7 +18,8 @@ import PipeTopCore
         var checked = 0
         for f in try AvroFixtures.all() {
             let schema = try f.compiled()
-            for cut in 0..<f.bytes.count {
+            // Every cut of the small cases; about 300 of the big ones.
+            for cut in stride(from: 0, to: f.bytes.count, by: max(1, f.bytes.count / 300)) {
                 let prefix = Array(f.bytes[..<cut])
                 do {
                     let v = try schema.decode(prefix)

@@ -36,13 +36,12 @@ struct AvroDecoder {
             return .int(try long())
         case .float:
             guard remaining >= 4 else { throw truncated("float") }
-            let bits = UInt32(base[pos]) | UInt32(base[pos + 1]) << 8 | UInt32(base[pos + 2]) << 16 | UInt32(base[pos + 3]) << 24
+            let bits = UInt32(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt32.self))
             pos += 4
             return .double(Double(Float(bitPattern: bits)))
         case .double:
             guard remaining >= 8 else { throw truncated("double") }
-            var bits: UInt64 = 0
-            for k in (0..<8).reversed() { bits = bits << 8 | UInt64(base[pos + k]) }
+            let bits = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
             pos += 8
             return .double(Double(bitPattern: bits))
         case .bytes:
@@ -110,6 +109,26 @@ struct AvroDecoder {
             while true {
                 let n = try blockCount(itemSize: entrySize)
                 if n == 0 { break }
+                if members.isEmpty && n <= 4_096 {
+                    // The usual single block, filled in place like a record.
+                    var failure: ValueDecodeError?
+                    members = [DecodedMember](unsafeUninitializedCapacity: n) { buffer, initialized in
+                        for k in 0..<n {
+                            do throws(ValueDecodeError) {
+                                let key = try string()
+                                let v = try value(node.child, depth: depth)
+                                (buffer.baseAddress! + k).initialize(to: DecodedMember(key, v))
+                                initialized = k + 1
+                            } catch {
+                                failure = error
+                                return
+                            }
+                        }
+                    }
+                    if let failure { throw failure }
+                    continue
+                }
+                // Capacity grows with what is actually read, not with what a count claims.
                 members.reserveCapacity(members.count + min(n, 4_096))
                 for _ in 0..<n {
                     let key = try string()
