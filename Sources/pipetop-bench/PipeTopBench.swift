@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|protobuf|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|protobuf|avro|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -12,13 +12,26 @@ enum PipeTopBench {
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
         case "protobuf": ProtobufDecodeBenchmark.report(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
+        case "avro":
+            // `avro [N | FILE]`: N generated records (default 1,000,000) or a file of length-prefixed datums.
+            let arg = args.dropFirst().first
+            if let arg, Int(arg) == nil {
+                do {
+                    try AvroDecodeBenchmark(file: arg).run()
+                } catch {
+                    FileHandle.standardError.write(Data("pipetop-bench: cannot read \(arg): \(error)\n".utf8))
+                    exit(1)
+                }
+            } else {
+                AvroDecodeBenchmark(count: arg.flatMap { Int($0) } ?? 1_000_000).run()
+            }
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["protobuf"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+            for part in [["decode"], ["protobuf"], ["avro"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
                 runAlone(part)
             }
         case "ingest":
@@ -58,7 +71,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }
