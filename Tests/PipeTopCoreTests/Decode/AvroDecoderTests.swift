@@ -138,7 +138,7 @@ import PipeTopCore
         #expect(members.last == DecodedMember("k4999", .int(4_999)))
     }
 
-    @Test func invalidSchemasAreRejectedWithAOneLineReason() {
+    @Test func invalidSchemasAreRejectedWithAOneLineReason() throws {
         let cases: [(String, String)] = [
             (#""Nope""#, #"unknown type name "Nope""#),
             (#"{"type":"record","name":"R"}"#, #"record "R" without a "fields" array"#),
@@ -162,6 +162,11 @@ import PipeTopCore
             #expect(throws: ValueDecodeError("invalid Avro schema: " + reason), "\(schema)") { try AvroSchema(parsing: schema) }
         }
         #expect(throws: ValueDecodeError.self) { try AvroSchema(parsing: "{not json") }
+        // 300 nested arrays: past the schema JSON depth limit, an error and no deep recursion.
+        let deep = String(repeating: #"{"type":"array","items":"#, count: 300) + #""int""# + String(repeating: "}", count: 300)
+        #expect(throws: ValueDecodeError.self) { try AvroSchema(parsing: deep) }
+        let fine = String(repeating: #"{"type":"array","items":"#, count: 60) + #""int""# + String(repeating: "}", count: 60)
+        #expect(try AvroSchema(parsing: fine).decode([0x00]) == .array([]))
         #expect(throws: ValueDecodeError("referenced schema 1: invalid Avro schema: unknown type name \"X\"")) {
             try AvroSchema(parsing: "\"int\"", references: ["\"X\""])
         }

@@ -1,7 +1,10 @@
 /// An Avro schema compiled once (per registry id) into flat node tables, ready to decode
 /// binary datums (the payload after the Schema Registry frame) into the natural-JSON tree:
 /// records as objects in schema order, unions unwrapped, enums by symbol, bytes and fixed as
-/// `.bytes`, decimals as exact text, dates and times as ISO 8601 / RFC 3339 text.
+/// `.bytes`, decimals as exact text, dates and times as ISO 8601 / RFC 3339 text (a
+/// time-of-day outside one day stays the number it is; years past 9999 keep all digits).
+/// Logical types with invalid parameters are read as their underlying type, as the
+/// specification says; field defaults and aliases play no part in reading a writer's bytes.
 ///
 /// Decoding is safe on hostile bytes: every length and block count is checked against what
 /// is left of the message before anything is allocated, nesting is capped at `maxDepth`, and

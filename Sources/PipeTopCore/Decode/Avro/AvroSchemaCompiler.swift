@@ -17,8 +17,10 @@ struct AvroSchemaCompiler {
         "null": .null, "boolean": .boolean, "int": .int, "long": .long,
         "float": .float, "double": .double, "bytes": .bytes, "string": .string,
     ]
-    /// Deeper than any real schema's JSON, so only a hostile text reaches it.
-    private static let maxJSONDepth = 512
+    /// Deeper than any real schema's JSON (a record nested in a record takes three levels:
+    /// 64 nested records fit), and shallow enough for the compiler's recursion on a
+    /// thread's stack.
+    private static let maxJSONDepth = 200
     /// Decimals with more digits are treated as their underlying type (see `AvroDecimal`).
     private static let maxPrecision = 2_400
 
