@@ -15,6 +15,7 @@ struct AvroFixture: Sendable {
 
 /// Runs `scripts/avro-fixtures.py` once with the Kafka test venv's Python (set up by
 /// `scripts/kafka-env`); a missing venv fails the tests with what to run, nothing is skipped.
+/// Errors are the Protobuf fixtures' `FixtureError` (ProtobufTestFixtures.swift).
 enum AvroFixtures {
     /// The repository root, from this file's path.
     static let root: String = {
@@ -111,9 +112,4 @@ enum AvroFixtures {
 /// lean on the library's own encoder.
 enum Base64Text {
     static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
