@@ -1,17 +1,23 @@
 /// A registered schema made ready to decode payloads: compiled once per schema id.
 enum CompiledSchema {
+    case avro(AvroSchema)
+    /// The schema's file and its imports; the message type comes from each frame's indexes.
+    case protobuf(ProtobufDescriptorPool)
     case json
 
-    init(_ schema: RegisteredSchema, ref: ConfluentFrame.SchemaRef) throws(ValueDecodeError) {
+    init(_ schema: RegisteredSchema) throws(ValueDecodeError) {
         switch schema.kind {
+        case .avro: self = .avro(try AvroSchema(registered: schema))
+        case .protobuf: self = .protobuf(try ProtobufDescriptorPool(schema: schema))
         case .json: self = .json
-        default: throw ValueDecodeError("schema \(ref.text): \(schema.kind.rawValue) not built yet")
         }
     }
 
     /// The format of the payloads this schema wrote.
     var format: ValueFormat {
         switch self {
+        case .avro: .avro
+        case .protobuf: .protobuf
         case .json: .jsonSchema
         }
     }

@@ -1,16 +1,19 @@
 /// Turns message bytes into the decoded tree, in one `ValueFormat`: the one place that
 /// knows the Schema Registry frame, where schemas come from and which decoder reads which
-/// payload. Schemas are compiled once per schema id and kept (bounded); one decoder per
-/// reading thread (it keeps scratch state), so it is a value, not shared.
+/// payload. Schemas are compiled once per schema id (Protobuf decoders once per message type)
+/// and kept, bounded; one decoder per reading thread (it keeps scratch state and its caches),
+/// so it is a value, not shared.
 public struct MessageDecoder {
     public let format: ValueFormat
     private let schemas: (any SchemaSource)?
     private let localProtobuf: LocalProtobufSchema?
     private var json = JSONTreeParser()
     private var compiled: [ConfluentFrame.SchemaRef: CompiledSchema] = [:]
+    private var protobufDecoders: [ProtobufKey: ProtobufMessageDecoder] = [:]
 
-    /// At most this many compiled schemas are kept; past it the cache starts again (a topic
-    /// with more live schemas than this is not one anyone tails).
+    /// At most this many compiled schemas (and as many Protobuf message decoders) are kept;
+    /// past it the cache starts again (a topic with more live schemas than this is not one
+    /// anyone tails).
     public static let maxCompiledSchemas = 4_096
 
     /// The header that carries a value's schema GUID when a producer puts it there instead of
@@ -18,6 +21,11 @@ public struct MessageDecoder {
     public static let valueSchemaHeader = "__value_schema_id"
     /// The same for keys.
     public static let keySchemaHeader = "__key_schema_id"
+
+    private struct ProtobufKey: Hashable {
+        var schema: ConfluentFrame.SchemaRef
+        var indexes: [Int]
+    }
 
     /// - Parameters:
     ///   - schemas: the registry, for framed messages (nil: a framed message is an error that says so).
@@ -28,8 +36,10 @@ public struct MessageDecoder {
         self.localProtobuf = localProtobuf
     }
 
-    /// The decoded value of `bytes` (the contract format reads as plain JSON here; its events
-    /// have their own fast decoder, `EventDecoder`).
+    /// The decoded value of `bytes`. `schemaHeader` is the value of the `__value_schema_id`
+    /// (or `__key_schema_id`) header when the message has one: the schema frame is then there
+    /// and the bytes are the bare payload. (The contract format reads as plain JSON here; its
+    /// events have their own fast decoder, `EventDecoder`.)
     public mutating func decode(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer? = nil) throws(ValueDecodeError) -> DecodedValue {
         switch format {
         case .contract, .json:
@@ -39,11 +49,12 @@ public struct MessageDecoder {
         case .protobuf where localProtobuf != nil:
             return try decodeLocalProtobuf(bytes)
         case .avro, .protobuf, .jsonSchema:
-            return try decodeFramed(bytes, expecting: format)
+            return try decodeFramed(bytes, schemaHeader: schemaHeader, expecting: format)
         case .auto:
+            if schemaHeader != nil { return try decodeFramed(bytes, schemaHeader: schemaHeader, expecting: nil) }
             if ConfluentFrame.looksFramed(bytes) {
                 if localProtobuf != nil { return try decodeLocalProtobuf(bytes) }
-                return try decodeFramed(bytes, expecting: nil)
+                return try decodeFramed(bytes, schemaHeader: nil, expecting: nil)
             }
             if let tree = try? json.parse(bytes) { return tree }
             return Self.raw(bytes)
@@ -51,47 +62,86 @@ public struct MessageDecoder {
     }
 
     /// `decode` of bytes held in an array.
-    public mutating func decode(_ bytes: [UInt8]) throws(ValueDecodeError) -> DecodedValue {
+    public mutating func decode(_ bytes: [UInt8], schemaHeader: [UInt8]? = nil) throws(ValueDecodeError) -> DecodedValue {
         let result = bytes.withUnsafeBytes { b -> Result<DecodedValue, ValueDecodeError> in
-            do throws(ValueDecodeError) { return .success(try decode(b)) } catch { return .failure(error) }
+            do throws(ValueDecodeError) {
+                guard let schemaHeader else { return .success(try decode(b)) }
+                let inner = schemaHeader.withUnsafeBytes { h -> Result<DecodedValue, ValueDecodeError> in
+                    do throws(ValueDecodeError) { return .success(try decode(b, schemaHeader: h)) } catch { return .failure(error) }
+                }
+                return inner
+            } catch {
+                return .failure(error)
+            }
         }
         return try result.get()
     }
 
     /// Text when the bytes are UTF-8, else the bytes (printed as base64).
     public static func raw(_ bytes: UnsafeRawBufferPointer) -> DecodedValue {
-        var valid = true
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
-        loop: while true {
+        while true {
             switch decoder.decode(&iterator) {
             case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error:
-                valid = false
-                break loop
+            case .emptyInput: return .string(String(decoding: bytes, as: UTF8.self))
+            case .error: return .bytes(Array(bytes))
             }
         }
-        return valid ? .string(String(decoding: bytes, as: UTF8.self)) : .bytes(Array(bytes))
     }
 
-    private mutating func decodeFramed(_ bytes: UnsafeRawBufferPointer, expecting: ValueFormat?) throws(ValueDecodeError) -> DecodedValue {
-        var frame = try ConfluentFrame(parsing: bytes)
+    /// A framed payload: the frame in front of `bytes`, or in `schemaHeader` with `bytes` the
+    /// bare payload. Error offsets count from the start of `bytes`.
+    private mutating func decodeFramed(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer?, expecting: ValueFormat?) throws(ValueDecodeError) -> DecodedValue {
+        let frameBytes = schemaHeader ?? bytes
+        var frame: ConfluentFrame
+        do { frame = try ConfluentFrame(parsing: frameBytes) } catch {
+            throw schemaHeader == nil ? error : ValueDecodeError("schema header: " + error.description)
+        }
         let schema = try compiledSchema(frame.schema)
         if let expecting, expecting != schema.format {
             throw ValueDecodeError("schema \(frame.schema.text) is \(schema.format.rawValue), not \(expecting.rawValue) (try --value-format auto)")
         }
-        let start: Int
-        switch schema {
-        case .json:
-            start = frame.payloadOffset
-            let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
-            do { return try json.parse(payload) } catch { throw error.shifted(by: start) }
+        var protobuf: ProtobufMessageDecoder?
+        if case .protobuf(let pool) = schema {
+            let indexes = try frame.readMessageIndexes(frameBytes)
+            protobuf = try protobufDecoder(pool, frame.schema, indexes)
+        }
+        let start = schemaHeader == nil ? frame.payloadOffset : 0
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
+        do throws(ValueDecodeError) {
+            switch schema {
+            case .avro(let avro): return try avro.decode(payload)
+            case .protobuf: return try protobuf!.decode(payload)
+            case .json: return try json.parse(payload)
+            }
+        } catch {
+            throw error.shifted(by: start)
         }
     }
 
-    private mutating func decodeLocalProtobuf(_ bytes: UnsafeRawBufferPointer) throws(ValueDecodeError) -> DecodedValue {
-        throw ValueDecodeError("protobuf: not built yet")
+    /// The decoder of the message type the indexes name, compiled once.
+    private mutating func protobufDecoder(_ pool: ProtobufDescriptorPool, _ ref: ConfluentFrame.SchemaRef, _ indexes: [Int]) throws(ValueDecodeError) -> ProtobufMessageDecoder {
+        let key = ProtobufKey(schema: ref, indexes: indexes)
+        if let known = protobufDecoders[key] { return known }
+        let decoder: ProtobufMessageDecoder
+        do { decoder = try pool.decoder(messageIndexes: indexes) } catch {
+            throw ValueDecodeError("schema \(ref.text), message indexes \(indexes): \(error.reason)")
+        }
+        if protobufDecoders.count >= Self.maxCompiledSchemas { protobufDecoders.removeAll(keepingCapacity: true) }
+        protobufDecoders[key] = decoder
+        return decoder
+    }
+
+    /// `--proto-descriptor`: the bytes are the message; a registry frame in front (a
+    /// Protobuf message never starts with byte 0, its first tag) is skipped with its indexes.
+    private func decodeLocalProtobuf(_ bytes: UnsafeRawBufferPointer) throws(ValueDecodeError) -> DecodedValue {
+        guard let localProtobuf else { throw ValueDecodeError("no --proto-descriptor") }
+        var start = 0
+        if bytes.first == 0, var frame = try? ConfluentFrame(parsing: bytes), (try? frame.readMessageIndexes(bytes)) != nil {
+            start = frame.payloadOffset
+        }
+        do { return try localProtobuf.decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[start...])) } catch { throw error.shifted(by: start) }
     }
 
     private mutating func compiledSchema(_ ref: ConfluentFrame.SchemaRef) throws(ValueDecodeError) -> CompiledSchema {
@@ -100,7 +150,8 @@ public struct MessageDecoder {
             throw ValueDecodeError("message framed with schema \(ref.text), but no schema registry is configured (--schema-registry URL or [kafka] schema_registry)")
         }
         let registered = try schemas.schema(ref)
-        let schema = try CompiledSchema(registered, ref: ref)
+        let schema: CompiledSchema
+        do { schema = try CompiledSchema(registered) } catch { throw ValueDecodeError("schema \(ref.text): \(error.reason)") }
         if compiled.count >= Self.maxCompiledSchemas { compiled.removeAll(keepingCapacity: true) }
         compiled[ref] = schema
         return schema
@@ -112,7 +163,9 @@ extension ConfluentFrame.SchemaRef {
     public var text: String {
         switch self {
         case .id(let id): return "id \(id)"
-        case .guid(let bytes): return "guid " + bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        case .guid(let bytes):
+            let digits: [Character] = Array("0123456789abcdef")
+            return "guid " + String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
         }
     }
 }
