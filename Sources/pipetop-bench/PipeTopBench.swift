@@ -11,27 +11,24 @@ enum PipeTopBench {
         let which = args.first ?? "all"
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
-        case "protobuf": ProtobufDecodeBenchmark.report(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
-        case "avro":
-            // `avro [N | FILE]`: N generated records (default 1,000,000) or a file of length-prefixed datums.
-            let arg = args.dropFirst().first
-            if let arg, Int(arg) == nil {
-                do {
-                    try AvroDecodeBenchmark(file: arg).run()
-                } catch {
-                    FileHandle.standardError.write(Data("pipetop-bench: cannot read \(arg): \(error)\n".utf8))
-                    exit(1)
-                }
-            } else {
-                AvroDecodeBenchmark(count: arg.flatMap { Int($0) } ?? 1_000_000).run()
+        case "formats":
+            // `formats DIR`: the files scripts/bench-decode writes with fastavro and protoc's classes.
+            FormatDecodeBenchmark(directory: args.dropFirst().first ?? ".").run()
+        case "avro-file":
+            // `avro-file DATA SCHEMA`: length-prefixed datums (scripts/avro-c-compare writes them).
+            let rest = Array(args.dropFirst())
+            guard rest.count == 2 else {
+                FileHandle.standardError.write(Data("usage: pipetop-bench avro-file DATA SCHEMA\n".utf8))
+                exit(64)
             }
+            FormatDecodeBenchmark.avroFile(data: rest[0], schema: rest[1])
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["protobuf"], ["avro"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
                 runAlone(part)
             }
         case "ingest":

@@ -21,6 +21,8 @@ struct ValueTailPrinter {
     /// Why the first undecodable value failed, for the summary line.
     private(set) var firstError: String?
     private var line: [UInt8] = []
+    /// Where each value's JSON is written, reused from message to message.
+    private let json = JSONTextBuffer()
     private var headerDone = false
 
     init(format: TailPrinter.Format, limit: Int?, strict: Bool, filter: RecordFilter?, columns: [TreeColumn]?,
@@ -59,15 +61,17 @@ struct ValueTailPrinter {
         case .raw:
             out.appendLine(value ?? UnsafeRawBufferPointer(start: nil, count: 0))
         case .json:
-            line.removeAll(keepingCapacity: true)
             if let message, var keyDecoder {
+                line.removeAll(keepingCapacity: true)
                 let key = message.key.map { Self.decodeKey($0, with: &keyDecoder) } ?? .null
                 self.keyDecoder = keyDecoder
                 MetaEnvelope.write(message, key: key, valueJSON: tree.jsonBytes(), into: &line)
+                out.appendLine(line)
             } else {
-                tree.writeJSON(into: &line)
+                json.reset()
+                tree.writeJSON(to: json)
+                out.appendLine(json.bytes)
             }
-            out.appendLine(line)
         case .table:
             let columns = columns(for: tree)
             if !headerDone {

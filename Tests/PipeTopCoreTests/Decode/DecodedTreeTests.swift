@@ -154,3 +154,30 @@ func jsonTreeRejectsBadInput(text: String, message: String) {
     #expect(try StartPosition(parsing: "@-1.5s", nowMs: 10_000) == .timestamp(8_500))
     #expect(throws: ArgumentValueError.self) { try StartPosition(parsing: "@-soon") }
 }
+
+@Test func doublesPrintAsSwiftDescribesThem() {
+    // Short decimals (the fast path) and doubles of every size and precision (the general one).
+    var generator = SeededGenerator(seed: 11)
+    var values: [Double] = [0.1, 0.2, 0.30000000000000004, 1e-4, 0.0001234, 9.99999999e8, 1e9, 123456789.123, -0.5, 1.5e-7, 5e-324,
+                            .greatestFiniteMagnitude, 2.5e15, 0.000099999, 1.0 / 3, 2.0 / 3, 100.25, -3.6703, 9.0]
+    let iterations = Int(ProcessInfo.processInfo.environment["PIPETOP_FUZZ_ITERATIONS"] ?? "") ?? 200_000
+    for _ in 0..<iterations {
+        let digits = Int.random(in: 1...9, using: &generator)
+        let scale = Double(Int.random(in: 0...8, using: &generator))
+        let mantissa = Double(Int.random(in: -999_999_999...999_999_999, using: &generator) % Int(pow(10, Double(digits))))
+        values.append(mantissa / pow(10, scale))
+        values.append(Double(bitPattern: generator.next()))
+        values.append(Double.random(in: -1_000...1_000, using: &generator))
+    }
+    let buffer = JSONTextBuffer()
+    for d in values where d.isFinite {
+        buffer.reset()
+        DecodedValue.double(d).writeJSON(to: buffer)
+        let ours = String(decoding: buffer.bytes, as: UTF8.self)
+        let expected = d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) ? String(Int64(d)) : d.description
+        if ours != expected {
+            Issue.record("\(d.bitPattern): \(ours) != \(expected)")
+            return
+        }
+    }
+}

@@ -7,20 +7,14 @@ enum AvroTimeText {
 
     /// `days` since 1970-01-01.
     static func date(days: Int64) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(12)
-        appendDate(days, &out)
-        return String(decoding: out, as: UTF8.self)
+        text { appendDate(days, &$0) }
     }
 
     /// A time of day, `value` in units of 1/`unitsPerSecond` second since midnight, with
     /// `digits` fraction digits; nil when it is not within one day.
     static func time(_ value: Int64, unitsPerSecond: Int64, digits: Int) -> String? {
         guard value >= 0, value < secondsPerDay * unitsPerSecond else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(16)
-        appendTime(value, unitsPerSecond: unitsPerSecond, digits: digits, &out)
-        return String(decoding: out, as: UTF8.self)
+        return text { appendTime(value, unitsPerSecond: unitsPerSecond, digits: digits, &$0) }
     }
 
     /// An instant, `value` in units of 1/`unitsPerSecond` second since 1970-01-01T00:00:00,
@@ -33,13 +27,32 @@ enum AvroTimeText {
             days -= 1
             rest += perDay
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        appendDate(days, &out)
-        out.append(UInt8(ascii: "T"))
-        appendTime(rest, unitsPerSecond: unitsPerSecond, digits: digits, &out)
-        if utc { out.append(UInt8(ascii: "Z")) }
-        return String(decoding: out, as: UTF8.self)
+        return text { out in
+            appendDate(days, &out)
+            out.append(UInt8(ascii: "T"))
+            appendTime(rest, unitsPerSecond: unitsPerSecond, digits: digits, &out)
+            if utc { out.append(UInt8(ascii: "Z")) }
+        }
+    }
+
+    /// Bytes written in place on the stack, then one `String`: no array per call. 64 bytes
+    /// hold the longest text (a 20-digit year, 9 fraction digits).
+    private struct Cursor {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func append(_ b: UInt8) {
+            base[count] = b
+            count += 1
+        }
+    }
+
+    private static func text(_ write: (inout Cursor) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var cursor = Cursor(base: buffer.baseAddress!)
+            write(&cursor)
+            return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: cursor.count), as: UTF8.self)
+        }
     }
 
     /// The civil date of `days` since the epoch (Hinnant's `civil_from_days`).
@@ -55,7 +68,7 @@ enum AvroTimeText {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func appendDate(_ days: Int64, _ out: inout [UInt8]) {
+    private static func appendDate(_ days: Int64, _ out: inout Cursor) {
         let (year, month, day) = civil(days)
         if year < 0 { out.append(UInt8(ascii: "-")) }
         appendDigits(year.magnitude, width: 4, &out)
@@ -65,7 +78,7 @@ enum AvroTimeText {
         appendDigits(UInt64(day), width: 2, &out)
     }
 
-    private static func appendTime(_ value: Int64, unitsPerSecond: Int64, digits: Int, _ out: inout [UInt8]) {
+    private static func appendTime(_ value: Int64, unitsPerSecond: Int64, digits: Int, _ out: inout Cursor) {
         let seconds = value / unitsPerSecond
         appendDigits(UInt64(seconds / 3_600), width: 2, &out)
         out.append(UInt8(ascii: ":"))
@@ -76,15 +89,23 @@ enum AvroTimeText {
         appendDigits(UInt64(value % unitsPerSecond), width: digits, &out)
     }
 
-    /// `n` in decimal, zero-padded to at least `width` digits.
-    private static func appendDigits(_ n: UInt64, width: Int, _ out: inout [UInt8]) {
-        var buffer: [UInt8] = []
+    /// `n` in decimal, zero-padded to at least `width` digits, written in place.
+    private static func appendDigits(_ n: UInt64, width: Int, _ out: inout Cursor) {
+        var digits = 1
         var m = n
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(m % 10))
+        while m >= 10 {
             m /= 10
-        } while m > 0
-        for _ in buffer.count..<max(width, buffer.count) { out.append(UInt8(ascii: "0")) }
-        out.append(contentsOf: buffer.reversed())
+            digits += 1
+        }
+        let total = max(width, digits)
+        var v = n
+        var i = out.count + total
+        for k in out.count..<i { out.base[k] = UInt8(ascii: "0") }
+        repeat {
+            i -= 1
+            out.base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        } while v > 0
+        out.count += total
     }
 }

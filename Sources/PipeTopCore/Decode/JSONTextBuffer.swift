@@ -1,0 +1,221 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A growable byte buffer that natural JSON is written into, one raw store per byte and no
+/// reference counting on the way: the fast path of `pipetop tail --format json` on Avro and
+/// Protobuf, where the tree is written once per message. Keep one and `reset()` it between
+/// messages; its storage is reused.
+public final class JSONTextBuffer {
+    // Unchecked: the buffer is one writer's scratch, never shared, and dynamic exclusivity
+    // checks on every byte cost more than the writing.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var capacity: Int
+    /// Bytes written since the last `reset()`.
+    @exclusivity(unchecked) public private(set) var count = 0
+
+    public init(capacity: Int = 1_024) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    public func reset() { count = 0 }
+
+    /// The bytes written so far, valid until the next write.
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    @inline(__always) func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private func grow(_ needed: Int) {
+        var bigger = capacity * 2
+        while bigger < needed { bigger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = bigger
+    }
+
+    @inline(__always) func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    func raw(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        count += bytes.count
+    }
+
+    func raw(_ text: StaticString) {
+        raw(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// `"text"`, escaped as JSON requires (quote, backslash, control characters); the bytes
+    /// are checked as they are copied, in one pass.
+    func string(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { quoted(UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(text.utf8).withUnsafeBytes { quoted($0) } }
+    }
+
+    /// `"bytes"` from UTF-8 bytes, escaped.
+    func quoted(_ utf8: UnsafeRawBufferPointer) {
+        let n = utf8.count
+        reserve(n + 2)
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        if let source = utf8.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            // Copied while checked, one byte at a time: names and values are short.
+            var i = 0
+            while i < n {
+                let b = source[i]
+                if Self.needsEscape(b) {
+                    // The rare string with escapes: the rest is escaped byte by byte.
+                    count += 1 + i
+                    escaped(UnsafeRawBufferPointer(rebasing: utf8[i...]))
+                    byte(UInt8(ascii: "\""))
+                    return
+                }
+                out[1 + i] = b
+                i += 1
+            }
+        }
+        out[1 + n] = UInt8(ascii: "\"")
+        count += n + 2
+    }
+
+    private func escaped(_ utf8: UnsafeRawBufferPointer) {
+        for b in utf8 {
+            guard Self.needsEscape(b) else {
+                byte(b)
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            default:
+                raw("\\u00")
+                byte(Self.hex(b >> 4))
+                byte(Self.hex(b & 0xF))
+            }
+        }
+    }
+
+    /// Decimal digits, written straight into the buffer.
+    func int(_ v: Int64) {
+        if v < 0 {
+            byte(UInt8(ascii: "-"))
+            uint(v.magnitude)
+        } else {
+            uint(UInt64(v))
+        }
+    }
+
+    func uint(_ v: UInt64) {
+        reserve(20)
+        var digits = 1
+        var m = v
+        while m >= 10 {
+            m /= 10
+            digits += 1
+        }
+        var n = v
+        var i = count + digits
+        repeat {
+            i -= 1
+            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n % 10)
+            n /= 10
+        } while n > 0
+        count += digits
+    }
+
+    /// The shortest text that reads back to the same double (Swift's `description`), whole
+    /// numbers without ".0"; non-finite values as the strings "NaN", "Infinity", "-Infinity".
+    func double(_ d: Double) {
+        guard d.isFinite else {
+            raw(d.isNaN ? "\"NaN\"" : d < 0 ? "\"-Infinity\"" : "\"Infinity\"")
+            return
+        }
+        if d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) {
+            int(Int64(d))
+            return
+        }
+        reserve(32)
+        if shortDecimal(d) { return }
+        var text = d.description
+        text.withUTF8 { raw(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Scores, probabilities and features are mostly short decimals (0.8037, -3.6703): the
+    /// fewest fraction digits k ≤ 9 for which m = round(|d|·10^k) gives m / 10^k == |d|
+    /// exactly are what `description` prints, found without its general algorithm. The
+    /// division is of two exact doubles (m < 10^15, 10^k ≤ 10^22), so it is correctly
+    /// rounded: equal means the text reads back as `d`. Outside 1e-4 ≤ |d| < 1e9 (where
+    /// `description` switches to exponents or ulps grow past 10^-9) it declines. A property
+    /// test compares it with `description` on millions of values.
+    @inline(__always) private func shortDecimal(_ d: Double) -> Bool {
+        let a = abs(d)
+        guard a >= 1e-4, a < 1e9 else { return false }
+        // (UInt64 below: a · 10^9 < 10^18 fits.)
+        var scale = 1.0
+        var unit: UInt64 = 1
+        for k in 1...9 {
+            scale *= 10
+            unit *= 10
+            // a · 10^k + 0.5 truncated: round half up, without a libm call.
+            let m = Double(UInt64(a * scale + 0.5))
+            // At most 15 significant digits: then that decimal is the only one of its length
+            // that reads back as `d` (doubles hold 15.95 digits), so it is `description`'s.
+            guard m < 1e15 else { return false }
+            guard m / scale == a else { continue }
+            let digits = UInt64(m)
+            var at = count
+            if d < 0 {
+                base[at] = UInt8(ascii: "-")
+                at += 1
+            }
+            // Integer part, then the k fraction digits (leading zeros kept: 0.0042).
+            let whole = digits / unit
+            var fraction = digits % unit
+            count = at
+            uint(whole)
+            at = count
+            base[at] = UInt8(ascii: ".")
+            at += k
+            for i in 0..<k {
+                base[at - i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+                fraction /= 10
+            }
+            count = at + 1
+            return true
+        }
+        return false
+    }
+
+    /// Standard base64 in quotes.
+    func base64(_ bytes: [UInt8]) {
+        reserve((bytes.count + 2) / 3 * 4 + 2)
+        byte(UInt8(ascii: "\""))
+        var out: [UInt8] = []
+        Base64.encode(bytes, into: &out)
+        out.withUnsafeBytes { raw($0) }
+        byte(UInt8(ascii: "\""))
+    }
+
+    @inline(__always) private static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
+    @inline(__always) private static func hex(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
+}
