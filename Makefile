@@ -33,6 +33,9 @@ bench: release test-deps
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench all
 	scripts/idle-cpu $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop
 	scripts/bench-kafka 1000000 3
+	scripts/bench-decode 1000000
+	scripts/bench-tail-avro 1000000 3
+	scripts/bench-schema-cache 1000
 
 # Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
 fuzz: deps

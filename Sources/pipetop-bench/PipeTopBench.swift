@@ -14,6 +14,13 @@ enum PipeTopBench {
         case "formats":
             // `formats DIR`: the files scripts/bench-decode writes with fastavro and protoc's classes.
             FormatDecodeBenchmark(directory: args.dropFirst().first ?? ".").run()
+        case "schema-cache":
+            let rest = Array(args.dropFirst())
+            guard rest.count == 2, let count = Int(rest[1]), count > 0 else {
+                FileHandle.standardError.write(Data("usage: pipetop-bench schema-cache URL N\n".utf8))
+                exit(64)
+            }
+            SchemaCacheBenchmark.run(url: rest[0], count: count)
         case "avro-file":
             // `avro-file DATA SCHEMA`: length-prefixed datums (scripts/avro-c-compare writes them).
             let rest = Array(args.dropFirst())

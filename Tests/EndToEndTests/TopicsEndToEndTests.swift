@@ -36,7 +36,15 @@ struct TopicsEndToEndTests {
         try session.waitFor("_schemas shown", seconds: 10) { $0.contains("_schemas") }
         try session.send("G")
         try session.send("Enter")
-        try session.waitFor("the tail's status line", seconds: 10) { $0.contains("tail of e2e.orders: not yet") }
+        // The Tail on that topic: every message (the reader starts 100 before the end), decoded
+        // as JSON (the values are numbers), with its partition and offset.
+        let tail = try session.waitFor("the topic's tail", seconds: 20) { $0.contains("Tail of topic e2e.orders") && $0.contains("20 read") }
+        #expect(tail.split(separator: "\n").filter { $0.contains("@") && $0.contains(":") }.count == 20, "\(tail)")
+        try session.send("Enter")
+        try session.waitFor("a message opened", seconds: 10) { $0.contains("e2e.orders · partition") && $0.contains("headers: none") }
+        try session.send("Escape")
+        try session.send("Escape")
+        try session.waitFor("back on the Topics screen", seconds: 10) { $0.contains("Topics (") }
         try session.send("q")
         #expect(try session.waitFor(text: "EXITED", seconds: 15).contains("EXITED 0"))
     }

@@ -98,7 +98,7 @@ extension KafkaRecordTests {
         let middle = Int64(Date().timeIntervalSince1970 * 1_000)
         try await Task.sleep(for: .milliseconds(200))
         try produce(30..<50)
-        let base = ["tail", "--brokers", broker.bootstrap, "--topic", "tail.from", "--exit-at-end", "--format", "table"]
+        let base = ["tail", "--brokers", broker.bootstrap, "--topic", "tail.from", "--exit-at-end", "--format", "table", "--value-format", "contract"]
         func keys(_ from: String) throws -> [String] {
             let r = try Pipetop.run(base + ["--from", from])
             #expect(r.status == 0, "--from \(from): \(r.stderr)")

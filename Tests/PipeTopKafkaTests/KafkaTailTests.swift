@@ -42,11 +42,22 @@ struct KafkaTailTests {
         #expect(raw.stdout == input)
         #expect(raw.stderr.isEmpty, "librdkafka never writes to the terminal")
 
-        let json = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.cmd", "--from", "beginning", "--exit-at-end", "--format", "json"])
+        // tail.cmd is no contract topic: read as the contract only when asked.
+        let json = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.cmd", "--from", "beginning", "--exit-at-end",
+                                    "--format", "json", "--value-format", "contract"])
         #expect(json.status == 0)
         var decoder = EventDecoder()
         #expect(json.stdout == EventEncoder.encode(try decoder.decode(scored)) + "\n")
         #expect(json.stderr == "pipetop: skipped 1 malformed message\n")
+
+        // By default (auto) each value is shown as what it is: a JSON document, or text.
+        let auto = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.cmd", "--from", "beginning", "--exit-at-end", "--format", "json"])
+        #expect(auto.status == 0)
+        let lines = auto.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.last == "\"not json\"")
+        #expect(lines.first.map { FormatDecodeTests.sameJSON($0, scored) } == true)
+        #expect(auto.stderr.isEmpty)
 
         let missing = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.none", "--exit-at-end"])
         #expect(missing.status == 2)
