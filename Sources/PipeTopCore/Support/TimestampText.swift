@@ -143,7 +143,9 @@ public enum TimestampText {
         return era * 146_097 + doe - 719_468
     }
 
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    /// The proleptic Gregorian (year, month, day) of `days` since 1970-01-01 (Howard
+    /// Hinnant's `civil_from_days`), before 1970 as well.
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = floorDiv(z, 146_097)
         let doe = z - era * 146_097

@@ -56,7 +56,7 @@ struct TailCommand: ParsableCommand {
             })
     var format: TailPrinter.Format = .raw
 
-    @Option(name: .long, help: ArgumentHelp("Print only scored records (and labels) matching this filter, e.g. 'score > 0.9 and has(label)'.", valueName: "expr"),
+    @Option(name: .long, help: ArgumentHelp("Print only the records matching this filter: 'score > 0.9 and has(label)' on the contract, JSON Pointers on any value ('/result/score > 0.9').", valueName: "expr"),
     )
     var filter: String?
 

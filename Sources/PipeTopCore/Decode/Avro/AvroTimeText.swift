@@ -55,21 +55,8 @@ enum AvroTimeText {
         }
     }
 
-    /// The civil date of `days` since the epoch (Hinnant's `civil_from_days`).
-    static func civil(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     private static func appendDate(_ days: Int64, _ out: inout Cursor) {
-        let (year, month, day) = civil(days)
+        let (year, month, day) = TimestampText.civil(fromDays: days)
         if year < 0 { out.append(UInt8(ascii: "-")) }
         appendDigits(year.magnitude, width: 4, &out)
         out.append(UInt8(ascii: "-"))

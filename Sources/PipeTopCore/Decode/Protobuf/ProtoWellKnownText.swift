@@ -8,16 +8,8 @@ enum ProtoWellKnownText {
         }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = Int(yoe + era * 400 + (month <= 2 ? 1 : 0))
+        let (y, m, d) = TimestampText.civil(fromDays: days)
+        let (year, month, day) = (Int(y), Int(m), Int(d))
         // Written straight into the string's storage: one allocation per timestamp.
         let text = String(unsafeUninitializedCapacity: 30) { buffer in
             var w = DigitWriter(buffer: buffer)
