@@ -39,13 +39,16 @@ public final class KafkaTopicTail: TopicTailFeed {
 
     deinit { stop() }
 
-    /// The newest `capacity` records (fewer when their values pass `maxBytes`), oldest first.
+    /// The newest `capacity` records (fewer when their values pass `maxBytes`), oldest first
+    /// by message time: partitions arrive in batches (the backlog of one, then the next), so
+    /// arrival order would jump back and forth in time.
     public var snapshot: TopicTailSnapshot {
-        state.withLock { s in
-            var snapshot = s.snapshot
-            if snapshot.records.count > capacity { snapshot.records.removeFirst(snapshot.records.count - capacity) }
-            return snapshot
+        var snapshot = state.withLock { s in s.snapshot }
+        if snapshot.records.count > capacity { snapshot.records.removeFirst(snapshot.records.count - capacity) }
+        snapshot.records.sort { a, b in
+            (a.timestampMs ?? .min, a.partition, a.offset) < (b.timestampMs ?? .min, b.partition, b.offset)
         }
+        return snapshot
     }
 
     public func stop() {

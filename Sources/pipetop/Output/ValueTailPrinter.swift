@@ -75,7 +75,8 @@ struct ValueTailPrinter {
         case .table:
             let columns = columns(for: tree)
             if !headerDone {
-                widths = columns.map { column in min(40, max(column.header.count, column.cell(tree).count, 6)) }
+                // From the first value (the stream is not known in advance): room for a bit more.
+                widths = columns.map { column in min(40, max(column.header.count, column.cell(tree).count, 12)) }
                 out.appendLine(Array(TableLine.format(columns.map(\.header), widths: widths, numeric: columns.map { $0.isNumeric(tree) }).utf8))
                 headerDone = true
             }
