@@ -9,7 +9,7 @@ import PipeTopCore
     static func tail(failure: String? = nil) -> TopicTailSnapshot {
         TopicTailSnapshot(topic: "payments", format: .auto, records: [
             TopicRecord(partition: 0, offset: 41, timestampMs: Fixtures.t0, key: .string("rec-1"),
-                        headers: [TopicHeader(name: "trace", value: "ab12"), TopicHeader(name: "empty", value: nil)],
+                        headers: [MessageHeader(name: "trace", value: "ab12"), MessageHeader(name: "empty", value: nil)],
                         value: .object([DecodedMember("id", .string("rec-1")), DecodedMember("score", .double(0.93)),
                                         DecodedMember("result", .object([DecodedMember("label", .string("fraud"))]))])),
             TopicRecord(partition: 2, offset: 7, timestampMs: Fixtures.t0 + 1_000, key: nil, headers: [],
@@ -96,4 +96,15 @@ import PipeTopCore
     @Test func compactFrameMatchesItsGolden() throws {
         assertSnapshot(TopicsScreenTests.frame(Self.onTopicTail(), width: 80, height: 24, ctx: try Self.context()), named: "screen-topic-tail-80x24")
     }
+}
+
+/// The scored records' Tail shows a record's Kafka headers in its record view.
+@Test func scoredRecordViewShowsHeaders() {
+    var e = ScoredEvent(pipeline: "p", tsMs: Fixtures.t0, key: "k1", model: "lr", version: 2, score: 0.5)
+    #expect(!TailScreen.detail(e).contains { $0.contains("headers") })
+    e.headers = [MessageHeader(name: "trace", value: "ab12"), MessageHeader(name: "empty", value: nil)]
+    let lines = TailScreen.detail(e)
+    #expect(lines[1] == "headers:")
+    #expect(lines[2] == "  trace: ab12")
+    #expect(lines[3] == "  empty: null")
 }

@@ -1,4 +1,5 @@
 import CRdKafka
+import PipeTopCore
 
 /// One message as librdkafka delivered it, seen in place for the length of a callback: its
 /// value and key are borrowed (no copy), its headers are read only when asked for.
@@ -42,19 +43,33 @@ public struct KafkaMessage {
 
     /// The headers in the order the producer added them (empty when there are none).
     public func headers() -> [Header] {
-        var list: OpaquePointer?
-        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
         var headers: [Header] = []
+        Self.forEachHeader(of: message) { name, value in headers.append(Header(name: name, value: value.map { Array($0) })) }
+        return headers
+    }
+
+    /// The headers as the screens show them (text, else base64).
+    public var shownHeaders: [MessageHeader] { Self.shownHeaders(of: message) }
+
+    /// The headers of `message` as the screens show them; no allocation when it has none.
+    static func shownHeaders(of message: UnsafeMutablePointer<rd_kafka_message_t>) -> [MessageHeader] {
+        var headers: [MessageHeader] = []
+        forEachHeader(of: message) { name, value in headers.append(MessageHeader(name: name, bytes: value)) }
+        return headers
+    }
+
+    private static func forEachHeader(of message: UnsafeMutablePointer<rd_kafka_message_t>,
+                                      _ body: (String, UnsafeRawBufferPointer?) -> Void) {
+        var list: OpaquePointer?
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
         var index = 0
         while true {
             var name: UnsafePointer<CChar>?
             var value: UnsafeRawPointer?
             var size = 0
             guard rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR else { break }
-            let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
-            headers.append(Header(name: name.map { String(cString: $0) } ?? "", value: bytes))
+            body(name.map { String(cString: $0) } ?? "", value.map { UnsafeRawBufferPointer(start: $0, count: size) })
             index += 1
         }
-        return headers
     }
 }

@@ -76,14 +76,7 @@ public final class KafkaTopicTail: TopicTailFeed {
                 let key = message.key.map { bytes in
                     (try? keys.decode(bytes, schemaHeader: message.header(MessageDecoder.keySchemaHeader))) ?? MessageDecoder.raw(bytes)
                 }
-                let headers = message.headers().map { h in
-                    TopicHeader(name: h.name, value: h.value.map { bytes in
-                        switch bytes.withUnsafeBytes(MessageDecoder.raw) {
-                        case .string(let text): text
-                        case let other: other.jsonText.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                        }
-                    })
-                }
+                let headers = message.shownHeaders
                 let size = (message.value?.count ?? 0) + (message.key?.count ?? 0)
                 state.withLock { s in
                     s.snapshot.total += 1

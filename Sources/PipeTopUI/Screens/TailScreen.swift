@@ -88,7 +88,8 @@ enum TailScreen {
     /// field and feature.
     static func detail(_ e: ScoredEvent) -> [String] {
         let outcome = ScoredColumn.outcome(e).map { $0 ? " · prediction right" : " · prediction wrong" } ?? ""
-        return ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)", ""]
+        let headers = e.headers.isEmpty ? [] : ["headers:"] + e.headers.map { "  \($0.name): \($0.value ?? "null")" }
+        return ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)"] + headers + [""]
             + JSONPretty.lines(EventEncoder.encode(.scored(e)))
     }
 }

@@ -8,28 +8,16 @@ public struct TopicRecord: Sendable, Hashable {
     /// The key, decoded (text when it is UTF-8, else base64); nil without one.
     public var key: DecodedValue?
     /// Header names and values (text when UTF-8, else base64; nil for a null value), in order.
-    public var headers: [TopicHeader]
+    public var headers: [MessageHeader]
     /// The value, decoded; nil for a null value (a tombstone).
     public var value: DecodedValue?
 
-    public init(partition: Int32, offset: Int64, timestampMs: Int64?, key: DecodedValue?, headers: [TopicHeader], value: DecodedValue?) {
+    public init(partition: Int32, offset: Int64, timestampMs: Int64?, key: DecodedValue?, headers: [MessageHeader], value: DecodedValue?) {
         self.partition = partition
         self.offset = offset
         self.timestampMs = timestampMs
         self.key = key
         self.headers = headers
-        self.value = value
-    }
-}
-
-/// A Kafka message header as the Tail shows it.
-public struct TopicHeader: Sendable, Hashable {
-    public var name: String
-    /// Text when the bytes are UTF-8, else base64; nil for a null value.
-    public var value: String?
-
-    public init(name: String, value: String?) {
-        self.name = name
         self.value = value
     }
 }
