@@ -61,17 +61,16 @@ public struct MessageDecoder {
         }
     }
 
-    /// `decode` of bytes held in an array.
+    /// `decode` of bytes held in arrays.
     public mutating func decode(_ bytes: [UInt8], schemaHeader: [UInt8]? = nil) throws(ValueDecodeError) -> DecodedValue {
-        let result = bytes.withUnsafeBytes { b -> Result<DecodedValue, ValueDecodeError> in
-            do throws(ValueDecodeError) {
-                guard let schemaHeader else { return .success(try decode(b)) }
-                let inner = schemaHeader.withUnsafeBytes { h -> Result<DecodedValue, ValueDecodeError> in
-                    do throws(ValueDecodeError) { return .success(try decode(b, schemaHeader: h)) } catch { return .failure(error) }
+        let header = schemaHeader ?? []
+        let result = bytes.withUnsafeBytes { b in
+            header.withUnsafeBytes { h -> Result<DecodedValue, ValueDecodeError> in
+                do throws(ValueDecodeError) {
+                    return .success(try decode(b, schemaHeader: schemaHeader == nil ? nil : h))
+                } catch {
+                    return .failure(error)
                 }
-                return inner
-            } catch {
-                return .failure(error)
             }
         }
         return try result.get()
