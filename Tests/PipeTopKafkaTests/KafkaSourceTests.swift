@@ -87,32 +87,6 @@ struct KafkaSourceTests {
         #expect(p.throughput.scored.s1 == 500)
     }
 
-    /// A scored record keeps its message's headers for the Tail's record view; the contract
-    /// itself never carries them.
-    @Test func scoredRecordsKeepTheirMessageHeaders() async throws {
-        let broker = try TestBroker.shared()
-        let topics = ContractJSON.topics("hdr")
-        let config = KafkaClientConfig(brokers: broker.bootstrap)
-        try KafkaAdmin(config: config).createTopics(topics, partitions: 1)
-        let line = "k1:" + ContractJSON.scored("h", key: "k1", atMs: t0) + "\nk2:" + ContractJSON.scored("h", key: "k2", atMs: t0 + 1) + "\n"
-        var result = try Kcat.produce(broker: broker.bootstrap, topic: topics.scored, input: Data(line.utf8),
-                                      arguments: ["-K:", "-H", "trace=ab12", "-H", "bin=\u{1}\u{2}"])
-        #expect(result.status == 0, "kcat: \(result.stderr)")
-        result = try Kcat.produce(broker: broker.bootstrap, topic: topics.scored,
-                                  input: Data(("k3:" + ContractJSON.scored("h", key: "k3", atMs: t0 + 2) + "\n").utf8), arguments: ["-K:"])
-        #expect(result.status == 0)
-        let store = PipelineStore()
-        let source = KafkaSource(config: config, topics: topics)
-        try source.start(into: store)
-        defer { source.stop() }
-        #expect(await eventually { store.snapshot().scoredTotal == 3 })
-        let records = Dictionary(uniqueKeysWithValues: store.snapshot().recentScored.map { ($0.key, $0) })
-        #expect(records["k1"]?.headers == [MessageHeader(name: "trace", value: "ab12"), MessageHeader(name: "bin", value: "\u{1}\u{2}")])
-        #expect(records["k2"]?.headers.first?.name == "trace")
-        #expect(records["k3"]?.headers == [], "the reused record forgets the previous message's headers")
-        #expect(!EventEncoder.encode(.scored(records["k1"]!)).contains("trace"))
-    }
-
     /// Malformed, empty, binary, 5 MB and null values on every topic are counted per topic as
     /// malformed; the good message after them still arrives.
     @Test func badMessagesOnEveryTopicAreCountedNeverFatal() async throws {

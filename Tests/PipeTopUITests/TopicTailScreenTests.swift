@@ -97,14 +97,3 @@ import PipeTopCore
         assertSnapshot(TopicsScreenTests.frame(Self.onTopicTail(), width: 80, height: 24, ctx: try Self.context()), named: "screen-topic-tail-80x24")
     }
 }
-
-/// The scored records' Tail shows a record's Kafka headers in its record view.
-@Test func scoredRecordViewShowsHeaders() {
-    var e = ScoredEvent(pipeline: "p", tsMs: Fixtures.t0, key: "k1", model: "lr", version: 2, score: 0.5)
-    #expect(!TailScreen.detail(e).contains { $0.contains("headers") })
-    e.headers = [MessageHeader(name: "trace", value: "ab12"), MessageHeader(name: "empty", value: nil)]
-    let lines = TailScreen.detail(e)
-    #expect(lines[1] == "headers:")
-    #expect(lines[2] == "  trace: ab12")
-    #expect(lines[3] == "  empty: null")
-}

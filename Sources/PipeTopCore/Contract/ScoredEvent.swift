@@ -17,9 +17,6 @@ public struct ScoredEvent: Sendable, Hashable {
     /// Numeric inputs, in message order.
     public var features: [NamedValue]
     public var strategy: String?
-    /// The Kafka message's headers, when it came from Kafka with some: not part of the
-    /// contract (never encoded), shown in the Tail's record view.
-    public var headers: [MessageHeader] = []
 
     public init(
         pipeline: String = "", tsMs: Int64 = 0, contractVersion: Int = 1, key: String = "", model: String = "",

@@ -134,7 +134,7 @@ final class KafkaConsumerLoop {
                 good += 1
                 ingestor.ingest(
                     UnsafeRawBufferPointer(start: message.pointee.payload, count: length), into: &state,
-                    source: sourceName(message.pointee.rkt), arrivalMs: now, headers: KafkaMessage.shownHeaders(of: message))
+                    source: sourceName(message.pointee.rkt), arrivalMs: now)
             }
         }
         var lastError: String?

@@ -49,12 +49,9 @@ public struct KafkaMessage {
     }
 
     /// The headers as the screens show them (text, else base64).
-    public var shownHeaders: [MessageHeader] { Self.shownHeaders(of: message) }
-
-    /// The headers of `message` as the screens show them; no allocation when it has none.
-    static func shownHeaders(of message: UnsafeMutablePointer<rd_kafka_message_t>) -> [MessageHeader] {
+    public var shownHeaders: [MessageHeader] {
         var headers: [MessageHeader] = []
-        forEachHeader(of: message) { name, value in headers.append(MessageHeader(name: name, bytes: value)) }
+        Self.forEachHeader(of: message) { name, value in headers.append(MessageHeader(name: name, bytes: value)) }
         return headers
     }
 

@@ -88,8 +88,7 @@ enum TailScreen {
     /// field and feature.
     static func detail(_ e: ScoredEvent) -> [String] {
         let outcome = ScoredColumn.outcome(e).map { $0 ? " · prediction right" : " · prediction wrong" } ?? ""
-        let headers = e.headers.isEmpty ? [] : ["headers:"] + e.headers.map { "  \($0.name): \($0.value ?? "null")" }
-        return ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)"] + headers + [""]
+        return ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)", ""]
             + JSONPretty.lines(EventEncoder.encode(.scored(e)))
     }
 }

@@ -12,15 +12,11 @@ public struct MessageIngestor: Sendable {
 
     /// Decodes `bytes` and ingests the event; a message that does not decode is counted
     /// against `source` (unknown types apart from malformed ones). Returns whether it decoded.
-    /// A scored record keeps the message's `headers` (Kafka's), for the Tail's record view.
     @discardableResult
-    public mutating func ingest(_ bytes: UnsafeRawBufferPointer, into state: inout StoreState, source: String, arrivalMs: Int64,
-                                headers: [MessageHeader] = []) -> Bool {
+    public mutating func ingest(_ bytes: UnsafeRawBufferPointer, into state: inout StoreState, source: String, arrivalMs: Int64) -> Bool {
         do {
             switch try decoder.decode(bytes, scoredInto: &scratch) {
-            case .scored:
-                if !headers.isEmpty || !scratch.headers.isEmpty { scratch.headers = headers }
-                state.ingest(scored: scratch, source: source, arrivalMs: arrivalMs)
+            case .scored: state.ingest(scored: scratch, source: source, arrivalMs: arrivalMs)
             case .other(let event): state.ingest(event, source: source, arrivalMs: arrivalMs)
             }
             return true

@@ -91,6 +91,5 @@ extension ScoredEvent {
         features.removeAll(keepingCapacity: true)
         features.append(contentsOf: e.features)
         strategy = e.strategy
-        if !headers.isEmpty || !e.headers.isEmpty { headers = e.headers }
     }
 }
