@@ -16,22 +16,21 @@ struct RegistryHTTP: Sendable {
     /// What the registry's own clients send (confluent-kafka's `_RestClient`).
     static let accept = "Accept: application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5"
 
-    private static let globalInit: CURLcode = pipetop_curl_global_init()
 
     /// GETs `config.url + path` (path starts with `/`, query included), in at most `limit`
     /// (what is left of `config.timeout` for the whole fetch).
     func get(_ path: String, within limit: Duration) throws(SchemaRegistryError.Reason) -> Response {
         let timeoutMs = Int(limit.components.seconds * 1_000 + limit.components.attoseconds / 1_000_000_000_000_000)
         guard timeoutMs > 0 else { throw .timedOut(config.timeout) }
-        guard Self.globalInit == CURLE_OK else { throw .transport("libcurl failed to initialise") }
-        guard let curl = curl_easy_init() else { throw .transport("libcurl could not create a handle") }
-        defer { curl_easy_cleanup(curl) }
+        guard pipetop_curl_load() == CURLE_OK else { throw .transport(String(cString: pipetop_curl_load_error())) }
+        guard let curl = pipetop_curl_easy_init() else { throw .transport("libcurl could not create a handle") }
+        defer { pipetop_curl_easy_cleanup(curl) }
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         defer { errorBuffer.deallocate() }
-        var headers: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, Self.accept)
-        headers = curl_slist_append(headers, "User-Agent: pipetop")
-        defer { curl_slist_free_all(headers) }
+        var headers: UnsafeMutablePointer<curl_slist>? = pipetop_curl_slist_append(nil, Self.accept)
+        headers = pipetop_curl_slist_append(headers, "User-Agent: pipetop")
+        defer { pipetop_curl_slist_free_all(headers) }
         let body = ResponseBody(limit: config.maxResponseBytes)
         let context = Unmanaged.passUnretained(body).toOpaque()
 
@@ -58,7 +57,7 @@ struct RegistryHTTP: Sendable {
         }
         guard ok else { throw .transport("libcurl refused an option") }
 
-        let code = withExtendedLifetime(body) { curl_easy_perform(curl) }
+        let code = withExtendedLifetime(body) { pipetop_curl_easy_perform(curl) }
         guard code == CURLE_OK else {
             throw Self.reason(code, message: String(cString: errorBuffer), curl: curl, body: body, config: config)
         }
@@ -71,7 +70,7 @@ struct RegistryHTTP: Sendable {
     private static func reason(
         _ code: CURLcode, message: String, curl: UnsafeMutableRawPointer, body: ResponseBody, config: SchemaRegistryConfig
     ) -> SchemaRegistryError.Reason {
-        let detail = message.isEmpty ? String(cString: curl_easy_strerror(code)) : message
+        let detail = message.isEmpty ? String(cString: pipetop_curl_easy_strerror(code)) : message
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
             return .timedOut(config.timeout)
