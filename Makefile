@@ -38,7 +38,7 @@ bench: release test-deps
 	scripts/bench-schema-cache 1000
 
 # Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
-fuzz: deps
+fuzz: test-deps
 	PIPETOP_FUZZ_ITERATIONS=$${PIPETOP_FUZZ_ITERATIONS:-2000000} $(SWIFT) test --filter Fuzz
 
 soak: release
