@@ -159,7 +159,7 @@ struct SchemaRegistryClientTests {
         let withCredentials = stub.url.replacingOccurrences(of: "://", with: "://alice:s3cret@")
         let config = try SchemaRegistryConfig(url: withCredentials + "/")
         #expect(config.url == stub.url)
-        #expect(config.maskedURL == stub.url.replacingOccurrences(of: "://", with: "://alice:***@"))
+        #expect(config.maskedURL == stub.url.replacingOccurrences(of: "://", with: "://alice:********@"))
         var dumped = ""
         dump(config, to: &dumped)
         for shown in [config.description, "\(config)", String(reflecting: config), dumped] { #expect(!shown.contains("s3cret"), "\(shown)") }

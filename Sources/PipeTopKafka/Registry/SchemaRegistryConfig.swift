@@ -1,4 +1,5 @@
 import Foundation
+import PipeTopCore
 
 /// How to reach a Confluent Schema Registry (`[kafka] schema_registry`, `schema_registry_auth`):
 /// its URL, basic-auth credentials, the CA that signs its certificate, and how long to wait.
@@ -66,10 +67,10 @@ public struct SchemaRegistryConfig: Sendable, Hashable, CustomStringConvertible,
         self.maxResponseBytes = max(1, maxResponseBytes)
     }
 
-    /// The URL as it may be shown: `https://alice:***@registry:8081` when credentials are set.
+    /// The URL as it may be shown: `https://alice:********@registry:8081` when credentials are set.
     public var maskedURL: String {
         guard let user, let end = url.range(of: "://") else { return url }
-        return url[..<end.upperBound] + user + ":***@" + url[end.upperBound...]
+        return url[..<end.upperBound] + user + ":" + SecretMask.masked + "@" + url[end.upperBound...]
     }
 
     public var description: String {
@@ -85,7 +86,7 @@ public struct SchemaRegistryConfig: Sendable, Hashable, CustomStringConvertible,
         Mirror(self, children: ["url": maskedURL, "caFile": caFile as Any, "timeout": timeout], displayStyle: .struct)
     }
 
-    /// `text` with the password of any `scheme://user:password@` in it replaced by `***`:
+    /// `text` with the password of any `scheme://user:password@` in it replaced by `********` (`SecretMask.masked`, as `pipetop config` masks):
     /// for showing a URL as the user wrote it.
     public static func mask(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return text }
@@ -94,7 +95,7 @@ public struct SchemaRegistryConfig: Sendable, Hashable, CustomStringConvertible,
         guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
         let userInfo = rest[..<at]
         let user = userInfo.split(separator: ":", maxSplits: 1).first ?? ""
-        return text[..<schemeEnd.upperBound] + user + ":***" + text[at...]
+        return text[..<schemeEnd.upperBound] + user + ":" + SecretMask.masked + text[at...]
     }
 
     /// `%XX` escapes decoded (credentials in a URL are percent-encoded).
