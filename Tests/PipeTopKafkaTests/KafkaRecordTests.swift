@@ -81,7 +81,7 @@ struct KafkaRecordTests {
 }
 
 extension KafkaRecordTests {
-    /// `--from` as DESIGN.md defines it. The test broker's ListOffsets counts batches, so the
+    /// `--from` as the README defines it. The test broker's ListOffsets counts batches, so the
     /// records go one per batch (`batch.num.messages=1`) for the positions that need it.
     @Test func tailFromOffsetLastNAndTimestamp() async throws {
         let broker = try TestBroker.shared()

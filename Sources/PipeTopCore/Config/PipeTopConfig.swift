@@ -1,4 +1,4 @@
-/// The whole configuration file, typed: every section of DESIGN.md's schema plus the contexts.
+/// The whole configuration file, typed: every section of `Config/pipetop.toml` plus the contexts.
 public struct PipeTopConfig: Sendable, Hashable {
     public var ui = UISettings()
     public var drift = DriftSettings()

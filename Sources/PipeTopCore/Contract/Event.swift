@@ -41,7 +41,7 @@ public enum Event: Sendable, Hashable {
         }
     }
 
-    /// The Kafka message key DESIGN.md assigns to this message.
+    /// The Kafka message key the contract assigns to this message.
     public var messageKey: String {
         switch self {
         case .metrics(let e): e.messageKey

@@ -1,5 +1,5 @@
 /// Everything the state engine is tuned by: drift, alert thresholds and memory caps.
-/// `Config` maps the `[drift]` and `[alerts]` sections onto it; the defaults are DESIGN.md's.
+/// `Config` maps the `[drift]` and `[alerts]` sections onto it; the defaults are those `Config/pipetop.toml` documents.
 public struct EngineSettings: Sendable, Hashable {
     public var drift = DriftSettings()
     public var alerts = AlertSettings()

@@ -3,7 +3,7 @@ import PipeTopCore
 /// Validation numbers a trainer publishes with a model version: accuracy, ROC AUC and the
 /// reference histogram of its scores.
 public enum Evaluation: Sendable {
-    /// Most raw values a reference histogram carries for KS (DESIGN.md).
+    /// Most raw values a reference histogram carries for KS (the contract's `reference.sample`).
     public static let maxSample = 1_000
 
     /// Fraction of `batch` that `model` labels correctly (0 for an empty batch).

@@ -13,7 +13,7 @@ public struct KafkaClientConfig: Sendable, Hashable {
     /// Where librdkafka's log lines go besides the in-memory ring; nil for none.
     public var logFile: String?
 
-    /// What the dashboard sets unless told otherwise (DESIGN.md's latency and memory budget):
+    /// What the dashboard sets unless told otherwise (the latency and memory budget of the README's "Performance and memory"):
     /// fetches return within 100 ms, and the prefetch queue is capped at 16 MB, not 64, and at
     /// 10,000 messages, not 100,000 (librdkafka keeps a few hundred bytes per queued message,
     /// so 100,000 small ones cost ~40 MB beyond their payload). `fetch.queue.backoff.ms`:

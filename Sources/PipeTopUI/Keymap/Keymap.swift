@@ -5,7 +5,7 @@ import Foundation
 public struct Keymap: Sendable {
     public private(set) var bindings: [Binding]
 
-    /// The built-in bindings (DESIGN.md / the UI issue); `overrides` rebinds commands by name
+    /// The built-in bindings (the README's keys table); `overrides` rebinds commands by name
     /// (`[ui] keymap`, e.g. `quit = "ctrl+q"` or several keys `"x,ctrl+x"`), and `readOnly`
     /// removes every dangerous command.
     public init(overrides: [String: String] = [:], readOnly: Bool = false) throws(KeymapError) {

@@ -52,7 +52,7 @@ struct ClusterView {
     }
 }
 
-/// A one-line error and the exit code DESIGN.md gives it (1 refused, 2 transport/timeout, 64 usage).
+/// A one-line error and the exit code the README's conventions give it (1 refused, 2 transport/timeout, 64 usage).
 struct CLIFailure: Error, CustomStringConvertible {
     let code: Int32
     let description: String

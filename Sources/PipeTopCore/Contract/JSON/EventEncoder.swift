@@ -1,4 +1,4 @@
-/// Encodes contract messages as compact JSON in DESIGN.md's snake_case, `type` first.
+/// Encodes contract messages as compact JSON in the contract's snake_case (README, "The event contract"), `type` first.
 ///
 /// `nil` optionals and empty optional collections are omitted, as is `v` when it is the
 /// default 1; `EventDecoder` restores those defaults, so encode → decode is the identity.

@@ -15,7 +15,7 @@ public struct LatencyPercentiles: Sendable, Hashable {
         self.count = count
     }
 
-    /// The four percentiles DESIGN.md asks for, from a quantile function.
+    /// The four percentiles the screens show, from a quantile function.
     static func from(count: UInt64, quantile: (Double) -> Double) -> LatencyPercentiles? {
         guard count > 0 else { return nil }
         return LatencyPercentiles(
