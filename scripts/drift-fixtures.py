@@ -8,7 +8,7 @@ drift numbers agree with the ones written here. Re-run after changing a definiti
 
 Each case directory gets reference.txt and current.txt (one repr() per line, so every double
 round-trips exactly) and expected.json with bins, edges, psi, ks, ks_pvalue, js, n and m,
-computed exactly as DESIGN.md ("Drift") defines them.
+computed exactly as the README ("Drift, exactly") defines them.
 """
 
 import json
@@ -25,7 +25,7 @@ DEFAULT_OUT = os.path.join(HERE, "..", "Tests", "PipeTopCoreTests", "Fixtures", 
 
 
 def expected(ref, cur, bins):
-    """The DESIGN.md definitions, spelled out in numpy/scipy."""
+    """The README's drift definitions, spelled out in numpy/scipy."""
     n, m = len(ref), len(cur)
     edges = np.quantile(ref, np.arange(1, bins) / bins)  # numpy's default: linear
     p = np.bincount(np.searchsorted(edges, ref, side="right"), minlength=bins) / n
