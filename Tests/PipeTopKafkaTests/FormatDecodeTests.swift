@@ -95,6 +95,18 @@ struct FormatDecodeTests {
         try Self.check(try Self.produce("protobuf", count: 10, extra: ["--schema-id-in", "header"]), exactText: false)
     }
 
+    @Test func tailReadsTheSchemaIdFromTheHeader() throws {
+        let broker = try TestBroker.shared()
+        let produced = try Self.produce("avro", count: 10, extra: ["--schema-id-in", "header"])
+        let run = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--schema-registry", produced.stub.url, "--topic", produced.topic,
+                                   "--from", "beginning", "--exit-at-end", "--format", "json", "--value-format", "avro"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == produced.expected.count)
+        for (line, expected) in zip(lines, produced.expected) { #expect(Self.sameJSON(line, expected), "\(line) vs \(expected)") }
+    }
+
     @Test func aFormatThatDoesNotMatchTheSchemaSaysSo() throws {
         let produced = try Self.produce("avro", count: 2)
         for result in try Self.decodeAll(produced, format: .protobuf) {

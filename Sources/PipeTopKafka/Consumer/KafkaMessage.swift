@@ -4,12 +4,6 @@ import PipeTopCore
 /// One message as librdkafka delivered it, seen in place for the length of a callback: its
 /// value and key are borrowed (no copy), its headers are read only when asked for.
 public struct KafkaMessage {
-    /// One header: its name, and its value (nil for a null value).
-    public struct Header: Sendable, Hashable {
-        public var name: String
-        public var value: [UInt8]?
-    }
-
     private let message: UnsafeMutablePointer<rd_kafka_message_t>
     public let topic: String
     public let position: KafkaTopicReader.Position
@@ -41,32 +35,22 @@ public struct KafkaMessage {
         return UnsafeRawBufferPointer(start: value, count: size)
     }
 
-    /// The headers in the order the producer added them (empty when there are none).
-    public func headers() -> [Header] {
-        var headers: [Header] = []
-        Self.forEachHeader(of: message) { name, value in headers.append(Header(name: name, value: value.map { Array($0) })) }
-        return headers
-    }
-
-    /// The headers as the screens show them (text, else base64).
+    /// The headers in the order the producer added them, as the screens show them (text,
+    /// else base64); empty when there are none.
     public var shownHeaders: [MessageHeader] {
-        var headers: [MessageHeader] = []
-        Self.forEachHeader(of: message) { name, value in headers.append(MessageHeader(name: name, bytes: value)) }
-        return headers
-    }
-
-    private static func forEachHeader(of message: UnsafeMutablePointer<rd_kafka_message_t>,
-                                      _ body: (String, UnsafeRawBufferPointer?) -> Void) {
         var list: OpaquePointer?
-        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
+        var headers: [MessageHeader] = []
         var index = 0
         while true {
             var name: UnsafePointer<CChar>?
             var value: UnsafeRawPointer?
             var size = 0
             guard rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR else { break }
-            body(name.map { String(cString: $0) } ?? "", value.map { UnsafeRawBufferPointer(start: $0, count: size) })
+            headers.append(MessageHeader(name: name.map { String(cString: $0) } ?? "",
+                                         bytes: value.map { UnsafeRawBufferPointer(start: $0, count: size) }))
             index += 1
         }
+        return headers
     }
 }

@@ -66,16 +66,12 @@ public final class KafkaTopicTail: TopicTailFeed {
                 let position = message.position
                 var value: DecodedValue?
                 var failure: String?
-                if let bytes = message.value {
-                    do throws(ValueDecodeError) {
-                        value = try decoder.decode(bytes, schemaHeader: message.header(MessageDecoder.valueSchemaHeader))
-                    } catch {
-                        failure = "\(topic)/\(position.partition)@\(position.offset): \(error)"
-                    }
+                do throws(ValueDecodeError) {
+                    value = try message.decodedValue(with: &decoder)
+                } catch {
+                    failure = "\(topic)/\(position.partition)@\(position.offset): \(error)"
                 }
-                let key = message.key.map { bytes in
-                    (try? keys.decode(bytes, schemaHeader: message.header(MessageDecoder.keySchemaHeader))) ?? MessageDecoder.raw(bytes)
-                }
+                let key = message.decodedKey(with: &keys)
                 let headers = message.shownHeaders
                 let size = (message.value?.count ?? 0) + (message.key?.count ?? 0)
                 state.withLock { s in

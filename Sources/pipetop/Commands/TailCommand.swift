@@ -129,12 +129,14 @@ struct TailCommand: ParsableCommand {
         let topicName = topic ?? effective.topics.scored
         let contractTopics = [effective.topics.metrics, effective.topics.models, effective.topics.scored, effective.topics.control]
         let valueFormat = valueFormat ?? (protoDescriptor != nil ? .protobuf : replay != nil || contractTopics.contains(topicName) ? .contract : .auto)
-        let keyDecoder = meta ? MessageDecoder(format: keyFormat, schemas: try schemaSource(effective)) : nil
+        // One registry client (and its cache) for keys and values.
+        let schemas = try schemaSource(effective)
+        let keyDecoder = meta ? MessageDecoder(format: keyFormat, schemas: schemas) : nil
         if valueFormat == .contract {
             var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: try scoredColumns(), keyDecoder: keyDecoder)
             try read(topicName, effective, &printer)
         } else {
-            let decoder = MessageDecoder(format: valueFormat, schemas: try schemaSource(effective), localProtobuf: try localProtobuf())
+            let decoder = MessageDecoder(format: valueFormat, schemas: schemas, localProtobuf: try localProtobuf())
             var printer = ValueTailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: try treeColumns(),
                                            decoder: decoder, keyDecoder: keyDecoder)
             try read(topicName, effective, &printer)

@@ -7,15 +7,16 @@ import PipeTopKafka
 /// `--key-format` says (null when there is none); header values are UTF-8 text, else base64,
 /// null for a null value, and a name that appears more than once holds the list of its values.
 enum MetaEnvelope {
-    static func write(_ message: KafkaMessage, key: DecodedValue, valueJSON: [UInt8], into line: inout [UInt8]) {
+    /// `valueJSON` (already JSON) wrapped, the key decoded with `keyDecoder`.
+    static func write(_ message: KafkaMessage, keyDecoder: inout MessageDecoder, valueJSON: [UInt8], into line: inout [UInt8]) {
         let p = message.position
         let head: DecodedValue = .object([
             DecodedMember("topic", .string(message.topic)),
             DecodedMember("partition", .int(Int64(p.partition))),
             DecodedMember("offset", .int(p.offset)),
             DecodedMember("timestamp", p.timestampMs.map(DecodedValue.int) ?? .null),
-            DecodedMember("key", key),
-            DecodedMember("headers", headers(message.headers())),
+            DecodedMember("key", message.decodedKey(with: &keyDecoder) ?? .null),
+            DecodedMember("headers", headers(message.shownHeaders)),
         ])
         head.writeJSON(into: &line)
         // Reopen the object for the value, which is already JSON.
@@ -26,13 +27,12 @@ enum MetaEnvelope {
     }
 
     /// Headers as an object; repeated names collect their values in a list, in order.
-    static func headers(_ headers: [KafkaMessage.Header]) -> DecodedValue {
+    static func headers(_ headers: [MessageHeader]) -> DecodedValue {
         var names: [String] = []
         var values: [String: [DecodedValue]] = [:]
         for header in headers {
-            let value = header.value.map { bytes in bytes.withUnsafeBytes { MessageDecoder.raw($0) } } ?? .null
             if values[header.name] == nil { names.append(header.name) }
-            values[header.name, default: []].append(value)
+            values[header.name, default: []].append(header.value.map(DecodedValue.string) ?? .null)
         }
         return .object(names.map { name in
             let list = values[name] ?? []

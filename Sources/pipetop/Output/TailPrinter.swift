@@ -109,11 +109,10 @@ struct TailPrinter {
             return
         }
         if format == .json, let message, var keyDecoder {
-            let key = message.key.map { ValueTailPrinter.decodeKey($0, with: &keyDecoder) } ?? .null
-            self.keyDecoder = keyDecoder
             let value = line
             line.removeAll(keepingCapacity: true)
-            MetaEnvelope.write(message, key: key, valueJSON: value, into: &line)
+            MetaEnvelope.write(message, keyDecoder: &keyDecoder, valueJSON: value, into: &line)
+            self.keyDecoder = keyDecoder
         }
         out.appendLine(line)
         printed += 1

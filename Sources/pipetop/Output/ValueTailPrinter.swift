@@ -48,7 +48,11 @@ struct ValueTailPrinter {
         }
         var tree = DecodedValue.null
         do throws(ValueDecodeError) {
-            if let value { tree = try decoder.decode(value) }
+            if let message {
+                tree = try message.decodedValue(with: &decoder) ?? .null
+            } else if let value {
+                tree = try decoder.decode(value)
+            }
         } catch {
             malformed += 1
             let place = message.map { "\($0.topic)/\($0.position.partition)@\($0.position.offset): " } ?? ""
@@ -63,9 +67,8 @@ struct ValueTailPrinter {
         case .json:
             if let message, var keyDecoder {
                 line.removeAll(keepingCapacity: true)
-                let key = message.key.map { Self.decodeKey($0, with: &keyDecoder) } ?? .null
+                MetaEnvelope.write(message, keyDecoder: &keyDecoder, valueJSON: tree.jsonBytes(), into: &line)
                 self.keyDecoder = keyDecoder
-                MetaEnvelope.write(message, key: key, valueJSON: tree.jsonBytes(), into: &line)
                 out.appendLine(line)
             } else {
                 json.reset()
@@ -98,11 +101,5 @@ struct ValueTailPrinter {
         let chosen = TreeColumn.defaults(for: tree)
         columns = chosen
         return chosen
-    }
-
-    /// A key in its format; a key that does not decode is shown raw (it never makes the
-    /// message undecodable: keys are often plain ids that merely look framed).
-    static func decodeKey(_ key: UnsafeRawBufferPointer, with decoder: inout MessageDecoder) -> DecodedValue {
-        (try? decoder.decode(key)) ?? MessageDecoder.raw(key)
     }
 }
