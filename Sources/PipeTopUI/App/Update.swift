@@ -41,7 +41,7 @@ public enum Update {
         var effects = perform(command, &s, keymap, c)
         // A topic's tail lives while the Tail shows it: leaving the screen (or `4`, for the
         // scored records) stops its reader.
-        if s.tailTopic != nil, s.screen != .tail || command == .tail, !effects.contains(where: { if case .tailTopic = $0 { true } else { false } }) {
+        if s.tailTopic != nil, s.screen != .tail || command == .tail {
             s.tailTopic = nil
             s.tailFilter = nil
             s.selection[.tail] = nil

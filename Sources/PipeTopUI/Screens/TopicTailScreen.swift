@@ -13,7 +13,11 @@ enum TopicTailScreen {
     }
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
-        records(ctx, state).map { r in
+        rows(records(ctx, state))
+    }
+
+    static func rows(_ records: [TopicRecord]) -> [ScreenRow] {
+        records.map { r in
             ScreenRow(id: "\(r.partition)@\(r.offset)", cells: [
                 Span(r.timestampMs.map { String(TimestampText.format(epochMilliseconds: $0).dropFirst(11).prefix(12)) } ?? "-", role: .muted),
                 Span("\(r.partition)@\(r.offset)", role: .muted),
@@ -27,7 +31,7 @@ enum TopicTailScreen {
         let topic = state.tailTopic ?? "?"
         let tail = ctx.topicTail
         let records = records(ctx, state)
-        let rows = rows(ctx, state)
+        let rows = rows(records)
         var title = "Tail of topic \(topic)" + (tail?.failure.map { " · FAILED: \($0)" } ?? "")
             + " · \(tail?.format.rawValue ?? "auto") · \(Format.rate(Double(tail?.total ?? 0))) read"
         if let undecodable = tail?.undecodable, undecodable > 0 {
