@@ -97,7 +97,7 @@ struct SchemaRegistryClientTests {
         let guid = try #require(answer["guid"] as? String)
         let bytes = try #require(UUID(uuidString: guid)).uuid
         let raw = withUnsafeBytes(of: bytes) { Array($0) }
-        #expect(SchemaRegistryClient.guidText(raw) == guid.lowercased())
+        #expect(UUIDText.string(raw) == guid.lowercased())
         #expect(try Self.client(stub).schema(.guid(raw)) == RegisteredSchema(kind: .avro, text: Self.avroRecord))
     }
 

@@ -74,7 +74,7 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
             name = "schema \(id)"
             path = "/schemas/ids/\(id)"
         case .guid(let bytes):
-            let guid = Self.guidText(bytes)
+            let guid = UUIDText.string(bytes)
             name = "schema \(guid)"
             path = "/schemas/guids/\(guid)"
         }
@@ -162,18 +162,6 @@ public final class SchemaRegistryClient: SchemaSource, CustomStringConvertible {
                 reason: .invalidResponse("format=serialized did not answer a base64 FileDescriptorProto"))
         }
         return Array(data)
-    }
-
-    /// A GUID's 16 bytes as the registry writes it: `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower case.
-    public static func guidText(_ bytes: [UInt8]) -> String {
-        let hex = "0123456789abcdef".map { $0 }
-        var out = ""
-        for (i, b) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append("-") }
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 15)])
-        }
-        return out
     }
 
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")

@@ -35,7 +35,7 @@ private func frame(_ bytes: [UInt8]) throws(ValueDecodeError) -> (ConfluentFrame
     let (f, _) = try frame([1] + guid)
     #expect(f.schema == .guid(guid))
     #expect(f.payloadOffset == 17)
-    #expect(ConfluentFrame.SchemaRef.guid(guid).text == "guid 0102030405060708090a0b0c0d0e0f10")
+    #expect(ConfluentFrame.SchemaRef.guid(guid).text == "guid 01020304-0506-0708-090a-0b0c0d0e0f10")
 }
 
 @Test(arguments: [

@@ -158,7 +158,7 @@ struct AvroDecoder {
         case .uuidFixed:
             guard remaining >= 16 else { throw truncated("uuid fixed of 16 bytes") }
             defer { pos += 16 }
-            return .string(uuidText(base + pos))
+            return .string(UUIDText.string(UnsafeBufferPointer(start: base + pos, count: 16)))
         case .date:
             return .string(AvroTimeText.date(days: try int()))
         case .timeMillis:
@@ -257,18 +257,6 @@ struct AvroDecoder {
     private func time(_ v: Int64, unitsPerSecond: Int64, digits: Int) -> DecodedValue {
         // Outside one day there is no time of day to show; the number is kept as it is.
         AvroTimeText.time(v, unitsPerSecond: unitsPerSecond, digits: digits).map { .string($0) } ?? .int(v)
-    }
-
-    private func uuidText(_ p: UnsafePointer<UInt8>) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        for i in 0..<16 {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int(p[i] >> 4)])
-            out.append(hex[Int(p[i] & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(never)

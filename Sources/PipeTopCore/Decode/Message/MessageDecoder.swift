@@ -158,13 +158,11 @@ public struct MessageDecoder {
 }
 
 extension ConfluentFrame.SchemaRef {
-    /// `id 42`, or `guid 0f…` (hex), for messages.
+    /// `id 42`, or `guid 01020304-0506-…` (as the registry writes GUIDs), for messages.
     public var text: String {
         switch self {
-        case .id(let id): return "id \(id)"
-        case .guid(let bytes):
-            let digits: [Character] = Array("0123456789abcdef")
-            return "guid " + String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+        case .id(let id): "id \(id)"
+        case .guid(let bytes): "guid " + UUIDText.string(bytes)
         }
     }
 }
