@@ -72,17 +72,14 @@ public struct ConfluentFrame: Sendable, Hashable {
     /// A zig-zag varint (at most 10 bytes) at `pos`.
     private static func zigZag(_ bytes: UnsafeRawBufferPointer, _ pos: inout Int) throws(ValueDecodeError) -> Int64 {
         let start = pos
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard pos < bytes.count else { throw ValueDecodeError("message-index list ends inside a varint", at: start) }
-            let b = bytes[pos]
-            pos += 1
-            guard shift < 64 else { throw ValueDecodeError("message-index varint longer than 10 bytes", at: start) }
-            value |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { break }
-            shift += 7
+        guard pos < bytes.count else { throw ValueDecodeError("message-index list ends inside a varint", at: start) }
+        do throws(Varint.Failure) {
+            return Varint.zigZag(try Varint.read(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), &pos, end: bytes.count))
+        } catch {
+            switch error {
+            case .truncated: throw ValueDecodeError("message-index list ends inside a varint", at: start)
+            case .tooLong: throw ValueDecodeError("message-index varint longer than 10 bytes", at: start)
+            }
         }
-        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 }

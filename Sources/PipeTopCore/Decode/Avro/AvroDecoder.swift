@@ -181,25 +181,21 @@ struct AvroDecoder {
         let first = base[pos]
         if first < 0x80 {
             pos += 1
-            return Int64(first >> 1) ^ -Int64(first & 1)
+            return Varint.zigZag(UInt64(first))
         }
         return try longSlow()
     }
 
     private mutating func longSlow() throws(ValueDecodeError) -> Int64 {
         let start = pos
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard pos < count else { throw ValueDecodeError("message ends inside a varint", at: start) }
-            guard shift < 70 else { throw ValueDecodeError("varint longer than 10 bytes", at: start) }
-            let b = base[pos]
-            pos += 1
-            value |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { break }
-            shift += 7
+        do throws(Varint.Failure) {
+            return Varint.zigZag(try Varint.read(base, &pos, end: count))
+        } catch {
+            switch error {
+            case .truncated: throw ValueDecodeError("message ends inside a varint", at: start)
+            case .tooLong: throw ValueDecodeError("varint longer than 10 bytes", at: start)
+            }
         }
-        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 
     /// An Avro `int`: a varint whose value fits 32 bits.

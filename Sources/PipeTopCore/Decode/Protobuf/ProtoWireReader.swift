@@ -47,16 +47,14 @@ struct ProtoWireReader {
 
     private mutating func longVarint() throws(ValueDecodeError) -> UInt64 {
         let start = pos
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard pos < end else { throw ValueDecodeError("Protobuf value ends inside a varint", at: start) }
-            guard shift < 64 else { throw ValueDecodeError("Protobuf varint longer than 10 bytes", at: start) }
-            let b = bytes[pos]
-            pos += 1
-            value |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return value }
-            shift += 7
+        do throws(Varint.Failure) {
+            // Non-empty here: `varint()` saw a byte at `pos`.
+            return try Varint.read(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), &pos, end: end)
+        } catch {
+            switch error {
+            case .truncated: throw ValueDecodeError("Protobuf value ends inside a varint", at: start)
+            case .tooLong: throw ValueDecodeError("Protobuf varint longer than 10 bytes", at: start)
+            }
         }
     }
 
