@@ -21,11 +21,11 @@ struct FormatDecodeBenchmark {
             let json = JSONTextBuffer()
             let avroRate = try Self.rate(avro) { bytes throws(ValueDecodeError) in
                 json.reset()
-                try avroSchema.decode(bytes).writeJSON(to: json)
+                try avroSchema.writeJSON(bytes, to: json)
             }
             let protoRate = try Self.rate(proto) { bytes throws(ValueDecodeError) in
                 json.reset()
-                try protobuf.decode(bytes).writeJSON(to: json)
+                try protobuf.writeJSON(bytes, to: json)
             }
             var line: [UInt8] = []
             var decoder = EventDecoder()

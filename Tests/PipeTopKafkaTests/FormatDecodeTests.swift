@@ -36,12 +36,14 @@ struct FormatDecodeTests {
         let reader = try KafkaTopicReader(config: KafkaClientConfig(brokers: broker.bootstrap), topic: produced.topic, exitAtEnd: true)
         var decoder = MessageDecoder(format: format, schemas: SchemaRegistryClient(config: try SchemaRegistryConfig(url: produced.stub.url)))
         var out: [Result<DecodedValue, ValueDecodeError>] = []
+        let json = JSONTextBuffer()
         try reader.runMessages { message in
-            do throws(ValueDecodeError) {
-                out.append(.success(try decoder.decode(message.value!, schemaHeader: message.header(MessageDecoder.valueSchemaHeader))))
-            } catch {
-                out.append(.failure(error))
-            }
+            let tree = Result { () throws(ValueDecodeError) in try message.decodedValue(with: &decoder)! }
+            out.append(tree)
+            // What `tail --format json` prints, written without the tree: the tree's JSON.
+            json.reset()
+            let direct = Result { () throws(ValueDecodeError) in try message.writeValueJSON(with: &decoder, to: json) }
+            #expect(direct.map { String(decoding: json.bytes, as: UTF8.self) } == tree.map(\.jsonText), "\(message.position)")
         }
         return out
     }

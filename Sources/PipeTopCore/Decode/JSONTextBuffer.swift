@@ -25,6 +25,9 @@ public final class JSONTextBuffer {
 
     public func reset() { count = 0 }
 
+    /// Forgets what was written after the first `count` bytes.
+    func truncate(to count: Int) { self.count = min(self.count, count) }
+
     /// The bytes written so far, valid until the next write.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
@@ -42,11 +45,20 @@ public final class JSONTextBuffer {
         capacity = bigger
     }
 
+    /// Lets `write` put at most `n` bytes in place at the end; it returns how many it wrote.
+    @inline(__always) func append(upTo n: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(n)
+        count += write(base + count)
+    }
+
     @inline(__always) func byte(_ b: UInt8) {
         reserve(1)
         base[count] = b
         count += 1
     }
+
+    /// Appends `bytes` as they are (they are to be JSON already).
+    public func append(_ bytes: UnsafeRawBufferPointer) { raw(bytes) }
 
     func raw(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }

@@ -8,7 +8,7 @@ import PipeTopKafka
 /// null for a null value, and a name that appears more than once holds the list of its values.
 enum MetaEnvelope {
     /// `valueJSON` (already JSON) wrapped, the key decoded with `keyDecoder`.
-    static func write(_ message: KafkaMessage, keyDecoder: inout MessageDecoder, valueJSON: [UInt8], into line: inout [UInt8]) {
+    static func write(_ message: KafkaMessage, keyDecoder: inout MessageDecoder, valueJSON: UnsafeRawBufferPointer, into line: inout [UInt8]) {
         let p = message.position
         let head: DecodedValue = .object([
             DecodedMember("topic", .string(message.topic)),

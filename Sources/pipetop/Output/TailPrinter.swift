@@ -111,7 +111,7 @@ struct TailPrinter {
         if format == .json, let message, var keyDecoder {
             let value = line
             line.removeAll(keepingCapacity: true)
-            MetaEnvelope.write(message, keyDecoder: &keyDecoder, valueJSON: value, into: &line)
+            value.withUnsafeBytes { MetaEnvelope.write(message, keyDecoder: &keyDecoder, valueJSON: $0, into: &line) }
             self.keyDecoder = keyDecoder
         }
         out.appendLine(line)

@@ -46,6 +46,25 @@ struct ValueTailPrinter {
             printed += 1
             return
         }
+        if format == .json && filter == nil {
+            // Nothing reads the tree: Avro and Protobuf are written straight from their bytes.
+            json.reset()
+            do throws(ValueDecodeError) {
+                if let message {
+                    try message.writeValueJSON(with: &decoder, to: json)
+                } else if let value {
+                    try decoder.writeJSON(value, to: json)
+                } else {
+                    DecodedValue.null.writeJSON(to: json)
+                }
+            } catch {
+                try undecodable(error, message)
+                return
+            }
+            printJSON(message, into: &out)
+            printed += 1
+            return
+        }
         var tree = DecodedValue.null
         do throws(ValueDecodeError) {
             if let message {
@@ -54,10 +73,7 @@ struct ValueTailPrinter {
                 tree = try decoder.decode(value)
             }
         } catch {
-            malformed += 1
-            let place = message.map { "\($0.topic)/\($0.position.partition)@\($0.position.offset): " } ?? ""
-            if firstError == nil { firstError = place + error.description }
-            if strict { throw .malformed(place + error.description) }
+            try undecodable(error, message)
             return
         }
         if let filter, !filter.matches(tree) { return }
@@ -65,16 +81,9 @@ struct ValueTailPrinter {
         case .raw:
             out.appendLine(value ?? UnsafeRawBufferPointer(start: nil, count: 0))
         case .json:
-            if let message, var keyDecoder {
-                line.removeAll(keepingCapacity: true)
-                MetaEnvelope.write(message, keyDecoder: &keyDecoder, valueJSON: tree.jsonBytes(), into: &line)
-                self.keyDecoder = keyDecoder
-                out.appendLine(line)
-            } else {
-                json.reset()
-                tree.writeJSON(to: json)
-                out.appendLine(json.bytes)
-            }
+            json.reset()
+            tree.writeJSON(to: json)
+            printJSON(message, into: &out)
         case .table:
             let columns = columns(for: tree)
             if !headerDone {
@@ -93,6 +102,26 @@ struct ValueTailPrinter {
             out.appendLine(Array(ScoredRecordFormat.csvLine(columns.map { $0.cell(tree) }).utf8))
         }
         printed += 1
+    }
+
+    /// Counts a value that does not decode and keeps the first reason; stops under `--strict`.
+    private mutating func undecodable(_ error: ValueDecodeError, _ message: KafkaMessage?) throws(TailPrinter.Stop) {
+        malformed += 1
+        let place = message.map { "\($0.topic)/\($0.position.partition)@\($0.position.offset): " } ?? ""
+        if firstError == nil { firstError = place + error.description }
+        if strict { throw .malformed(place + error.description) }
+    }
+
+    /// The value's JSON (in `json`) as a line, wrapped with the message's metadata under `--meta`.
+    private mutating func printJSON(_ message: KafkaMessage?, into out: inout StandardOutputBuffer) {
+        if let message, var keyDecoder {
+            line.removeAll(keepingCapacity: true)
+            MetaEnvelope.write(message, keyDecoder: &keyDecoder, valueJSON: json.bytes, into: &line)
+            self.keyDecoder = keyDecoder
+            out.appendLine(line)
+        } else {
+            out.appendLine(json.bytes)
+        }
     }
 
     /// The given columns, or the first value's members (then kept for every row).

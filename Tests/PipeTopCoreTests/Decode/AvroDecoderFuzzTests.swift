@@ -58,10 +58,15 @@ import PipeTopCore
             let bytes = i < fixtures.count
                 ? fixtures[k].bytes
                 : Self.mutate(fixtures[k].bytes, fixtures[Int.random(in: 0..<fixtures.count, using: &rng)].bytes, &rng)
+            let direct = directJSON(bytes) { (b, out) throws(ValueDecodeError) in try schemas[k].writeJSON(b, to: out) }
             do {
                 let value = try schemas[k].decode(bytes)
                 accepted += 1
                 let json = value.jsonBytes()
+                if direct != .success(String(decoding: json, as: UTF8.self)) {
+                    failures += 1
+                    Issue.record("seed \(seed) case \(fixtures[k].name): writeJSON is not the tree's JSON: \(direct)")
+                }
                 let reparsed = json.withUnsafeBytes { b in Result { () throws(ValueDecodeError) in try parser.parse(b) } }
                 if case .failure(let e) = reparsed {
                     failures += 1
@@ -69,6 +74,10 @@ import PipeTopCore
                 }
             } catch {
                 rejected += 1
+                if direct != .failure(error) {
+                    failures += 1
+                    Issue.record("seed \(seed) case \(fixtures[k].name): writeJSON did not fail as decode did (\(error)): \(direct)")
+                }
                 if !(0...bytes.count).contains(error.offset ?? -1) {
                     failures += 1
                     Issue.record("seed \(seed) case \(fixtures[k].name): error offset outside the input: \(error)")

@@ -40,6 +40,38 @@ private func mutate(_ base: [UInt8], other: [UInt8], _ rng: inout SplitMix64) ->
     return b
 }
 
+/// The text a direct decode-to-JSON path writes after a prefix (which it must leave alone),
+/// or its error, or, when it failed but left bytes behind, those bytes.
+func directJSON(_ bytes: [UInt8], _ write: (UnsafeRawBufferPointer, JSONTextBuffer) throws(ValueDecodeError) -> Void) -> Result<String, ValueDecodeError> {
+    let out = JSONTextBuffer(capacity: 64)
+    let prefix = Array("prefix ".utf8)
+    prefix.withUnsafeBytes { out.append($0) }
+    let result = bytes.withUnsafeBytes { b in Result { () throws(ValueDecodeError) in try write(b, out) } }
+    let written = String(decoding: out.bytes, as: UTF8.self)
+    guard written.hasPrefix("prefix ") else { return .success(written) }
+    return result.map { String(written.dropFirst(prefix.count)) }.flatMapError { error in
+        out.count == prefix.count ? .failure(error) : .success(written)
+    }
+}
+
+/// Writes the same JSON as the tree, or fails as it does, without it: on every case and on
+/// their concatenations (a Protobuf merge: fields repeated and out of order), so that both
+/// the streamed and the declined paths are compared.
+@Test func protobufWriteJSONIsTheTreesJSON() throws {
+    let g = try ProtobufTestFixtures.load()
+    let pool = try ProtobufDescriptorPool(descriptorSet: g.descriptorSet)
+    for c in g.cases {
+        let decoder = try pool.decoder(forMessage: c.type)
+        for other in g.cases where other.type == c.type {
+            for bytes in [c.bytes, c.bytes + other.bytes] {
+                let tree = Result { () throws(ValueDecodeError) in try decoder.decode(bytes).jsonText }
+                let direct = directJSON(bytes) { (b, out) throws(ValueDecodeError) in try decoder.writeJSON(b, to: out) }
+                #expect(direct == tree, "\(c.name) + \(other.name)")
+            }
+        }
+    }
+}
+
 @Test func protobufDecoderFuzzNeverCrashesOnMutatedMessages() throws {
     let g = try ProtobufTestFixtures.load()
     let pool = try ProtobufDescriptorPool(descriptorSet: g.descriptorSet)
@@ -56,11 +88,19 @@ private func mutate(_ base: [UInt8], other: [UInt8], _ rng: inout SplitMix64) ->
         let bytes = mutate(c.bytes, other: other, &rng)
         // Mostly the message's own type; sometimes another, so every plan sees foreign bytes.
         let decoder = Int.random(in: 0..<4, using: &rng) == 0 ? all[Int.random(in: 0..<all.count, using: &rng)] : decoders[c.type]!
+        let direct = directJSON(bytes) { (b, out) throws(ValueDecodeError) in try decoder.writeJSON(b, to: out) }
         do {
             let value = try decoder.decode(bytes)
-            _ = value.jsonBytes()
+            if direct != .success(value.jsonText), reported < 5 {
+                reported += 1
+                Issue.record("seed \(seed): writeJSON of mutated \(c.name) is not the tree's JSON \(value.jsonText): \(direct) bytes \(bytes)")
+            }
             accepted += 1
         } catch {
+            if direct != .failure(error), reported < 5 {
+                reported += 1
+                Issue.record("seed \(seed): writeJSON of mutated \(c.name) did not fail as decode did (\(error)): \(direct)")
+            }
             rejected += 1
             if let offset = error.offset, !(0...bytes.count).contains(offset), reported < 5 {
                 reported += 1

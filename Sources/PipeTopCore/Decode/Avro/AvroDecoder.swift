@@ -3,7 +3,7 @@
 /// against the bytes left, before anything is allocated; errors carry the offset where the
 /// bad value starts.
 struct AvroDecoder {
-    private let schema: AvroSchema
+    let schema: AvroSchema
     private let base: UnsafePointer<UInt8>
     private let count: Int
     private(set) var pos = 0
@@ -25,25 +25,15 @@ struct AvroDecoder {
         case .null:
             return .null
         case .boolean:
-            guard pos < count else { throw truncated("boolean") }
-            let b = base[pos]
-            guard b <= 1 else { throw ValueDecodeError("boolean byte \(b) (must be 0 or 1)", at: pos) }
-            pos += 1
-            return .bool(b == 1)
+            return .bool(try boolean())
         case .int:
             return .int(try int())
         case .long:
             return .int(try long())
         case .float:
-            guard remaining >= 4 else { throw truncated("float") }
-            let bits = UInt32(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt32.self))
-            pos += 4
-            return .double(Double(Float(bitPattern: bits)))
+            return .double(try float())
         case .double:
-            guard remaining >= 8 else { throw truncated("double") }
-            let bits = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
-            pos += 8
-            return .double(Double(bitPattern: bits))
+            return .double(try double())
         case .bytes:
             let n = try length("bytes")
             defer { pos += n }
@@ -51,12 +41,7 @@ struct AvroDecoder {
         case .string:
             return .string(try string())
         case .record:
-            let depth = depth + 1
-            guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
-            // A record that takes no bytes counts against the zero-byte budget: a schema
-            // that nests such records by name (10 fields of 10 fields of ...) would
-            // otherwise be an exponential amount of work for an empty message.
-            if node.minSize == 0 { try countZeroSize(1) }
+            let depth = try enterRecord(node, depth: depth)
             // Filled in place: no growth checks or uniqueness tests per field.
             let start = Int(node.start)
             let n = Int(node.count)
@@ -76,22 +61,11 @@ struct AvroDecoder {
             if let failure { throw failure }
             return .object(members)
         case .enumeration:
-            let at = pos
-            let i = try long()
-            guard i >= 0, i < Int64(node.count) else {
-                throw ValueDecodeError("enum index \(i) out of range (\(node.count) symbols)", at: at)
-            }
-            return .string(schema.symbols[Int(node.start) + Int(i)])
+            return .string(schema.symbols[try symbol(node)])
         case .union:
-            let at = pos
-            let i = try long()
-            guard i >= 0, i < Int64(node.count) else {
-                throw ValueDecodeError("union branch \(i) out of range (\(node.count) branches)", at: at)
-            }
-            return try value(schema.links[Int(node.start) + Int(i)], depth: depth)
+            return try value(try branch(node), depth: depth)
         case .array:
-            let depth = depth + 1
-            guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
+            let depth = try enterContainer(depth)
             let itemSize = Int(schema.nodes[Int(node.child)].minSize)
             var items: [DecodedValue] = []
             while true {
@@ -102,8 +76,7 @@ struct AvroDecoder {
             }
             return .array(items)
         case .map:
-            let depth = depth + 1
-            guard depth <= AvroSchema.maxDepth else { throw tooDeep() }
+            let depth = try enterContainer(depth)
             let entrySize = 1 + Int(schema.nodes[Int(node.child)].minSize)
             var members: [DecodedMember] = []
             while true {
@@ -174,9 +147,73 @@ struct AvroDecoder {
         }
     }
 
+    /// The nesting depth inside a record of `node`, checked; a record that takes no bytes
+    /// counts against the zero-byte budget: a schema that nests such records by name (10
+    /// fields of 10 fields of ...) would otherwise be an exponential amount of work for an
+    /// empty message.
+    @inline(__always)
+    mutating func enterRecord(_ node: AvroNode, depth: Int) throws(ValueDecodeError) -> Int {
+        let depth = try enterContainer(depth)
+        if node.minSize == 0 { try countZeroSize(1) }
+        return depth
+    }
+
+    /// The nesting depth inside an array, map or record, checked.
+    @inline(__always)
+    func enterContainer(_ depth: Int) throws(ValueDecodeError) -> Int {
+        guard depth < AvroSchema.maxDepth else { throw tooDeep() }
+        return depth + 1
+    }
+
+    mutating func boolean() throws(ValueDecodeError) -> Bool {
+        guard pos < count else { throw truncated("boolean") }
+        let b = base[pos]
+        guard b <= 1 else { throw ValueDecodeError("boolean byte \(b) (must be 0 or 1)", at: pos) }
+        pos += 1
+        return b == 1
+    }
+
+    @inline(__always)
+    mutating func float() throws(ValueDecodeError) -> Double {
+        guard remaining >= 4 else { throw truncated("float") }
+        let bits = UInt32(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt32.self))
+        pos += 4
+        return Double(Float(bitPattern: bits))
+    }
+
+    @inline(__always)
+    mutating func double() throws(ValueDecodeError) -> Double {
+        guard remaining >= 8 else { throw truncated("double") }
+        let bits = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+        pos += 8
+        return Double(bitPattern: bits)
+    }
+
+    /// An enum's symbol index in `schema.symbols`, checked against the node's symbols.
+    @inline(__always)
+    mutating func symbol(_ node: AvroNode) throws(ValueDecodeError) -> Int {
+        let at = pos
+        let i = try long()
+        guard i >= 0, i < Int64(node.count) else {
+            throw ValueDecodeError("enum index \(i) out of range (\(node.count) symbols)", at: at)
+        }
+        return Int(node.start) + Int(i)
+    }
+
+    /// The node of a union's branch, its index checked.
+    @inline(__always)
+    mutating func branch(_ node: AvroNode) throws(ValueDecodeError) -> Int32 {
+        let at = pos
+        let i = try long()
+        guard i >= 0, i < Int64(node.count) else {
+            throw ValueDecodeError("union branch \(i) out of range (\(node.count) branches)", at: at)
+        }
+        return schema.links[Int(node.start) + Int(i)]
+    }
+
     /// A zig-zag varint of at most 10 bytes.
     @inline(__always)
-    private mutating func long() throws(ValueDecodeError) -> Int64 {
+    mutating func long() throws(ValueDecodeError) -> Int64 {
         guard pos < count else { throw truncated("varint") }
         let first = base[pos]
         if first < 0x80 {
@@ -199,7 +236,7 @@ struct AvroDecoder {
     }
 
     /// An Avro `int`: a varint whose value fits 32 bits.
-    private mutating func int() throws(ValueDecodeError) -> Int64 {
+    mutating func int() throws(ValueDecodeError) -> Int64 {
         let at = pos
         let v = try long()
         guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { throw ValueDecodeError("int value \(v) out of 32-bit range", at: at) }
@@ -208,7 +245,7 @@ struct AvroDecoder {
 
     /// A length prefix, checked against the bytes left; `pos` is then at the content.
     @inline(__always)
-    private mutating func length(_ what: StaticString) throws(ValueDecodeError) -> Int {
+    mutating func length(_ what: StaticString) throws(ValueDecodeError) -> Int {
         let at = pos
         let n = try long()
         guard n >= 0, n <= Int64(remaining) else { throw badLength(n, what, at: at) }
@@ -216,15 +253,21 @@ struct AvroDecoder {
     }
 
     private mutating func string() throws(ValueDecodeError) -> String {
+        String(decoding: try stringBytes(), as: UTF8.self)
+    }
+
+    /// A string's bytes, checked to be UTF-8, in place in the message.
+    @inline(__always)
+    mutating func stringBytes() throws(ValueDecodeError) -> UnsafeBufferPointer<UInt8> {
         let n = try length("string")
-        guard AvroUTF8.isValid(base + pos, count: n) else { throw ValueDecodeError("string is not valid UTF-8", at: pos) }
+        guard UTF8Validation.isValid(base + pos, count: n) else { throw ValueDecodeError("string is not valid UTF-8", at: pos) }
         defer { pos += n }
-        return String(decoding: UnsafeBufferPointer(start: base + pos, count: n), as: UTF8.self)
+        return UnsafeBufferPointer(start: base + pos, count: n)
     }
 
     /// The item count of the next array or map block (0 at the end); a negative count is
     /// followed by the block's size in bytes, which is checked and skipped.
-    private mutating func blockCount(itemSize: Int) throws(ValueDecodeError) -> Int {
+    mutating func blockCount(itemSize: Int) throws(ValueDecodeError) -> Int {
         let at = pos
         var n = try long()
         if n < 0 {

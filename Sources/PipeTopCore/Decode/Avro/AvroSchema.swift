@@ -26,6 +26,9 @@ public struct AvroSchema: Sendable {
     /// decoded record, never allocated per message.
     let fieldNames: [String]
     let symbols: [String]
+    /// `"name":` of each record field and `"SYMBOL"` of each symbol, for `writeJSON`.
+    let fieldNameJSON: PrewrittenJSON
+    let symbolJSON: PrewrittenJSON
     let root: Int32
 
     /// Parses and compiles the schema in `text` (Avro's JSON schema form); `references` are
@@ -46,6 +49,8 @@ public struct AvroSchema: Sendable {
         links = compiler.links
         fieldNames = compiler.fieldNames
         symbols = compiler.symbols
+        fieldNameJSON = PrewrittenJSON(memberNames: fieldNames)
+        symbolJSON = PrewrittenJSON(strings: symbols)
     }
 
     /// The schema a registry served: its text, its references' texts as its dependencies.
@@ -65,6 +70,23 @@ public struct AvroSchema: Sendable {
             throw ValueDecodeError("\(left) byte\(left == 1 ? "" : "s") left over after the Avro datum", at: decoder.pos)
         }
         return value
+    }
+
+    /// The one datum in `bytes` written as natural JSON at the end of `out`: the same text
+    /// as `decode(bytes).writeJSON(to: out)`, without building the tree (the path of
+    /// `pipetop tail --format json`). On an error, which is `decode`'s, `out` is as it was.
+    public func writeJSON(_ bytes: UnsafeRawBufferPointer, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        let mark = out.count
+        var decoder = AvroDecoder(schema: self, bytes: bytes)
+        do throws(ValueDecodeError) {
+            try decoder.writeJSON(root, depth: 0, to: out)
+            guard decoder.pos == bytes.count else { throw ValueDecodeError("left over") }
+        } catch {
+            // The tree decoder says what is wrong, in its words and at its offset.
+            out.truncate(to: mark)
+            _ = try decode(bytes)
+            throw error
+        }
     }
 
     /// The one datum in `bytes`.

@@ -20,6 +20,21 @@ enum AvroTimeText {
     /// An instant, `value` in units of 1/`unitsPerSecond` second since 1970-01-01T00:00:00,
     /// with `digits` fraction digits and a `Z` when `utc`.
     static func timestamp(_ value: Int64, unitsPerSecond: Int64, digits: Int, utc: Bool) -> String {
+        text { appendTimestamp(value, unitsPerSecond: unitsPerSecond, digits: digits, utc: utc, &$0) }
+    }
+
+    /// The same instant's text as a JSON string, written in place at the end of `out`.
+    static func writeTimestamp(_ value: Int64, unitsPerSecond: Int64, digits: Int, utc: Bool, to out: JSONTextBuffer) {
+        out.append(upTo: maxText + 2) { base in
+            var cursor = Cursor(base: base)
+            cursor.append(UInt8(ascii: "\""))
+            appendTimestamp(value, unitsPerSecond: unitsPerSecond, digits: digits, utc: utc, &cursor)
+            cursor.append(UInt8(ascii: "\""))
+            return cursor.count
+        }
+    }
+
+    private static func appendTimestamp(_ value: Int64, unitsPerSecond: Int64, digits: Int, utc: Bool, _ out: inout Cursor) {
         let perDay = secondsPerDay * unitsPerSecond
         var days = value / perDay
         var rest = value % perDay
@@ -27,16 +42,17 @@ enum AvroTimeText {
             days -= 1
             rest += perDay
         }
-        return text { out in
-            appendDate(days, &out)
-            out.append(UInt8(ascii: "T"))
-            appendTime(rest, unitsPerSecond: unitsPerSecond, digits: digits, &out)
-            if utc { out.append(UInt8(ascii: "Z")) }
-        }
+        appendDate(days, &out)
+        out.append(UInt8(ascii: "T"))
+        appendTime(rest, unitsPerSecond: unitsPerSecond, digits: digits, &out)
+        if utc { out.append(UInt8(ascii: "Z")) }
     }
 
-    /// Bytes written in place on the stack, then one `String`: no array per call. 64 bytes
-    /// hold the longest text (a 20-digit year, 9 fraction digits).
+    /// The longest text: a 20-digit year, 9 fraction digits.
+    private static let maxText = 64
+
+    /// Bytes written in place (on the stack, then one `String`, or at the end of a JSON
+    /// buffer): no array per call.
     private struct Cursor {
         let base: UnsafeMutablePointer<UInt8>
         var count = 0
@@ -48,7 +64,7 @@ enum AvroTimeText {
     }
 
     private static func text(_ write: (inout Cursor) -> Void) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxText) { buffer in
             var cursor = Cursor(base: buffer.baseAddress!)
             write(&cursor)
             return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: cursor.count), as: UTF8.self)

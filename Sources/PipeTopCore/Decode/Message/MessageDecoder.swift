@@ -41,24 +41,84 @@ public struct MessageDecoder {
     /// and the bytes are the bare payload. (The contract format reads as plain JSON here; its
     /// events have their own fast decoder, `EventDecoder`.)
     public mutating func decode(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer? = nil) throws(ValueDecodeError) -> DecodedValue {
-        switch format {
-        case .contract, .json:
+        switch route(bytes, schemaHeader: schemaHeader) {
+        case .json:
             return try json.parse(bytes)
-        case .raw:
-            return Self.raw(bytes)
-        case .protobuf where localProtobuf != nil:
-            return try decodeLocalProtobuf(bytes)
-        case .avro, .protobuf, .jsonSchema:
-            return try decodeFramed(bytes, schemaHeader: schemaHeader, expecting: format)
-        case .auto:
-            if schemaHeader != nil { return try decodeFramed(bytes, schemaHeader: schemaHeader, expecting: nil) }
-            if ConfluentFrame.looksFramed(bytes) {
-                if localProtobuf != nil { return try decodeLocalProtobuf(bytes) }
-                return try decodeFramed(bytes, schemaHeader: nil, expecting: nil)
-            }
+        case .jsonElseRaw:
             if let tree = try? json.parse(bytes) { return tree }
             return Self.raw(bytes)
+        case .raw:
+            return Self.raw(bytes)
+        case .localProtobuf:
+            let (decoder, start) = try localProtobufPayload(bytes)
+            return try Self.shifted(start) { () throws(ValueDecodeError) in try decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[start...])) }
+        case .framed(let expecting):
+            let (reader, start) = try framedPayload(bytes, schemaHeader: schemaHeader, expecting: expecting)
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
+            return try Self.shifted(start) { () throws(ValueDecodeError) in
+                switch reader {
+                case .avro(let avro): return try avro.decode(payload)
+                case .protobuf(let protobuf): return try protobuf.decode(payload)
+                case .json: return try json.parse(payload)
+                }
+            }
         }
+    }
+
+    /// `decode(bytes, schemaHeader:)` written as natural JSON at the end of `out`, Avro and
+    /// Protobuf straight from their bytes without the tree (the path of `pipetop tail
+    /// --format json`); the same text as `decode(…).writeJSON(to: out)`. On an error, `out`
+    /// is as it was.
+    public mutating func writeJSON(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer? = nil, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        switch route(bytes, schemaHeader: schemaHeader) {
+        case .localProtobuf:
+            let (decoder, start) = try localProtobufPayload(bytes)
+            try Self.shifted(start) { () throws(ValueDecodeError) in try decoder.writeJSON(UnsafeRawBufferPointer(rebasing: bytes[start...]), to: out) }
+        case .framed(let expecting):
+            let (reader, start) = try framedPayload(bytes, schemaHeader: schemaHeader, expecting: expecting)
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
+            try Self.shifted(start) { () throws(ValueDecodeError) in
+                switch reader {
+                case .avro(let avro): try avro.writeJSON(payload, to: out)
+                case .protobuf(let protobuf): try protobuf.writeJSON(payload, to: out)
+                case .json: try json.parse(payload).writeJSON(to: out)
+                }
+            }
+        case .json, .jsonElseRaw, .raw:
+            try decode(bytes, schemaHeader: schemaHeader).writeJSON(to: out)
+        }
+    }
+
+    /// How a value is read, from the format and, for `auto`, from its first bytes.
+    private enum Route {
+        case json, jsonElseRaw, raw, localProtobuf
+        /// A Schema Registry frame, of the format expected (nil: any).
+        case framed(expecting: ValueFormat?)
+    }
+
+    private func route(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer?) -> Route {
+        switch format {
+        case .contract, .json: return .json
+        case .raw: return .raw
+        case .protobuf where localProtobuf != nil: return .localProtobuf
+        case .avro, .protobuf, .jsonSchema: return .framed(expecting: format)
+        case .auto:
+            if schemaHeader != nil { return .framed(expecting: nil) }
+            if ConfluentFrame.looksFramed(bytes) { return localProtobuf != nil ? .localProtobuf : .framed(expecting: nil) }
+            return .jsonElseRaw
+        }
+    }
+
+    /// What reads a framed payload.
+    private enum PayloadReader {
+        case avro(AvroSchema)
+        case protobuf(ProtobufMessageDecoder)
+        case json
+    }
+
+    /// A payload's error, its offset seen from the start of the bytes (the frame in front).
+    private static func shifted<T>(_ start: Int, _ body: () throws(ValueDecodeError) -> T) throws(ValueDecodeError) -> T {
+        do { return try body() } catch { throw error.shifted(by: start) }
     }
 
     /// `decode` of bytes held in arrays.
@@ -89,9 +149,10 @@ public struct MessageDecoder {
         }
     }
 
-    /// A framed payload: the frame in front of `bytes`, or in `schemaHeader` with `bytes` the
-    /// bare payload. Error offsets count from the start of `bytes`.
-    private mutating func decodeFramed(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer?, expecting: ValueFormat?) throws(ValueDecodeError) -> DecodedValue {
+    /// A framed payload's reader and where the payload starts in `bytes`: after the frame in
+    /// front of it, or at 0 with the frame in `schemaHeader`. Error offsets count from the
+    /// start of `bytes`.
+    private mutating func framedPayload(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer?, expecting: ValueFormat?) throws(ValueDecodeError) -> (PayloadReader, start: Int) {
         let frameBytes = schemaHeader ?? bytes
         var frame: ConfluentFrame
         do { frame = try ConfluentFrame(parsing: frameBytes) } catch {
@@ -101,22 +162,16 @@ public struct MessageDecoder {
         if let expecting, expecting != schema.format {
             throw ValueDecodeError("schema \(frame.schema.text) is \(schema.format.rawValue), not \(expecting.rawValue) (try --value-format auto)")
         }
-        var protobuf: ProtobufMessageDecoder?
-        if case .protobuf(let pool) = schema {
+        let reader: PayloadReader
+        switch schema {
+        case .avro(let avro): reader = .avro(avro)
+        case .protobuf(let pool):
+            // Read past the message indexes: the payload starts after them.
             let indexes = try frame.readMessageIndexes(frameBytes)
-            protobuf = try protobufDecoder(pool, frame.schema, indexes)
+            reader = .protobuf(try protobufDecoder(pool, frame.schema, indexes))
+        case .json: reader = .json
         }
-        let start = schemaHeader == nil ? frame.payloadOffset : 0
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
-        do throws(ValueDecodeError) {
-            switch schema {
-            case .avro(let avro): return try avro.decode(payload)
-            case .protobuf: return try protobuf!.decode(payload)
-            case .json: return try json.parse(payload)
-            }
-        } catch {
-            throw error.shifted(by: start)
-        }
+        return (reader, schemaHeader == nil ? frame.payloadOffset : 0)
     }
 
     /// The decoder of the message type the indexes name, compiled once.
@@ -134,13 +189,14 @@ public struct MessageDecoder {
 
     /// `--proto-descriptor`: the bytes are the message; a registry frame in front (a
     /// Protobuf message never starts with byte 0, its first tag) is skipped with its indexes.
-    private func decodeLocalProtobuf(_ bytes: UnsafeRawBufferPointer) throws(ValueDecodeError) -> DecodedValue {
+    /// The decoder, and where the message starts.
+    private func localProtobufPayload(_ bytes: UnsafeRawBufferPointer) throws(ValueDecodeError) -> (ProtobufMessageDecoder, start: Int) {
         guard let localProtobuf else { throw ValueDecodeError("no --proto-descriptor") }
         var start = 0
         if bytes.first == 0, var frame = try? ConfluentFrame(parsing: bytes), (try? frame.readMessageIndexes(bytes)) != nil {
             start = frame.payloadOffset
         }
-        do { return try localProtobuf.decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[start...])) } catch { throw error.shifted(by: start) }
+        return (localProtobuf.decoder, start)
     }
 
     private mutating func compiledSchema(_ ref: ConfluentFrame.SchemaRef) throws(ValueDecodeError) -> CompiledSchema {

@@ -9,6 +9,8 @@ final class ProtoEnumPlan: Sendable {
     /// Names of numbers 0 ..< dense.count (nil: no such value); others in `sparse`.
     private let dense: [String?]
     private let sparse: [Int32: String]
+    /// `"NAME"` of numbers 0 ..< dense.count (an empty text where there is no such value).
+    private let denseJSON: PrewrittenJSON
 
     init(fullName: String, descriptor: ProtobufFileDescriptor.Enum, closed: Bool) {
         self.closed = closed
@@ -25,6 +27,9 @@ final class ProtoEnumPlan: Sendable {
         }
         self.dense = dense
         self.sparse = sparse
+        var denseJSON = PrewrittenJSON()
+        for name in dense { denseJSON.append { out in name.map { out.string($0) } } }
+        self.denseJSON = denseJSON
         if isNullValue {
             defaultValue = .null
         } else {
@@ -40,5 +45,18 @@ final class ProtoEnumPlan: Sendable {
         if number >= 0, Int(number) < dense.count, let name = dense[Int(number)] { return .string(name) }
         if let name = sparse[number] { return .string(name) }
         return closed ? nil : .int(Int64(number))
+    }
+
+    /// `value(number)` written as JSON at the end of `out`; false (nothing written) when it
+    /// is nil.
+    @inline(__always)
+    func writeJSON(_ number: Int32, to out: JSONTextBuffer) -> Bool {
+        if !isNullValue, number >= 0, Int(number) < dense.count, dense[Int(number)] != nil {
+            denseJSON.write(Int(number), to: out)
+            return true
+        }
+        guard let v = value(number) else { return false }
+        v.writeJSON(to: out)
+        return true
     }
 }

@@ -65,6 +65,13 @@ final class ProtoMessagePlan: Sendable {
     /// (fields with presence hold `.null` until set and are dropped when unset).
     let template: [DecodedMember]
     let anyPresence: Bool
+    /// `"name":` of each field, and `"name":default` of each (fields without presence fill
+    /// the gaps with it), for `ProtobufMessageDecoder.writeJSON`.
+    let nameJSON: PrewrittenJSON
+    let defaultJSON: PrewrittenJSON
+    /// Whether `writeJSON` writes this type as it reads it: a plain message (well-known types
+    /// have JSON forms of their own) with at most 64 oneofs (their set members fit one word).
+    let streamable: Bool
     /// Field indexes of each oneof, to unset the other members when one is set.
     let oneofMembers: [[Int]]
     /// Field number → field index + 1 (0: unknown), for numbers below `dense.count`.
@@ -77,6 +84,17 @@ final class ProtoMessagePlan: Sendable {
         self.fields = fields
         template = (0..<fields.count).map { DecodedMember(names[$0], fields[$0].hasPresence ? .null : defaults[$0]) }
         anyPresence = fields.contains { $0.hasPresence }
+        nameJSON = PrewrittenJSON(memberNames: names)
+        var defaultJSON = PrewrittenJSON()
+        for (name, value) in zip(names, defaults) {
+            defaultJSON.append { out in
+                out.string(name)
+                out.byte(UInt8(ascii: ":"))
+                value.writeJSON(to: out)
+            }
+        }
+        self.defaultJSON = defaultJSON
+        streamable = wellKnown == .none && oneofCount <= 64
         var members = [[Int]](repeating: [], count: oneofCount)
         for (i, f) in fields.enumerated() where f.oneof >= 0 && f.oneof < oneofCount { members[Int(f.oneof)].append(i) }
         oneofMembers = members

@@ -133,23 +133,14 @@ struct ProtoWireReader {
     /// The bytes of `range` as a string, checked to be UTF-8.
     @inline(__always)
     func string(_ range: Range<Int>) throws(ValueDecodeError) -> String {
+        String(decoding: try stringBytes(range), as: UTF8.self)
+    }
+
+    /// The bytes of `range`, checked to be UTF-8.
+    @inline(__always)
+    func stringBytes(_ range: Range<Int>) throws(ValueDecodeError) -> UnsafeRawBufferPointer {
         let slice = UnsafeRawBufferPointer(rebasing: bytes[range])
-        // ASCII (most keys, ids and names) checked 8 bytes at a time; `String(validating:)`
-        // only for the rest, as it is several times slower on short strings.
-        var high: UInt64 = 0
-        var i = 0
-        while i + 8 <= slice.count {
-            high |= slice.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < slice.count {
-            high |= UInt64(slice[i])
-            i += 1
-        }
-        if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: slice, as: UTF8.self) }
-        guard let s = String(validating: slice, as: UTF8.self) else {
-            throw ValueDecodeError("Protobuf string is not valid UTF-8", at: range.lowerBound)
-        }
-        return s
+        guard UTF8Validation.isValid(slice) else { throw ValueDecodeError("Protobuf string is not valid UTF-8", at: range.lowerBound) }
+        return slice
     }
 }

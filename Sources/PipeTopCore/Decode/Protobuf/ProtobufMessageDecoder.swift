@@ -31,7 +31,7 @@ public struct ProtobufMessageDecoder: Sendable {
     /// The full name of the type decoded (`pkg.Outer.Inner`).
     public let messageName: String
     let plans: [ProtoMessagePlan]
-    private let enums: [ProtoEnumPlan]
+    let enums: [ProtoEnumPlan]
     /// Plans by full name (leading dot), for `Any`.
     let planIndex: [String: Int]
 
@@ -142,7 +142,7 @@ public struct ProtobufMessageDecoder: Sendable {
     /// A non-repeated value, or nil when it is to be ignored (wrong wire type, skipped;
     /// unknown number of a closed enum).
     @inline(__always)
-    private func single(_ t: ProtoMessagePlan.ValueType, _ wt: ProtoWireReader.WireType, _ n: Int, _ r: inout ProtoWireReader,
+    func single(_ t: ProtoMessagePlan.ValueType, _ wt: ProtoWireReader.WireType, _ n: Int, _ r: inout ProtoWireReader,
                         depth: Int) throws(ValueDecodeError) -> DecodedValue? {
         if t.kind.isMessage {
             switch wt {
@@ -166,7 +166,7 @@ public struct ProtobufMessageDecoder: Sendable {
 
     /// A number, bool, enum, string or bytes value of `f`'s kind (the wire type checked).
     @inline(__always)
-    private func scalar(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader) throws(ValueDecodeError) -> DecodedValue? {
+    func scalar(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader) throws(ValueDecodeError) -> DecodedValue? {
         switch t.kind {
         case .string: return .string(try r.string(try r.lengthDelimited()))
         case .bytes: return .bytes(Array(UnsafeRawBufferPointer(rebasing: r.bytes[try r.lengthDelimited()])))

@@ -1,0 +1,42 @@
+/// JSON texts written once when a schema is compiled (a field's `"name":`, an enum symbol's
+/// `"SYMBOL"`, a field's default value) and copied into the output for every message: the
+/// direct decode-to-JSON paths never escape or look at a `String` per message.
+struct PrewrittenJSON: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = [0]
+
+    init() {}
+
+    /// Appends the text `write` puts into a scratch buffer; its index is the count before.
+    mutating func append(_ write: (JSONTextBuffer) -> Void) {
+        let scratch = JSONTextBuffer(capacity: 64)
+        write(scratch)
+        bytes.append(contentsOf: scratch.bytes)
+        ends.append(bytes.count)
+    }
+
+    /// `"name":` for each name, in order.
+    init(memberNames names: [String]) {
+        for name in names {
+            append { out in
+                out.string(name)
+                out.byte(UInt8(ascii: ":"))
+            }
+        }
+    }
+
+    /// `"text"` for each string, in order.
+    init(strings: [String]) {
+        for s in strings { append { $0.string(s) } }
+    }
+
+    var count: Int { ends.count - 1 }
+
+    /// Copies text `i` into `out`.
+    @inline(__always)
+    func write(_ i: Int, to out: JSONTextBuffer) {
+        let start = ends[i]
+        let end = ends[i + 1]
+        bytes.withUnsafeBytes { out.raw(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+}

@@ -1,0 +1,225 @@
+/// Protobuf straight to natural JSON, without the tree, for messages as serializers write
+/// them: fields in declaration order, each field once, a repeated field's elements and a
+/// map's entries in one run, each entry its key then its value, map keys distinct. Whatever
+/// is not written that way (and every error) is declined, and the tree decides instead, so
+/// the text is always `decode(bytes).writeJSON(to:)`'s.
+extension ProtobufMessageDecoder {
+    /// The message in `bytes` written as natural JSON at the end of `out`: the same text as
+    /// `decode(bytes).writeJSON(to: out)` (the path of `pipetop tail --format json`). On an
+    /// error, which is `decode`'s, `out` is as it was.
+    public func writeJSON(_ bytes: UnsafeRawBufferPointer, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        let mark = out.count
+        var r = ProtoWireReader(bytes)
+        do throws(ValueDecodeError) {
+            try stream(0, &r, depth: 0, to: out)
+        } catch {
+            out.truncate(to: mark)
+            try decode(bytes).writeJSON(to: out)
+        }
+    }
+
+    /// Thrown where the bytes are not written the usual way (or are wrong): the tree reads them.
+    private static var declined: ValueDecodeError { ValueDecodeError("declined") }
+
+    /// Most map entries one run may have here (their keys' places are kept on the stack).
+    private static let maxStreamedKeys = 256
+
+    /// One message, to the end of `r`: members in declaration order, the fields without
+    /// presence that are absent written at their defaults in between.
+    private func stream(_ p: Int, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        guard depth <= ProtoWireReader.maxDepth else { throw Self.declined }
+        let plan = plans[p]
+        guard plan.streamable else {
+            try message(p, &r, depth: depth, group: 0).writeJSON(to: out)
+            return
+        }
+        out.byte(UInt8(ascii: "{"))
+        var next = 0  // the fields before it are written, or were absent
+        var wrote = false
+        var oneofsSet: UInt64 = 0
+        while !r.atEnd {
+            let (n, wt) = try r.tag()
+            guard let i = plan.index(of: n), Self.accepts(plan.fields[i], wt) else {
+                // Unknown, or the wrong wire type: skipped, as the tree does (groups it reads).
+                guard wt != .startGroup, wt != .endGroup else { throw Self.declined }
+                try r.skip(wt, number: n, depth: depth)
+                continue
+            }
+            guard i >= next else { throw Self.declined }
+            let f = plan.fields[i]
+            let oneof: UInt64 = f.oneof >= 0 ? 1 << UInt64(f.oneof) : 0
+            guard oneofsSet & oneof == 0 else { throw Self.declined }
+            writeDefaults(plan, next..<i, wrote: &wrote, to: out)
+            next = i
+            let before = out.count
+            if wrote { out.byte(UInt8(ascii: ",")) }
+            plan.nameJSON.write(i, to: out)
+            if f.isMap {
+                try streamMap(f, n, &r, depth: depth, to: out)
+            } else if f.repeated {
+                try streamRepeated(f, n, wt, &r, depth: depth, to: out)
+            } else if try !streamSingle(f.type, &r, depth: depth, to: out) {
+                out.truncate(to: before)  // a closed enum's unknown number: the field stays unset
+                continue
+            }
+            wrote = true
+            next = i + 1
+            oneofsSet |= oneof
+        }
+        writeDefaults(plan, next..<plan.fields.count, wrote: &wrote, to: out)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// The absent fields of `range` that have no presence, at their defaults.
+    @inline(__always)
+    private func writeDefaults(_ plan: ProtoMessagePlan, _ range: Range<Int>, wrote: inout Bool, to out: JSONTextBuffer) {
+        for j in range where !plan.fields[j].hasPresence {
+            if wrote { out.byte(UInt8(ascii: ",")) }
+            plan.defaultJSON.write(j, to: out)
+            wrote = true
+        }
+    }
+
+    /// Whether a value of `f` arrives with wire type `wt` as this path reads it: messages
+    /// (and groups) length-delimited (groups as groups are left to the tree), numbers packed
+    /// or not when repeated.
+    @inline(__always)
+    private static func accepts(_ f: ProtoMessagePlan.Field, _ wt: ProtoWireReader.WireType) -> Bool {
+        if f.isMap { return wt == .lengthDelimited }
+        return accepts(f.type, wt) || (f.repeated && wt == .lengthDelimited && f.type.kind.packable)
+    }
+
+    @inline(__always)
+    private static func accepts(_ t: ProtoMessagePlan.ValueType, _ wt: ProtoWireReader.WireType) -> Bool {
+        t.kind.isMessage ? wt == .lengthDelimited : wt == t.kind.wireType
+    }
+
+    /// A non-repeated value; false, with nothing written, for a closed enum's unknown number.
+    @inline(__always)
+    private func streamSingle(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) -> Bool {
+        if t.kind.isMessage {
+            let range = try r.lengthDelimited()
+            var sub = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
+            try stream(Int(t.message), &sub, depth: depth + 1, to: out)
+            return true
+        }
+        return try streamScalar(t, &r, to: out)
+    }
+
+    /// A scalar: strings and enum names copied in, numbers through their tree value (no
+    /// allocation); false, with nothing written, for a closed enum's unknown number.
+    @inline(__always)
+    private func streamScalar(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, to out: JSONTextBuffer) throws(ValueDecodeError) -> Bool {
+        switch t.kind {
+        case .string:
+            out.quoted(try r.stringBytes(try r.lengthDelimited()))
+            return true
+        case .enumeration:
+            return enums[Int(t.enumeration)].writeJSON(Int32(truncatingIfNeeded: try r.varint()), to: out)
+        default:
+            guard let v = try scalar(t, &r) else { return false }
+            v.writeJSON(to: out)
+            return true
+        }
+    }
+
+    /// A repeated field's run of elements (packed or not), the first with wire type `wt`,
+    /// up to the next field.
+    private func streamRepeated(_ f: ProtoMessagePlan.Field, _ n: Int, _ wt: ProtoWireReader.WireType, _ r: inout ProtoWireReader,
+                                depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        out.byte(UInt8(ascii: "["))
+        var first = true
+        var wt = wt
+        run: while true {
+            if wt == .lengthDelimited, f.type.kind.packable {
+                let range = try r.lengthDelimited()
+                var sub = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
+                while !sub.atEnd {
+                    let before = out.count
+                    if !first { out.byte(UInt8(ascii: ",")) }
+                    if try streamScalar(f.type, &sub, to: out) { first = false } else { out.truncate(to: before) }
+                }
+            } else {
+                let before = out.count
+                if !first { out.byte(UInt8(ascii: ",")) }
+                if try streamSingle(f.type, &r, depth: depth, to: out) { first = false } else { out.truncate(to: before) }
+            }
+            // The run goes on while the same field follows; its values of a wrong wire type
+            // are skipped, as the tree skips them.
+            while true {
+                let save = r.pos
+                guard !r.atEnd, let (m, mwt) = try? r.tag(), m == n else {
+                    r.pos = save
+                    break run
+                }
+                if Self.accepts(f, mwt) {
+                    wt = mwt
+                    continue run
+                }
+                guard mwt != .startGroup, mwt != .endGroup else { throw Self.declined }
+                try r.skip(mwt, number: m, depth: depth)
+            }
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    /// A map's run of entries, each its key then its value, keys distinct (checked on their
+    /// written text: a 128-bit filter, then the earlier keys when it says maybe).
+    private func streamMap(_ f: ProtoMessagePlan.Field, _ n: Int, _ r: inout ProtoWireReader, depth: Int,
+                           to out: JSONTextBuffer) throws(ValueDecodeError) {
+        guard depth + 1 <= ProtoWireReader.maxDepth else { throw Self.declined }
+        out.byte(UInt8(ascii: "{"))
+        try withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.maxStreamedKeys) { (keys) throws(ValueDecodeError) in
+            var count = 0
+            var seen: (UInt64, UInt64) = (0, 0)
+            while true {
+                let range = try r.lengthDelimited()
+                var entry = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
+                guard count < Self.maxStreamedKeys, !entry.atEnd else { throw Self.declined }
+                let (kn, kwt) = try entry.tag()
+                guard kn == 1, Self.accepts(f.key, kwt) else { throw Self.declined }
+                if count > 0 { out.byte(UInt8(ascii: ",")) }
+                let keyStart = out.count
+                try writeKey(f.key, &entry, to: out)
+                let key = keyStart..<out.count
+                let hash = out.bytes[key].reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+                let bit: UInt64 = 1 << (hash >> 58 & 63)
+                let inHigh = hash >> 57 & 1 == 1
+                if (inHigh ? seen.1 : seen.0) & bit != 0 {
+                    for k in 0..<count where out.bytes[keys[k]].elementsEqual(out.bytes[key]) { throw Self.declined }
+                }
+                if inHigh { seen.1 |= bit } else { seen.0 |= bit }
+                keys[count] = key
+                count += 1
+                out.byte(UInt8(ascii: ":"))
+                guard !entry.atEnd else { throw Self.declined }
+                let (vn, vwt) = try entry.tag()
+                guard vn == 2, Self.accepts(f.value, vwt),
+                      try streamSingle(f.value, &entry, depth: depth + 1, to: out), entry.atEnd else { throw Self.declined }
+                let save = r.pos
+                guard !r.atEnd, let (m, mwt) = try? r.tag(), m == n, mwt == .lengthDelimited else {
+                    r.pos = save
+                    break
+                }
+            }
+        }
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// A map key as its JSON member name: strings as they are, numbers and booleans quoted.
+    @inline(__always)
+    private func writeKey(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        if t.kind == .string {
+            out.quoted(try r.stringBytes(try r.lengthDelimited()))
+            return
+        }
+        out.byte(UInt8(ascii: "\""))
+        switch try scalar(t, &r) {
+        case .int(let i): out.int(i)
+        case .uint(let u): out.uint(u)
+        case .bool(let b): out.raw(b ? "true" : "false")
+        default: throw Self.declined
+        }
+        out.byte(UInt8(ascii: "\""))
+    }
+}
