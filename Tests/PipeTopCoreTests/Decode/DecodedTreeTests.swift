@@ -163,9 +163,11 @@ func jsonTreeRejectsBadInput(text: String, message: String) {
     let iterations = Int(ProcessInfo.processInfo.environment["PIPETOP_FUZZ_ITERATIONS"] ?? "") ?? 200_000
     for _ in 0..<iterations {
         let digits = Int.random(in: 1...9, using: &generator)
-        let scale = Double(Int.random(in: 0...8, using: &generator))
+        let scale = Double(Int.random(in: 0...10, using: &generator))
         let mantissa = Double(Int.random(in: -999_999_999...999_999_999, using: &generator) % Int(pow(10, Double(digits))))
-        values.append(mantissa / pow(10, scale))
+        let decimal = mantissa / pow(10, scale)
+        // The decimal and its neighbours, which need all 17 digits.
+        values += [decimal, decimal.nextUp, decimal.nextDown]
         values.append(Double(bitPattern: generator.next()))
         values.append(Double.random(in: -1_000...1_000, using: &generator))
     }

@@ -58,6 +58,24 @@ struct ProtoWireReader {
         }
     }
 
+    /// Reads the one-byte tag `tag` when it is next (0 never is: field number 0 is invalid).
+    @inline(__always)
+    mutating func next(_ tag: UInt8) -> Bool {
+        guard pos < end, bytes[pos] == tag else { return false }
+        pos += 1
+        return true
+    }
+
+    /// Reads the tag of field `number` with wire type `wireType` when it is next.
+    @inline(__always)
+    mutating func next(_ number: Int, _ wireType: WireType) -> Bool {
+        if number < 16 { return next(UInt8(number << 3) | wireType.rawValue) }
+        let save = pos
+        if let (m, wt) = try? tag(), m == number, wt == wireType { return true }
+        pos = save
+        return false
+    }
+
     /// The next tag: its field number (checked: 1 ... 2^29 - 1) and wire type (checked: 0 ... 5).
     @inline(__always)
     mutating func tag() throws(ValueDecodeError) -> (number: Int, wireType: WireType) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Protobuf straight to natural JSON, without the tree, for messages as serializers write
 /// them: fields in declaration order, each field once, a repeated field's elements and a
 /// map's entries in one run, each entry its key then its value, map keys distinct. Whatever
@@ -169,41 +175,64 @@ extension ProtobufMessageDecoder {
                            to out: JSONTextBuffer) throws(ValueDecodeError) {
         guard depth + 1 <= ProtoWireReader.maxDepth else { throw Self.declined }
         out.byte(UInt8(ascii: "{"))
+        // An entry's key and value tags are one byte each as serializers write them (any
+        // other spelling is declined).
+        let keyTag = Self.tagByte(1, f.key)
+        let valueTag = Self.tagByte(2, f.value)
         try withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.maxStreamedKeys) { (keys) throws(ValueDecodeError) in
             var count = 0
             var seen: (UInt64, UInt64) = (0, 0)
             while true {
                 let range = try r.lengthDelimited()
                 var entry = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
-                guard count < Self.maxStreamedKeys, !entry.atEnd else { throw Self.declined }
-                let (kn, kwt) = try entry.tag()
-                guard kn == 1, Self.accepts(f.key, kwt) else { throw Self.declined }
+                guard count < Self.maxStreamedKeys, entry.next(keyTag) else { throw Self.declined }
                 if count > 0 { out.byte(UInt8(ascii: ",")) }
                 let keyStart = out.count
                 try writeKey(f.key, &entry, to: out)
                 let key = keyStart..<out.count
-                let hash = out.bytes[key].reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-                let bit: UInt64 = 1 << (hash >> 58 & 63)
+                let hash = Self.hash(UnsafeRawBufferPointer(rebasing: out.bytes[key]))
+                let bit: UInt64 = 1 << (hash >> 58)
                 let inHigh = hash >> 57 & 1 == 1
                 if (inHigh ? seen.1 : seen.0) & bit != 0 {
-                    for k in 0..<count where out.bytes[keys[k]].elementsEqual(out.bytes[key]) { throw Self.declined }
+                    let text = UnsafeRawBufferPointer(rebasing: out.bytes[key])
+                    for k in 0..<count where keys[k].count == key.count
+                        && memcmp(out.bytes.baseAddress! + keys[k].lowerBound, text.baseAddress!, key.count) == 0 {
+                        throw Self.declined
+                    }
                 }
                 if inHigh { seen.1 |= bit } else { seen.0 |= bit }
                 keys[count] = key
                 count += 1
                 out.byte(UInt8(ascii: ":"))
-                guard !entry.atEnd else { throw Self.declined }
-                let (vn, vwt) = try entry.tag()
-                guard vn == 2, Self.accepts(f.value, vwt),
-                      try streamSingle(f.value, &entry, depth: depth + 1, to: out), entry.atEnd else { throw Self.declined }
-                let save = r.pos
-                guard !r.atEnd, let (m, mwt) = try? r.tag(), m == n, mwt == .lengthDelimited else {
-                    r.pos = save
-                    break
+                guard entry.next(valueTag), try streamSingle(f.value, &entry, depth: depth + 1, to: out), entry.atEnd else {
+                    throw Self.declined
                 }
+                guard r.next(n, .lengthDelimited) else { break }
             }
         }
         out.byte(UInt8(ascii: "}"))
+    }
+
+    /// A key text's hash for the seen-keys filter: its first and last 8 bytes (all of a
+    /// short one) and its length, mixed so that the top bits depend on every byte read.
+    @inline(__always)
+    private static func hash(_ text: UnsafeRawBufferPointer) -> UInt64 {
+        var x = UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15
+        if text.count >= 8 {
+            x ^= text.loadUnaligned(as: UInt64.self)
+            x = (x ^ x >> 31) &* 0xBF58_476D_1CE4_E5B9
+            x ^= text.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self)
+        } else {
+            for b in text { x = x << 8 | UInt64(b) }
+        }
+        x = (x ^ x >> 30) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ x >> 27) &* 0x94D0_49BB_1331_11EB
+        return x ^ x >> 31
+    }
+
+    /// The one-byte tag of field 1 or 2 of `t`'s wire type (a message's: length-delimited).
+    private static func tagByte(_ number: UInt8, _ t: ProtoMessagePlan.ValueType) -> UInt8 {
+        number << 3 | (t.kind.isMessage ? ProtoWireReader.WireType.lengthDelimited : t.kind.wireType).rawValue
     }
 
     /// A map key as its JSON member name: strings as they are, numbers and booleans quoted.
