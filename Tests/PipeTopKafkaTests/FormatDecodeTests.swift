@@ -75,6 +75,36 @@ struct FormatDecodeTests {
         }
     }
 
+    /// A foreign pipeline's scored records, as AvroSerializer writes them with a key and a
+    /// header, mapped to contract events: the key, a header, an Avro timestamp read as text,
+    /// the map of features.
+    @Test func avroRecordsMapToScoredEventsThroughTheirSelectors() throws {
+        let produced = try Self.produce("avro", count: 20, extra: ["--header", "model-version=v7"])
+        let broker = try TestBroker.shared()
+        let reader = try KafkaTopicReader(config: KafkaClientConfig(brokers: broker.bootstrap), topic: produced.topic, exitAtEnd: true)
+        var decoder = MessageDecoder(format: .avro, schemas: SchemaRegistryClient(config: try SchemaRegistryConfig(url: produced.stub.url)))
+        let fields = try ["key": "@key", "score": "/score", "model": "/model", "version": "@header:model-version", "ts": "/ts", "prediction": "/prediction"]
+            .mapValues { try FieldSelector(parsing: $0) }
+        let mapping = ScoredMapping(pipeline: "fraud", TopicMapping(format: .avro, fields: fields, features: .object(try JSONPointer(parsing: "/features"))))
+        var event = ScoredEvent()
+        var mapped = 0
+        try reader.runMessages { message in
+            guard let value = try? message.decodedValue(with: &decoder) else {
+                Issue.record("\(message.position) did not decode")
+                return
+            }
+            #expect(mapping.map(value, message, into: &event) == .success(true))
+            #expect(event.key == value[member: "id"]?.text)
+            #expect(event.score == value[member: "score"]?.number)
+            #expect(event.version == 7)
+            #expect(event.prediction == value[member: "prediction"]?.text.map(Outcome.text))
+            #expect(event.tsMs == (try? TimestampText.parseEpochMilliseconds(value[member: "ts"]?.text ?? "")))
+            #expect(event.features.count == 8)
+            mapped += 1
+        }
+        #expect(mapped == 20)
+    }
+
     @Test func avroEveryTypeAndTwoWriterSchemas() throws {
         // v2 adds timestamp-micros, date, decimal, bytes and a [null, double] union.
         try Self.check(try Self.produce("avro", extra: ["--evolve"]), exactText: true)

@@ -21,6 +21,9 @@ enum ConfigDecoder {
         if let contexts = try top.tableArray("contexts") {
             config.contexts = try decodeContexts(contexts, file: file)
         }
+        if let pipelines = try top.tableArray("pipelines") {
+            config.pipelines = try decodePipelines(pipelines, file: file)
+        }
         return config
     }
 
@@ -155,6 +158,92 @@ enum ConfigDecoder {
             scored: try r.nonEmptyString("scored"), control: try r.nonEmptyString("control"))
     }
 
+    private static func decodePipelines(_ readers: [TOMLSectionReader], file: String) throws(ConfigError) -> [PipelineConfig] {
+        var pipelines: [PipelineConfig] = []
+        for r in readers {
+            guard let name = try r.nonEmptyString("name") else { throw .missingKey(file: file, keyPath: r.keyPath("name")) }
+            guard !pipelines.contains(where: { $0.name == name }) else {
+                throw r.invalid("name", "\"\(name)\" names an earlier pipeline too")
+            }
+            guard let scoredTopic = try r.nonEmptyString("scored_topic") else {
+                throw .missingKey(file: file, keyPath: r.keyPath("scored_topic"))
+            }
+            var p = PipelineConfig(name: name, scoredTopic: scoredTopic)
+            p.modelsTopic = try r.nonEmptyString("models_topic")
+            p.labelsTopic = try r.nonEmptyString("labels_topic")
+            p.inputTopic = try r.nonEmptyString("input_topic")
+            p.errorsTopic = try r.nonEmptyString("errors_topic")
+            p.consumerGroup = try r.nonEmptyString("consumer_group")
+            if let text = try r.string("control") {
+                guard let control = PipelineConfig.Control(rawValue: text) else {
+                    throw r.invalid("control", "must be one of \(PipelineConfig.Control.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+                }
+                p.control = control
+            }
+            if let scored = try r.table("scored") { p.scored = try decodeTopicMapping(scored, .scored, file: file) }
+            if let models = try r.table("models") {
+                guard p.modelsTopic != nil else { throw r.invalid("models", "describes the models topic, but models_topic is not set") }
+                p.models = try decodeTopicMapping(models, .models, file: file)
+            }
+            if let labels = try r.table("labels") {
+                guard p.labelsTopic != nil else { throw r.invalid("labels", "describes the labels topic, but labels_topic is not set") }
+                p.labels = try decodeTopicMapping(labels, .labels, file: file)
+            }
+            if p.control == .republish, p.modelsTopic == nil {
+                throw r.invalid("control", "\"republish\" sends model messages again, but models_topic is not set")
+            }
+            pipelines.append(p)
+        }
+        return pipelines
+    }
+
+    /// `[pipelines.scored]`, `[pipelines.models]` or `[pipelines.labels]`.
+    private static func decodeTopicMapping(_ r: TOMLSectionReader, _ role: TopicMapping.Role, file: String) throws(ConfigError) -> TopicMapping {
+        var m = TopicMapping()
+        if let text = try r.string("format") {
+            guard let format = ValueFormat(rawValue: text) else {
+                throw r.invalid("format", "must be one of \(ValueFormat.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+            }
+            m.format = format
+        }
+        m.protoDescriptor = try r.nonEmptyString("proto_descriptor")
+        m.protoMessage = try r.nonEmptyString("proto_message")
+        if (m.protoDescriptor == nil) != (m.protoMessage == nil) {
+            throw r.invalid(m.protoDescriptor == nil ? "proto_message" : "proto_descriptor", "goes with proto_descriptor and proto_message both set")
+        }
+        for field in role.fields where field != "features" {
+            guard let text = try r.string(field) else { continue }
+            let selector: FieldSelector
+            do { selector = try FieldSelector(parsing: text) } catch { throw r.invalid(field, error.description) }
+            if selector == .sequence, !(role == .models && field == "version") {
+                throw r.invalid(field, "'@sequence' numbers the versions on a models topic: it is only for [pipelines.models] version")
+            }
+            m.fields[field] = selector
+        }
+        if role == .scored, let value = r.table["features"] {
+            m.features = try decodeFeatures(r, value)
+        }
+        if m.format != .contract, let missing = role.required.first(where: { m.fields[$0] == nil }) {
+            throw .missingKey(file: file, keyPath: r.keyPath(missing))
+        }
+        return m
+    }
+
+    /// `features = "/input"` or `features = ["/input/a", "/input/b"]`.
+    private static func decodeFeatures(_ r: TOMLSectionReader, _ value: TOMLValueConvertible) throws(ConfigError) -> FeatureSelector {
+        if let text = value.string { return .object(try pointer(r, text)) }
+        guard value.array != nil, let list = try r.stringList("features") else {
+            throw r.wrongType("features", "a JSON Pointer or an array of them", value)
+        }
+        var pointers: [JSONPointer] = []
+        for text in list { pointers.append(try pointer(r, text)) }
+        return .list(pointers)
+    }
+
+    private static func pointer(_ r: TOMLSectionReader, _ text: String) throws(ConfigError) -> JSONPointer {
+        do { return try JSONPointer(parsing: text) } catch { throw r.invalid("features", error.description) }
+    }
+
     private static func decodeContexts(_ readers: [TOMLSectionReader], file: String)
         throws(ConfigError) -> [ContextConfig]
     {
@@ -179,6 +268,7 @@ enum ConfigDecoder {
             if let flag = try r.bool("read_only") { context.readOnly = flag }
             if let flag = try r.bool("protected") { context.protected = flag }
             context.schemaRegistry = try decodeSchemaRegistry(r)
+            if let pipelines = try r.tableArray("pipelines") { context.pipelines = try decodePipelines(pipelines, file: file) }
             contexts.append(context)
         }
         return contexts

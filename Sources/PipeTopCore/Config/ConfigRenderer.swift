@@ -89,7 +89,38 @@ public enum ConfigRenderer {
         out.append("models = \(quote(topics.models))")
         out.append("scored = \(quote(topics.scored))")
         out.append("control = \(quote(topics.control))")
+        for p in effective.pipelines { render(p, into: &out) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One `[[pipelines]]` entry and its topic tables.
+    private static func render(_ p: PipelineConfig, into out: inout [String]) {
+        out.append("")
+        out.append("[[pipelines]]")
+        out.append("name = \(quote(p.name))")
+        out.append("scored_topic = \(quote(p.scoredTopic))")
+        let optional: [(String, String?)] = [
+            ("models_topic", p.modelsTopic), ("labels_topic", p.labelsTopic), ("input_topic", p.inputTopic),
+            ("errors_topic", p.errorsTopic), ("consumer_group", p.consumerGroup),
+        ]
+        for case let (key, value?) in optional { out.append("\(key) = \(quote(value))") }
+        out.append("control = \(quote(p.control.rawValue))")
+        for (role, mapping) in [(TopicMapping.Role.scored, p.scored), (.models, p.models), (.labels, p.labels)] {
+            guard let mapping else { continue }
+            out.append("")
+            out.append("[pipelines.\(role.rawValue)]")
+            out.append("format = \(quote(mapping.format.rawValue))")
+            if let descriptor = mapping.protoDescriptor { out.append("proto_descriptor = \(quote(descriptor))") }
+            if let message = mapping.protoMessage { out.append("proto_message = \(quote(message))") }
+            for field in role.fields {
+                if let selector = mapping.fields[field] { out.append("\(field) = \(quote(selector.description))") }
+            }
+            switch mapping.features {
+            case .object(let pointer)?: out.append("features = \(quote(pointer.description))")
+            case .list(let pointers)?: out.append("features = \(list(pointers.map(\.description)))")
+            case nil: break
+            }
+        }
     }
 
     /// A TOML basic string.

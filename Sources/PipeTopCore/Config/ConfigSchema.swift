@@ -4,6 +4,7 @@ public enum ConfigSchema {
     /// Tables whose keys are known (`contexts` is an array of tables, `contexts.topics` a partial `[topics]`).
     public static let sections: Set<String> = [
         "ui", "drift", "alerts", "control", "kafka", "topics", "contexts", "contexts.topics",
+        "pipelines", "pipelines.scored", "pipelines.models", "pipelines.labels",
     ]
 
     /// Tables whose keys are free-form (actions, librdkafka properties).
@@ -27,7 +28,12 @@ public enum ConfigSchema {
         "contexts.name", "contexts.brokers", "contexts.topics",
         "contexts.properties", "contexts.read_only", "contexts.protected",
         "contexts.schema_registry", "contexts.schema_registry_auth", "contexts.schema_registry_ca",
-    ]
+        "pipelines.name", "pipelines.scored_topic", "pipelines.models_topic", "pipelines.labels_topic",
+        "pipelines.input_topic", "pipelines.errors_topic", "pipelines.consumer_group", "pipelines.control",
+        "pipelines.scored", "pipelines.models", "pipelines.labels",
+    ] + TopicMapping.Role.allCases.flatMap { role in
+        (["format", "proto_descriptor", "proto_message"] + role.fields).map { "pipelines.\(role.rawValue).\($0)" }
+    }
 
     private static let knownKeys = Set(keyPaths)
 
@@ -36,10 +42,13 @@ public enum ConfigSchema {
         knownKeys.contains(canonical(path))
     }
 
-    /// A context's `topics` table takes the same keys as `[topics]`.
+    /// A context's `topics` table takes the same keys as `[topics]`, its `pipelines` the same
+    /// as `[[pipelines]]`.
     static func canonical(_ path: String) -> String {
-        path == "contexts.topics" || path.hasPrefix("contexts.topics.")
-            ? String(path.dropFirst("contexts.".count)) : path
+        for section in ["contexts.topics", "contexts.pipelines"] where path == section || path.hasPrefix(section + ".") {
+            return String(path.dropFirst("contexts.".count))
+        }
+        return path
     }
 
     /// The names a key under `parent` could have meant to be.

@@ -21,13 +21,15 @@ public struct EffectiveConfig: Sendable, Hashable {
     public var control: ControlSettings
     /// Where audit entries are appended (`control.audit_log` or its default).
     public var auditLogPath: String
+    /// Pipelines watched through their own topics: the context's list when it has one.
+    public var pipelines: [PipelineConfig]
 
     public init(
         contextName: String?, brokers: String?, topics: TopicNames,
         kafkaProperties: [String: String],
         kafka: KafkaSettings, schemaRegistry: SchemaRegistrySettings = SchemaRegistrySettings(), readOnly: Bool, protected: Bool, engine: EngineSettings,
         ui: UISettings,
-        control: ControlSettings, auditLogPath: String
+        control: ControlSettings, auditLogPath: String, pipelines: [PipelineConfig] = []
     ) {
         self.contextName = contextName
         self.brokers = brokers
@@ -41,6 +43,7 @@ public struct EffectiveConfig: Sendable, Hashable {
         self.ui = ui
         self.control = control
         self.auditLogPath = auditLogPath
+        self.pipelines = pipelines
     }
 
     /// Applies the precedence rules to `config` and `overrides`.
@@ -105,6 +108,7 @@ public struct EffectiveConfig: Sendable, Hashable {
             engine: EngineSettings(drift: config.drift, alerts: config.alerts),
             ui: ui,
             control: control,
-            auditLogPath: auditLogPath)
+            auditLogPath: auditLogPath,
+            pipelines: context?.pipelines ?? config.pipelines)
     }
 }

@@ -7,6 +7,8 @@ public struct PipeTopConfig: Sendable, Hashable {
     public var kafka = KafkaSettings()
     public var topics = TopicNames()
     public var contexts: [ContextConfig] = []
+    /// Pipelines watched through their own topics (`[[pipelines]]`).
+    public var pipelines: [PipelineConfig] = []
 
     /// The built-in defaults; `Config/pipetop.toml` documents exactly these values.
     public static let defaults = PipeTopConfig()

@@ -16,7 +16,7 @@ enum UnknownKeyScanner {
             let schema = schemaPath.isEmpty ? key : schemaPath + "." + key
             let display = displayPath.isEmpty ? key : displayPath + "." + key
             if ConfigSchema.openTables.contains(schema) { continue }
-            if ConfigSchema.sections.contains(schema) {
+            if ConfigSchema.sections.contains(ConfigSchema.canonical(schema)) {
                 // Wrong shapes (a section that is not a table) are the decoder's type errors.
                 if let sub = table[key]?.table {
                     scan(sub, schemaPath: schema, displayPath: display, file: file, into: &warnings)
