@@ -144,26 +144,10 @@ extension JSONScanner {
     /// The end of the well-formed UTF-8 sequence starting at `i` (a byte ≥ 0x80);
     /// rejects overlongs, surrogates and scalars above U+10FFFF (RFC 3629).
     func utf8SequenceEnd(at i: Int) throws(DecodeError) -> Int {
-        let b0 = byte(i)
-        let n: Int
-        var lo: UInt8 = 0x80
-        var hi: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: n = 2
-        case 0xE0: n = 3; lo = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: n = 3
-        case 0xED: n = 3; hi = 0x9F
-        case 0xF0: n = 4; lo = 0x90
-        case 0xF1...0xF3: n = 4
-        case 0xF4: n = 4; hi = 0x8F
-        default: throw error(.invalidUTF8, i)
+        switch UTF8Validation.sequence(buf.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self), at: i, count: count) {
+        case .length(let n): return i + n
+        case .truncated: throw error(.unexpectedEnd, count)
+        case .invalid: throw error(.invalidUTF8, i)
         }
-        for k in 1..<n {
-            guard i + k < count else { throw error(.unexpectedEnd, count) }
-            let c = byte(i + k)
-            let (l, h) = k == 1 ? (lo, hi) : (UInt8(0x80), UInt8(0xBF))
-            guard c >= l && c <= h else { throw error(.invalidUTF8, i) }
-        }
-        return i + n
     }
 }
