@@ -1,12 +1,6 @@
 /// A mapped pipeline's scored records turned into contract `scored` events: the
 /// `[pipelines.scored]` selectors compiled once, applied per message into a reused event.
 public struct ScoredMapping: Sendable {
-    /// Why a message could not be mapped: counted, and shown on the Pipeline screen.
-    public enum Unmappable: String, Error, Sendable, Hashable, CaseIterable {
-        case noKey = "no key"
-        case noScore = "no numeric score"
-    }
-
     public let pipeline: String
     private let key: FieldSelector
     private let score: FieldSelector

@@ -17,10 +17,15 @@ public enum SHA256: Sendable {
 
     /// The lowercase hex digest of `text`'s UTF-8 bytes (64 characters).
     public static func hex(_ text: String) -> String {
+        hex(bytes: Array(text.utf8))
+    }
+
+    /// The lowercase hex digest of `bytes` (64 characters).
+    public static func hex(bytes: [UInt8]) -> String {
         let hexDigits = Array("0123456789abcdef")
         var out = ""
         out.reserveCapacity(64)
-        for byte in digest(Array(text.utf8)) {
+        for byte in digest(bytes) {
             out.append(hexDigits[Int(byte >> 4)])
             out.append(hexDigits[Int(byte & 0x0f)])
         }
