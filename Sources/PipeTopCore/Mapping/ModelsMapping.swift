@@ -41,6 +41,11 @@ public struct ModelsMapping: Sendable {
         self.servingFromModels = servingFromModels
     }
 
+    /// The version of `model` the newest models message named, when it serves by them.
+    public func serving(of model: String) -> Int? {
+        ledgers[model]?.serving
+    }
+
     /// The events one models message makes (none when it repeats the version serving);
     /// `raw` is the value's bytes as received, the identity when no artifact is mapped.
     public mutating func map<M: MappedMessage>(_ value: DecodedValue, raw: UnsafeRawBufferPointer, _ message: M) -> Result<[ModelEvent], Unmappable> {

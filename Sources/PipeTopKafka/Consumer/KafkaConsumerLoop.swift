@@ -27,15 +27,31 @@ final class KafkaConsumerLoop {
     private var brokersDownSeen: UInt64 = 0
     /// Measures `[kafka] lag_groups`; nil when none are configured.
     private let lagProbe: KafkaLagProbe?
+    /// Topic-mapped pipelines, and which of them read each of their topics, as what.
+    private var mapped: [MappedPipelineReader]
+    private let routes: [String: [(reader: Int, role: TopicMapping.Role)]]
 
-    init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: TopicNames, options: KafkaSourceOptions) {
+    init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: TopicNames, options: KafkaSourceOptions,
+         mapped: [MappedPipelineReader] = []) {
         self.client = client
         self.store = store
         self.monitor = monitor
         self.options = options
+        self.mapped = mapped
         rd_kafka_poll_set_consumer(client.handle)
         queue = rd_kafka_queue_get_consumer(client.handle)!
-        let wanted = Topic.allCases.map { (name: topics.name(of: $0), start: options.start(for: $0)) }
+        var wanted = Topic.allCases.map { (name: topics.name(of: $0), start: options.start(for: $0)) }
+        var routes: [String: [(reader: Int, role: TopicMapping.Role)]] = [:]
+        for (i, reader) in mapped.enumerated() {
+            for (name, role) in reader.topics {
+                routes[name, default: []].append((i, role))
+                // Models from the beginning (every version), scored and labels as contract scored.
+                if !wanted.contains(where: { $0.name == name }) {
+                    wanted.append((name, role == .models ? .beginning : options.start(for: .scored)))
+                }
+            }
+        }
+        self.routes = routes
         assignment = PartitionAssignment(wanted: wanted)
         topicHandles = wanted.compactMap { rd_kafka_topic_new(client.handle, $0.name, nil) }
         batch = .allocate(capacity: max(1, options.batchSize))
@@ -132,9 +148,15 @@ final class KafkaConsumerLoop {
                 let length = message.pointee.payload == nil ? 0 : message.pointee.len
                 bytes += length
                 good += 1
+                let topic = sourceName(message.pointee.rkt)
+                if let readers = routes[topic] {
+                    let view = KafkaMessage(message, topic: topic, position: KafkaTopicReader.Position(message))
+                    for r in readers { mapped[r.reader].ingest(view, as: r.role, into: &state, arrivalMs: now) }
+                    continue
+                }
                 ingestor.ingest(
                     UnsafeRawBufferPointer(start: message.pointee.payload, count: length), into: &state,
-                    source: sourceName(message.pointee.rkt), arrivalMs: now)
+                    source: topic, arrivalMs: now)
             }
         }
         var lastError: String?

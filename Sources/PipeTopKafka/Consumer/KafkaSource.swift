@@ -59,8 +59,10 @@ public final class KafkaSource: EventSource {
     }
 
     /// Creates the consumer and starts its thread. Throws only when librdkafka refuses the
-    /// configuration; an unreachable cluster is a status, not an error. Starts once.
+    /// configuration, or a mapped pipeline cannot be set up (a registry setting, a descriptor
+    /// file); an unreachable cluster is a status, not an error. Starts once.
     public func start(into store: PipelineStore) throws {
+        let mapped = try Self.mappedReaders(options)
         let client = try KafkaClient(kind: .consumer, properties: Self.properties(config), log: log)
         let done = DispatchSemaphore(value: 0)
         let first = thread.withLock { state -> Bool in
@@ -73,7 +75,7 @@ public final class KafkaSource: EventSource {
             return
         }
         running.set(true)
-        let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options)
+        let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options, mapped: mapped)
         let body = UncheckedBox(loop)
         let thread = Thread { [running] in
             body.value.run { running.isSet }
@@ -95,6 +97,19 @@ public final class KafkaSource: EventSource {
 
     deinit {
         stop()
+    }
+
+    /// A reader for each of `options.pipelines`, sharing one registry client.
+    static func mappedReaders(_ options: KafkaSourceOptions) throws -> [MappedPipelineReader] {
+        guard !options.pipelines.isEmpty else { return [] }
+        var schemas: (any SchemaSource)?
+        if let url = options.schemaRegistry.url {
+            let registry = options.schemaRegistry
+            schemas = SchemaRegistryClient(config: try SchemaRegistryConfig(url: url, auth: registry.auth, caFile: registry.caFile))
+        }
+        var readers: [MappedPipelineReader] = []
+        for p in options.pipelines { readers.append(try MappedPipelineReader(p, schemas: schemas)) }
+        return readers
     }
 
     /// The consumer's properties: what reading by assignment needs, under the configured ones.

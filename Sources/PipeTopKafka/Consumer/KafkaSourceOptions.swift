@@ -23,6 +23,11 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     /// How often the groups' committed offsets are asked for.
     public var lagInterval: Duration = .seconds(5)
 
+    /// Pipelines read through their own topics (`[[pipelines]]`), and the registry their
+    /// framed values need.
+    public var pipelines: [PipelineConfig] = []
+    public var schemaRegistry = SchemaRegistrySettings()
+
     /// Records per partition of metrics and scored read back on start.
     public static let defaultBacklog: Int64 = 1_000
 
@@ -35,6 +40,8 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public init(_ config: EffectiveConfig) {
         self.init()
         lagGroups = LagGroup.parse(config.kafka.lagGroups)
+        pipelines = config.pipelines
+        schemaRegistry = config.schemaRegistry
     }
 
     /// Where `topic` starts.

@@ -76,6 +76,18 @@ public final class KafkaTopicReader {
         public var offset: Int64
         /// The message timestamp (create or log-append time), epoch ms; nil when the broker gives none.
         public var timestampMs: Int64?
+
+        public init(partition: Int32, offset: Int64, timestampMs: Int64?) {
+            self.partition = partition
+            self.offset = offset
+            self.timestampMs = timestampMs
+        }
+
+        /// Where librdkafka's `message` is.
+        init(_ message: UnsafeMutablePointer<rd_kafka_message_t>) {
+            let ts = rd_kafka_message_timestamp(message, nil)
+            self.init(partition: message.pointee.partition, offset: message.pointee.offset, timestampMs: ts >= 0 ? ts : nil)
+        }
     }
 
     /// `run`, with the whole message: its partition, offset, timestamp and headers as well.
@@ -107,10 +119,7 @@ public final class KafkaTopicReader {
                 case RD_KAFKA_RESP_ERR_NO_ERROR:
                     summary.messages += 1
                     summary.bytes += UInt64(m.pointee.len)
-                    var kind = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
-                    let ts = rd_kafka_message_timestamp(m, &kind)
-                    let position = Position(partition: m.pointee.partition, offset: m.pointee.offset, timestampMs: ts >= 0 ? ts : nil)
-                    body(KafkaMessage(m, topic: topic, position: position))
+                    body(KafkaMessage(m, topic: topic, position: Position(m)))
                 case RD_KAFKA_RESP_ERR__PARTITION_EOF:
                     atEnd.insert(m.pointee.partition)
                 default:

@@ -1,0 +1,149 @@
+import Foundation
+import PipeTopCore
+
+/// One topic-mapped pipeline (`[[pipelines]]`) read into the store: each message of its
+/// scored, models and labels topics decoded in that topic's format, mapped to contract
+/// events and ingested as a contract pipeline's events are. A message that does not decode,
+/// or does not map, is counted against its topic with the reason (`unmappable: no key`).
+/// Which version serves: where scored records carry their version, the one primary records
+/// show (a new version once `servingRun` primary records in a row show it, so that records
+/// of two versions interleaving during a rollout do not make it flap), announced as a
+/// `promoted` model event; else the one the newest models message names, and scored records
+/// take that version (until the models topic has been read, none: version 0).
+struct MappedPipelineReader {
+    let config: PipelineConfig
+    private var scoredDecoder: MessageDecoder
+    /// Nil when the scored topic speaks the contract.
+    private let scoredMapping: ScoredMapping?
+    private var models: (decoder: MessageDecoder, mapping: ModelsMapping)?
+    private var labels: (decoder: MessageDecoder, mapping: LabelsMapping)?
+    private var contract = MessageIngestor()
+    private var scratch = ScoredEvent()
+    /// Per model, the version primary scored records show serving, and the run of records
+    /// showing another one.
+    private var servingFromScored: [String: (version: Int, candidate: Int, run: Int)] = [:]
+
+    /// Primary records in a row that make their version the serving one.
+    static let servingRun = 20
+    /// Models whose serving version is followed; past it the map starts again (bounded
+    /// memory whatever model names a topic carries).
+    static let maxModels = 1_000
+
+    /// Sets up the decoders (reading local descriptor sets); throws a one-line reason.
+    init(_ config: PipelineConfig, schemas: (any SchemaSource)?) throws(MappedPipelineError) {
+        self.config = config
+        scoredDecoder = try Self.decoder(config.scored, role: .scored, config.name, schemas)
+        scoredMapping = config.scored.format == .contract ? nil : ScoredMapping(pipeline: config.name, config.scored)
+        if let m = config.models {
+            let servingFromModels = config.scored.format == .contract || config.scored.fields["version"] == nil
+            models = (try Self.decoder(m, role: .models, config.name, schemas), ModelsMapping(pipeline: config.name, m, servingFromModels: servingFromModels))
+        }
+        if let l = config.labels {
+            labels = (try Self.decoder(l, role: .labels, config.name, schemas), LabelsMapping(pipeline: config.name, l))
+        }
+    }
+
+    /// The topics to read and what each is to this pipeline.
+    var topics: [(name: String, role: TopicMapping.Role)] {
+        var out: [(String, TopicMapping.Role)] = [(config.scoredTopic, .scored)]
+        if models != nil, let t = config.modelsTopic { out.append((t, .models)) }
+        if labels != nil, let t = config.labelsTopic { out.append((t, .labels)) }
+        return out
+    }
+
+    mutating func ingest(_ message: KafkaMessage, as role: TopicMapping.Role, into state: inout StoreState, arrivalMs: Int64) {
+        guard let raw = message.value else { return }  // a tombstone says nothing here
+        switch role {
+        case .scored:
+            guard let scoredMapping else {
+                contract.ingest(raw, into: &state, source: message.topic, arrivalMs: arrivalMs)
+                return
+            }
+            guard let value = decoded(message, &scoredDecoder, &state, arrivalMs) else { return }
+            switch scoredMapping.map(value, message, into: &scratch) {
+            case .success(let versionKnown):
+                if !versionKnown, let serving = models?.mapping.serving(of: scratch.model) { scratch.version = serving }
+                if versionKnown, scratch.role == .primary, let promoted = noteServing() {
+                    state.ingest(.model(promoted), source: message.topic, arrivalMs: arrivalMs)
+                }
+                state.ingest(scored: scratch, source: message.topic, arrivalMs: arrivalMs)
+            case .failure(let reason):
+                unmappable(reason, message, &state, arrivalMs)
+            }
+        case .models:
+            guard var m = models else { return }
+            models = nil  // `m` is the only copy while it changes
+            defer { models = m }
+            guard let value = decoded(message, &m.decoder, &state, arrivalMs) else { return }
+            switch m.mapping.map(value, raw: raw, message) {
+            case .success(let events):
+                for e in events { state.ingest(.model(e), source: message.topic, arrivalMs: arrivalMs) }
+            case .failure(let reason):
+                unmappable(reason, message, &state, arrivalMs)
+            }
+        case .labels:
+            guard var l = labels else { return }
+            guard let value = decoded(message, &l.decoder, &state, arrivalMs) else { return }
+            labels = l
+            switch l.mapping.map(value, message) {
+            case .success(let event): state.ingest(.label(event), source: message.topic, arrivalMs: arrivalMs)
+            case .failure(let reason): unmappable(reason, message, &state, arrivalMs)
+            }
+        }
+    }
+
+    /// The `promoted` event when the primary record in `scratch` makes its version serve.
+    private mutating func noteServing() -> ModelEvent? {
+        let model = scratch.model
+        let version = scratch.version
+        guard var s = servingFromScored[model] else {
+            if servingFromScored.count >= Self.maxModels { servingFromScored.removeAll() }
+            servingFromScored[model] = (version, version, 0)
+            return ModelEvent(pipeline: config.name, tsMs: scratch.tsMs, model: model, version: version, event: .promoted)
+        }
+        defer { servingFromScored[model] = s }
+        if version == s.version {
+            s.run = 0
+            return nil
+        }
+        if version != s.candidate {
+            s.candidate = version
+            s.run = 0
+        }
+        s.run += 1
+        guard s.run >= Self.servingRun else { return nil }
+        s = (version, version, 0)
+        return ModelEvent(pipeline: config.name, tsMs: scratch.tsMs, model: model, version: version, event: .promoted)
+    }
+
+    /// The message's value decoded, or nil after counting why not.
+    private func decoded(_ message: KafkaMessage, _ decoder: inout MessageDecoder, _ state: inout StoreState, _ arrivalMs: Int64) -> DecodedValue? {
+        do {
+            return try message.decodedValue(with: &decoder)
+        } catch {
+            state.recordMalformed(source: message.topic, error: "\(config.name): \(error)", arrivalMs: arrivalMs)
+            return nil
+        }
+    }
+
+    private func unmappable(_ reason: Unmappable, _ message: KafkaMessage, _ state: inout StoreState, _ arrivalMs: Int64) {
+        state.recordMalformed(source: message.topic, error: "\(config.name): unmappable, \(reason.rawValue)", arrivalMs: arrivalMs)
+    }
+
+    /// The decoder of one topic's format: the registry for framed values, or its local
+    /// descriptor set.
+    private static func decoder(_ m: TopicMapping, role: TopicMapping.Role, _ pipeline: String, _ schemas: (any SchemaSource)?) throws(MappedPipelineError) -> MessageDecoder {
+        var local: LocalProtobufSchema?
+        if let path = m.protoDescriptor, let message = m.protoMessage {
+            let place = "pipeline \(pipeline), \(role.rawValue): proto_descriptor \(path)"
+            let bytes: [UInt8]
+            do { bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+                throw MappedPipelineError("\(place): \(error.localizedDescription)")
+            }
+            do { local = try LocalProtobufSchema(descriptorSet: bytes, messageName: message) } catch {
+                throw MappedPipelineError("\(place): \(error)")
+            }
+        }
+        return MessageDecoder(format: m.format, schemas: schemas, localProtobuf: local)
+    }
+}

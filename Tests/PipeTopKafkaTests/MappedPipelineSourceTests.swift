@@ -1,0 +1,70 @@
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+import Testing
+
+/// A pipeline that does not speak the contract, watched by the dashboard's source through its
+/// own topics: scored records written by confluent-kafka's AvroSerializer (with the version in a
+/// header), model messages in the trainer's own JSON written with kcat.
+@Suite(.kafkaBroker, .serialized)
+struct MappedPipelineSourceTests {
+    @Test func aMappedPipelinesTopicsReachTheStoreAsContractEvents() async throws {
+        let produced = try FormatDecodeTests.produce("avro", count: 30, extra: ["--header", "model-version=v2"])
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        let modelsTopic = "mapped.models.\(UUID().uuidString.prefix(8))"
+        try KafkaAdmin(config: config).createTopics([modelsTopic], partitions: 1)
+        // Two versions, then the first one re-published (a rollback), and one that does not map.
+        // (Published before the scored records were written: the trainer's own time field.)
+        let models = [#"{"name":"m","weights":"AAA","at":1700000001000}"#, #"{"name":"m","weights":"BBB","at":1700000002000}"#,
+                      #"{"name":"m","weights":"AAA","at":1700000003000}"#, #"{"name":"m","at":1700000004000}"#]
+        let kcat = try Kcat.produce(broker: broker.bootstrap, topic: modelsTopic, input: Data((models.joined(separator: "\n") + "\n").utf8))
+        #expect(kcat.status == 0, "kcat: \(kcat.stderr)")
+
+        func selectors(_ fields: [String: String]) throws -> [String: FieldSelector] { try fields.mapValues { try FieldSelector(parsing: $0) } }
+        var options = KafkaSourceOptions(backlog: 100_000)
+        options.schemaRegistry = SchemaRegistrySettings(url: produced.stub.url)
+        let modelsMapping = TopicMapping(format: .json, fields: try selectors(["model": "/name", "artifact": "/weights", "ts": "/at"]))
+        // The same topics twice: versions from the scored records' header, and from the models topic.
+        options.pipelines = [
+            PipelineConfig(
+                name: "fraud", scoredTopic: produced.topic, modelsTopic: modelsTopic,
+                scored: TopicMapping(format: .avro, fields: try selectors(["key": "@key", "score": "/score", "model": "=m", "version": "@header:model-version"]),
+                                     features: .object(try JSONPointer(parsing: "/features"))),
+                models: modelsMapping),
+            PipelineConfig(
+                name: "fraud-by-models", scoredTopic: produced.topic, modelsTopic: modelsTopic,
+                scored: TopicMapping(format: .avro, fields: try selectors(["score": "/score", "model": "=m"])), models: modelsMapping),
+        ]
+        let store = PipelineStore()
+        let source = KafkaSource(config: config, topics: ContractJSON.topics("mapped"), options: options)
+        try source.start(into: store)
+        defer { source.stop() }
+        #expect(await eventually { store.snapshot().scoredTotal == 60 && store.snapshot().sources.first { $0.name == modelsTopic }?.malformed == 2 })
+
+        let snap = store.snapshot()
+        let p = try #require(snap.pipeline(named: "fraud"))
+        #expect(p.stats(for: VersionKey(model: "m", version: 2))?.scoredCount == 30)
+        let model = try #require(p.models.first { $0.name == "m" })
+        // Published 1 and 2 from the models topic; the scored records say 2 serves.
+        #expect(model.versions.map(\.version).sorted() == [1, 2])
+        #expect(model.primary == 2)
+        // The newest models message named version 1 again: by the models topic, 1 serves.
+        let byModels = try #require(snap.pipeline(named: "fraud-by-models")?.models.first { $0.name == "m" })
+        #expect(byModels.primary == 1)
+        #expect(snap.recentScored.filter { $0.pipeline == "fraud" }.allSatisfy { $0.features.count == 8 && $0.version == 2 })
+        let malformed = try #require(snap.sources.first { $0.name == modelsTopic })
+        #expect(malformed.lastError?.hasSuffix(": unmappable, no artifact") == true, "\(malformed.lastError ?? "")")
+    }
+
+    @Test func aDescriptorFileThatIsMissingStopsTheSourceWithOneLine() throws {
+        var options = KafkaSourceOptions()
+        options.pipelines = [PipelineConfig(name: "p", scoredTopic: "t", scored: TopicMapping(format: .protobuf, protoDescriptor: "/nonexistent.pb", protoMessage: "a.B", fields: ["score": .pointer(try JSONPointer(parsing: "/s"))]))]
+        let source = KafkaSource(config: KafkaClientConfig(brokers: "127.0.0.1:1"), options: options)
+        #expect {
+            try source.start(into: PipelineStore())
+        } throws: { error in
+            "\(error)".hasPrefix("pipeline p, scored: proto_descriptor /nonexistent.pb: ") && !"\(error)".contains("\n")
+        }
+    }
+}
