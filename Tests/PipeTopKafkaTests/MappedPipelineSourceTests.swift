@@ -53,6 +53,17 @@ struct MappedPipelineSourceTests {
         let byModels = try #require(snap.pipeline(named: "fraud-by-models")?.models.first { $0.name == "m" })
         #expect(byModels.primary == 1)
         #expect(snap.recentScored.filter { $0.pipeline == "fraud" }.allSatisfy { $0.features.count == 8 && $0.version == 2 })
+        // Rates from the topics' watermarks: an instance called kafka reports the scored
+        // topic's records; more records produced now show as records out.
+        #expect(await eventually { store.snapshot().pipeline(named: "fraud")?.instances.contains { $0.name == "kafka" } == true })
+        let more = try SchemaRegistrySerdeTests.produce(["--brokers", broker.bootstrap, "--registry", produced.stub.url, "--format", "avro",
+                                                         "--topic", produced.topic, "--count", "25", "--seed", "12"])
+        #expect(more.status == 0, "\(more.stderr)")
+        #expect(await eventually { store.snapshot().scoredTotal == 110 })
+        #expect(await eventually {
+            let t = store.snapshot().pipeline(named: "fraud")?.throughput
+            return t.map { $0.recordsOut.s10 > 0 && $0.recordsIn.s10 == $0.recordsOut.s10 } ?? false
+        })
         let malformed = try #require(snap.sources.first { $0.name == modelsTopic })
         #expect(malformed.lastError?.hasSuffix(": unmappable, no artifact") == true, "\(malformed.lastError ?? "")")
     }

@@ -30,6 +30,10 @@ final class KafkaConsumerLoop {
     /// Topic-mapped pipelines, and which of them read each of their topics, as what.
     private var mapped: [MappedPipelineReader]
     private let routes: [String: [(reader: Int, role: TopicMapping.Role)]]
+    /// Rates of the mapped pipelines from watermarks; nil when there are none.
+    private let derived: DerivedMetrics?
+    /// Partition counts from the last metadata.
+    private var partitionCounts: [String: Int] = [:]
 
     init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: TopicNames, options: KafkaSourceOptions,
          mapped: [MappedPipelineReader] = []) {
@@ -52,8 +56,13 @@ final class KafkaConsumerLoop {
             }
         }
         self.routes = routes
+        derived = mapped.isEmpty ? nil : DerivedMetrics(client: client, pipelines: mapped.map {
+            DerivedMetrics.Pipeline(name: $0.config.name, scored: $0.config.scoredTopic, input: $0.config.inputTopic, errors: $0.config.errorsTopic)
+        })
         assignment = PartitionAssignment(wanted: wanted)
-        topicHandles = wanted.compactMap { rd_kafka_topic_new(client.handle, $0.name, nil) }
+        // Handles for the topics only measured too, so metadata counts their partitions.
+        let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
+        topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
         batch = .allocate(capacity: max(1, options.batchSize))
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, store: store, groups: options.lagGroups, interval: options.lagInterval)
@@ -77,6 +86,7 @@ final class KafkaConsumerLoop {
             if n > 0 { ingest(count: n) }
             noteBrokersDown()
             lagProbe?.step()
+            derived?.step(partitions: partitionCounts, store: store)
             if let fatal = client.fatalError {
                 monitor.disconnected(reason: fatal, retryAtMs: Int64.max)
                 break
@@ -102,6 +112,7 @@ final class KafkaConsumerLoop {
             monitor.disconnected(reason: error.description, retryAtMs: nextMetadataMs)
             return
         }
+        partitionCounts = metadata
         let current = assignment.assigned
         let added = assignment.additions(from: metadata)
         if !added.isEmpty {

@@ -40,6 +40,10 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public init(_ config: EffectiveConfig) {
         self.init()
         lagGroups = LagGroup.parse(config.kafka.lagGroups)
+        // A mapped pipeline's consumer group is its lag, unless lag_groups says otherwise.
+        for p in config.pipelines where !lagGroups.contains(where: { $0.pipeline == p.name }) {
+            if let group = p.consumerGroup { lagGroups.append(LagGroup(pipeline: p.name, group: group)) }
+        }
         pipelines = config.pipelines
         schemaRegistry = config.schemaRegistry
     }

@@ -1,0 +1,93 @@
+import CRdKafka
+import PipeTopCore
+
+/// Throughput of topic-mapped pipelines measured on Kafka itself, for pipelines that send no
+/// `metrics` events: every second, one contract `metrics` event per pipeline from an instance
+/// called `kafka`, whose counters are high watermarks summed over partitions: records out the
+/// scored topic's, records in the input topic's (the scored topic's when there is none: a
+/// record in, a record out), errors the errors topic's. The store turns their deltas into rates
+/// as it does any instance's counters.
+///
+/// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads;
+/// the others (input and errors topics) are asked with ListOffsets, at most `maxListOffsets`
+/// partitions a round, none after one fails until the next round, so a slow cluster cannot hold
+/// the consumer thread. A pipeline whose topic has a partition without a known watermark is
+/// left out of that round rather than reported short. (The test broker's ListOffsets counts
+/// batches rather than records; its fetch responses carry the right watermark.)
+final class DerivedMetrics {
+    struct Pipeline {
+        var name: String
+        var scored: String
+        var input: String?
+        var errors: String?
+    }
+
+    static let instance = "kafka"
+    private let client: KafkaClient
+    private let pipelines: [Pipeline]
+    private let clock = SystemWallClock()
+    private var nextMs: Int64 = 0
+    private static let intervalMs: Int64 = 1_000
+    private static let listOffsetsTimeoutMs: Int32 = 500
+    private static let maxListOffsets = 64
+
+    init(client: KafkaClient, pipelines: [Pipeline]) {
+        self.client = client
+        self.pipelines = pipelines
+    }
+
+    /// Topics whose metadata (partition counts) the source needs without reading them.
+    var unreadTopics: [String] { pipelines.flatMap { [$0.input, $0.errors].compactMap { $0 } } }
+
+    /// Reports, when a second has passed since the last report; `partitions` are the topics'
+    /// partition counts from the last metadata.
+    func step(partitions: [String: Int], store: PipelineStore) {
+        let now = clock.nowMs()
+        guard now >= nextMs else { return }
+        nextMs = now + Self.intervalMs
+        var budget = Self.maxListOffsets
+        var sums: [String: Int64?] = [:]
+        func sum(_ topic: String) -> Int64? {
+            if let known = sums[topic] { return known }
+            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, budget: &budget)
+            sums[topic] = total
+            return total
+        }
+        var events: [MetricsEvent] = []
+        for p in pipelines {
+            guard let out = sum(p.scored) else { continue }
+            let input = p.input.map(sum) ?? out
+            let errors = p.errors.map(sum) ?? 0
+            guard let input, let errors else { continue }
+            events.append(MetricsEvent(
+                pipeline: p.name, tsMs: now, instance: Self.instance, stage: "topics",
+                recordsIn: UInt64(input), recordsOut: UInt64(out), errors: UInt64(errors)))
+        }
+        guard !events.isEmpty else { return }
+        store.withBatch { state, arrivalMs in
+            for e in events { state.ingest(.metrics(e), source: Self.instance, arrivalMs: arrivalMs) }
+        }
+    }
+
+    /// The topic's high watermarks summed; nil when a partition's is not known (or the topic
+    /// has no partitions yet).
+    private func highWatermarks(_ topic: String, partitions: Int, budget: inout Int) -> Int64? {
+        guard partitions > 0 else { return nil }
+        var total: Int64 = 0
+        for partition in 0..<Int32(partitions) {
+            var low: Int64 = 0
+            var high: Int64 = -1
+            if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
+                guard budget > 0 else { return nil }
+                budget -= 1
+                guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                    == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
+                    budget = 0
+                    return nil
+                }
+            }
+            total += high
+        }
+        return total
+    }
+}
