@@ -34,6 +34,9 @@ final class KafkaConsumerLoop {
     private let derived: DerivedMetrics?
     /// Partition counts from the last metadata.
     private var partitionCounts: [String: Int] = [:]
+    /// The four contract topics: missing ones are worth a warning only when no mapped
+    /// pipeline is configured (a cluster of foreign pipelines has none of them).
+    private let contractTopics: Set<String>
 
     init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: TopicNames, options: KafkaSourceOptions,
          mapped: [MappedPipelineReader] = []) {
@@ -45,6 +48,7 @@ final class KafkaConsumerLoop {
         rd_kafka_poll_set_consumer(client.handle)
         queue = rd_kafka_queue_get_consumer(client.handle)!
         var wanted = Topic.allCases.map { (name: topics.name(of: $0), start: options.start(for: $0)) }
+        contractTopics = Set(wanted.map(\.name))
         var routes: [String: [(reader: Int, role: TopicMapping.Role)]] = [:]
         for (i, reader) in mapped.enumerated() {
             for (name, role) in reader.topics {
@@ -126,7 +130,7 @@ final class KafkaConsumerLoop {
         nextMetadataMs = clock.nowMs() + options.metadataRefresh.milliseconds
         brokersDownSeen = client.events.snapshot.allBrokersDown
         let partitions = assignment.partitionCount
-        let missing = assignment.missingTopics
+        let missing = assignment.missingTopics.filter { mapped.isEmpty || !contractTopics.contains($0) || routes[$0] != nil }
         monitor.update {
             $0.connection = .connected
             $0.statistics.metadataRefreshes += 1

@@ -30,6 +30,8 @@ public final class DashboardApp {
         public var contextProtected = false
         /// The Tail screen's columns at start (`[ui] tail_columns`).
         public var tailColumns = ScoredColumn.tailDefaults
+        /// Pipelines read through their own topics (`[[pipelines]]`), shown as mapped.
+        public var mapped: [PipelineConfig] = []
 
         public init(settings: EngineSettings, keymap: Keymap, themes: [Theme], theme: Theme, fps: Int,
                     timeRange: TimeRange, readOnly: Bool, source: String,
@@ -48,6 +50,7 @@ public final class DashboardApp {
 
     private let store: PipelineStore
     private let options: Options
+    private let mappedByName: [String: PipelineConfig]
     private let connection: @Sendable () -> (text: String, role: ThemeRole)
     private let clock: any WallClock
     private let controlSink: (any ControlSink)?
@@ -82,6 +85,7 @@ public final class DashboardApp {
         self.topicTail = topicTail
         self.store = store
         self.options = options
+        mappedByName = Dictionary(options.mapped.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.clock = clock
         self.controlSink = controlSink
         self.audit = audit
@@ -282,6 +286,7 @@ public final class DashboardApp {
         ctx.liveScoredTotal = store.scoredTotal
         ctx.contextName = options.contextName
         ctx.contextProtected = options.contextProtected
+        ctx.mapped = mappedByName
         ctx.capture = capture?.progress
         ctx.tailView = tailViewRecords
         ctx.topicTail = topicTailShown

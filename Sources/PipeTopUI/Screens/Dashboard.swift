@@ -73,7 +73,8 @@ public enum Dashboard {
         let pending = state.commands.pending.count
         if pending > 0 { left.append(Span(" \(pending) PENDING ", role: .warn)) }
         left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
-                 Span(" · \(s.pipelines.count) pipelines · \(Format.rate(input)) rec/s in · ")]
+                 Span(" · \(s.pipelines.count) pipelines" + (ctx.mapped.isEmpty ? "" : " (\(ctx.mapped.count) mapped)")
+                      + " · \(Format.rate(input)) rec/s in · ")]
         let silenced = s.alerts.filter { state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } == true }.count
         let loud = s.alerts.count - silenced
         let loudCritical = s.alerts.filter { $0.severity == .critical && state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } != true }.count

@@ -1,6 +1,7 @@
 import PipeTopCore
 
-/// The detail of one pipeline: rates over time, latency, instances, alerts, bad input.
+/// The detail of one pipeline: rates over time, latency, instances, alerts, bad input, and,
+/// for a pipeline read through its own topics, its mapping.
 enum PipelineScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         guard let p = ctx.pipeline(state) else { return [] }
@@ -22,9 +23,15 @@ enum PipelineScreen {
         }
         // A consumer group measured on the cluster (`[kafka] lag_groups`) gets a block of its own.
         let groupRows = p.groupLag.map { min(8, $0.partitions.count + 3) }
+        let mapping = ctx.mapped[p.name]?.summaryLines
         let parts = Layout.split(area, direction: .vertical, constraints: [.percent(40), .fill, .fixed(min(8, p.alerts.count + 3))]
-                                 + (groupRows.map { [.fixed($0)] } ?? []))
+                                 + (groupRows.map { [.fixed($0)] } ?? []) + (mapping.map { [.fixed($0.count + 2)] } ?? []))
         if let lag = p.groupLag, parts.count > 3 { renderGroupLag(lag, in: parts[3], buffer: &buffer, ctx: ctx) }
+        if let mapping, let area = parts.last, parts.count > 3 {
+            let block = Block(title: "Mapped from its own topics")
+            block.render(in: area, buffer: &buffer, theme: ctx.theme)
+            Paragraph(lines: mapping.map { Span($0) }, overflow: .truncate).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
+        }
         let charts = Layout.split(parts[0], direction: .horizontal, constraints: [.percent(50), .fill])
         let seconds = state.timeRange.seconds
         let inputs = p.history.series(.recordsIn, count: seconds, endingBefore: p.historyEndSecond)

@@ -19,6 +19,8 @@ public struct ViewContext: Sendable {
     public var contextName: String? = nil
     /// The selected context is protected (production): its name is shown in the critical colour.
     public var contextProtected = false
+    /// Pipelines read through their own topics, by name.
+    public var mapped: [String: PipelineConfig] = [:]
     /// The Tail screen's records from its own filtered view (newest first, already filtered
     /// by pipeline and filter), and how it samples the matches; nil: the snapshot's.
     public var tailView: (records: [ScoredEvent], sampling: TailSampling)?

@@ -123,6 +123,7 @@ extension DashboardApp.Options {
         options.contextName = config.contextName
         options.contextProtected = config.protected
         options.tailColumns = config.ui.tailColumns
+        options.mapped = config.pipelines
         return options
     }
 }

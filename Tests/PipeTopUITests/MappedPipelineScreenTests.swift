@@ -1,0 +1,35 @@
+import Testing
+import PipeTopCore
+@testable import PipeTopUI
+
+/// A pipeline read through its own topics (`[[pipelines]]`): the header counts it as mapped,
+/// its detail screen lists the mapping.
+@Suite struct MappedPipelineScreenTests {
+    static func frame(screen: Screen) throws -> String {
+        var state = AppState()
+        state.screen = screen
+        state.pipeline = "fraud"
+        var buffer = Buffer(width: 160, height: 48)
+        var ctx = try Fixtures.context(Fixtures.snapshot())
+        let fields = try ["key": "/id", "score": "/result/p", "version": "@header:model-version"].mapValues { try FieldSelector(parsing: $0) }
+        ctx.mapped = ["fraud": PipelineConfig(
+            name: "fraud", scoredTopic: "payments.scored", modelsTopic: "payments.models", inputTopic: "payments", consumerGroup: "fraud-scorer",
+            control: .republish, scored: TopicMapping(format: .avro, fields: fields),
+            models: TopicMapping(format: .protobuf, protoDescriptor: "md.pb", protoMessage: "ms.ModelDescriptor", fields: ["version": .sequence]))]
+        Dashboard.render(&state, ctx, into: &buffer)
+        return buffer.lines.joined(separator: "\n")
+    }
+
+    @Test func theDetailScreenListsTheMapping() throws {
+        let text = try Self.frame(screen: .pipeline)
+        #expect(text.contains("Mapped from its own topics"), "\(text)")
+        #expect(text.contains("scored payments.scored: avro · key=/id version=@header:model-version score=/result/p"), "\(text)")
+        #expect(text.contains("models payments.models: protobuf (ms.ModelDescriptor from md.pb) · version=@sequence"), "\(text)")
+        #expect(text.contains("input payments · group fraud-scorer · control republish"), "\(text)")
+    }
+
+    @Test func theHeaderCountsMappedPipelines() throws {
+        let header = try #require(try Self.frame(screen: .overview).split(separator: "\n").first)
+        #expect(header.contains("pipelines (1 mapped)"), "\(header)")
+    }
+}
