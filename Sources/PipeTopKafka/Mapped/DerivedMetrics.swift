@@ -8,8 +8,9 @@ import PipeTopCore
 /// record in, a record out), errors the errors topic's. The store turns their deltas into rates
 /// as it does any instance's counters.
 ///
-/// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads;
-/// the others (input and errors topics) are asked with ListOffsets, at most `maxListOffsets`
+/// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads
+/// (until a fetch has filled it, the pipeline waits: a watermark asked for and one cached need
+/// not count alike); the others (input and errors topics) are asked with ListOffsets, at most `maxListOffsets`
 /// partitions a round, none after one fails until the next round, so a slow cluster cannot hold
 /// the consumer thread. A pipeline whose topic has a partition without a known watermark is
 /// left out of that round rather than reported short. (The test broker's ListOffsets counts
@@ -25,15 +26,19 @@ final class DerivedMetrics {
     static let instance = "kafka"
     private let client: KafkaClient
     private let pipelines: [Pipeline]
+    /// The scored topics, which the source reads.
+    private let read: Set<String>
     private let clock = SystemWallClock()
     private var nextMs: Int64 = 0
     private static let intervalMs: Int64 = 1_000
+    private static let retryMs: Int64 = 100
     private static let listOffsetsTimeoutMs: Int32 = 500
     private static let maxListOffsets = 64
 
     init(client: KafkaClient, pipelines: [Pipeline]) {
         self.client = client
         self.pipelines = pipelines
+        read = Set(pipelines.map(\.scored))
     }
 
     /// Topics whose metadata (partition counts) the source needs without reading them.
@@ -44,12 +49,13 @@ final class DerivedMetrics {
     func step(partitions: [String: Int], store: PipelineStore) {
         let now = clock.nowMs()
         guard now >= nextMs else { return }
-        nextMs = now + Self.intervalMs
+        // Until a pipeline can be reported (its first fetch), look again soon, not a second later.
+        nextMs = now + Self.retryMs
         var budget = Self.maxListOffsets
         var sums: [String: Int64?] = [:]
         func sum(_ topic: String) -> Int64? {
             if let known = sums[topic] { return known }
-            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, budget: &budget)
+            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, ask: !read.contains(topic), budget: &budget)
             sums[topic] = total
             return total
         }
@@ -64,21 +70,22 @@ final class DerivedMetrics {
                 recordsIn: UInt64(input), recordsOut: UInt64(out), errors: UInt64(errors)))
         }
         guard !events.isEmpty else { return }
+        nextMs = now + Self.intervalMs
         store.withBatch { state, arrivalMs in
             for e in events { state.ingest(.metrics(e), source: Self.instance, arrivalMs: arrivalMs) }
         }
     }
 
     /// The topic's high watermarks summed; nil when a partition's is not known (or the topic
-    /// has no partitions yet).
-    private func highWatermarks(_ topic: String, partitions: Int, budget: inout Int) -> Int64? {
+    /// has no partitions yet). Unless `ask`, only cached watermarks count.
+    private func highWatermarks(_ topic: String, partitions: Int, ask: Bool, budget: inout Int) -> Int64? {
         guard partitions > 0 else { return nil }
         var total: Int64 = 0
         for partition in 0..<Int32(partitions) {
             var low: Int64 = 0
             var high: Int64 = -1
             if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
-                guard budget > 0 else { return nil }
+                guard ask, budget > 0 else { return nil }
                 budget -= 1
                 guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
                     == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {

@@ -24,7 +24,11 @@ struct ModelsCommand: ParsableCommand {
         do {
             let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
             let view = try ClusterView(config)
-            try view.readRegistry(timeout: wait)
+            // Mapped pipelines' versions come from their own topics (and which one serves, from
+            // their scored records): read as the dashboard reads them, for a moment.
+            let mapped = !config.pipelines.isEmpty
+            try view.readRegistry(timeout: wait, skippingMissing: mapped)
+            if mapped { try view.watch(seconds: 2) }
             var pipelines = view.store.snapshot().pipelines
             if let pipeline {
                 pipelines = pipelines.filter { $0.name == pipeline }

@@ -21,7 +21,9 @@ struct ClusterView {
     /// A version's events are keyed by version, so they spread over partitions and arrive
     /// interleaved; they are put back in event-time order before the registry sees them, so
     /// its serving history (and with it the rollback target) is the one that happened.
-    func readRegistry(timeout: Duration) throws {
+    /// `skippingMissing`: a contract topic that cannot be read is left out (a cluster of
+    /// mapped pipelines has none); `watch` then says whether the cluster answers at all.
+    func readRegistry(timeout: Duration, skippingMissing: Bool = false) throws {
         var messages: [(tsMs: Int64, order: Int, bytes: [UInt8])] = []
         var decoder = EventDecoder()
         for topic in [config.topics.models, config.topics.control] {
@@ -33,6 +35,7 @@ struct ClusterView {
                     messages.append((ts, messages.count, Array(value)))
                 }
             } catch {
+                if skippingMissing, case KafkaError.metadata = error { continue }
                 throw CLIFailure(2, "cannot read \(topic) from \(client.brokers): \(error)")
             }
         }
@@ -45,10 +48,14 @@ struct ClusterView {
 
     /// Follows every topic with the dashboard's source for `seconds`, for rates and alerts.
     func watch(seconds: Double) throws {
-        let source = KafkaSource(config: client, topics: config.topics)
+        // Mapped pipelines' topics too (`[[pipelines]]`), as the dashboard reads them.
+        let source = KafkaSource(config: client, topics: config.topics, options: KafkaSourceOptions(config))
         try source.start(into: store)
         Thread.sleep(forTimeInterval: seconds)
+        let connected = source.isConnected
+        let status = source.status.text
         source.stop()
+        guard connected else { throw CLIFailure(2, "cannot reach \(client.brokers): \(status)") }
     }
 }
 

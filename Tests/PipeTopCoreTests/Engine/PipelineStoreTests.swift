@@ -19,6 +19,26 @@ enum Feed {
 }
 
 @Suite struct PipelineStoreTests {
+    @Test func ratesOverWindowsLongerThanWhatWasSeenAreOverWhatWasSeen() {
+        // Watched for 4 s at 300 records/s (a CLI's short watch, a pipeline just found).
+        var s = StoreState()
+        for t in Int64(100)...104 { s.ingest(Feed.metrics("kafka", atS: t, recordsIn: UInt64(t - 100) * 300), source: "m", arrivalMs: t * 1000) }
+        for i in 0..<1_200 { s.ingest(scored: Feed.scored(key: "k\(i)", atMs: 100_000 + Int64(i) * 1000 / 300), source: "s", arrivalMs: 104_000) }
+        let t = s.snapshot(arrivalMs: 104_000).pipelines[0].throughput
+        #expect(t.recordsIn.s1 == 300)
+        #expect(t.recordsIn.s10 == 300)
+        #expect(t.recordsIn.s60 == 300)
+        #expect(abs(t.scored.s10 - 300) <= 1, "\(t.scored)")
+        // Reports between second marks, as a watch of a few seconds sees them.
+        var w = StoreState()
+        for (i, ms) in [Int64(100_400), 101_400, 102_400].enumerated() {
+            w.ingest(.metrics(MetricsEvent(pipeline: "fraud", tsMs: ms, instance: "kafka", recordsIn: UInt64(i) * 300, recordsOut: UInt64(i) * 300)),
+                     source: "m", arrivalMs: ms)
+        }
+        let u = w.snapshot(arrivalMs: 102_400).pipelines[0].throughput
+        #expect(abs(u.recordsIn.s10 - 300) < 1e-9, "\(u.recordsIn)")
+    }
+
     @Test func throughputIsSummedOverInstancesFromCounterDeltas() {
         var s = StoreState()
         for t in Int64(0)...60 {

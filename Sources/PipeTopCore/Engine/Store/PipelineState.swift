@@ -8,6 +8,11 @@ struct PipelineState: Sendable {
     var registry: ModelRegistry
     var lastMetricsMs: Int64?
     var lastScoredMs: Int64?
+    /// Where the first counted interval of metrics began, and the first scored record: rates
+    /// over a window longer than what has been seen are over what has been seen (a pipeline
+    /// watched for 3 s at 300/s shows 300/s, not 90).
+    var firstCountedMs: Int64?
+    var firstScoredMs: Int64?
     var lastArrivalMs: Int64
     var outOfOrder: UInt64 = 0
     /// Event time of the last shadow record (saturating arithmetic: starts far in the past).
@@ -53,6 +58,7 @@ struct PipelineState: Sendable {
             outOfOrder += 1
             return false
         }
+        firstCountedMs = min(firstCountedMs ?? delta.fromMs, delta.fromMs)
         history.add(.recordsIn, amount: Double(delta.recordsIn), fromMs: delta.fromMs, toMs: e.tsMs)
         history.add(.recordsOut, amount: Double(delta.recordsOut), fromMs: delta.fromMs, toMs: e.tsMs)
         history.add(.errors, amount: Double(delta.errors), fromMs: delta.fromMs, toMs: e.tsMs)
@@ -79,6 +85,7 @@ struct PipelineState: Sendable {
     mutating func noteScored(atMs tsMs: Int64, arrivalMs: Int64) {
         lastArrivalMs = max(lastArrivalMs, arrivalMs)
         history.add(.scored, amount: 1, atMs: tsMs)
+        firstScoredMs = min(firstScoredMs ?? tsMs, tsMs)
         if tsMs > lastScoredMs ?? Int64.min { lastScoredMs = tsMs }
     }
 
@@ -95,15 +102,19 @@ struct PipelineState: Sendable {
     func throughput() -> Throughput {
         let metricsEnd = RateHistory.second(of: lastMetricsMs ?? 0)
         let scoredEnd = RateHistory.second(of: lastScoredMs ?? 0)
-        func windows(_ s: RateSeries, _ end: Int64) -> Throughput.Windows {
-            Throughput.Windows(
-                s1: history.rate(s, overSeconds: 1, endingBefore: end),
-                s10: history.rate(s, overSeconds: 10, endingBefore: end),
-                s60: history.rate(s, overSeconds: 60, endingBefore: end))
+        func windows(_ s: RateSeries, _ end: Int64, since: Int64?) -> Throughput.Windows {
+            // What has been seen of the window, to the millisecond (the first second is partly seen).
+            let seen = since.map { Double(end * 1_000 - $0) / 1_000 } ?? .infinity
+            func over(_ seconds: Int) -> Double {
+                guard seen < Double(seconds) else { return history.rate(s, overSeconds: seconds, endingBefore: end) }
+                let n = max(1, Int(seen.rounded(.up)))
+                return history.rate(s, overSeconds: n, endingBefore: end) * Double(n) / max(1, seen)
+            }
+            return Throughput.Windows(s1: history.rate(s, overSeconds: 1, endingBefore: end), s10: over(10), s60: over(60))
         }
         return Throughput(
-            recordsIn: windows(.recordsIn, metricsEnd), recordsOut: windows(.recordsOut, metricsEnd),
-            errors: windows(.errors, metricsEnd), scored: windows(.scored, scoredEnd))
+            recordsIn: windows(.recordsIn, metricsEnd, since: firstCountedMs), recordsOut: windows(.recordsOut, metricsEnd, since: firstCountedMs),
+            errors: windows(.errors, metricsEnd, since: firstCountedMs), scored: windows(.scored, scoredEnd, since: firstScoredMs))
     }
 
     var lag: Int64? {
