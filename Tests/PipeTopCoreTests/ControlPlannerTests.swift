@@ -103,3 +103,18 @@ extension Result where Failure == ControlRefusal {
     t.ingest(.model(ModelEvent(pipeline: "p", tsMs: 10, model: "m", version: 4, event: .promoted)), source: "models", arrivalMs: 0)
     #expect(t.snapshot(arrivalMs: 0).pipelines.first?.models.first?.previousPrimary == 4)
 }
+
+@Test func mappedPipelinesWithoutContractControlAreRefusedWithTheReason() throws {
+    func planner(_ control: PipelineConfig.Control) throws -> ControlPlanner {
+        var config = try EffectiveConfig(config: PipeTopConfig(), environment: [:])
+        config.pipelines = [PipelineConfig(name: "fraud", scoredTopic: "payments.scored", modelsTopic: "payments.models", control: control)]
+        return ControlPlanner(config)
+    }
+    let p = pipeline()
+    #expect(try planner(.none).plan(.promote, pipeline: p, model: p.models[0], version: 3).failureText
+            == #"fraud is watched only (control = "none" in its [[pipelines]] entry)"#)
+    #expect(try planner(.republish).plan(.rollback, pipeline: p, model: p.models[0], version: nil).failureText
+            == "fraud: control by re-publishing its model messages is not available in this version")
+    // Contract control goes through the control topic as for any pipeline.
+    #expect(try planner(.contract).plan(.promote, pipeline: p, model: p.models[0], version: 3).get().toVersion == 3)
+}

@@ -14,6 +14,19 @@ private let shippedConfigPath = URL(fileURLWithPath: #filePath)
     #expect(loaded.warnings.isEmpty)
 }
 
+/// `Config/examples/*.toml`: each parses without a warning and describes its pipelines.
+@Test func exampleConfigurationsParseWithoutWarnings() throws {
+    let directory = (shippedConfigPath as NSString).deletingLastPathComponent + "/examples"
+    let expected = ["lightbend-model-serving.toml": ["wine"], "seldon-core-v2.toml": ["iris"], "json-and-avro.toml": ["churn", "fraud"]]
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".toml") }.sorted()
+    #expect(files == expected.keys.sorted())
+    for file in files {
+        let loaded = try ConfigLoader.loadFile(directory + "/" + file, environment: testEnvironment)
+        #expect(loaded.warnings.isEmpty, "\(file): \(loaded.warnings)")
+        #expect(loaded.config.pipelines.map(\.name) == expected[file], "\(file)")
+    }
+}
+
 @Test func shippedConfigDocumentsEveryKeyOfTheSchema() throws {
     let text = try String(contentsOfFile: shippedConfigPath, encoding: .utf8)
     let documented = DocumentedKeys.scan(text)

@@ -7,10 +7,26 @@ import Foundation
 public struct ControlPlanner: Sendable {
     public var protectedPipelines: Set<String>
     public var psiCritical: Double
+    /// Pipelines no command can reach, and why (mapped pipelines watched only).
+    public var uncontrollable: [String: String] = [:]
 
     public init(protectedPipelines: Set<String> = [], psiCritical: Double = 0.25) {
         self.protectedPipelines = protectedPipelines
         self.psiCritical = psiCritical
+    }
+
+    /// The planner for a run: its protected pipelines, its drift threshold, and its mapped
+    /// pipelines whose `control` is not the contract's (`none`: watched only; `republish`:
+    /// not built yet), which are refused with that reason.
+    public init(_ config: EffectiveConfig) {
+        self.init(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
+        for p in config.pipelines {
+            switch p.control {
+            case .contract: break
+            case .none: uncontrollable[p.name] = "\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)"
+            case .republish: uncontrollable[p.name] = "\(p.name): control by re-publishing its model messages is not available in this version"
+            }
+        }
     }
 
     /// The model a command about `pipeline` means: `model` if given (it must exist), else the
@@ -39,6 +55,7 @@ public struct ControlPlanner: Sendable {
     public func plan(
         _ action: ControlAction, pipeline: PipelineSnapshot, model: ModelSnapshot, version: Int?
     ) -> Result<ControlPlan, ControlRefusal> {
+        if let why = uncontrollable[pipeline.name] { return .failure(ControlRefusal(why)) }
         let primary = model.primary
         let target: Int
         switch action {

@@ -93,7 +93,7 @@ enum DashboardLaunch {
     /// Whether commands can be offered, and the audit log they go to: no channel, read-only
     /// mode or an audit log that cannot be opened each make control unavailable, with the reason.
     private static func controlSetup(_ config: EffectiveConfig, _ control: (any ControlSink)?) -> (ControlOptions, AuditLog?) {
-        let planner = ControlPlanner(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
+        let planner = ControlPlanner(config)
         var options = ControlOptions(
             unavailable: nil, planner: planner, requester: Requester.current(),
             ackTimeoutMs: max(1, DurationText.milliseconds(config.control.ackTimeout)))

@@ -28,7 +28,7 @@ enum ControlCLI {
             let known = snapshot.pipelines.map(\.name).joined(separator: ", ")
             throw CLIFailure(1, "unknown pipeline \(options.pipeline) (known: \(known.isEmpty ? "none" : known))")
         }
-        let planner = ControlPlanner(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
+        let planner = ControlPlanner(config)
         let plan: ControlPlan
         switch planner.resolveModel(options.model, in: pipeline).flatMap({ planner.plan(action, pipeline: pipeline, model: $0, version: version) }) {
         case .failure(let refusal): throw CLIFailure(1, "\(action.rawValue) refused: \(refusal)")
