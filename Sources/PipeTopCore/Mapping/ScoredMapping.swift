@@ -2,38 +2,64 @@
 /// `[pipelines.scored]` selectors compiled once, applied per message into a reused event.
 public struct ScoredMapping: Sendable {
     public let pipeline: String
-    private let key: FieldSelector
-    private let score: FieldSelector
-    private let model: FieldSelector?
-    private let version: FieldSelector?
-    private let prediction: FieldSelector?
-    private let label: FieldSelector?
-    private let ts: FieldSelector
-    private let latencyUs: FieldSelector?
-    private let role: FieldSelector?
-    private let features: FeatureSelector?
-    /// Each listed feature's name (its pointer's last token).
-    private let featureNames: [String]
+    /// The JSON Pointers the mapping reads, one slot each: what a `JSONPointerReader` of a
+    /// JSON record reads for `map(values:…)`.
+    public let pointers: [JSONPointer]
 
-    /// - Precondition: `mapping` maps `key` and `score` (the configuration checks it).
+    /// One field's source: its selector, and its slot in `pointers` when it is a pointer.
+    private struct Field: Sendable {
+        let selector: FieldSelector
+        let slot: Int
+    }
+
+    private let key: Field
+    private let score: Field
+    private let model: Field?
+    private let version: Field?
+    private let prediction: Field?
+    private let label: Field?
+    private let ts: Field
+    private let latencyUs: Field?
+    private let role: Field?
+    /// `features`: the slot of an object of numbers, or one slot per listed feature.
+    private let featureObject: Int?
+    private let featureList: [(name: String, slot: Int)]
+
+    /// - Precondition: `mapping` maps `score` (the configuration checks it).
     public init(pipeline: String, _ mapping: TopicMapping) {
         self.pipeline = pipeline
-        let f = mapping.fields
-        key = f["key"] ?? .key
-        score = f["score"] ?? .pointer(try! JSONPointer(parsing: "/score"))
-        model = f["model"]
-        version = f["version"]
-        prediction = f["prediction"]
-        label = f["label"]
-        ts = f["ts"] ?? .timestamp
-        latencyUs = f["latency_us"]
-        role = f["role"]
-        features = mapping.features
-        if case .list(let pointers) = mapping.features {
-            featureNames = pointers.map { $0.tokens.last ?? "value" }
-        } else {
-            featureNames = []
+        var pointers: [JSONPointer] = []
+        func field(_ name: String, default selector: FieldSelector? = nil) -> Field? {
+            guard let selector = mapping.fields[name] ?? selector else { return nil }
+            guard case .pointer(let p) = selector else { return Field(selector: selector, slot: -1) }
+            pointers.append(p)
+            return Field(selector: selector, slot: pointers.count - 1)
         }
+        key = field("key", default: .key)!
+        score = field("score", default: .pointer(.whole))!
+        model = field("model")
+        version = field("version")
+        prediction = field("prediction")
+        label = field("label")
+        ts = field("ts", default: .timestamp)!
+        latencyUs = field("latency_us")
+        role = field("role")
+        switch mapping.features {
+        case .object(let p):
+            pointers.append(p)
+            featureObject = pointers.count - 1
+            featureList = []
+        case .list(let list):
+            featureObject = nil
+            featureList = list.map { p in
+                pointers.append(p)
+                return (p.tokens.last ?? "value", pointers.count - 1)
+            }
+        case nil:
+            featureObject = nil
+            featureList = []
+        }
+        self.pointers = pointers
     }
 
     /// Maps one decoded value into `event` (its storage reused). The version is set only when
@@ -41,33 +67,40 @@ public struct ScoredMapping: Sendable {
     /// the reader then takes the serving version from the models topic. Fields that do not
     /// resolve are missing, as in the contract; a missing key or score makes it unmappable.
     public func map<M: MappedMessage>(_ value: DecodedValue, _ message: M, into event: inout ScoredEvent) -> Result<Bool, Unmappable> {
-        guard let keyValue = key.resolve(in: value, message), let keyText = keyValue.text else { return .failure(.noKey) }
-        guard let scoreValue = score.resolve(in: value, message)?.number, scoreValue.isFinite else { return .failure(.noScore) }
+        map(TreeValues(tree: value, pointers: pointers), message, into: &event)
+    }
+
+    /// The same, from the values of `pointers` (`JSONPointerReader.read`) instead of the tree.
+    public func map<M: MappedMessage>(values: [DecodedValue?], _ message: M, into event: inout ScoredEvent) -> Result<Bool, Unmappable> {
+        map(values, message, into: &event)
+    }
+
+    private func map<V: PointerValues, M: MappedMessage>(_ values: V, _ message: M, into event: inout ScoredEvent) -> Result<Bool, Unmappable> {
+        func value(_ f: Field?) -> DecodedValue? {
+            guard let f else { return nil }
+            return f.slot >= 0 ? values[f.slot] : f.selector.resolve(in: .null, message)
+        }
+        guard let keyText = value(key)?.text else { return .failure(.noKey) }
+        guard let scoreValue = value(score)?.number, scoreValue.isFinite else { return .failure(.noScore) }
         event.pipeline = pipeline
         event.key = keyText
         event.score = scoreValue
-        event.model = model.flatMap { $0.resolve(in: value, message)?.text } ?? pipeline
-        let mappedVersion = version.flatMap { $0.resolve(in: value, message) }.flatMap(Self.versionNumber)
+        event.model = value(model)?.text ?? pipeline
+        let mappedVersion = value(version).flatMap(Self.versionNumber)
         event.version = mappedVersion ?? 0
-        event.tsMs = Self.milliseconds(ts.resolve(in: value, message)) ?? message.timestampMs ?? 0
-        event.prediction = prediction.flatMap { $0.resolve(in: value, message) }.flatMap(Self.outcome)
-        event.label = label.flatMap { $0.resolve(in: value, message) }.flatMap(Self.outcome)
-        event.latencyUs = latencyUs.flatMap { $0.resolve(in: value, message)?.number }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
-        event.role = role.flatMap { $0.resolve(in: value, message)?.text }.flatMap { Role(rawValue: $0.lowercased()) } ?? .primary
+        event.tsMs = Self.milliseconds(value(ts)) ?? message.timestampMs ?? 0
+        event.prediction = value(prediction).flatMap(Self.outcome)
+        event.label = value(label).flatMap(Self.outcome)
+        event.latencyUs = value(latencyUs)?.number.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        event.role = value(role)?.text.flatMap { Role(rawValue: $0.lowercased()) } ?? .primary
         event.features.removeAll(keepingCapacity: true)
-        switch features {
-        case .object(let pointer):
-            if case .object(let members)? = pointer.resolve(in: value) {
-                for m in members {
-                    if let x = m.value.number, x.isFinite { event.features.append(NamedValue(name: m.name, value: x)) }
-                }
+        if let slot = featureObject, case .object(let members)? = values[slot] {
+            for m in members {
+                if let x = m.value.number, x.isFinite { event.features.append(NamedValue(name: m.name, value: x)) }
             }
-        case .list(let pointers):
-            for (pointer, name) in zip(pointers, featureNames) {
-                if let x = pointer.resolve(in: value)?.number, x.isFinite { event.features.append(NamedValue(name: name, value: x)) }
-            }
-        case nil:
-            break
+        }
+        for (name, slot) in featureList {
+            if let x = values[slot]?.number, x.isFinite { event.features.append(NamedValue(name: name, value: x)) }
         }
         return .success(mappedVersion != nil)
     }
@@ -105,4 +138,17 @@ public struct ScoredMapping: Sendable {
         default: nil
         }
     }
+}
+
+/// Pointer values by slot: read beforehand, or resolved in a tree when asked.
+private protocol PointerValues {
+    subscript(slot: Int) -> DecodedValue? { get }
+}
+
+extension Array: PointerValues where Element == DecodedValue? {}
+
+private struct TreeValues: PointerValues {
+    let tree: DecodedValue
+    let pointers: [JSONPointer]
+    subscript(slot: Int) -> DecodedValue? { pointers[slot].resolve(in: tree) }
 }

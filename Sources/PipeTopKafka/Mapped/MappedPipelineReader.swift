@@ -15,6 +15,9 @@ struct MappedPipelineReader {
     private var scoredDecoder: MessageDecoder
     /// Nil when the scored topic speaks the contract.
     private let scoredMapping: ScoredMapping?
+    /// Plain JSON scored records: only the mapped values are read (no tree).
+    private var scoredPointers: JSONPointerReader?
+    private var scoredValues: [DecodedValue?] = []
     private var models: (decoder: MessageDecoder, mapping: ModelsMapping)?
     private var labels: (decoder: MessageDecoder, mapping: LabelsMapping)?
     private var contract = MessageIngestor()
@@ -34,6 +37,7 @@ struct MappedPipelineReader {
         self.config = config
         scoredDecoder = try Self.decoder(config.scored, role: .scored, config.name, schemas)
         scoredMapping = config.scored.format == .contract ? nil : ScoredMapping(pipeline: config.name, config.scored)
+        if config.scored.format == .json, let pointers = scoredMapping?.pointers { scoredPointers = JSONPointerReader(pointers) }
         if let m = config.models {
             let servingFromModels = config.scored.format == .contract || config.scored.fields["version"] == nil
             models = (try Self.decoder(m, role: .models, config.name, schemas), ModelsMapping(pipeline: config.name, m, servingFromModels: servingFromModels))
@@ -59,8 +63,21 @@ struct MappedPipelineReader {
                 contract.ingest(raw, into: &state, source: message.topic, arrivalMs: arrivalMs)
                 return
             }
-            guard let value = decoded(message, &scoredDecoder, &state, arrivalMs) else { return }
-            switch scoredMapping.map(value, message, into: &scratch) {
+            let mapped: Result<Bool, Unmappable>
+            if var reader = scoredPointers {
+                do {
+                    try reader.read(raw, into: &scoredValues)
+                } catch {
+                    state.recordMalformed(source: message.topic, error: "\(config.name): \(error)", arrivalMs: arrivalMs)
+                    return
+                }
+                scoredPointers = reader
+                mapped = scoredMapping.map(values: scoredValues, message, into: &scratch)
+            } else {
+                guard let value = decoded(message, &scoredDecoder, &state, arrivalMs) else { return }
+                mapped = scoredMapping.map(value, message, into: &scratch)
+            }
+            switch mapped {
             case .success(let versionKnown):
                 if !versionKnown, let serving = models?.mapping.serving(of: scratch.model) { scratch.version = serving }
                 if versionKnown, scratch.role == .primary, let promoted = noteServing() {

@@ -29,7 +29,7 @@ public struct JSONTreeParser {
         }
     }
 
-    private static func value(_ s: inout JSONScanner) throws(DecodeError) -> DecodedValue {
+    static func value(_ s: inout JSONScanner) throws(DecodeError) -> DecodedValue {
         switch try s.peek() {
         case UInt8(ascii: "{"):
             try s.enterContainer(UInt8(ascii: "{"))
