@@ -68,6 +68,47 @@ struct MappedPipelineSourceTests {
         #expect(malformed.lastError?.hasSuffix(": unmappable, no artifact") == true, "\(malformed.lastError ?? "")")
     }
 
+    /// `pipetop tail --pipeline`: a mapped pipeline's records as pipetop's scored records,
+    /// with the contract's filters and columns.
+    @Test func tailOfAMappedPipelinePrintsContractRecords() throws {
+        let produced = try FormatDecodeTests.produce("avro", count: 12, extra: ["--header", "model-version=v7"])
+        let broker = try TestBroker.shared()
+        let config = NSTemporaryDirectory() + "mapped-\(UUID().uuidString).toml"
+        try """
+            [[pipelines]]
+            name = "fraud"
+            scored_topic = "\(produced.topic)"
+            [pipelines.scored]
+            format = "avro"
+            key = "/id"
+            score = "/score"
+            model = "/model"
+            version = "@header:model-version"
+            features = "/features"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let base = ["tail", "--config", config, "--brokers", broker.bootstrap, "--schema-registry", produced.stub.url,
+                    "--pipeline", "fraud", "--from", "beginning", "--exit-at-end"]
+        let json = try Pipetop.run(base + ["--format", "json"])
+        #expect(json.status == 0 && json.stderr.isEmpty, "\(json.stderr)")
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == 12)
+        for (line, expected) in zip(lines, produced.expected) {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let source = try #require(try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any])
+            #expect(record["type"] as? String == "scored" && record["pipeline"] as? String == "fraud")
+            #expect(record["key"] as? String == source["id"] as? String && record["version"] as? Int == 7)
+            #expect(record["score"] as? Double == source["score"] as? Double)
+            #expect((record["features"] as? [String: Any])?.count == 8)
+        }
+        let filtered = try Pipetop.run(base + ["--format", "csv", "--columns", "key,score", "--filter", "score > 0.5"])
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        let high = produced.expected.filter { ((try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["score"] as? Double ?? 0) > 0.5 }
+        #expect(filtered.stdout.split(separator: "\n").count == high.count + 1)
+        let unknown = try Pipetop.run(["tail", "--config", config, "--pipeline", "nope"])
+        #expect(unknown.status == 64 && unknown.stderr == "pipetop: --pipeline nope: no such [[pipelines]] entry (known: fraud)\n", "\(unknown.stderr)")
+    }
+
     @Test func aDescriptorFileThatIsMissingStopsTheSourceWithOneLine() throws {
         var options = KafkaSourceOptions()
         options.pipelines = [PipelineConfig(name: "p", scoredTopic: "t", scored: TopicMapping(format: .protobuf, protoDescriptor: "/nonexistent.pb", protoMessage: "a.B", fields: ["score": .pointer(try JSONPointer(parsing: "/s"))]))]

@@ -12,12 +12,8 @@ import PipeTopCore
 /// take that version (until the models topic has been read, none: version 0).
 struct MappedPipelineReader {
     let config: PipelineConfig
-    private var scoredDecoder: MessageDecoder
     /// Nil when the scored topic speaks the contract.
-    private let scoredMapping: ScoredMapping?
-    /// Plain JSON scored records: only the mapped values are read (no tree).
-    private var scoredPointers: JSONPointerReader?
-    private var scoredValues: [DecodedValue?] = []
+    private var scored: MappedScoredDecoder?
     private var models: (decoder: MessageDecoder, mapping: ModelsMapping)?
     private var labels: (decoder: MessageDecoder, mapping: LabelsMapping)?
     private var contract = MessageIngestor()
@@ -35,15 +31,16 @@ struct MappedPipelineReader {
     /// Sets up the decoders (reading local descriptor sets); throws a one-line reason.
     init(_ config: PipelineConfig, schemas: (any SchemaSource)?) throws(MappedPipelineError) {
         self.config = config
-        scoredDecoder = try Self.decoder(config.scored, role: .scored, config.name, schemas)
-        scoredMapping = config.scored.format == .contract ? nil : ScoredMapping(pipeline: config.name, config.scored)
-        if config.scored.format == .json, let pointers = scoredMapping?.pointers { scoredPointers = JSONPointerReader(pointers) }
+        if config.scored.format != .contract {
+            scored = MappedScoredDecoder(pipeline: config.name, scored: config.scored,
+                                         decoder: try MessageDecoder(mapping: config.scored, role: .scored, config.name, schemas))
+        }
         if let m = config.models {
             let servingFromModels = config.scored.format == .contract || config.scored.fields["version"] == nil
-            models = (try Self.decoder(m, role: .models, config.name, schemas), ModelsMapping(pipeline: config.name, m, servingFromModels: servingFromModels))
+            models = (try MessageDecoder(mapping: m, role: .models, config.name, schemas), ModelsMapping(pipeline: config.name, m, servingFromModels: servingFromModels))
         }
         if let l = config.labels {
-            labels = (try Self.decoder(l, role: .labels, config.name, schemas), LabelsMapping(pipeline: config.name, l))
+            labels = (try MessageDecoder(mapping: l, role: .labels, config.name, schemas), LabelsMapping(pipeline: config.name, l))
         }
     }
 
@@ -59,34 +56,24 @@ struct MappedPipelineReader {
         guard let raw = message.value else { return }  // a tombstone says nothing here
         switch role {
         case .scored:
-            guard let scoredMapping else {
+            guard var decoder = scored else {
                 contract.ingest(raw, into: &state, source: message.topic, arrivalMs: arrivalMs)
                 return
             }
-            let mapped: Result<Bool, Unmappable>
-            if var reader = scoredPointers {
-                do {
-                    try reader.read(raw, into: &scoredValues)
-                } catch {
-                    state.recordMalformed(source: message.topic, error: "\(config.name): \(error)", arrivalMs: arrivalMs)
-                    return
-                }
-                scoredPointers = reader
-                mapped = scoredMapping.map(values: scoredValues, message, into: &scratch)
-            } else {
-                guard let value = decoded(message, &scoredDecoder, &state, arrivalMs) else { return }
-                mapped = scoredMapping.map(value, message, into: &scratch)
+            scored = nil  // `decoder` is the only copy while it changes
+            defer { scored = decoder }
+            let versionKnown: Bool
+            do {
+                versionKnown = try decoder.decode(message, into: &scratch)
+            } catch {
+                state.recordMalformed(source: message.topic, error: "\(config.name): \(error)", arrivalMs: arrivalMs)
+                return
             }
-            switch mapped {
-            case .success(let versionKnown):
-                if !versionKnown, let serving = models?.mapping.serving(of: scratch.model) { scratch.version = serving }
-                if versionKnown, scratch.role == .primary, let promoted = noteServing() {
-                    state.ingest(.model(promoted), source: message.topic, arrivalMs: arrivalMs)
-                }
-                state.ingest(scored: scratch, source: message.topic, arrivalMs: arrivalMs)
-            case .failure(let reason):
-                unmappable(reason, message, &state, arrivalMs)
+            if !versionKnown, let serving = models?.mapping.serving(of: scratch.model) { scratch.version = serving }
+            if versionKnown, scratch.role == .primary, let promoted = noteServing() {
+                state.ingest(.model(promoted), source: message.topic, arrivalMs: arrivalMs)
             }
+            state.ingest(scored: scratch, source: message.topic, arrivalMs: arrivalMs)
         case .models:
             guard var m = models else { return }
             models = nil  // `m` is the only copy while it changes
@@ -145,22 +132,5 @@ struct MappedPipelineReader {
 
     private func unmappable(_ reason: Unmappable, _ message: KafkaMessage, _ state: inout StoreState, _ arrivalMs: Int64) {
         state.recordMalformed(source: message.topic, error: "\(config.name): unmappable, \(reason.rawValue)", arrivalMs: arrivalMs)
-    }
-
-    /// The decoder of one topic's format: the registry for framed values, or its local
-    /// descriptor set.
-    private static func decoder(_ m: TopicMapping, role: TopicMapping.Role, _ pipeline: String, _ schemas: (any SchemaSource)?) throws(MappedPipelineError) -> MessageDecoder {
-        var local: LocalProtobufSchema?
-        if let path = m.protoDescriptor, let message = m.protoMessage {
-            let place = "pipeline \(pipeline), \(role.rawValue): proto_descriptor \(path)"
-            let bytes: [UInt8]
-            do { bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-                throw MappedPipelineError("\(place): \(error.localizedDescription)")
-            }
-            do { local = try LocalProtobufSchema(descriptorSet: bytes, messageName: message) } catch {
-                throw MappedPipelineError("\(place): \(error)")
-            }
-        }
-        return MessageDecoder(format: m.format, schemas: schemas, localProtobuf: local)
     }
 }

@@ -32,6 +32,9 @@ struct TailCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The topic (default: the configured scored topic).", valueName: "name"))
     var topic: String?
 
+    @Option(name: .long, help: ArgumentHelp("A pipeline of the configuration's [[pipelines]]: its scored topic, its records mapped to pipetop's scored records (filters, columns and json as on the contract).", valueName: "name"))
+    var pipeline: String?
+
     @Option(name: .long, help: ArgumentHelp("Only this partition.", valueName: "n"))
     var partition: Int32?
 
@@ -100,6 +103,12 @@ struct TailCommand: ParsableCommand {
         if protoDescriptor != nil, let valueFormat, valueFormat != .protobuf, valueFormat != .auto {
             throw ValidationError("--proto-descriptor decodes Protobuf, not --value-format \(valueFormat.rawValue)")
         }
+        if pipeline != nil {
+            let own = [("--topic", topic != nil), ("--value-format", valueFormat != nil), ("--proto-descriptor", protoDescriptor != nil), ("--replay", replay != nil)]
+            if let (flag, _) = own.first(where: { $0.1 }) {
+                throw ValidationError("--pipeline reads the pipeline's scored topic as its [[pipelines]] entry says; \(flag) does not go with it")
+            }
+        }
         if replay != nil {
             // A recording is read whole, in order: these choose what to read of a Kafka topic.
             let kafkaOnly = [("--brokers", global.brokers != nil), ("--topic", topic != nil), ("--partition", partition != nil),
@@ -126,13 +135,30 @@ struct TailCommand: ParsableCommand {
             }
         }
         let effective = try ConfigResolution.resolve(global).effective
-        let topicName = topic ?? effective.topics.scored
+        var mappedPipeline: PipelineConfig?
+        if let pipeline {
+            guard let p = effective.pipelines.first(where: { $0.name == pipeline }) else {
+                let known = effective.pipelines.map(\.name)
+                throw usage("--pipeline \(pipeline): no such [[pipelines]] entry" + (known.isEmpty ? " (the configuration has none)" : " (known: \(known.joined(separator: ", ")))"))
+            }
+            mappedPipeline = p
+        }
+        let topicName = mappedPipeline?.scoredTopic ?? topic ?? effective.topics.scored
         let contractTopics = [effective.topics.metrics, effective.topics.models, effective.topics.scored, effective.topics.control]
         let valueFormat = valueFormat ?? (protoDescriptor != nil ? .protobuf : replay != nil || contractTopics.contains(topicName) ? .contract : .auto)
         // One registry client (and its cache) for keys and values.
         let schemas = try schemaSource(effective)
         let keyDecoder = meta ? MessageDecoder(format: keyFormat, schemas: schemas) : nil
-        if valueFormat == .contract {
+        if let p = mappedPipeline, p.scored.format != .contract {
+            let decoder: MessageDecoder
+            do { decoder = try MessageDecoder(mapping: p.scored, role: .scored, p.name, schemas) } catch {
+                StandardError.print("pipetop: \(error)")
+                throw ExitCode(1)
+            }
+            var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: try scoredColumns(), keyDecoder: keyDecoder,
+                                      mapped: MappedScoredDecoder(pipeline: p.name, scored: p.scored, decoder: decoder))
+            try read(topicName, effective, &printer)
+        } else if valueFormat == .contract || mappedPipeline != nil {
             var printer = TailPrinter(format: format, limit: count, strict: strict, filter: recordFilter, columns: try scoredColumns(), keyDecoder: keyDecoder)
             try read(topicName, effective, &printer)
         } else {

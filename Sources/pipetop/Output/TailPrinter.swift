@@ -34,10 +34,13 @@ struct TailPrinter {
     private var headerDone = false
     /// Decodes keys for `--meta`; nil without it.
     private var keyDecoder: MessageDecoder?
+    /// `--pipeline` of a mapped pipeline: its scored records mapped to contract ones.
+    private var mapped: MappedScoredDecoder?
 
     init(format: Format, limit: Int?, strict: Bool, filter: RecordFilter? = nil, columns: [ScoredColumn]? = nil,
-         keyDecoder: MessageDecoder? = nil) {
+         keyDecoder: MessageDecoder? = nil, mapped: MappedScoredDecoder? = nil) {
         self.keyDecoder = keyDecoder
+        self.mapped = mapped
         self.filter = filter
         self.columns = columns
         self.format = format
@@ -58,7 +61,13 @@ struct TailPrinter {
         }
         let result: DecodeResult
         do {
-            result = try decoder.decode(value, scoredInto: &scratch)
+            if var m = mapped, let message {
+                _ = try m.decode(message, into: &scratch)
+                mapped = m
+                result = .scored
+            } else {
+                result = try decoder.decode(value, scoredInto: &scratch)
+            }
         } catch {
             malformed += 1
             if strict { throw .malformed("\(error)") }
