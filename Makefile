@@ -36,6 +36,7 @@ bench: release test-deps
 	scripts/bench-decode 1000000
 	scripts/bench-tail-avro 1000000 3
 	scripts/bench-schema-cache 1000
+	scripts/idle-cpu-mapped 100
 
 # Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
 fuzz: test-deps

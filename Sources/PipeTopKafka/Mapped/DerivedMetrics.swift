@@ -6,7 +6,9 @@ import PipeTopCore
 /// called `kafka`, whose counters are high watermarks summed over partitions: records out the
 /// scored topic's, records in the input topic's (the scored topic's when there is none: a
 /// record in, a record out), errors the errors topic's. The store turns their deltas into rates
-/// as it does any instance's counters.
+/// as it does any instance's counters. Counters that have not moved are reported again only
+/// every `quietIntervalMs` (rates then fall to zero all the same), so an idle cluster of many
+/// pipelines costs the dashboard next to nothing.
 ///
 /// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads
 /// (until a fetch has filled it, the pipeline waits: a watermark asked for and one cached need
@@ -30,6 +32,9 @@ final class DerivedMetrics {
     private let read: Set<String>
     private let clock = SystemWallClock()
     private var nextMs: Int64 = 0
+    /// Each pipeline's last report: its counters and when.
+    private var last: [String: (counters: [Int64], atMs: Int64)] = [:]
+    private static let quietIntervalMs: Int64 = 5_000
     private static let intervalMs: Int64 = 1_000
     private static let retryMs: Int64 = 100
     private static let listOffsetsTimeoutMs: Int32 = 500
@@ -65,12 +70,16 @@ final class DerivedMetrics {
             let input = p.input.map(sum) ?? out
             let errors = p.errors.map(sum) ?? 0
             guard let input, let errors else { continue }
+            let counters = [input, out, errors]
+            if let previous = last[p.name], previous.counters == counters, now - previous.atMs < Self.quietIntervalMs { continue }
+            last[p.name] = (counters, now)
             events.append(MetricsEvent(
                 pipeline: p.name, tsMs: now, instance: Self.instance, stage: "topics",
                 recordsIn: UInt64(input), recordsOut: UInt64(out), errors: UInt64(errors)))
         }
+        // Reported, or known and quiet: the next round in a second.
+        if !events.isEmpty || !last.isEmpty { nextMs = now + Self.intervalMs }
         guard !events.isEmpty else { return }
-        nextMs = now + Self.intervalMs
         store.withBatch { state, arrivalMs in
             for e in events { state.ingest(.metrics(e), source: Self.instance, arrivalMs: arrivalMs) }
         }
