@@ -89,7 +89,7 @@ public final class JSONTextBuffer {
             var i = 0
             while i < n {
                 let b = source[i]
-                if Self.needsEscape(b) {
+                if JSONEscape.needed(b) {
                     // The rare string with escapes: the rest is escaped byte by byte.
                     count += 1 + i
                     escaped(UnsafeRawBufferPointer(rebasing: utf8[i...]))
@@ -106,23 +106,7 @@ public final class JSONTextBuffer {
 
     private func escaped(_ utf8: UnsafeRawBufferPointer) {
         for b in utf8 {
-            guard Self.needsEscape(b) else {
-                byte(b)
-                continue
-            }
-            switch b {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            default:
-                raw("\\u00")
-                byte(Self.hex(b >> 4))
-                byte(Self.hex(b & 0xF))
-            }
+            if JSONEscape.needed(b) { JSONEscape.write(b, byte) } else { byte(b) }
         }
     }
 
@@ -253,7 +237,4 @@ public final class JSONTextBuffer {
         byte(UInt8(ascii: "\""))
     }
 
-    @inline(__always) private static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
-
-    @inline(__always) private static func hex(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
 }

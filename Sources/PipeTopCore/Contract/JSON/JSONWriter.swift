@@ -41,7 +41,7 @@ struct JSONWriter {
         // Most strings (names, keys) need no escape: copy them in one go.
         var s = s
         let plain = s.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            guard !bytes.contains(where: { JSONEscape.needed($0) }) else { return false }
             out.append(contentsOf: bytes)
             return true
         }
@@ -50,20 +50,7 @@ struct JSONWriter {
             return
         }
         for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0..<0x20:
-                append("\\u00")
-                out.append(Self.hex(b >> 4))
-                out.append(Self.hex(b & 0xF))
-            default: out.append(b)
-            }
+            if JSONEscape.needed(b) { JSONEscape.write(b) { out.append($0) } } else { out.append(b) }
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -135,9 +122,5 @@ struct JSONWriter {
 
     mutating func append(_ s: String) {
         out.append(contentsOf: s.utf8)
-    }
-
-    private static func hex(_ n: UInt8) -> UInt8 {
-        n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10
     }
 }
