@@ -26,15 +26,15 @@ enum AvroTimeText {
     /// The same instant's text as a JSON string, written in place at the end of `out`.
     static func writeTimestamp(_ value: Int64, unitsPerSecond: Int64, digits: Int, utc: Bool, to out: JSONTextBuffer) {
         out.append(upTo: maxText + 2) { base in
-            var cursor = Cursor(base: base)
-            cursor.append(UInt8(ascii: "\""))
+            var cursor = DigitCursor(base: base)
+            cursor.byte(UInt8(ascii: "\""))
             appendTimestamp(value, unitsPerSecond: unitsPerSecond, digits: digits, utc: utc, &cursor)
-            cursor.append(UInt8(ascii: "\""))
+            cursor.byte(UInt8(ascii: "\""))
             return cursor.count
         }
     }
 
-    private static func appendTimestamp(_ value: Int64, unitsPerSecond: Int64, digits: Int, utc: Bool, _ out: inout Cursor) {
+    private static func appendTimestamp(_ value: Int64, unitsPerSecond: Int64, digits: Int, utc: Bool, _ out: inout DigitCursor) {
         let perDay = secondsPerDay * unitsPerSecond
         var days = value / perDay
         var rest = value % perDay
@@ -43,72 +43,40 @@ enum AvroTimeText {
             rest += perDay
         }
         appendDate(days, &out)
-        out.append(UInt8(ascii: "T"))
+        out.byte(UInt8(ascii: "T"))
         appendTime(rest, unitsPerSecond: unitsPerSecond, digits: digits, &out)
-        if utc { out.append(UInt8(ascii: "Z")) }
+        if utc { out.byte(UInt8(ascii: "Z")) }
     }
 
     /// The longest text: a 20-digit year, 9 fraction digits.
     private static let maxText = 64
 
-    /// Bytes written in place (on the stack, then one `String`, or at the end of a JSON
-    /// buffer): no array per call.
-    private struct Cursor {
-        let base: UnsafeMutablePointer<UInt8>
-        var count = 0
-
-        mutating func append(_ b: UInt8) {
-            base[count] = b
-            count += 1
-        }
-    }
-
-    private static func text(_ write: (inout Cursor) -> Void) -> String {
+    private static func text(_ write: (inout DigitCursor) -> Void) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxText) { buffer in
-            var cursor = Cursor(base: buffer.baseAddress!)
+            var cursor = DigitCursor(base: buffer.baseAddress!)
             write(&cursor)
             return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: cursor.count), as: UTF8.self)
         }
     }
 
-    private static func appendDate(_ days: Int64, _ out: inout Cursor) {
+    private static func appendDate(_ days: Int64, _ out: inout DigitCursor) {
         let (year, month, day) = TimestampText.civil(fromDays: days)
-        if year < 0 { out.append(UInt8(ascii: "-")) }
-        appendDigits(year.magnitude, width: 4, &out)
-        out.append(UInt8(ascii: "-"))
-        appendDigits(UInt64(month), width: 2, &out)
-        out.append(UInt8(ascii: "-"))
-        appendDigits(UInt64(day), width: 2, &out)
+        if year < 0 { out.byte(UInt8(ascii: "-")) }
+        out.digits(year.magnitude, width: 4)
+        out.byte(UInt8(ascii: "-"))
+        out.digits(UInt64(month), width: 2)
+        out.byte(UInt8(ascii: "-"))
+        out.digits(UInt64(day), width: 2)
     }
 
-    private static func appendTime(_ value: Int64, unitsPerSecond: Int64, digits: Int, _ out: inout Cursor) {
+    private static func appendTime(_ value: Int64, unitsPerSecond: Int64, digits: Int, _ out: inout DigitCursor) {
         let seconds = value / unitsPerSecond
-        appendDigits(UInt64(seconds / 3_600), width: 2, &out)
-        out.append(UInt8(ascii: ":"))
-        appendDigits(UInt64(seconds / 60 % 60), width: 2, &out)
-        out.append(UInt8(ascii: ":"))
-        appendDigits(UInt64(seconds % 60), width: 2, &out)
-        out.append(UInt8(ascii: "."))
-        appendDigits(UInt64(value % unitsPerSecond), width: digits, &out)
-    }
-
-    /// `n` in decimal, zero-padded to at least `width` digits, written in place.
-    private static func appendDigits(_ n: UInt64, width: Int, _ out: inout Cursor) {
-        var digits = 1
-        var m = n
-        while m >= 10 {
-            m /= 10
-            digits += 1
-        }
-        let total = max(width, digits)
-        var v = n
-        var i = out.count + total
-        for k in out.count..<i { out.base[k] = UInt8(ascii: "0") }
-        repeat {
-            i -= 1
-            out.base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while v > 0
-        out.count += total
+        out.digits(UInt64(seconds / 3_600), width: 2)
+        out.byte(UInt8(ascii: ":"))
+        out.digits(UInt64(seconds / 60 % 60), width: 2)
+        out.byte(UInt8(ascii: ":"))
+        out.digits(UInt64(seconds % 60), width: 2)
+        out.byte(UInt8(ascii: "."))
+        out.digits(UInt64(value % unitsPerSecond), width: digits)
     }
 }

@@ -12,57 +12,35 @@ enum ProtoWellKnownText {
         let (year, month, day) = (Int(y), Int(m), Int(d))
         // Written straight into the string's storage: one allocation per timestamp.
         let text = String(unsafeUninitializedCapacity: 30) { buffer in
-            var w = DigitWriter(buffer: buffer)
-            w.digits(year, 4)
+            var w = DigitCursor(base: buffer.baseAddress!)
+            w.digits(UInt64(year), width: 4)
             w.byte(UInt8(ascii: "-"))
-            w.digits(month, 2)
+            w.digits(UInt64(month), width: 2)
             w.byte(UInt8(ascii: "-"))
-            w.digits(day, 2)
+            w.digits(UInt64(day), width: 2)
             w.byte(UInt8(ascii: "T"))
-            w.digits(secondOfDay / 3_600, 2)
+            w.digits(UInt64(secondOfDay / 3_600), width: 2)
             w.byte(UInt8(ascii: ":"))
-            w.digits(secondOfDay / 60 % 60, 2)
+            w.digits(UInt64(secondOfDay / 60 % 60), width: 2)
             w.byte(UInt8(ascii: ":"))
-            w.digits(secondOfDay % 60, 2)
-            w.fraction(Int(nanos))
+            w.digits(UInt64(secondOfDay % 60), width: 2)
+            fraction(Int(nanos), &w)
             w.byte(UInt8(ascii: "Z"))
             return w.count
         }
         return .string(text)
     }
 
-    /// Fixed-width decimal digits into a buffer known to be large enough.
-    private struct DigitWriter {
-        let buffer: UnsafeMutableBufferPointer<UInt8>
-        var count = 0
-
-        mutating func byte(_ b: UInt8) {
-            buffer[count] = b
-            count += 1
-        }
-
-        mutating func digits(_ value: Int, _ width: Int) {
-            var v = value
-            var i = count + width
-            while i > count {
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-            }
-            count += width
-        }
-
-        /// ".fff", ".ffffff" or ".fffffffff", the fewest that hold `nanos` exactly; nothing for 0.
-        mutating func fraction(_ nanos: Int) {
-            guard nanos != 0 else { return }
-            byte(UInt8(ascii: "."))
-            if nanos % 1_000_000 == 0 {
-                digits(nanos / 1_000_000, 3)
-            } else if nanos % 1_000 == 0 {
-                digits(nanos / 1_000, 6)
-            } else {
-                digits(nanos, 9)
-            }
+    /// ".fff", ".ffffff" or ".fffffffff", the fewest that hold `nanos` exactly; nothing for 0.
+    private static func fraction(_ nanos: Int, _ w: inout DigitCursor) {
+        guard nanos != 0 else { return }
+        w.byte(UInt8(ascii: "."))
+        if nanos % 1_000_000 == 0 {
+            w.digits(UInt64(nanos / 1_000_000), width: 3)
+        } else if nanos % 1_000 == 0 {
+            w.digits(UInt64(nanos / 1_000), width: 6)
+        } else {
+            w.digits(UInt64(nanos), width: 9)
         }
     }
 
@@ -75,10 +53,10 @@ enum ProtoWellKnownText {
         }
         let whole = String(seconds.magnitude)
         let text = String(unsafeUninitializedCapacity: whole.utf8.count + 12) { buffer in
-            var w = DigitWriter(buffer: buffer)
+            var w = DigitCursor(base: buffer.baseAddress!)
             if seconds < 0 || nanos < 0 { w.byte(UInt8(ascii: "-")) }
             for b in whole.utf8 { w.byte(b) }
-            w.fraction(Int(nanos.magnitude))
+            fraction(Int(nanos.magnitude), &w)
             w.byte(UInt8(ascii: "s"))
             return w.count
         }
