@@ -119,6 +119,22 @@ struct ProtoWireReader {
         return start..<pos
     }
 
+    /// Reads the fields to the end, or, for a group (`group` its field number, else 0), through
+    /// its end-group tag: `body` reads a field it takes and returns true; the others are skipped.
+    mutating func forEachField(group: Int, depth: Int,
+                               _ body: (inout ProtoWireReader, Int, WireType) throws(ValueDecodeError) -> Bool) throws(ValueDecodeError) {
+        while !atEnd {
+            let at = pos
+            let (n, wt) = try tag()
+            if wt == .endGroup {
+                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
+                return
+            }
+            if try !body(&self, n, wt) { try skip(wt, number: n, depth: depth) }
+        }
+        if group != 0 { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: pos) }
+    }
+
     /// Skips one value of `wireType` (the tag already read); a group is skipped up to its
     /// matching end-group tag, nested groups counted against `depth`.
     mutating func skip(_ wireType: WireType, number: Int, depth: Int) throws(ValueDecodeError) {

@@ -5,21 +5,14 @@ extension ProtobufMessageDecoder {
     func secondsNanos(timestamp: Bool, _ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
         var seconds: Int64 = 0
         var nanos: Int32 = 0
-        var ended = false
-        while !r.atEnd {
-            let at = r.pos
-            let (n, wt) = try r.tag()
+        try r.forEachField(group: group, depth: depth) { (r, n, wt) throws(ValueDecodeError) in
             switch (n, wt) {
             case (1, .varint): seconds = Int64(bitPattern: try r.varint())
             case (2, .varint): nanos = Int32(truncatingIfNeeded: try r.varint())
-            case (_, .endGroup):
-                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
-                ended = true
-            default: try r.skip(wt, number: n, depth: depth)
+            default: return false
             }
-            if ended { break }
+            return true
         }
-        if group != 0, !ended { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: r.pos) }
         return timestamp ? ProtoWellKnownText.timestamp(seconds: seconds, nanos: nanos) : ProtoWellKnownText.duration(seconds: seconds, nanos: nanos)
     }
 
@@ -28,21 +21,14 @@ extension ProtobufMessageDecoder {
     func any(_ r: inout ProtoWireReader, depth: Int, group: Int) throws(ValueDecodeError) -> DecodedValue {
         var url = ""
         var valueRange = 0..<0
-        var ended = false
-        while !r.atEnd {
-            let at = r.pos
-            let (n, wt) = try r.tag()
+        try r.forEachField(group: group, depth: depth) { (r, n, wt) throws(ValueDecodeError) in
             switch (n, wt) {
             case (1, .lengthDelimited): url = try r.string(try r.lengthDelimited())
             case (2, .lengthDelimited): valueRange = try r.lengthDelimited()
-            case (_, .endGroup):
-                guard n == group else { throw ValueDecodeError("Protobuf end-group tag (field \(n)) without a matching start", at: at) }
-                ended = true
-            default: try r.skip(wt, number: n, depth: depth)
+            default: return false
             }
-            if ended { break }
+            return true
         }
-        if group != 0, !ended { throw ValueDecodeError("Protobuf group (field \(group)) has no end-group tag", at: r.pos) }
         if url.isEmpty, valueRange.isEmpty { return .object([]) }
         let typeName = "." + (url.split(separator: "/").last.map(String.init) ?? url)
         guard let p = planIndex[typeName] else {
