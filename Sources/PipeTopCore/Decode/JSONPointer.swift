@@ -4,7 +4,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     /// The reference tokens, unescaped (`~1` → `/`, `~0` → `~`).
     public let tokens: [String]
     /// Each token read as an array index, where it is one (digits, no leading zero).
-    private let indexes: [Int?]
+    let indexes: [Int?]
 
     public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         public var text: String
@@ -18,8 +18,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     /// Parses `text`: empty (the whole value) or `/`-separated tokens.
     public init(parsing text: String) throws(ParseError) {
         guard !text.isEmpty else {
-            tokens = []
-            indexes = []
+            self.init(tokens: [])
             return
         }
         guard text.hasPrefix("/") else { throw ParseError(text: text, reason: "must start with '/'") }
@@ -40,12 +39,22 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
             }
             tokens.append(token)
         }
+        self.init(tokens: tokens)
+    }
+
+    /// The pointer of these (unescaped) tokens.
+    init(tokens: [String]) {
         self.tokens = tokens
         indexes = tokens.map { t in
             guard !t.isEmpty, t.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                   t == "0" || !t.hasPrefix("0") else { return nil }
             return Int(t)
         }
+    }
+
+    /// The pointer below the first `k` tokens: where this one leads, from there.
+    func dropFirst(_ k: Int) -> JSONPointer {
+        JSONPointer(tokens: Array(tokens.dropFirst(k)))
     }
 
     /// The pointer as written (escaped).

@@ -11,6 +11,7 @@ import Darwin
 /// document). The mapping of a JSON topic reads its records this way (`[pipelines.scored]
 /// format = "json"`), paying for the fields it maps, not for the whole record.
 public struct JSONPointerReader {
+    /// One node of the trie while it is built.
     private struct Node {
         var token: String
         /// The token as an array index, where it is one.
@@ -18,22 +19,22 @@ public struct JSONPointerReader {
         var children: [Int] = []
         /// The pointer that ends here, or -1.
         var slot = -1
-        /// Where a pointer ends here and others go on below: the others, relative to it,
-        /// resolved in the value read here.
-        var below: [(slot: Int, rest: JSONPointer)] = []
     }
 
     public let pointers: [JSONPointer]
     public let maxDepth: Int
-    private var nodes = [Node(token: "")]
-    /// The trie flattened for the walk (no arrays copied per node): each node's slot, its
-    /// children's range in `children`, and each child's name as bytes in `names`.
+    /// The trie, flat for the walk (no arrays copied per node): each node's slot, its
+    /// children's range in `children`, each node's name as bytes in `names` and its array
+    /// index (or -1).
     private var slots: [Int] = []
     private var childRanges: [Range<Int>] = []
     private var children: [Int] = []
     private var names: [UInt8] = []
     private var nameRanges: [Range<Int>] = []
     private var indexes: [Int] = []
+    /// Per node where a pointer ends and others go on below: the others, relative to it,
+    /// resolved in the value read there.
+    private var below: [[(slot: Int, rest: JSONPointer)]] = []
     /// A pointer given twice: its later slots, and the first.
     private var repeats: [(slot: Int, of: Int)] = []
     private var unescaped: [UInt8] = []
@@ -42,15 +43,14 @@ public struct JSONPointerReader {
     public init(_ pointers: [JSONPointer], maxDepth: Int = 64) {
         self.pointers = pointers
         self.maxDepth = max(1, maxDepth)
+        var nodes = [Node(token: "")]
         for (slot, p) in pointers.enumerated() {
             var at = 0
-            for token in p.tokens {
+            for (token, index) in zip(p.tokens, p.indexes) {
                 if let child = nodes[at].children.first(where: { nodes[$0].token == token }) {
                     at = child
                 } else {
-                    let digits = !token.isEmpty && token.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-                        && (token == "0" || !token.hasPrefix("0"))
-                    nodes.append(Node(token: token, index: digits ? Int(token) : nil))
+                    nodes.append(Node(token: token, index: index))
                     nodes[at].children.append(nodes.count - 1)
                     at = nodes.count - 1
                 }
@@ -58,26 +58,23 @@ public struct JSONPointerReader {
             if nodes[at].slot < 0 { nodes[at].slot = slot } else { repeats.append((slot, nodes[at].slot)) }
         }
         // A pointer ending above others reads the whole value there; the others resolve in it.
+        below = [[(slot: Int, rest: JSONPointer)]](repeating: [], count: nodes.count)
         for (slot, p) in pointers.enumerated() where !repeats.contains(where: { $0.slot == slot }) {
-            if nodes[0].slot >= 0, !p.tokens.isEmpty {
-                nodes[0].below.append((slot, p))
-                continue
-            }
             var at = 0
-            for (depth, token) in p.tokens.enumerated() {
-                at = nodes[at].children.first { nodes[$0].token == token }!
-                if nodes[at].slot >= 0, depth < p.tokens.count - 1 {
-                    let rest = p.tokens[(depth + 1)...].map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-                    nodes[at].below.append((slot, try! JSONPointer(parsing: rest.joined())))
+            for depth in 0..<p.tokens.count {
+                if nodes[at].slot >= 0 {
+                    below[at].append((slot, p.dropFirst(depth)))
                     break
                 }
+                at = nodes[at].children.first { nodes[$0].token == p.tokens[depth] }!
             }
         }
-        for i in nodes.indices where nodes[i].slot >= 0 { nodes[i].children = [] }
         for node in nodes {
             slots.append(node.slot)
-            childRanges.append(children.count..<children.count + node.children.count)
-            children += node.children
+            // Below a pointer's end the value is read whole: the walk goes no further.
+            let next = node.slot >= 0 ? [] : node.children
+            childRanges.append(children.count..<children.count + next.count)
+            children += next
             let start = names.count
             names += Array(node.token.utf8)
             nameRanges.append(start..<names.count)
@@ -109,8 +106,8 @@ public struct JSONPointerReader {
         if slots[n] >= 0 {
             let value = try JSONTreeParser.value(&s)
             values[slots[n]] = value
-            if !nodes[n].below.isEmpty {
-                for (slot, rest) in nodes[n].below { values[slot] = rest.resolve(in: value) }
+            if !below[n].isEmpty {
+                for (slot, rest) in below[n] { values[slot] = rest.resolve(in: value) }
             }
             return
         }
