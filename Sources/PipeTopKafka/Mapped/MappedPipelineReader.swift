@@ -87,8 +87,9 @@ struct MappedPipelineReader {
             }
         case .labels:
             guard var l = labels else { return }
+            labels = nil  // `l` is the only copy while it changes
+            defer { labels = l }
             guard let value = decoded(message, &l.decoder, &state, arrivalMs) else { return }
-            labels = l
             switch l.mapping.map(value, message) {
             case .success(let event): state.ingest(.label(event), source: message.topic, arrivalMs: arrivalMs)
             case .failure(let reason): unmappable(reason, message, &state, arrivalMs)
