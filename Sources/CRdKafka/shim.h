@@ -49,4 +49,23 @@ static inline rd_kafka_resp_err_t pipetop_producev(
         RD_KAFKA_V_END);
 }
 
+/**
+ * pipetop_producev with headers. librdkafka owns `headers` once this returns
+ * RD_KAFKA_RESP_ERR_NO_ERROR; on any error they are still the caller's to destroy.
+ */
+static inline rd_kafka_resp_err_t pipetop_producev_headers(
+    rd_kafka_t *rk, const char *topic, int32_t partition,
+    const void *key, size_t key_len, const void *value, size_t len, rd_kafka_headers_t *headers, void *opaque) {
+    return rd_kafka_producev(
+        rk,
+        RD_KAFKA_V_TOPIC(topic),
+        RD_KAFKA_V_PARTITION(partition),
+        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_KEY(key, key_len),
+        RD_KAFKA_V_VALUE((void *)value, len),
+        RD_KAFKA_V_HEADERS(headers),
+        RD_KAFKA_V_OPAQUE(opaque),
+        RD_KAFKA_V_END);
+}
+
 #endif

@@ -104,17 +104,53 @@ extension Result where Failure == ControlRefusal {
     #expect(t.snapshot(arrivalMs: 0).pipelines.first?.models.first?.previousPrimary == 4)
 }
 
+private func mappedPlanner(_ control: PipelineConfig.Control, scoredVersion: Bool = true) throws -> ControlPlanner {
+    var config = try EffectiveConfig(config: PipeTopConfig(), environment: [:])
+    let scored = TopicMapping(format: .json, fields: scoredVersion ? ["version": try FieldSelector(parsing: "/rev")] : [:])
+    config.pipelines = [PipelineConfig(name: "fraud", scoredTopic: "payments.scored", modelsTopic: "payments.models", control: control, scored: scored)]
+    return ControlPlanner(config)
+}
+
 @Test func mappedPipelinesWithoutContractControlAreRefusedWithTheReason() throws {
-    func planner(_ control: PipelineConfig.Control) throws -> ControlPlanner {
-        var config = try EffectiveConfig(config: PipeTopConfig(), environment: [:])
-        config.pipelines = [PipelineConfig(name: "fraud", scoredTopic: "payments.scored", modelsTopic: "payments.models", control: control)]
-        return ControlPlanner(config)
-    }
     let p = pipeline()
-    #expect(try planner(.none).plan(.promote, pipeline: p, model: p.models[0], version: 3).failureText
+    #expect(try mappedPlanner(.none).plan(.promote, pipeline: p, model: p.models[0], version: 3).failureText
             == #"fraud is watched only (control = "none" in its [[pipelines]] entry)"#)
-    #expect(try planner(.republish).plan(.rollback, pipeline: p, model: p.models[0], version: nil).failureText
-            == "fraud: control by re-publishing its model messages is not available in this version")
     // Contract control goes through the control topic as for any pipeline.
-    #expect(try planner(.contract).plan(.promote, pipeline: p, model: p.models[0], version: 3).get().toVersion == 3)
+    let contract = try mappedPlanner(.contract).plan(.promote, pipeline: p, model: p.models[0], version: 3).get()
+    #expect(contract.toVersion == 3 && contract.route == .controlTopic)
+}
+
+/// fraud-lr as a mapped pipeline read it: v1 served, v2 serves, v3 published; each version's
+/// models message read at an offset of its own, v1's at the newest (it was published again).
+private func republishedPipeline() -> PipelineSnapshot {
+    var s = StoreState(settings: EngineSettings(), basis: .eventTime)
+    for (v, kind, t) in [(1, ModelEventKind.promoted, Int64(1)), (2, .promoted, 2), (3, .published, 3)] {
+        s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: t, model: "fraud-lr", version: v, event: kind)), source: "models", arrivalMs: 0)
+        s.noteOrigin(MessageOrigin(topic: "payments.models", partition: 0, offset: Int64(v)), pipeline: "fraud",
+                     version: VersionKey(model: "fraud-lr", version: v), arrivalMs: 0)
+    }
+    s.noteOrigin(MessageOrigin(topic: "payments.models", partition: 0, offset: 9), pipeline: "fraud",
+                 version: VersionKey(model: "fraud-lr", version: 1), arrivalMs: 0)
+    // A version whose message was never read (known from elsewhere) has nothing to send.
+    s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: 4, model: "fraud-lr", version: 4, event: .published)), source: "models", arrivalMs: 0)
+    return s.snapshot(arrivalMs: 0).pipelines[0]
+}
+
+@Test func republishingSendsTheTargetsNewestMessageAndRefusesWhatHasNone() throws {
+    let p = republishedPipeline()
+    let planner = try mappedPlanner(.republish)
+    let rollback = try planner.plan(.rollback, pipeline: p, model: p.models[0], version: nil).get()
+    #expect(rollback.toVersion == 1 && rollback.fromVersion == 2)
+    #expect(rollback.route == .republish(MessageOrigin(topic: "payments.models", partition: 0, offset: 9), acknowledged: true))
+    #expect(rollback.facts.last == "re-publishes payments.models[0]@9")
+    let promote = try planner.plan(.promote, pipeline: p, model: p.models[0], version: 3).get()
+    #expect(promote.route == .republish(MessageOrigin(topic: "payments.models", partition: 0, offset: 3), acknowledged: true))
+    #expect(planner.plan(.promote, pipeline: p, model: p.models[0], version: 4).failureText
+            == "v4's models message has not been read, so it cannot be re-published")
+    #expect(planner.plan(.retire, pipeline: p, model: p.models[0], version: 3).failureText
+            == "fraud is controlled by re-publishing its models messages, and retiring a version has no message to send")
+    // Scored records without a version cannot acknowledge: the plan says so before it is sent.
+    let silent = try mappedPlanner(.republish, scoredVersion: false).plan(.promote, pipeline: p, model: p.models[0], version: 3).get()
+    #expect(silent.route == .republish(MessageOrigin(topic: "payments.models", partition: 0, offset: 3), acknowledged: false))
+    #expect(silent.facts.last == "re-publishes payments.models[0]@3; the scored records carry no version, so nothing will acknowledge it")
 }

@@ -41,7 +41,7 @@ private func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
     let bus = DemoBus()
     let command = promote("fraud", "fraud-lr", to: 2, from: 1, id: "c-9")
     let report = Mutex<DeliveryReport?>(nil)
-    bus.send(command) { r in report.withLock { $0 = r } }
+    bus.send(command, route: .controlTopic) { r in report.withLock { $0 = r } }
     #expect(report.withLock { $0 } == .delivered)
     var fed: [Event] = []
     var decoder = EventDecoder()
@@ -51,7 +51,7 @@ private func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
     let read = bus.take()
     #expect(read.count == 1 && read[0].entries[0].topic == .control && read[0].keyText(at: 0) == "c-9")
     bus.close()
-    bus.send(command) { r in report.withLock { $0 = r } }
+    bus.send(command, route: .controlTopic) { r in report.withLock { $0 = r } }
     #expect(report.withLock { $0 } == .failed("the demo pipeline has stopped"))
     #expect(throws: DemoBusError.self) { try bus.publish(batch(bytes: 10)) }
 }
@@ -77,7 +77,7 @@ private func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
     let driftingAccuracy = try #require(accuracy(primary))
     // Promote on the bus: the ack arrives, the primary changes.
     let delivered = Mutex<DeliveryReport?>(nil)
-    source.bus.send(promote("fraud", model.name, to: candidate, from: primary, id: "e2e-1")) { r in
+    source.bus.send(promote("fraud", model.name, to: candidate, from: primary, id: "e2e-1"), route: .controlTopic) { r in
         delivered.withLock { $0 = r }
     }
     #expect(delivered.withLock { $0 } == .delivered)

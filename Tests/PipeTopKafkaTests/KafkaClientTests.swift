@@ -143,7 +143,7 @@ import Testing
         let producer = try KafkaProducer(config: KafkaClientConfig(brokers: "127.0.0.1:\(try TestBroker.freePort())"), options: options, log: log)
         let sink = KafkaControlSink(producer: producer)
         let reports = ReportBox()
-        sink.send(ControlCommand(pipeline: "p", tsMs: 0, id: "c-9", action: .rollback, model: "lr", version: 1, requestedBy: "t")) {
+        sink.send(ControlCommand(pipeline: "p", tsMs: 0, id: "c-9", action: .rollback, model: "lr", version: 1, requestedBy: "t"), route: .controlTopic) {
             reports.add($0)
         }
         #expect(await eventually(timeout: .seconds(10)) { !reports.all.isEmpty })
@@ -167,7 +167,7 @@ import Testing
     do {
         let producer = try KafkaProducer(config: KafkaClientConfig(brokers: "127.0.0.1:\(try TestBroker.freePort())"), options: .control)
         KafkaControlSink(producer: producer).send(
-            ControlCommand(pipeline: "p", tsMs: 0, id: "c-10", action: .promote, model: "lr", version: 2, requestedBy: "t")
+            ControlCommand(pipeline: "p", tsMs: 0, id: "c-10", action: .promote, model: "lr", version: 2, requestedBy: "t"), route: .controlTopic
         ) { reports.add($0) }
         #expect(reports.all.isEmpty)
     }

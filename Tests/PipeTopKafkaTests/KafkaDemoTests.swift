@@ -159,7 +159,7 @@ struct KafkaDemoTests {
                 pipeline: "fraud", tsMs: SystemWallClock().nowMs(), id: id, action: .promote, model: t.model, version: t.to,
                 fromVersion: t.from, requestedBy: "kafka-demo-test", reason: "end-to-end test")
             let report = Mutex<DeliveryReport?>(nil)
-            sink.send(command) { r in report.withLock { $0 = r } }
+            sink.send(command, route: .controlTopic) { r in report.withLock { $0 = r } }
             #expect(await eventually(timeout: .seconds(30)) { report.withLock { $0 } == .delivered }, "\(String(describing: report.withLock { $0 }))")
             // The demo's controller answers on the control topic, and the store sees the swap.
             ack = nil

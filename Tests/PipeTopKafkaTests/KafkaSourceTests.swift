@@ -180,7 +180,7 @@ struct KafkaSourceTests {
             pipeline: "fraud", tsMs: t0, id: UUID().uuidString, action: .promote, model: "lr", version: 8,
             fromVersion: 7, requestedBy: "alice", reason: "better auc")
         let reports = ReportBox()
-        sink.send(command) { reports.add($0) }
+        sink.send(command, route: .controlTopic) { reports.add($0) }
         #expect(await eventually { reports.all == [.delivered] })
 
         var decoder = EventDecoder()

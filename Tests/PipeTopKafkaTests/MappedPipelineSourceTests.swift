@@ -49,6 +49,9 @@ struct MappedPipelineSourceTests {
         // Published 1 and 2 from the models topic; the scored records say 2 serves.
         #expect(model.versions.map(\.version).sorted() == [1, 2])
         #expect(model.primary == 2)
+        // Each version remembers where its newest message is: what re-publishing sends again.
+        #expect(model.versions.first { $0.version == 1 }?.origin == MessageOrigin(topic: modelsTopic, partition: 0, offset: 2))
+        #expect(model.versions.first { $0.version == 2 }?.origin == MessageOrigin(topic: modelsTopic, partition: 0, offset: 1))
         // The newest models message named version 1 again: by the models topic, 1 serves.
         let byModels = try #require(snap.pipeline(named: "fraud-by-models")?.models.first { $0.name == "m" })
         #expect(byModels.primary == 1)

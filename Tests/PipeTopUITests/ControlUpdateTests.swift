@@ -38,7 +38,7 @@ import PipeTopCore
         let expected = ControlCommand(
             pipeline: "churn", tsMs: 1_000, id: "id-1", action: .promote, model: "churn-lr", version: 4, fromVersion: 3,
             requestedBy: "test@ci")
-        #expect(effects == [.send(expected)])
+        #expect(effects == [.send(expected, .controlTopic)])
         #expect(s.mode == .normal)
         #expect(s.commands.pending.map(\.command) == [expected])
         #expect(s.flash?.text == "promote churn/churn-lr v3 → v4: sent as id-1, waiting for the ack")
@@ -89,7 +89,7 @@ import PipeTopCore
         #expect(s.flash?.text == "typed \"3\", not 4: nothing sent")
         _ = try Self.command("promote fraud/fraud-lr v4", &s, c)
         let effects = try Self.press(["y", "v", "4", "enter"], &s, c)
-        guard case .send(let sent)? = effects.first else {
+        guard case .send(let sent, _)? = effects.first else {
             Issue.record("nothing sent: \(effects)")
             return
         }
@@ -116,7 +116,7 @@ import PipeTopCore
         _ = try Self.press(["x"], &s, c)
         #expect(Self.dialog(s)?.title == "Retire ctr-lr v4?")
         let effects = try Self.press(["y"], &s, c)
-        guard case .send(let sent)? = effects.first else {
+        guard case .send(let sent, _)? = effects.first else {
             Issue.record("nothing sent")
             return
         }
@@ -132,7 +132,7 @@ import PipeTopCore
         _ = try Self.press(["y"], &s, Self.context(id: "c"))
         #expect(s.commands.pending.count == 3)
         let ack = TimelineEntry(.ack(Ack(pipeline: "churn", tsMs: 0, id: "a", status: .applied)), pipeline: "churn", tsMs: 0)
-        var effects = Update.observe(&s, timeline: [ack], deliveryFailures: ["b": "broker down"], nowMs: 2_000, timeoutMs: 10_000)
+        var effects = Update.observe(&s, timeline: [ack], deliveries: ["b": .failed("broker down")], nowMs: 2_000, timeoutMs: 10_000)
         #expect(effects.count == 2)
         #expect(s.commands.commands.map(\.outcome) == [.applied, .deliveryFailed("broker down"), .pending])
         effects = Update.observe(&s, timeline: [ack], nowMs: 11_000, timeoutMs: 10_000)

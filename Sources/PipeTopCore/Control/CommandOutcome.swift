@@ -1,11 +1,15 @@
 /// Where a sent command stands. Pending commands are never dropped silently: they end
-/// applied, rejected, timed out, failed in delivery, or abandoned when pipetop quits.
+/// applied, rejected, timed out, failed in delivery, delivered where nothing acknowledges,
+/// or abandoned when pipetop quits.
 public enum CommandOutcome: Sendable, Hashable {
     case pending
     case applied
     case rejected(String)
     case timedOut(seconds: Int)
     case deliveryFailed(String)
+    /// Re-published to a pipeline whose scored records do not say which version scored them:
+    /// the cluster took the message, and nothing can tell whether the scorers obeyed.
+    case delivered
     case abandoned
 
     public var isPending: Bool { self == .pending }
@@ -18,6 +22,7 @@ public enum CommandOutcome: Sendable, Hashable {
         case .rejected: "rejected"
         case .timedOut: "timed_out"
         case .deliveryFailed: "delivery_failed"
+        case .delivered: "delivered"
         case .abandoned: "abandoned"
         }
     }
@@ -30,6 +35,7 @@ public enum CommandOutcome: Sendable, Hashable {
         case .rejected(let why): "rejected: \(why)"
         case .timedOut(let s): "timed out after \(s) s"
         case .deliveryFailed(let why): "not delivered: \(why)"
+        case .delivered: "delivered (no acknowledgement channel)"
         case .abandoned: "abandoned"
         }
     }
@@ -39,6 +45,7 @@ public enum CommandOutcome: Sendable, Hashable {
         switch self {
         case .rejected(let why), .deliveryFailed(let why): why
         case .timedOut(let s): "no ack within \(s) s"
+        case .delivered: "no acknowledgement channel"
         default: nil
         }
     }

@@ -1,5 +1,9 @@
 /// The commands this pipetop sent: pending ones until their ack (or a timeout, or a failed
 /// delivery) decides them, and the most recent decided ones for the screen. Bounded.
+///
+/// A command on the control topic is decided by the pipeline's `ack`. A re-published models
+/// message is `applied` once the scored records show its version serving, or, where they do
+/// not carry a version, `delivered` as soon as the cluster took it.
 public struct CommandTracker: Sendable, Hashable {
     public private(set) var commands: [TrackedCommand] = []
     public let keep: Int
@@ -10,8 +14,8 @@ public struct CommandTracker: Sendable, Hashable {
 
     public var pending: [TrackedCommand] { commands.filter { $0.outcome.isPending } }
 
-    public mutating func sent(_ command: ControlCommand, atMs: Int64) {
-        commands.append(TrackedCommand(command: command, sentAtMs: atMs))
+    public mutating func sent(_ command: ControlCommand, route: ControlRoute = .controlTopic, atMs: Int64) {
+        commands.append(TrackedCommand(command: command, route: route, sentAtMs: atMs))
         trim()
     }
 
@@ -20,10 +24,12 @@ public struct CommandTracker: Sendable, Hashable {
         commands.last { $0.command.pipeline == pipeline && $0.command.model == model && $0.command.version == version }
     }
 
-    /// Decides pending commands from the acks in `timeline`, delivery failures, and
-    /// `timeoutMs`; returns the ones decided now.
+    /// Decides pending commands from the acks in `timeline`, the delivery reports by command
+    /// id, the version each model serves (`serving(pipeline, model)`) and `timeoutMs`;
+    /// returns the ones decided now.
     public mutating func resolve(
-        timeline: [TimelineEntry], deliveryFailures: [String: String] = [:], nowMs: Int64, timeoutMs: Int64
+        timeline: [TimelineEntry], deliveries: [String: DeliveryReport] = [:],
+        serving: (_ pipeline: String, _ model: String) -> Int? = { _, _ in nil }, nowMs: Int64, timeoutMs: Int64
     ) -> [TrackedCommand] {
         var acks: [String: Ack] = [:]
         for entry in timeline {
@@ -31,16 +37,25 @@ public struct CommandTracker: Sendable, Hashable {
         }
         var decided: [TrackedCommand] = []
         for i in commands.indices where commands[i].outcome.isPending {
-            let id = commands[i].command.id
-            if let ack = acks[id] {
-                commands[i].outcome = ack.status == .applied ? .applied : .rejected(ack.detail ?? "no reason given")
-            } else if let why = deliveryFailures[id] {
-                commands[i].outcome = .deliveryFailed(why)
-            } else if nowMs - commands[i].sentAtMs >= timeoutMs {
-                commands[i].outcome = .timedOut(seconds: Int((timeoutMs + 999) / 1_000))
-            } else {
-                continue
+            let c = commands[i].command
+            let delivery = deliveries[c.id]
+            var outcome: CommandOutcome?
+            if case .failed(let why)? = delivery {
+                outcome = .deliveryFailed(why)
+            } else if case .republish(_, let acknowledged) = commands[i].route {
+                if acknowledged {
+                    outcome = serving(c.pipeline, c.model) == c.version ? .applied : nil
+                } else {
+                    outcome = delivery == .delivered ? .delivered : nil
+                }
+            } else if let ack = acks[c.id] {
+                outcome = ack.status == .applied ? .applied : .rejected(ack.detail ?? "no reason given")
             }
+            if outcome == nil, nowMs - commands[i].sentAtMs >= timeoutMs {
+                outcome = .timedOut(seconds: Int((timeoutMs + 999) / 1_000))
+            }
+            guard let outcome else { continue }
+            commands[i].outcome = outcome
             commands[i].resolvedAtMs = nowMs
             decided.append(commands[i])
         }

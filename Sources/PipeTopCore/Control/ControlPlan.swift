@@ -20,10 +20,12 @@ public struct ControlPlan: Sendable, Hashable {
     /// Key numbers of the target against the serving version, one line each.
     public var facts: [String]
     public var confirmation: Confirmation
+    /// How the command reaches the pipeline.
+    public var route: ControlRoute
 
     public init(
         action: ControlAction, pipeline: String, model: String, fromVersion: Int?, toVersion: Int,
-        targetState: ModelState?, facts: [String], confirmation: Confirmation
+        targetState: ModelState?, facts: [String], confirmation: Confirmation, route: ControlRoute = .controlTopic
     ) {
         self.action = action
         self.pipeline = pipeline
@@ -33,6 +35,7 @@ public struct ControlPlan: Sendable, Hashable {
         self.targetState = targetState
         self.facts = facts
         self.confirmation = confirmation
+        self.route = route
     }
 
     /// "promote fraud/fraud-lr v1 → v2".

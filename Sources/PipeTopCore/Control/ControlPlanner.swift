@@ -3,28 +3,34 @@ import Foundation
 /// Turns "promote / roll back / retire" into a `ControlPlan` from a store snapshot, with the
 /// guardrails: unknown, failed, retired or already-serving targets are refused; a target
 /// whose quality is below the serving version's or whose drift is critical, and any action on
-/// a protected pipeline, need the version typed to confirm.
+/// a protected pipeline, need the version typed to confirm. A pipeline controlled by
+/// re-publishing (`control = "republish"`) is sent its target version's models message again:
+/// retire is refused (there is no message to send), and so is a version whose message pipetop
+/// has not read.
 public struct ControlPlanner: Sendable {
     public var protectedPipelines: Set<String>
     public var psiCritical: Double
     /// Pipelines no command can reach, and why (mapped pipelines watched only).
     public var uncontrollable: [String: String] = [:]
+    /// Pipelines controlled by re-publishing their models messages, and whether their scored
+    /// records carry the version (which then acknowledges a command).
+    public var republishing: [String: Bool] = [:]
 
     public init(protectedPipelines: Set<String> = [], psiCritical: Double = 0.25) {
         self.protectedPipelines = protectedPipelines
         self.psiCritical = psiCritical
     }
 
-    /// The planner for a run: its protected pipelines, its drift threshold, and its mapped
-    /// pipelines whose `control` is not the contract's (`none`: watched only; `republish`:
-    /// not built yet), which are refused with that reason.
+    /// The planner for a run: its protected pipelines, its drift threshold, and how each mapped
+    /// pipeline is controlled (`none`: refused with that reason; `republish`: by its models
+    /// messages).
     public init(_ config: EffectiveConfig) {
         self.init(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
         for p in config.pipelines {
             switch p.control {
             case .contract: break
             case .none: uncontrollable[p.name] = "\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)"
-            case .republish: uncontrollable[p.name] = "\(p.name): control by re-publishing its model messages is not available in this version"
+            case .republish: republishing[p.name] = p.scored.format == .contract || p.scored.fields["version"] != nil
             }
         }
     }
@@ -56,6 +62,11 @@ public struct ControlPlanner: Sendable {
         _ action: ControlAction, pipeline: PipelineSnapshot, model: ModelSnapshot, version: Int?
     ) -> Result<ControlPlan, ControlRefusal> {
         if let why = uncontrollable[pipeline.name] { return .failure(ControlRefusal(why)) }
+        let republish = republishing[pipeline.name]
+        if republish != nil, action == .retire {
+            return .failure(ControlRefusal(
+                "\(pipeline.name) is controlled by re-publishing its models messages, and retiring a version has no message to send"))
+        }
         let primary = model.primary
         let target: Int
         switch action {
@@ -86,6 +97,13 @@ public struct ControlPlanner: Sendable {
         default:
             break
         }
+        var route = ControlRoute.controlTopic
+        if let acknowledged = republish {
+            guard let origin = targetVersion.origin else {
+                return .failure(ControlRefusal("v\(target)'s models message has not been read, so it cannot be re-published"))
+            }
+            route = .republish(origin, acknowledged: acknowledged)
+        }
         let stats = pipeline.stats(for: VersionKey(model: model.name, version: target))
         let servingStats = primary.flatMap { pipeline.stats(for: VersionKey(model: model.name, version: $0)) }
         var facts: [String] = []
@@ -105,10 +123,13 @@ public struct ControlPlanner: Sendable {
             if let psi, psi >= psiCritical { concerns.append("its drift is critical") }
         }
         if protectedPipelines.contains(pipeline.name) { concerns.append("\(pipeline.name) is protected") }
+        if case .republish(let origin, let acknowledged) = route {
+            facts.append("re-publishes \(origin.text)" + (acknowledged ? "" : "; the scored records carry no version, so nothing will acknowledge it"))
+        }
         return .success(ControlPlan(
             action: action, pipeline: pipeline.name, model: model.name, fromVersion: primary, toVersion: target,
             targetState: targetVersion.state, facts: facts,
-            confirmation: concerns.isEmpty ? .yesNo : .typed(reason: concerns.joined(separator: "; "))))
+            confirmation: concerns.isEmpty ? .yesNo : .typed(reason: concerns.joined(separator: "; ")), route: route))
     }
 
     private func text(_ x: Double?) -> String {

@@ -29,6 +29,8 @@ public struct ModelsMapping: Sendable {
         /// The last `@sequence` number given.
         var sequence = 0
         var serving: Int?
+        /// The time of the last `promoted` event made, which the next one follows.
+        var promotedMs: Int64 = .min
     }
 
     public init(pipeline: String, _ mapping: TopicMapping, servingFromModels: Bool) {
@@ -46,9 +48,20 @@ public struct ModelsMapping: Sendable {
         ledgers[model]?.serving
     }
 
-    /// The events one models message makes (none when it repeats the version serving);
-    /// `raw` is the value's bytes as received, the identity when no artifact is mapped.
-    public mutating func map<M: MappedMessage>(_ value: DecodedValue, raw: UnsafeRawBufferPointer, _ message: M) -> Result<[ModelEvent], Unmappable> {
+    /// What one models message is: the version it carries, and the events it makes (none when
+    /// it repeats the version serving).
+    public struct Mapped: Sendable, Hashable {
+        public var version: VersionKey
+        public var events: [ModelEvent]
+    }
+
+    /// Maps one models message; `raw` is the value's bytes as received, the identity when no
+    /// artifact is mapped. Where the newest message names the version serving, its `promoted`
+    /// event is at the message's own time, not a mapped `ts`: the order of the topic is what
+    /// the scorers obey, and a version re-published to roll back to it keeps its old `ts`.
+    /// Messages of the same millisecond follow each other 1 ms apart, so that the registry
+    /// takes them in the topic's order rather than as repeats.
+    public mutating func map<M: MappedMessage>(_ value: DecodedValue, raw: UnsafeRawBufferPointer, _ message: M) -> Result<Mapped, Unmappable> {
         let bytes: [UInt8]
         if let artifact {
             guard let v = artifact.resolve(in: value, message), v != .null else { return .failure(.noArtifact) }
@@ -87,10 +100,12 @@ public struct ModelsMapping: Sendable {
                 artifact: Artifact(format: "bytes", sha256: identity, bytes: Int64(bytes.count))))
         }
         if servingFromModels, ledger.serving != number {
-            events.append(ModelEvent(pipeline: pipeline, tsMs: tsMs, model: name, version: number, event: .promoted))
+            let at = max(message.timestampMs ?? tsMs, ledger.promotedMs == .min ? .min : ledger.promotedMs + 1)
+            events.append(ModelEvent(pipeline: pipeline, tsMs: at, model: name, version: number, event: .promoted))
             ledger.serving = number
+            ledger.promotedMs = at
         }
         ledgers[name] = ledger
-        return .success(events)
+        return .success(Mapped(version: VersionKey(model: name, version: number), events: events))
     }
 }

@@ -1,8 +1,8 @@
 /// Where control commands go: the control topic on Kafka, or the demo bus.
 public protocol ControlSink: AnyObject, Sendable {
-    /// Sends `command`. `delivered` is called exactly once, on any thread, with whether the
-    /// transport took it (the command's outcome is the pipeline's `ack`, not this).
-    func send(_ command: ControlCommand, delivered: @escaping @Sendable (DeliveryReport) -> Void)
+    /// Sends `command` by `route`. `delivered` is called exactly once, on any thread, with
+    /// whether the transport took it (the command's outcome is decided by `CommandTracker`).
+    func send(_ command: ControlCommand, route: ControlRoute, delivered: @escaping @Sendable (DeliveryReport) -> Void)
 }
 
 /// Whether a transport delivered a message.

@@ -51,7 +51,11 @@ public final class DemoBus: EventSink, ControlSink, ControlFeed, Sendable {
 
     // MARK: ControlSink
 
-    public func send(_ command: ControlCommand, delivered: @escaping @Sendable (DeliveryReport) -> Void) {
+    public func send(_ command: ControlCommand, route: ControlRoute, delivered: @escaping @Sendable (DeliveryReport) -> Void) {
+        guard route == .controlTopic else {
+            delivered(.failed("the demo pipelines take commands on the control topic only"))
+            return
+        }
         var batch = MessageBatch()
         batch.append(.control(command))
         let result: DeliveryReport = state.withLock { s in

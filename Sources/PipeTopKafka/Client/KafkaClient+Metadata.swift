@@ -21,4 +21,15 @@ extension KafkaClient {
         }
         return counts
     }
+
+    /// The low and high watermarks of one partition, asked of its leader (ListOffsets).
+    func queryWatermarks(topic: String, partition: Int32, timeoutMs: Int32) throws(KafkaError) -> (low: Int64, high: Int64) {
+        var low: Int64 = -1
+        var high: Int64 = -1
+        let err = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, timeoutMs)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw .metadata("watermarks of \(topic)[\(partition)]: " + String(cString: rd_kafka_err2str(err)))
+        }
+        return (low, high)
+    }
 }

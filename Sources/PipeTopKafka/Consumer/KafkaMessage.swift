@@ -38,19 +38,29 @@ public struct KafkaMessage {
     /// The headers in the order the producer added them, as the screens show them (text,
     /// else base64); empty when there are none.
     public var shownHeaders: [MessageHeader] {
-        var list: OpaquePointer?
-        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
         var headers: [MessageHeader] = []
+        forEachHeader { headers.append(MessageHeader(name: $0, bytes: $1)) }
+        return headers
+    }
+
+    /// The headers in the order the producer added them, as bytes.
+    public var headers: [KafkaHeader] {
+        var headers: [KafkaHeader] = []
+        forEachHeader { headers.append(KafkaHeader(name: $0, value: $1.map(Array.init))) }
+        return headers
+    }
+
+    /// Calls `body` with each header's name and value (nil for a null value), in order.
+    private func forEachHeader(_ body: (String, UnsafeRawBufferPointer?) -> Void) {
+        var list: OpaquePointer?
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
         var index = 0
-        while true {
-            var name: UnsafePointer<CChar>?
-            var value: UnsafeRawPointer?
-            var size = 0
-            guard rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR else { break }
-            headers.append(MessageHeader(name: name.map { String(cString: $0) } ?? "",
-                                         bytes: value.map { UnsafeRawBufferPointer(start: $0, count: size) }))
+        var name: UnsafePointer<CChar>?
+        var value: UnsafeRawPointer?
+        var size = 0
+        while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+            body(name.map { String(cString: $0) } ?? "", value.map { UnsafeRawBufferPointer(start: $0, count: size) })
             index += 1
         }
-        return headers
     }
 }

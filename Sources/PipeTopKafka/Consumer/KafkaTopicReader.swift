@@ -70,6 +70,15 @@ public final class KafkaTopicReader {
         try runMessages(metadataTimeout: metadataTimeout, shouldStop: shouldStop, idle: idle) { body($0.value, $0.key) }
     }
 
+    /// The low and high watermarks of `partition`, once the cluster reports the topic.
+    public func watermarks(of partition: Int32, timeout: Duration) throws(KafkaError) -> (low: Int64, high: Int64) {
+        let partitions = try waitForPartitions(timeout: timeout)
+        guard (0..<Int32(partitions)).contains(partition) else {
+            throw .metadata("\(topic) has partitions 0-\(partitions - 1), not \(partition)")
+        }
+        return try client.queryWatermarks(topic: topic, partition: partition, timeoutMs: Int32(clamping: timeout.milliseconds))
+    }
+
     /// Where a message was: what `pipetop record` keeps as `_source`.
     public struct Position: Sendable, Hashable {
         public var partition: Int32

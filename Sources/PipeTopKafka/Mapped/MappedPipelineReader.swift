@@ -80,8 +80,9 @@ struct MappedPipelineReader {
             defer { models = m }
             guard let value = decoded(message, &m.decoder, &state, arrivalMs) else { return }
             switch m.mapping.map(value, raw: raw, message) {
-            case .success(let events):
-                for e in events { state.ingest(.model(e), source: message.topic, arrivalMs: arrivalMs) }
+            case .success(let mapped):
+                for e in mapped.events { state.ingest(.model(e), source: message.topic, arrivalMs: arrivalMs) }
+                state.noteOrigin(MessageOrigin(message), pipeline: config.name, version: mapped.version, arrivalMs: arrivalMs)
             case .failure(let reason):
                 unmappable(reason, message, &state, arrivalMs)
             }

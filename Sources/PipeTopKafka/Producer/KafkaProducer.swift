@@ -59,9 +59,18 @@ public final class KafkaProducer: Sendable {
         topic: String, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer?,
         delivered: (@Sendable (DeliveryReport) -> Void)? = nil
     ) throws(KafkaError) {
+        try produce(topic: topic, partition: nil, key: key, value: value, headers: [], delivered: delivered)
+    }
+
+    /// `produce` to one `partition` (nil: by key), with `headers` (a nil header value is a
+    /// null one), in this order.
+    public func produce(
+        topic: String, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer?,
+        headers: [KafkaHeader], delivered: (@Sendable (DeliveryReport) -> Void)? = nil
+    ) throws(KafkaError) {
         let opaque = delivered.map { Unmanaged.passRetained(DeliveryHandler($0)).toOpaque() }
         do {
-            try enqueue(topic: topic, key: key, value: value, opaque: opaque)
+            try enqueue(topic: topic, partition: partition ?? pipetop_partition_ua(), key: key, value: value, headers: headers, opaque: opaque)
         } catch {
             if let opaque {
                 Unmanaged<DeliveryHandler>.fromOpaque(opaque).takeRetainedValue().body(.failed(error.description))
@@ -85,7 +94,10 @@ public final class KafkaProducer: Sendable {
         try result.get()
     }
 
-    private func enqueue(topic: String, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer?, opaque: UnsafeMutableRawPointer?) throws(KafkaError) {
+    private func enqueue(
+        topic: String, partition: Int32, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer?, headers: [KafkaHeader],
+        opaque: UnsafeMutableRawPointer?
+    ) throws(KafkaError) {
         if closed.isSet { throw .produce("the producer is closed") }
         if let fatal = client.fatalError { throw .fatal(fatal) }
         var waitedMs: Int64 = 0
@@ -93,9 +105,17 @@ public final class KafkaProducer: Sendable {
             // A non-nil pointer with length 0 is an empty value; librdkafka takes NULL as null.
             let valuePointer = value.map { $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)! }
             let err = topic.withCString { name in
-                pipetop_producev(
-                    client.handle, name, pipetop_partition_ua(), key?.baseAddress, key?.count ?? 0,
-                    value == nil ? nil : valuePointer, value?.count ?? 0, opaque)
+                guard !headers.isEmpty else {
+                    return pipetop_producev(
+                        client.handle, name, partition, key?.baseAddress, key?.count ?? 0,
+                        value == nil ? nil : valuePointer, value?.count ?? 0, opaque)
+                }
+                let list = KafkaHeader.list(headers)
+                let err = pipetop_producev_headers(
+                    client.handle, name, partition, key?.baseAddress, key?.count ?? 0,
+                    value == nil ? nil : valuePointer, value?.count ?? 0, list, opaque)
+                if err != RD_KAFKA_RESP_ERR_NO_ERROR { rd_kafka_headers_destroy(list) }
+                return err
             }
             if err == RD_KAFKA_RESP_ERR_NO_ERROR {
                 produced.add(1, ordering: .relaxed)

@@ -64,7 +64,7 @@ public final class DashboardApp {
     private var topicFeed: (any TopicTailFeed)?
     private var topicTailShown: TopicTailSnapshot?
     /// Commands the transport failed to deliver, by id (delivery reports arrive on its threads).
-    private let deliveryFailures = DeliveryFailures()
+    private let deliveries = DeliveryReports()
     /// The Tail screen's capture of every matching record (`W`), while one runs.
     private var capture: ScoredCapture?
     /// The Tail screen's own records while it shows one pipeline or a filter, and the
@@ -182,8 +182,10 @@ public final class DashboardApp {
                 capture?.flush()
             }
             Update.expireMarks(&state, active: snapshot.alerts, nowMs: t)
-            let decided = Update.observe(&state, timeline: snapshot.timeline, deliveryFailures: deliveryFailures.all,
-                                         nowMs: t, timeoutMs: options.control.ackTimeoutMs)
+            let decided = Update.observe(
+                &state, timeline: snapshot.timeline, deliveries: deliveries.all,
+                serving: { pipeline, model in snapshot.pipeline(named: pipeline)?.models.first { $0.name == model }?.primary },
+                nowMs: t, timeoutMs: options.control.ackTimeoutMs)
             if !decided.isEmpty {
                 for effect in decided { perform(effect) }
                 dirty = true
@@ -202,15 +204,13 @@ public final class DashboardApp {
     @discardableResult
     private func perform(_ effect: Effect) -> (text: String, role: ThemeRole)? {
         switch effect {
-        case .send(let command):
+        case .send(let command, let route):
             audit(AuditEntry(command, outcome: .pending, atMs: clock.nowMs()))
             guard let controlSink else {
-                deliveryFailures.record(command.id, "no control channel")
+                deliveries.record(command.id, .failed("no control channel"))
                 return nil
             }
-            controlSink.send(command) { [deliveryFailures] report in
-                if case .failed(let why) = report { deliveryFailures.record(command.id, why) }
-            }
+            controlSink.send(command, route: route) { [deliveries] report in deliveries.record(command.id, report) }
         case .record(let tracked):
             audit(AuditEntry(tracked.command, outcome: tracked.outcome, atMs: tracked.resolvedAtMs ?? clock.nowMs()))
         case .audit(let entry):
@@ -298,13 +298,18 @@ public final class DashboardApp {
     }
 }
 
-/// Delivery failures reported on a transport's threads, read by the loop once per frame.
-private final class DeliveryFailures: Sendable {
-    private let failures = Mutex<[String: String]>([:])
+/// Delivery reports by command id, from a transport's threads, read by the loop once per
+/// frame. Bounded: a command is decided long before a thousand more are sent.
+private final class DeliveryReports: Sendable {
+    private let reports = Mutex<[String: DeliveryReport]>([:])
+    private static let keep = 1_000
 
-    var all: [String: String] { failures.withLock { $0 } }
+    var all: [String: DeliveryReport] { reports.withLock { $0 } }
 
-    func record(_ id: String, _ why: String) {
-        failures.withLock { $0[id] = why }
+    func record(_ id: String, _ report: DeliveryReport) {
+        reports.withLock {
+            if $0.count >= Self.keep { $0.removeAll() }
+            $0[id] = report
+        }
     }
 }

@@ -5,8 +5,8 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Reload and apply the theme now named by the state.
     case applyTheme
-    /// Send a control command (and append it to the audit log as sent).
-    case send(ControlCommand)
+    /// Send a control command by its route (and append it to the audit log as sent).
+    case send(ControlCommand, ControlRoute)
     /// A sent command was decided (applied, rejected, timed out, abandoned…): audit it.
     case record(TrackedCommand)
     /// Append an entry to the audit log (alert acknowledgements and silences).

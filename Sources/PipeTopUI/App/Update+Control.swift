@@ -111,23 +111,34 @@ extension Update {
 
     private static func send(_ plan: ControlPlan, _ reason: String?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         let command = plan.command(id: c.commandID, requestedBy: c.control.requester, reason: reason, nowMs: c.nowMs)
-        s.commands.sent(command, atMs: c.nowMs)
-        flash("\(plan.summary): sent as \(command.id.prefix(8)), waiting for the ack", &s, c)
-        return [.send(command)]
+        s.commands.sent(command, route: plan.route, atMs: c.nowMs)
+        let waiting = switch plan.route {
+        case .controlTopic: "waiting for the ack"
+        case .republish(let origin, true): "re-publishing \(origin.text), waiting for v\(plan.toVersion) to serve"
+        case .republish(let origin, false): "re-publishing \(origin.text) (no acknowledgement channel)"
+        }
+        flash("\(plan.summary): sent as \(command.id.prefix(8)), \(waiting)", &s, c)
+        return [.send(command, plan.route)]
     }
 
-    /// Once per frame: decides pending commands from the acks in `timeline`, delivery failures
-    /// and the timeout, flashes each outcome and returns them for the audit log.
+    /// Once per frame: decides pending commands from the acks in `timeline`, the delivery
+    /// reports, the version each model serves (`serving(pipeline, model)`) and the timeout,
+    /// flashes each outcome and returns them for the audit log.
     public static func observe(
-        _ s: inout AppState, timeline: [TimelineEntry], deliveryFailures: [String: String] = [:], nowMs: Int64,
-        timeoutMs: Int64
+        _ s: inout AppState, timeline: [TimelineEntry], deliveries: [String: DeliveryReport] = [:],
+        serving: (String, String) -> Int? = { _, _ in nil }, nowMs: Int64, timeoutMs: Int64
     ) -> [Effect] {
         guard !s.commands.pending.isEmpty else { return [] }
-        let decided = s.commands.resolve(timeline: timeline, deliveryFailures: deliveryFailures, nowMs: nowMs, timeoutMs: timeoutMs)
+        let decided = s.commands.resolve(timeline: timeline, deliveries: deliveries, serving: serving, nowMs: nowMs, timeoutMs: timeoutMs)
         for t in decided {
             let c = t.command
+            let role: ThemeRole = switch t.outcome {
+            case .applied: .ok
+            case .delivered: .warn
+            default: .critical
+            }
             s.flash = Flash("\(c.action.rawValue) \(c.pipeline)/\(c.model) v\(c.version): \(t.outcome.text)",
-                            role: t.outcome == .applied ? .ok : .critical, untilMs: nowMs + flashMs)
+                            role: role, untilMs: nowMs + flashMs)
         }
         return decided.map { .record($0) }
     }

@@ -48,14 +48,21 @@ struct ClusterView {
 
     /// Follows every topic with the dashboard's source for `seconds`, for rates and alerts.
     func watch(seconds: Double) throws {
-        // Mapped pipelines' topics too (`[[pipelines]]`), as the dashboard reads them.
+        try follow(seconds: seconds).stop()
+    }
+
+    /// Starts the dashboard's source on every topic, mapped pipelines' (`[[pipelines]]`) too,
+    /// and returns it, still reading, after `seconds`; throws when the cluster cannot be reached.
+    func follow(seconds: Double) throws -> KafkaSource {
         let source = KafkaSource(config: client, topics: config.topics, options: KafkaSourceOptions(config))
         try source.start(into: store)
         Thread.sleep(forTimeInterval: seconds)
-        let connected = source.isConnected
-        let status = source.status.text
-        source.stop()
-        guard connected else { throw CLIFailure(2, "cannot reach \(client.brokers): \(status)") }
+        guard source.isConnected else {
+            let status = source.status.text
+            source.stop()
+            throw CLIFailure(2, "cannot reach \(client.brokers): \(status)")
+        }
+        return source
     }
 }
 

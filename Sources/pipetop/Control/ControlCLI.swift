@@ -5,9 +5,15 @@ import PipeTopKafka
 import Synchronization
 
 /// `pipetop promote | rollback | retire`: plan against the registry read from the models
-/// topic, refuse what cannot work (exit 1), send on the control topic, wait for the ack and
-/// print the outcome: exit 0 applied, 1 rejected, 2 timeout or transport error. Audited like
-/// the dashboard's commands.
+/// topic (and mapped pipelines' own topics), refuse what cannot work (exit 1), send the command
+/// and wait for its outcome: exit 0 applied, or delivered where nothing can acknowledge it
+/// (a re-published models message whose scored records carry no version); 1 rejected; 2
+/// timeout or transport error. Audited like the dashboard's commands.
+///
+/// A command goes on the control topic and its ack comes back there; for a pipeline
+/// controlled by re-publishing, the target version's models message is read back (refused,
+/// exit 1, when it is no longer retained) and sent again, and the scored records showing the
+/// version serving are the acknowledgement.
 enum ControlCLI {
     static func run(_ action: ControlAction, version: Int?, options: ControlCommandOptions, global: GlobalOptions) throws {
         do {
@@ -22,7 +28,12 @@ enum ControlCLI {
         let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
         if config.readOnly { throw CLIFailure(1, "\(action.rawValue) refused: read-only mode") }
         let view = try ClusterView(config)
-        try view.readRegistry(timeout: options.wait)
+        let mapped = !config.pipelines.isEmpty
+        try view.readRegistry(timeout: options.wait, skippingMissing: mapped)
+        // Mapped pipelines' versions, and which one serves, come from their own topics; the
+        // source keeps reading them while a re-published version is waited for.
+        let follower = mapped ? try view.follow(seconds: 2) : nil
+        defer { follower?.stop() }
         let snapshot = view.store.snapshot()
         guard let pipeline = snapshot.pipeline(named: options.pipeline) else {
             let known = snapshot.pipelines.map(\.name).joined(separator: ", ")
@@ -40,24 +51,45 @@ enum ControlCLI {
         } catch {
             throw CLIFailure(1, "\(error)")
         }
-        let feed: KafkaControlFeed
         let producer: KafkaProducer
         do {
-            feed = try KafkaControlFeed(config: view.client, topics: config.topics)
-            _ = feed.waitForAssignment(timeout: .seconds(5))
-            producer = try KafkaProducer(config: view.client)
+            producer = try KafkaProducer(config: view.client, options: .control)
         } catch {
             throw CLIFailure(2, "cannot connect to \(view.client.brokers): \(error)")
         }
+        defer { producer.close() }
         let command = plan.command(
             id: UUID().uuidString.lowercased(), requestedBy: Requester.current(), reason: options.reason, nowMs: SystemWallClock().nowMs())
-        audit.append(AuditEntry(command, outcome: .pending, atMs: command.tsMs))
-        let outcome = deliverAndWait(command, KafkaControlSink(producer: producer, topics: config.topics), feed, DurationText.milliseconds(options.wait))
+        let waitMs = DurationText.milliseconds(options.wait)
+        let outcome: CommandOutcome
+        switch plan.route {
+        case .controlTopic:
+            let feed: KafkaControlFeed
+            do {
+                feed = try KafkaControlFeed(config: view.client, topics: config.topics)
+                _ = feed.waitForAssignment(timeout: .seconds(5))
+            } catch {
+                throw CLIFailure(2, "cannot connect to \(view.client.brokers): \(error)")
+            }
+            audit.append(AuditEntry(command, outcome: .pending, atMs: command.tsMs))
+            outcome = deliverAndWait(command, KafkaControlSink(producer: producer, topics: config.topics), feed, waitMs)
+        case .republish(let origin, _):
+            let republisher = ModelRepublisher(config: view.client, producer: producer)
+            let message: RetainedMessage
+            do throws(RepublishError) {
+                message = try republisher.fetch(origin, timeout: options.wait)
+            } catch .notRetained(let o, let why) {
+                throw CLIFailure(1, "\(action.rawValue) refused: \(RepublishError.notRetained(o, why))")
+            } catch {
+                throw CLIFailure(2, "\(plan.summary): \(error)")
+            }
+            audit.append(AuditEntry(command, outcome: .pending, atMs: command.tsMs))
+            outcome = republishAndWait(command, plan.route, message, republisher, view.store, waitMs)
+        }
         audit.append(AuditEntry(command, outcome: outcome, atMs: SystemWallClock().nowMs()))
-        producer.close()
         let line = "\(plan.summary): \(outcome.text) (command \(command.id))"
         switch outcome {
-        case .applied: print(line)
+        case .applied, .delivered: print(line)
         case .rejected: throw CLIFailure(1, line)
         default: throw CLIFailure(2, line)
         }
@@ -66,17 +98,47 @@ enum ControlCLI {
     /// Sends `command` and reads the control topic until its ack, a failed delivery or the timeout.
     private static func deliverAndWait(_ command: ControlCommand, _ sink: KafkaControlSink, _ feed: KafkaControlFeed, _ waitMs: Int64) -> CommandOutcome {
         let report = Mutex<DeliveryReport?>(nil)
-        sink.send(command) { r in report.withLock { $0 = r } }
-        let deadline = SystemWallClock().nowMs() + waitMs
+        sink.send(command, route: .controlTopic) { r in report.withLock { $0 = r } }
         var decoder = EventDecoder()
-        while SystemWallClock().nowMs() < deadline {
+        return waitFor(waitMs) {
             if case .failed(let why)? = report.withLock({ $0 }) { return .deliveryFailed(why) }
             var outcome: CommandOutcome?
             feed.drain { message in
                 guard outcome == nil, case .ack(let ack)? = try? decoder.decode(message), ack.id == command.id else { return }
                 outcome = ack.status == .applied ? .applied : .rejected(ack.detail ?? "no reason given")
             }
-            if let outcome { return outcome }
+            return outcome
+        }
+    }
+
+    /// Sends `message` again for `command` and follows the store (which the source keeps
+    /// feeding) until the scored records show the version serving, the delivery report where
+    /// nothing can acknowledge it, a failed delivery or the timeout.
+    private static func republishAndWait(
+        _ command: ControlCommand, _ route: ControlRoute, _ message: RetainedMessage, _ republisher: ModelRepublisher,
+        _ store: PipelineStore, _ waitMs: Int64
+    ) -> CommandOutcome {
+        let report = Mutex<DeliveryReport?>(nil)
+        let clock = SystemWallClock()
+        var tracker = CommandTracker()
+        tracker.sent(command, route: route, atMs: clock.nowMs())
+        republisher.send(message, commandID: command.id) { r in report.withLock { $0 = r } }
+        return waitFor(waitMs + 1_000) {
+            let deliveries = report.withLock { $0 }.map { [command.id: $0] } ?? [:]
+            let snapshot = store.snapshot()
+            return tracker.resolve(
+                timeline: [], deliveries: deliveries,
+                serving: { p, m in snapshot.pipeline(named: p)?.models.first { $0.name == m }?.primary },
+                nowMs: clock.nowMs(), timeoutMs: waitMs
+            ).first?.outcome
+        }
+    }
+
+    /// Polls `decide` every 50 ms until it decides or `waitMs` pass (then: timed out).
+    private static func waitFor(_ waitMs: Int64, _ decide: () -> CommandOutcome?) -> CommandOutcome {
+        let deadline = SystemWallClock().nowMs() + waitMs
+        while SystemWallClock().nowMs() < deadline {
+            if let outcome = decide() { return outcome }
             usleep(50_000)
         }
         return .timedOut(seconds: Int((waitMs + 999) / 1_000))

@@ -13,7 +13,7 @@ private func topic(_ fields: [String: String]) throws -> TopicMapping {
 /// The events of one models message, given as JSON text (its bytes are the raw value).
 private func publish(_ m: inout ModelsMapping, _ json: String, at ts: Int64 = 1_000) throws -> Result<[ModelEvent], Unmappable> {
     let value = try tree(json)
-    return Array(json.utf8).withUnsafeBytes { raw in m.map(value, raw: raw, TestMessage(timestampMs: ts)) }
+    return Array(json.utf8).withUnsafeBytes { raw in m.map(value, raw: raw, TestMessage(timestampMs: ts)).map(\.events) }
 }
 
 private func summary(_ result: Result<[ModelEvent], Unmappable>) -> [String] {
@@ -48,6 +48,20 @@ private func summary(_ result: Result<[ModelEvent], Unmappable>) -> [String] {
     #expect(e.artifact?.bytes == 11)
     // Serving comes from the scored records here: no promotion from the models topic.
     #expect(summary(try publish(&m, #"{"data":"other"}"#)) == ["wine v2 published"])
+}
+
+@Test func aRepublishedOldVersionServesFromTheMessagesTimeNotItsOwn() throws {
+    var m = ModelsMapping(pipeline: "wine", try topic(["artifact": "/data", "ts": "/trained"]), servingFromModels: true)
+    _ = try publish(&m, #"{"data":"AAA","trained":100}"#, at: 1_000)
+    _ = try publish(&m, #"{"data":"BBB","trained":200}"#, at: 2_000)
+    // v1's message sent again at 3,000 still says it was trained at 100: its promotion is at
+    // 3,000, after v2's, so the registry takes it as the newest step.
+    let events = try publish(&m, #"{"data":"AAA","trained":100}"#, at: 3_000).get()
+    #expect(events.map(\.version) == [1] && events.map(\.event) == [.promoted] && events.map(\.tsMs) == [3_000])
+    let value = try tree(#"{"data":"AAA","trained":100}"#)
+    let mapped = Array(#"{"data":"AAA","trained":100}"#.utf8).withUnsafeBytes { m.map(value, raw: $0, TestMessage(timestampMs: 4_000)) }
+    #expect(try mapped.get().version == VersionKey(model: "wine", version: 1))
+    #expect(try mapped.get().events.isEmpty)
 }
 
 @Test func withoutAnArtifactTheWholeValueIsTheIdentity() throws {

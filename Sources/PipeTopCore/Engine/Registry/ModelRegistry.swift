@@ -55,6 +55,12 @@ public struct ModelRegistry: Sendable {
         index(instance, reported, replacing: true)
     }
 
+    /// Remembers where the newest models message of a known version was read (mapped
+    /// pipelines); nothing for a version the registry does not hold.
+    public mutating func noteOrigin(_ origin: MessageOrigin, model: String, version: Int) {
+        records[model]?.versions[version]?.origin = origin
+    }
+
     // MARK: Queries
 
     public func primary(of model: String) -> Int? { records[model]?.primary }

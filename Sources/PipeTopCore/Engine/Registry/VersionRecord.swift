@@ -7,6 +7,8 @@ struct VersionRecord: Sendable {
     var metrics: [NamedValue] = []
     var artifact: ArtifactSummary?
     var reference: Reference?
+    /// Where the newest models message of a mapped pipeline's version was read.
+    var origin: MessageOrigin?
     let firstSeenMs: Int64
     var stateSinceMs: Int64
     /// Latest event time of anything about this version, heartbeats included (for display).
@@ -96,6 +98,7 @@ struct VersionRecord: Sendable {
         n += description?.utf8.count ?? 0
         for m in metrics { n += MemoryLayout<NamedValue>.stride + m.name.utf8.count }
         if let a = artifact { n += a.format.utf8.count + a.sha256.utf8.count + (a.uri?.utf8.count ?? 0) }
+        if let o = origin { n += o.topic.utf8.count }
         if let r = reference {
             n += Self.bytes(of: r.score)
             for (name, h) in r.features { n += name.utf8.count + Self.bytes(of: h) }

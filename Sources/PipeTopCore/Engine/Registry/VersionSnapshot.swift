@@ -8,6 +8,9 @@ public struct VersionSnapshot: Sendable, Hashable {
     public let artifact: ArtifactSummary?
     /// The reference distribution shipped with the version, for drift.
     public let reference: Reference?
+    /// Where a mapped pipeline's newest message of this version was read (the one re-publishing
+    /// sends again); nil for contract pipelines.
+    public let origin: MessageOrigin?
     public let firstSeenMs: Int64
     public let stateSinceMs: Int64
     /// Latest event time of anything about this version, heartbeats included.
@@ -21,7 +24,7 @@ public struct VersionSnapshot: Sendable, Hashable {
 
     public init(
         version: Int, state: ModelState, parent: Int? = nil, description: String? = nil, metrics: [NamedValue] = [],
-        artifact: ArtifactSummary? = nil, reference: Reference? = nil, firstSeenMs: Int64, stateSinceMs: Int64,
+        artifact: ArtifactSummary? = nil, reference: Reference? = nil, origin: MessageOrigin? = nil, firstSeenMs: Int64, stateSinceMs: Int64,
         lastEventMs: Int64, serving: [ServingInstance] = [], transitions: [ModelTransition] = []
     ) {
         self.version = version
@@ -31,6 +34,7 @@ public struct VersionSnapshot: Sendable, Hashable {
         self.metrics = metrics
         self.artifact = artifact
         self.reference = reference
+        self.origin = origin
         self.firstSeenMs = firstSeenMs
         self.stateSinceMs = stateSinceMs
         self.lastEventMs = lastEventMs
@@ -46,6 +50,7 @@ public struct VersionSnapshot: Sendable, Hashable {
         metrics = r.metrics
         artifact = r.artifact
         reference = r.reference
+        origin = r.origin
         firstSeenMs = r.firstSeenMs
         stateSinceMs = r.stateSinceMs
         lastEventMs = r.lastEventMs

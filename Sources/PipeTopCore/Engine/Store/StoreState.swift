@@ -106,6 +106,12 @@ public struct StoreState: Sendable {
         versionChanged(pipeline: e.pipeline, key: VersionKey(model: e.model, version: e.version), event: e)
     }
 
+    /// Where the newest models message of a mapped pipeline's version was read, for
+    /// re-publishing it.
+    public mutating func noteOrigin(_ origin: MessageOrigin, pipeline: String, version: VersionKey, arrivalMs: Int64) {
+        withPipeline(pipeline, arrivalMs: arrivalMs) { $0.registry.noteOrigin(origin, model: version.model, version: version.version) }
+    }
+
     mutating func note(_ source: String, tsMs: Int64) {
         sources[self.source(source)].messages += 1
         totalEvents += 1
