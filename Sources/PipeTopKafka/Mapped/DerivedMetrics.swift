@@ -5,7 +5,8 @@ import PipeTopCore
 /// `metrics` events: every second, one contract `metrics` event per pipeline from an instance
 /// called `kafka`, whose counters are high watermarks summed over partitions: records out the
 /// scored topic's, records in the input topic's (the scored topic's when there is none: a
-/// record in, a record out), errors the errors topic's. The store turns their deltas into rates
+/// record in, a record out, and so while it does not exist), errors the errors topic's (none
+/// while it does not exist). The store turns their deltas into rates
 /// as it does any instance's counters. Counters that have not moved are reported again only
 /// every `quietIntervalMs` (rates then fall to zero all the same), so an idle cluster of many
 /// pipelines costs the dashboard next to nothing.
@@ -65,10 +66,13 @@ final class DerivedMetrics {
             return total
         }
         var events: [MetricsEvent] = []
+        // A topic the cluster does not have (yet) counts as none: an errors topic is often
+        // created by the first error.
+        func existing(_ topic: String?) -> String? { topic.flatMap { partitions[$0] == nil ? nil : $0 } }
         for p in pipelines {
             guard let out = sum(p.scored) else { continue }
-            let input = p.input.map(sum) ?? out
-            let errors = p.errors.map(sum) ?? 0
+            let input = existing(p.input).map(sum) ?? out
+            let errors = existing(p.errors).map(sum) ?? 0
             guard let input, let errors else { continue }
             let counters = [input, out, errors]
             if let previous = last[p.name], previous.counters == counters, now - previous.atMs < Self.quietIntervalMs { continue }

@@ -19,6 +19,9 @@ struct RegistryReport: Encodable {
         var description: String?
         var metrics: [String: Double]
         var sha256: String?
+        /// A mapped pipeline's newest models message of the version (`topic[partition]@offset`),
+        /// the one re-publishing sends.
+        var message: String?
     }
 
     struct Model: Encodable {
@@ -39,7 +42,7 @@ struct RegistryReport: Encodable {
                   versions: m.versions.map { v in
                       Version(version: v.version, state: v.state.rawValue, parent: v.parent, description: v.description,
                               metrics: Dictionary(v.metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
-                              sha256: v.artifact?.sha256)
+                              sha256: v.artifact?.sha256, message: v.origin?.text)
                   })
         }
     }

@@ -11,6 +11,7 @@ extension ModelRecord {
             // stands; the event still goes into the history, marked, so the operator sees it arrived.
             if e.tsMs < known.lastLifecycleMs || isSuperseded(e, target: target) {
                 versions[e.version]?.lastEventMs = max(known.lastEventMs, e.tsMs)
+                versions[e.version]?.absorbMissingMetadata(e)
                 // A late `promoted` of a version that went no further is still a fact: it served
                 // before today's primary (a models topic keyed by version interleaves partitions).
                 let servedBefore = e.event == .promoted && e.tsMs >= known.lastLifecycleMs

@@ -37,6 +37,17 @@ struct VersionRecord: Sendable {
         if let r = e.reference { reference = r }
     }
 
+    /// Takes the descriptive fields of an event older than what the version knows only where
+    /// nothing newer said them (a mapped pipeline's scored records can name a version before
+    /// its models message, with its description and artifact, is read).
+    mutating func absorbMissingMetadata(_ e: ModelEvent) {
+        if description == nil { description = e.description }
+        if parent == nil { parent = e.parent }
+        if metrics.isEmpty { metrics = e.metrics }
+        if artifact == nil, let a = e.artifact { artifact = ArtifactSummary(a) }
+        if reference == nil { reference = e.reference }
+    }
+
     /// An exact repeat of an event this version already took (its own, not one induced by another version).
     func hasSeen(_ e: ModelEvent) -> Bool {
         history.contains { $0.byVersion == nil && $0.event == e.event && $0.tsMs == e.tsMs && $0.cause == e.cause }
