@@ -25,6 +25,10 @@ public struct PipelineConfig: Sendable, Hashable {
     public var models: TopicMapping?
     public var labels: TopicMapping?
 
+    /// Whether its scored records say which version scored them (the contract's do; a mapped
+    /// topic's when `version` is mapped): what acknowledges a re-published version.
+    public var scoredCarriesVersion: Bool { scored.format == .contract || scored.fields["version"] != nil }
+
     public init(name: String, scoredTopic: String, modelsTopic: String? = nil, labelsTopic: String? = nil,
                 inputTopic: String? = nil, errorsTopic: String? = nil, consumerGroup: String? = nil,
                 control: Control = .none, scored: TopicMapping = TopicMapping(format: .contract),

@@ -30,7 +30,7 @@ public struct ControlPlanner: Sendable {
             switch p.control {
             case .contract: break
             case .none: uncontrollable[p.name] = "\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)"
-            case .republish: republishing[p.name] = p.scored.format == .contract || p.scored.fields["version"] != nil
+            case .republish: republishing[p.name] = p.scoredCarriesVersion
             }
         }
     }

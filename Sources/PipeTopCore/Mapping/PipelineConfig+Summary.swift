@@ -23,7 +23,11 @@ extension PipelineConfig {
         if let t = inputTopic { rest.append("input \(t)") }
         if let t = errorsTopic { rest.append("errors \(t)") }
         if let g = consumerGroup { rest.append("group \(g)") }
-        rest.append("control \(control.rawValue)")
+        switch control {
+        case .republish where scoredCarriesVersion: rest.append("control republish (applied once the scored records show the version)")
+        case .republish: rest.append("control republish (no acknowledgement channel: the scored records carry no version)")
+        default: rest.append("control \(control.rawValue)")
+        }
         lines.append(rest.joined(separator: " · "))
         return lines
     }

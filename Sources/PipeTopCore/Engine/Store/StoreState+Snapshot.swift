@@ -5,6 +5,13 @@ extension StoreState {
         basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
     }
 
+    /// The latency of the serving versions' scored records: the primary's where one model
+    /// serves, the slowest primary's p99 where several do.
+    static func servingLatency(_ models: [ModelSnapshot], _ versions: [VersionStats]) -> LatencyPercentiles? {
+        models.compactMap { m in m.primary.flatMap { v in versions.first { $0.key == VersionKey(model: m.name, version: v) }?.latency } }
+            .max { $0.p99 < $1.p99 }
+    }
+
     /// Evaluates alerts and returns an immutable picture of everything, as of wall-clock `arrivalMs`.
     public mutating func snapshot(arrivalMs: Int64) -> StoreSnapshot {
         let now = storeNow(arrivalMs: arrivalMs)
@@ -16,7 +23,11 @@ extension StoreState {
             let p = pipelines[i]
             let throughput = p.throughput()
             let metricsEnd = RateHistory.second(of: p.lastMetricsMs ?? 0)
-            let latency = p.latency.percentiles(endingAt: metricsEnd)
+            let models = p.registry.snapshot()
+            let versions = versionStats(ofPipelineAt: i)
+            // Without latency buckets in metrics (a mapped pipeline's scored records carry their
+            // own `latency_us`), the serving versions' record latencies stand for the pipeline's.
+            let latency = p.latency.percentiles(endingAt: metricsEnd) ?? Self.servingLatency(models, versions)
             let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
             let silentFor = now - lastSeen
             let stale = Double(silentFor) > alertSettings.staleAfterSeconds * 1000
@@ -26,8 +37,6 @@ extension StoreState {
             current += AlertRules.evaluate(
                 pipeline: name, throughput: throughput, latency: latency, lag: lag, stale: stale,
                 silentForMs: silentFor, settings: alertSettings, nowMs: now)
-            let models = p.registry.snapshot()
-            let versions = versionStats(ofPipelineAt: i)
             current += AlertRules.drift(pipeline: name, models: models, versions: versions, nowMs: now)
             views.append(PipelineSnapshot(
                 name: name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The dashboard on a pipeline that was not written for pipetop (`scripts/foreign-pipeline`,
+/// a numpy scorer that serves whatever models message arrived last), configured with
+/// `[[pipelines]]` alone: it shows the pipeline as mapped, which version serves and the one it
+/// replaced, and rolls back with `r` by re-publishing the old version's message, which the
+/// scorer obeys.
+@Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
+struct ForeignPipelineDashboardTests {
+    @Test func rollingBackAForeignPipelineFromTheModelsScreen() throws {
+        let broker = try LocalBroker()
+        defer { broker.stop() }
+        let topic = { (name: String) in "wine.\(name)" }
+        func foreign(_ arguments: String) -> String {
+            TmuxSession.quote(KafkaDashboardEndToEndTests.root + "/scripts/foreign-pipeline") + " " + arguments
+        }
+        func train(_ revision: Int) throws {
+            let run = try LocalBroker.script("foreign-pipeline", [
+                "train", "--brokers", broker.address, "--topic", topic("models"), "--revision", "\(revision)", "--seed", "\(revision)",
+                "--note", "revision \(revision)"])
+            try #require(run.status == 0, "\(run.stderr)")
+        }
+        try train(1)
+        let scorer = try TmuxSession(command: foreign(
+            "score --brokers \(broker.address) --models \(topic("models")) --records \(topic("records")) --scored \(topic("scored")) "
+                + "--errors \(topic("errors")) --group wine-scorers"), columns: 100, rows: 10)
+        let feeder = try TmuxSession(command: foreign("feed --brokers \(broker.address) --topic \(topic("records")) --count 100000 --rate 150"),
+                                     columns: 100, rows: 10)
+        let config = try KafkaDashboardEndToEndTests.config("""
+            [[pipelines]]
+            name = "wine"
+            scored_topic = "\(topic("scored"))"
+            models_topic = "\(topic("models"))"
+            input_topic = "\(topic("records"))"
+            consumer_group = "wine-scorers"
+            control = "republish"
+
+            [pipelines.scored]
+            format = "json"
+            key = "/request_id"
+            model = "/model/name"
+            version = "/model/rev"
+            score = "/probability"
+            latency_us = "/elapsed_us"
+            features = "/inputs"
+
+            [pipelines.models]
+            format = "json"
+            model = "/model"
+            version = "/revision"
+            artifact = "/weights"
+            description = "/note"
+            """)
+        let dashboard = try TmuxSession(command: KafkaDashboardEndToEndTests.pipetop("--brokers \(broker.address) --config \(config)"),
+                                        columns: 160, rows: 40)
+        let overview = try dashboard.waitFor("the mapped pipeline serving revision 1", seconds: 40) { s in
+            s.contains("1 pipelines (1 mapped)") && s.contains("wine-quality v1")
+        }
+        #expect(overview.contains("OK       wine"), "\(overview)")
+
+        try train(2)
+        try dashboard.send("2")
+        try dashboard.waitFor("revision 2 serving, revision 1 replaced", seconds: 40) { s in
+            let lines = s.split(separator: "\n")
+            return lines.contains { $0.contains("v2") && $0.contains("serving") } && lines.contains { $0.contains("v1") && $0.contains("replaced") }
+        }
+        try dashboard.send("r")
+        let dialog = try dashboard.waitFor(text: "Roll back wine-quality?", seconds: 5)
+        #expect(dialog.contains("serving v2 → v1 (replaced)"), "\(dialog)")
+        #expect(dialog.contains("re-publishes \(topic("models"))["), "\(dialog)")
+        try dashboard.send("y")
+        let after = try dashboard.waitFor("the rollback applied by the scorer", seconds: 30) { s in
+            s.split(separator: "\n").contains { $0.contains("v1") && $0.contains("serving") && $0.contains("rollback applied") }
+        }
+        #expect(after.split(separator: "\n").contains { $0.contains("v2") && $0.contains("replaced") }, "\(after)")
+        try scorer.waitFor("the scorer loading revision 1 again", seconds: 5) { s in
+            s.components(separatedBy: "loaded wine-quality revision 1").count == 3
+        }
+        try dashboard.send("q")
+        #expect(try dashboard.waitFor(text: "EXITED", seconds: 15).contains("EXITED 0"))
+        _ = feeder
+    }
+}
