@@ -3,7 +3,7 @@ import Testing
 
 /// The dashboard on a pipeline that was not written for pipetop (`scripts/foreign-pipeline`,
 /// a numpy scorer that serves whatever models message arrived last), configured with
-/// `[[pipelines]]` alone: it shows the pipeline as mapped, which version serves and the one it
+/// `Config/examples/foreign-pipeline.toml` alone: it shows the pipeline as mapped, which version serves and the one it
 /// replaced, and rolls back with `r` by re-publishing the old version's message, which the
 /// scorer obeys.
 @Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
@@ -27,31 +27,8 @@ struct ForeignPipelineDashboardTests {
                 + "--errors \(topic("errors")) --group wine-scorers"), columns: 100, rows: 10)
         let feeder = try TmuxSession(command: foreign("feed --brokers \(broker.address) --topic \(topic("records")) --count 100000 --rate 150"),
                                      columns: 100, rows: 10)
-        let config = try KafkaDashboardEndToEndTests.config("""
-            [[pipelines]]
-            name = "wine"
-            scored_topic = "\(topic("scored"))"
-            models_topic = "\(topic("models"))"
-            input_topic = "\(topic("records"))"
-            consumer_group = "wine-scorers"
-            control = "republish"
-
-            [pipelines.scored]
-            format = "json"
-            key = "/request_id"
-            model = "/model/name"
-            version = "/model/rev"
-            score = "/probability"
-            latency_us = "/elapsed_us"
-            features = "/inputs"
-
-            [pipelines.models]
-            format = "json"
-            model = "/model"
-            version = "/revision"
-            artifact = "/weights"
-            description = "/note"
-            """)
+        // The shipped example, as a user would start from it; --brokers overrides its broker.
+        let config = KafkaDashboardEndToEndTests.root + "/Config/examples/foreign-pipeline.toml"
         let dashboard = try TmuxSession(command: KafkaDashboardEndToEndTests.pipetop("--brokers \(broker.address) --config \(config)"),
                                         columns: 160, rows: 40)
         let overview = try dashboard.waitFor("the mapped pipeline serving revision 1", seconds: 40) { s in

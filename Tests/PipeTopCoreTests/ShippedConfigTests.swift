@@ -17,7 +17,8 @@ private let shippedConfigPath = URL(fileURLWithPath: #filePath)
 /// `Config/examples/*.toml`: each parses without a warning and describes its pipelines.
 @Test func exampleConfigurationsParseWithoutWarnings() throws {
     let directory = (shippedConfigPath as NSString).deletingLastPathComponent + "/examples"
-    let expected = ["lightbend-model-serving.toml": ["wine"], "seldon-core-v2.toml": ["iris"], "json-and-avro.toml": ["churn", "fraud"]]
+    let expected = ["lightbend-model-serving.toml": ["wine"], "seldon-core-v2.toml": ["iris"], "json-and-avro.toml": ["churn", "fraud"],
+                    "foreign-pipeline.toml": ["wine"]]
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".toml") }.sorted()
     #expect(files == expected.keys.sorted())
     for file in files {
