@@ -26,7 +26,7 @@ struct MappedIngestBenchmark {
     func run() -> (rate: Double, snapshot: StoreSnapshot) {
         let selectors = Self.fields.mapValues { try! FieldSelector(parsing: $0) }
         let mapping = ScoredMapping(pipeline: "mapped", TopicMapping(format: .json, fields: selectors, features: .object(try! JSONPointer(parsing: "/features"))))
-        var reader = JSONPointerReader(mapping.pointers)
+        var reader = JSONPointerReader(mapping.pointers, numbersAt: mapping.featureObject)
         var values: [DecodedValue?] = []
         var scratch = ScoredEvent()
         let message = Message()
@@ -39,7 +39,7 @@ struct MappedIngestBenchmark {
                     let end = min(i + 4_096, corpus.ranges.count)
                     store.withBatch { state, now in
                         for r in corpus.ranges[i..<end] {
-                            guard (try? reader.read(UnsafeRawBufferPointer(rebasing: all[r]), into: &values)) != nil,
+                            guard (try? reader.read(UnsafeRawBufferPointer(rebasing: all[r]), into: &values, numbers: &scratch.features)) != nil,
                                   case .success = mapping.map(values: values, message, into: &scratch) else {
                                 unmapped += 1
                                 continue

@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|protobuf|avro|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -29,6 +29,10 @@ enum PipeTopBench {
                 exit(64)
             }
             FormatDecodeBenchmark.avroFile(data: rest[0], schema: rest[1])
+        case "mapped":
+            // `mapped [N]`: (e) of `decode` alone, to profile.
+            let rate = MappedIngestBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)).run().rate
+            print(String(format: "mapped JSON: read+map+store %.0f records/s", rate))
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()

@@ -22,7 +22,7 @@ public struct ScoredMapping: Sendable {
     private let latencyUs: Field?
     private let role: Field?
     /// `features`: the slot of an object of numbers, or one slot per listed feature.
-    private let featureObject: Int?
+    public let featureObject: Int?
     private let featureList: [(name: String, slot: Int)]
 
     /// - Precondition: `mapping` maps `score` (the configuration checks it).
@@ -70,12 +70,16 @@ public struct ScoredMapping: Sendable {
         map(TreeValues(tree: value, pointers: pointers), message, into: &event)
     }
 
-    /// The same, from the values of `pointers` (`JSONPointerReader.read`) instead of the tree.
+    /// The same, from the values of `pointers` (`JSONPointerReader.read`) instead of the tree,
+    /// with the features object read as numbers (`numbersAt: featureObject`) already in
+    /// `event.features`.
     public func map<M: MappedMessage>(values: [DecodedValue?], _ message: M, into event: inout ScoredEvent) -> Result<Bool, Unmappable> {
-        map(values, message, into: &event)
+        map(values, message, into: &event, featuresRead: true)
     }
 
-    private func map<V: PointerValues, M: MappedMessage>(_ values: V, _ message: M, into event: inout ScoredEvent) -> Result<Bool, Unmappable> {
+    private func map<V: PointerValues, M: MappedMessage>(
+        _ values: V, _ message: M, into event: inout ScoredEvent, featuresRead: Bool = false
+    ) -> Result<Bool, Unmappable> {
         func value(_ f: Field?) -> DecodedValue? {
             guard let f else { return nil }
             return f.slot >= 0 ? values[f.slot] : f.selector.resolve(in: .null, message)
@@ -92,9 +96,11 @@ public struct ScoredMapping: Sendable {
         event.prediction = value(prediction).flatMap(Self.outcome)
         event.label = value(label).flatMap(Self.outcome)
         event.latencyUs = value(latencyUs)?.number.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
-        event.role = value(role)?.text.flatMap { Role(rawValue: $0.lowercased()) } ?? .primary
-        event.features.removeAll(keepingCapacity: true)
+        event.role = value(role)?.text.flatMap { Role(rawValue: $0) ?? Role(rawValue: $0.lowercased()) } ?? .primary
+        if !featuresRead { event.features.removeAll(keepingCapacity: true) }
+        // A features object the reader could not take as numbers (other pointers go on below it) is a tree.
         if let slot = featureObject, case .object(let members)? = values[slot] {
+            event.features.removeAll(keepingCapacity: true)
             for m in members {
                 if let x = m.value.number, x.isFinite { event.features.append(NamedValue(name: m.name, value: x)) }
             }

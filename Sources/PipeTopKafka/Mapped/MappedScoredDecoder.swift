@@ -16,7 +16,7 @@ public struct MappedScoredDecoder {
         self.pipeline = pipeline
         mapping = ScoredMapping(pipeline: pipeline, scored)
         self.decoder = decoder
-        if scored.format == .json { pointers = JSONPointerReader(mapping.pointers) }
+        if scored.format == .json { pointers = JSONPointerReader(mapping.pointers, numbersAt: mapping.featureObject) }
     }
 
     /// Maps `message` into `event` (its storage reused); whether its version was mapped. An
@@ -25,8 +25,9 @@ public struct MappedScoredDecoder {
         let mapped: Result<Bool, Unmappable>
         if var reader = pointers {
             guard let raw = message.value else { throw ValueDecodeError("a null value (tombstone)") }
-            try reader.read(raw, into: &values)
-            pointers = reader
+            pointers = nil  // `reader` is the only copy while it changes
+            defer { pointers = reader }
+            try reader.read(raw, into: &values, numbers: &event.features)
             mapped = mapping.map(values: values, message, into: &event)
         } else {
             guard let value = try message.decodedValue(with: &decoder) else { throw ValueDecodeError("a null value (tombstone)") }

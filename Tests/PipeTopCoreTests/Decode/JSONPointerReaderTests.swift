@@ -58,6 +58,36 @@ import PipeTopCore
         }
     }
 
+    /// A features object read as numbers (no tree) holds what mapping takes from the tree:
+    /// every member whose `number` is finite, in order, names unescaped, whatever else is there.
+    @Test func anObjectReadAsNumbersIsTheTreesNumericMembers() throws {
+        var rng = SplitMix64(seed: 78)
+        let pointers = [try JSONPointer(parsing: "/id"), try JSONPointer(parsing: "/features")]
+        var reader = JSONPointerReader(pointers, numbersAt: 1)
+        var values: [DecodedValue?] = []
+        var numbers: [NamedValue] = [NamedValue(name: "left over", value: 9)]
+        let samples: [String] = ["1", "-0.5", "2.5e3", "1e400", "123456789012345678901234567890", "true", "false", "null", #""7.25""#,
+                                 #""nan""#, #""x""#, #"{"a":1}"#, "[1,2]", "0"]
+        let names = ["amount", "risk", #"a\u00e9"#, #"q\"uote"#, "amount", ""]
+        for _ in 0..<2_000 {
+            let members = (0..<Int.random(in: 0...6, using: &rng)).map { _ in
+                "\"\(names[Int.random(in: 0..<names.count, using: &rng)])\":\(samples[Int.random(in: 0..<samples.count, using: &rng)])"
+            }
+            let features = Int.random(in: 0..<10, using: &rng) == 0 ? "[1]" : "{" + members.joined(separator: ",") + "}"
+            let text = #"{"id":"k","features":"# + features + "}"
+            try Array(text.utf8).withUnsafeBytes { try reader.read($0, into: &values, numbers: &numbers) }
+            var parser = JSONTreeParser()
+            let tree = try Array(text.utf8).withUnsafeBytes { try parser.parse($0) }
+            var expected: [NamedValue] = []
+            if case .object(let ms)? = try JSONPointer(parsing: "/features").resolve(in: tree) {
+                for m in ms { if let x = m.value.number, x.isFinite { expected.append(NamedValue(name: m.name, value: x)) } }
+            }
+            #expect(numbers == expected, "\(text)")
+            #expect(values == [.string("k"), nil])
+            if numbers != expected { return }
+        }
+    }
+
     @Test func badDocumentsFailAsTheTreeParserSays() throws {
         var reader = JSONPointerReader([try JSONPointer(parsing: "/a")])
         var values: [DecodedValue?] = []

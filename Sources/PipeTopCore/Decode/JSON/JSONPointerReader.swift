@@ -10,6 +10,10 @@ import Darwin
 /// (still checked: the same RFC 8259 rules, nesting capped at `maxDepth`, nothing after the
 /// document). The mapping of a JSON topic reads its records this way (`[pipelines.scored]
 /// format = "json"`), paying for the fields it maps, not for the whole record.
+///
+/// One pointer may be read as an object of numbers (`numbersAt`, a scored record's
+/// `features`): its numeric members go straight into a reused `[NamedValue]`, names kept from
+/// the last document where they repeat, other members skipped; no tree is built for it.
 public struct JSONPointerReader {
     /// One node of the trie while it is built.
     private struct Node {
@@ -39,8 +43,12 @@ public struct JSONPointerReader {
     private var repeats: [(slot: Int, of: Int)] = []
     private var unescaped: [UInt8] = []
     private var skipStack: [UInt8] = []
+    /// The node read as an object of numbers, or -1.
+    private var numbersNode = -1
 
-    public init(_ pointers: [JSONPointer], maxDepth: Int = 64) {
+    /// - Parameter numbersAt: the slot read as an object of numbers into `read`'s `numbers`
+    ///   (its value slot stays nil), unless other pointers go on below it.
+    public init(_ pointers: [JSONPointer], numbersAt: Int? = nil, maxDepth: Int = 64) {
         self.pointers = pointers
         self.maxDepth = max(1, maxDepth)
         var nodes = [Node(token: "")]
@@ -69,6 +77,7 @@ public struct JSONPointerReader {
                 at = nodes[at].children.first { nodes[$0].token == p.tokens[depth] }!
             }
         }
+        if let numbersAt, let n = nodes.indices.first(where: { nodes[$0].slot == numbersAt }), below[n].isEmpty { numbersNode = n }
         for node in nodes {
             slots.append(node.slot)
             // Below a pointer's end the value is read whole: the walk goes no further.
@@ -85,15 +94,24 @@ public struct JSONPointerReader {
     /// `values[i]` ← the value `pointers[i]` designates in the document `bytes`, nil where it
     /// does not resolve; an error when the bytes are not one JSON document.
     public mutating func read(_ bytes: UnsafeRawBufferPointer, into values: inout [DecodedValue?]) throws(ValueDecodeError) {
+        var numbers: [NamedValue] = []
+        try read(bytes, into: &values, numbers: &numbers)
+    }
+
+    /// `read`, with the finite numeric members of the `numbersAt` object in `numbers` (empty
+    /// where it is missing or not an object), its storage reused.
+    public mutating func read(_ bytes: UnsafeRawBufferPointer, into values: inout [DecodedValue?], numbers: inout [NamedValue]) throws(ValueDecodeError) {
         if values.count != pointers.count { values = [DecodedValue?](repeating: nil, count: pointers.count) }
         for i in values.indices { values[i] = nil }
+        var count = 0
+        defer { if count < numbers.count { numbers.removeLast(numbers.count - count) } }
         var scanner = JSONScanner(bytes, maxDepth: maxDepth, unescaped: unescaped, skipStack: skipStack)
         defer {
             unescaped = scanner.unescaped
             skipStack = scanner.skipStack
         }
         do throws(DecodeError) {
-            try walk(0, &scanner, &values)
+            try walk(0, &scanner, &values, &numbers, &count)
             for r in repeats { values[r.slot] = values[r.of] }
             scanner.skipWhitespace()
             guard scanner.pos == scanner.count else { throw DecodeError(.trailingGarbage, at: scanner.pos) }
@@ -102,7 +120,13 @@ public struct JSONPointerReader {
         }
     }
 
-    private func walk(_ n: Int, _ s: inout JSONScanner, _ values: inout [DecodedValue?]) throws(DecodeError) {
+    private func walk(
+        _ n: Int, _ s: inout JSONScanner, _ values: inout [DecodedValue?], _ numbers: inout [NamedValue], _ count: inout Int
+    ) throws(DecodeError) {
+        if n == numbersNode {
+            try readNumbers(&s, &numbers, &count)
+            return
+        }
         if slots[n] >= 0 {
             let value = try JSONTreeParser.value(&s)
             values[slots[n]] = value
@@ -118,7 +142,7 @@ public struct JSONPointerReader {
             var first = true
             while let name = try s.nextMember(first: &first) {
                 if let child = child(of: range, named: name, s) {
-                    try walk(child, &s, &values)
+                    try walk(child, &s, &values, &numbers, &count)
                 } else {
                     try s.skipValue()
                 }
@@ -129,7 +153,7 @@ public struct JSONPointerReader {
             var index = 0
             while try s.nextElement(first: &first) {
                 if let child = children[range].first(where: { indexes[$0] == index }) {
-                    try walk(child, &s, &values)
+                    try walk(child, &s, &values, &numbers, &count)
                 } else {
                     try s.skipValue()
                 }
@@ -137,6 +161,51 @@ public struct JSONPointerReader {
             }
         default:
             try s.skipValue()
+        }
+    }
+
+    /// The members of the object at the scanner that are finite numbers as `DecodedValue.number`
+    /// has them (numbers, booleans as 1 and 0, text that reads as a number) into `numbers` from
+    /// `count` on; anything else (another value there, other members) is skipped.
+    private func readNumbers(_ s: inout JSONScanner, _ numbers: inout [NamedValue], _ count: inout Int) throws(DecodeError) {
+        guard try s.peek() == UInt8(ascii: "{") else { return try s.skipValue() }
+        try s.enterContainer(UInt8(ascii: "{"))
+        var first = true
+        while let name = try s.nextMember(first: &first) {
+            let c = try s.peek()
+            let numeric = c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            guard numeric || c == UInt8(ascii: "t") || c == UInt8(ascii: "f") || c == UInt8(ascii: "\"") else {
+                try s.skipValue()
+                continue
+            }
+            // The name is taken before the value is read (an escaped name lives in `unescaped`),
+            // in the next slot, which a value that is no number leaves to the next member.
+            if count < numbers.count {
+                s.assign(name, to: &numbers[count].name)
+            } else {
+                numbers.append(NamedValue(name: s.string(name), value: 0))
+            }
+            let x: Double?
+            switch c {
+            case UInt8(ascii: "t"):
+                try s.readLiteral("true")
+                x = 1
+            case UInt8(ascii: "f"):
+                try s.readLiteral("false")
+                x = 0
+            case UInt8(ascii: "\""):
+                x = Double(s.string(try s.readString()))
+            default:
+                if let v = s.fastDouble() {
+                    x = v
+                } else {
+                    let t = try s.readNumberToken(.features)
+                    x = try? s.double(t, field: .features)
+                }
+            }
+            guard let x, x.isFinite else { continue }
+            numbers[count].value = x
+            count += 1
         }
     }
 
