@@ -10,7 +10,13 @@ import PipeTopCore
         state.screen = screen
         state.pipeline = "fraud"
         var buffer = Buffer(width: 160, height: 48)
-        var ctx = try Fixtures.context(Fixtures.snapshot())
+        var snapshot = Fixtures.snapshot()
+        var bad = SourceSnapshot(name: "payments.scored")
+        bad.messages = 120
+        bad.malformed = 3
+        bad.lastError = "fraud: unmappable, no key"
+        snapshot.sources.append(bad)
+        var ctx = try Fixtures.context(snapshot)
         let fields = try ["key": "/id", "score": "/result/p", "version": "@header:model-version"].mapValues { try FieldSelector(parsing: $0) }
         ctx.mapped = ["fraud": PipelineConfig(
             name: "fraud", scoredTopic: "payments.scored", modelsTopic: "payments.models", inputTopic: "payments", consumerGroup: "fraud-scorer",
@@ -26,6 +32,8 @@ import PipeTopCore
         #expect(text.contains("scored payments.scored: avro · key=/id version=@header:model-version score=/result/p"), "\(text)")
         #expect(text.contains("models payments.models: protobuf (ms.ModelDescriptor from md.pb) · version=@sequence"), "\(text)")
         #expect(text.contains("input payments · group fraud-scorer · control republish"), "\(text)")
+        // Records that did not map are counted on the pipeline's own screen, with the reason.
+        #expect(text.contains("payments.scored: 3 of 120 messages not read, last: fraud: unmappable, no key"), "\(text)")
     }
 
     @Test func theHeaderCountsMappedPipelines() throws {

@@ -23,14 +23,16 @@ enum PipelineScreen {
         }
         // A consumer group measured on the cluster (`[kafka] lag_groups`) gets a block of its own.
         let groupRows = p.groupLag.map { min(8, $0.partitions.count + 3) }
-        let mapping = ctx.mapped[p.name]?.summaryLines
+        let mapping = ctx.mapped[p.name].map { config in
+            config.summaryLines.map { Span($0) } + Self.unread(config, ctx.snapshot.sources)
+        }
         let parts = Layout.split(area, direction: .vertical, constraints: [.percent(40), .fill, .fixed(min(8, p.alerts.count + 3))]
                                  + (groupRows.map { [.fixed($0)] } ?? []) + (mapping.map { [.fixed($0.count + 2)] } ?? []))
         if let lag = p.groupLag, parts.count > 3 { renderGroupLag(lag, in: parts[3], buffer: &buffer, ctx: ctx) }
         if let mapping, let area = parts.last, parts.count > 3 {
             let block = Block(title: "Mapped from its own topics")
             block.render(in: area, buffer: &buffer, theme: ctx.theme)
-            Paragraph(lines: mapping.map { Span($0) }, overflow: .truncate).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
+            Paragraph(lines: mapping, overflow: .truncate).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
         }
         let charts = Layout.split(parts[0], direction: .horizontal, constraints: [.percent(50), .fill])
         let seconds = state.timeRange.seconds
@@ -67,6 +69,16 @@ enum PipelineScreen {
                  role: a.severity == .critical ? .critical : .warn)
         }
         Paragraph(lines: lines, overflow: .truncate).render(in: alerts.inner(parts[2]), buffer: &buffer, theme: ctx.theme)
+    }
+
+    /// One line per topic of a mapped pipeline with messages that did not decode or map, and
+    /// the last reason (`unmappable, no key`).
+    static func unread(_ config: PipelineConfig, _ sources: [SourceSnapshot]) -> [Span] {
+        let topics = [config.scoredTopic, config.modelsTopic, config.labelsTopic].compactMap { $0 }
+        return topics.compactMap { topic in
+            guard let s = sources.first(where: { $0.name == topic }), s.malformed > 0 else { return nil }
+            return Span("\(topic): \(s.malformed) of \(s.messages) messages not read" + (s.lastError.map { ", last: \($0)" } ?? ""), role: .warn)
+        }
     }
 
     /// The consumer group's lag per partition: committed offset, high watermark, lag.
