@@ -43,9 +43,10 @@ struct ForeignPipelineDashboardTests {
             return lines.contains { $0.contains("v2") && $0.contains("serving") } && lines.contains { $0.contains("v1") && $0.contains("replaced") }
         }
         try dashboard.send("r")
-        let dialog = try dashboard.waitFor(text: "Roll back wine-quality?", seconds: 5)
-        #expect(dialog.contains("serving v2 → v1 (replaced)"), "\(dialog)")
-        #expect(dialog.contains("re-publishes \(topic("models"))["), "\(dialog)")
+        // The whole dialog: a capture can land while a frame is half written.
+        try dashboard.waitFor("the rollback dialog naming the message it re-publishes", seconds: 5) { s in
+            s.contains("Roll back wine-quality?") && s.contains("serving v2 → v1 (replaced)") && s.contains("re-publishes \(topic("models"))[")
+        }
         try dashboard.send("y")
         let after = try dashboard.waitFor("the rollback applied by the scorer", seconds: 30) { s in
             s.split(separator: "\n").contains { $0.contains("v1") && $0.contains("serving") && $0.contains("rollback applied") }

@@ -9,8 +9,17 @@ public enum Format {
         if a >= 1e9 { return String(format: "%.2fG", x / 1e9) }
         if a >= 1e6 { return String(format: "%.2fM", x / 1e6) }
         if a >= 1e4 { return String(format: "%.1fk", x / 1e3) }
-        if a >= 100 || x == x.rounded() { return String(format: "%.0f", x) }
+        if a >= 100 || x == x.rounded() { return whole(x) }
         return String(format: "%.1f", x)
+    }
+
+    /// `"%.0f"` without Foundation's formatter, which the Overview would call for every rate of
+    /// every row each second: rounding to an integer is exact, ties to even as printf does.
+    static func whole(_ x: Double) -> String {
+        let r = x.rounded(.toNearestOrEven)
+        guard abs(r) < 9e15 else { return String(format: "%.0f", x) }
+        let i = Int64(r)
+        return i == 0 && x.sign == .minus ? "-0" : String(i)
     }
 
     /// `1,204`, `12,345,678`: an exact count with thousands separators (lags, retained records).

@@ -99,6 +99,10 @@ public final class DashboardApp {
         case switchContext(String)
     }
 
+    /// How long nothing must change before the loop wakes less often, and how long it then sleeps at most.
+    static let idleAfterMs: Int64 = 2_000
+    static let idleWaitMs: Int64 = 500
+
     /// Runs until the operator quits or switches context; the terminal is restored on every way out.
     @discardableResult
     public func run() throws(NcursesError) -> Exit {
@@ -128,11 +132,16 @@ public final class DashboardApp {
         var lastFrameMs: Int64 = 0
         var lastSecond = Int64.min
         var dirty = true
+        var lastChangeMs: Int64 = 0
         while !state.quit {
             let now = clock.nowMs()
-            // Sleep in the input read until the next frame is due, so idle costs nothing.
-            let wait = dirty ? max(0, frameMs - (now - lastFrameMs)) : frameMs
+            // Sleep in the input read until the next frame is due, so idle costs nothing. Once
+            // nothing has changed for a while, until the next second (the clock, staleness) or
+            // half a second, whichever comes first: a key still wakes it at once.
+            let idle = now - lastChangeMs > Self.idleAfterMs
+            let wait = dirty ? max(0, frameMs - (now - lastFrameMs)) : idle ? max(frameMs, min(Self.idleWaitMs, 1_000 - now % 1_000)) : frameMs
             if let event = input.next(timeoutMs: Int(min(wait, 1_000))) {
+                lastChangeMs = clock.nowMs()
                 if case .resize = event { terminal.invalidate() }
                 let ctx = context(snapshot, status, theme, clock.nowMs(), screen: state.screen)
                 let effects = Update.apply(event, to: &state, keymap: options.keymap,
@@ -166,6 +175,7 @@ public final class DashboardApp {
                 status = connection()
                 snapshot = store.snapshot()
                 if let tailView { tailViewRecords = tailView.newest() }
+                if events != seenEvents { lastChangeMs = t }
                 seenEvents = events
                 dirty = true
             }
