@@ -2,7 +2,7 @@ import CRdKafka
 import PipeTopCore
 
 /// Throughput of topic-mapped pipelines measured on Kafka itself, for pipelines that send no
-/// `metrics` events: every second, one contract `metrics` event per pipeline from an instance
+/// `metrics` events (one whose own instances reported in the last 30 s is left to them): every second, one contract `metrics` event per pipeline from an instance
 /// called `kafka`, whose counters are high watermarks summed over partitions: records out the
 /// scored topic's, records in the input topic's (the scored topic's when there is none: a
 /// record in, a record out, and so while it does not exist), errors the errors topic's (none
@@ -36,6 +36,8 @@ final class DerivedMetrics {
     /// Each pipeline's last report: its counters and when.
     private var last: [String: (counters: [Int64], atMs: Int64)] = [:]
     private static let quietIntervalMs: Int64 = 5_000
+    /// How recently a pipeline's own instances must have reported for it to go unmeasured here.
+    private static let ownMetricsMs: Int64 = 30_000
     private static let intervalMs: Int64 = 1_000
     private static let retryMs: Int64 = 100
     private static let listOffsetsTimeoutMs: Int32 = 500
@@ -85,7 +87,10 @@ final class DerivedMetrics {
         if !events.isEmpty || !last.isEmpty { nextMs = now + Self.intervalMs }
         guard !events.isEmpty else { return }
         store.withBatch { state, arrivalMs in
-            for e in events { state.ingest(.metrics(e), source: Self.instance, arrivalMs: arrivalMs) }
+            // A pipeline that reports its own metrics is measured by them, not counted twice.
+            for e in events where !state.hasOtherInstances(e.pipeline, than: Self.instance, sinceMs: arrivalMs - Self.ownMetricsMs) {
+                state.ingest(.metrics(e), source: Self.instance, arrivalMs: arrivalMs)
+            }
         }
     }
 

@@ -190,3 +190,18 @@ enum Feed {
         #expect(kept.artifact?.bytes == 100_000)
     }
 }
+
+/// Rates measured on Kafka for a mapped pipeline give way to the pipeline's own instances.
+@Test func aPipelinesOwnInstancesAreToldApartFromTheMeasuredOne() {
+    var s = StoreState(settings: EngineSettings(), basis: .arrival)
+    func report(_ instance: String, atMs: Int64) {
+        s.ingest(.metrics(MetricsEvent(pipeline: "wine", tsMs: atMs, instance: instance, recordsIn: 1, recordsOut: 1, errors: 0)),
+                 source: "metrics", arrivalMs: atMs)
+    }
+    report("kafka", atMs: 1_000)
+    #expect(!s.hasOtherInstances("wine", than: "kafka", sinceMs: 0))
+    report("scorer-1", atMs: 2_000)
+    #expect(s.hasOtherInstances("wine", than: "kafka", sinceMs: 1_500))
+    #expect(!s.hasOtherInstances("wine", than: "kafka", sinceMs: 2_500))
+    #expect(!s.hasOtherInstances("other", than: "kafka", sinceMs: 0))
+}

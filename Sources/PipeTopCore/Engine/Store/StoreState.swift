@@ -106,6 +106,13 @@ public struct StoreState: Sendable {
         versionChanged(pipeline: e.pipeline, key: VersionKey(model: e.model, version: e.version), event: e)
     }
 
+    /// Whether `pipeline` has an instance other than `instance` that reported at or after
+    /// arrival time `sinceMs`: its own metrics, which rates measured elsewhere must not double.
+    public func hasOtherInstances(_ pipeline: String, than instance: String, sinceMs: Int64) -> Bool {
+        guard let i = pipelines.position(of: pipeline) else { return false }
+        return pipelines[i].instances.values.contains { $0.name != instance && $0.lastArrivalMs >= sinceMs }
+    }
+
     /// Where the newest models message of a mapped pipeline's version was read, for
     /// re-publishing it.
     public mutating func noteOrigin(_ origin: MessageOrigin, pipeline: String, version: VersionKey, arrivalMs: Int64) {
