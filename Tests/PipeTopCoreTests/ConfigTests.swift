@@ -29,7 +29,7 @@ import Testing
         d.control.enabled && !d.control.readOnly && d.control.ackTimeout == .seconds(10)
             && d.control.auditLog == nil)
     #expect(d.kafka.brokers == nil && d.kafka.clientID == "pipetop")
-    #expect(d.kafka.fetchWaitMaxMs == 100 && d.kafka.queuedMaxKbytes == 16_384)
+    #expect(d.kafka.fetchWaitMaxMs == 500 && d.kafka.queuedMaxKbytes == 16_384)
     #expect(
         d.topics
             == TopicNames(

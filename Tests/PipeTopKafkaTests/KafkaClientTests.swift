@@ -9,7 +9,7 @@ import Testing
 @Suite struct KafkaClientTests {
     @Test func dashboardDefaultsApplyUnlessOverridden() {
         let plain = KafkaClientConfig(brokers: "b:9092")
-        #expect(plain.properties["fetch.wait.max.ms"] == "100")
+        #expect(plain.properties["fetch.wait.max.ms"] == "500")
         #expect(plain.properties["queued.max.messages.kbytes"] == "16384")
         #expect(plain.properties["client.id"] == "pipetop")
         #expect(plain.properties["queued.min.messages"] == "10000")
@@ -46,7 +46,7 @@ import Testing
         let config = KafkaClientConfig(brokers: "b:1", properties: ["acks": "1", "linger.ms": "7"])
         let consumer = KafkaSource.properties(config)
         #expect(consumer["bootstrap.servers"] == "b:1")
-        #expect(consumer["fetch.wait.max.ms"] == "100")
+        #expect(consumer["fetch.wait.max.ms"] == "500")
         #expect(consumer["enable.auto.commit"] == "false")
         #expect(consumer["auto.offset.reset"] == "earliest")
         #expect(consumer["acks"] == nil)

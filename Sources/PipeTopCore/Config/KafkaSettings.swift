@@ -3,8 +3,9 @@ public struct KafkaSettings: Sendable, Hashable {
     /// Bootstrap servers, e.g. `localhost:9092`; nil when only contexts or `--brokers` name them.
     public var brokers: String?
     public var clientID = "pipetop"
-    /// librdkafka `fetch.wait.max.ms`; low so events reach the screen within 100 ms.
-    public var fetchWaitMaxMs = 100
+    /// librdkafka `fetch.wait.max.ms`: how long the broker holds an empty fetch (it answers as
+    /// soon as a record arrives); shorter costs idle CPU, not latency.
+    public var fetchWaitMaxMs = 500
     /// librdkafka `queued.max.messages.kbytes`; caps the prefetch queue (and memory).
     public var queuedMaxKbytes = 16_384
     /// Consumer groups whose lag is shown.
@@ -19,7 +20,7 @@ public struct KafkaSettings: Sendable, Hashable {
     public static let queuedMaxKbytesRange = 1...2_097_151
 
     public init(
-        brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 100,
+        brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 500,
         queuedMaxKbytes: Int = 16_384, lagGroups: [String] = [], properties: [String: String] = [:]
     ) {
         self.brokers = brokers

@@ -15,7 +15,7 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     /// Messages taken from librdkafka's queue (and ingested under one store lock) at a time.
     public var batchSize = 4_096
     /// How long the consumer waits for a message when none is queued: bounds how long `stop()` takes.
-    public var pollTimeout: Duration = .milliseconds(100)
+    public var pollTimeout: Duration = .milliseconds(250)
 
     /// Consumer groups whose lag is measured on the cluster and shown for their pipelines
     /// (`[kafka] lag_groups`); empty: the lag the pipelines report in `metrics`.
