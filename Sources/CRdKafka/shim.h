@@ -31,29 +31,13 @@ static inline int64_t pipetop_offset_tail(int64_t count) { return RD_KAFKA_OFFSE
 static inline int pipetop_msg_f_copy(void) { return RD_KAFKA_MSG_F_COPY; }
 
 /**
- * rd_kafka_producev with a topic name, partition, key, value and per-message opaque (handed
- * back in the delivery report's _private). `value` NULL produces a null value (a tombstone),
- * a non-NULL `value` with `len` 0 an empty one. Payloads are copied (RD_KAFKA_MSG_F_COPY).
- */
-static inline rd_kafka_resp_err_t pipetop_producev(
-    rd_kafka_t *rk, const char *topic, int32_t partition,
-    const void *key, size_t key_len, const void *value, size_t len, void *opaque) {
-    return rd_kafka_producev(
-        rk,
-        RD_KAFKA_V_TOPIC(topic),
-        RD_KAFKA_V_PARTITION(partition),
-        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-        RD_KAFKA_V_KEY(key, key_len),
-        RD_KAFKA_V_VALUE((void *)value, len),
-        RD_KAFKA_V_OPAQUE(opaque),
-        RD_KAFKA_V_END);
-}
-
-/**
- * pipetop_producev with headers. librdkafka owns `headers` once this returns
+ * rd_kafka_producev with a topic name, partition, key, value, headers (NULL for none) and
+ * per-message opaque (handed back in the delivery report's _private). `value` NULL produces a
+ * null value (a tombstone), a non-NULL `value` with `len` 0 an empty one. Payloads are copied
+ * (RD_KAFKA_MSG_F_COPY). librdkafka owns `headers` once this returns
  * RD_KAFKA_RESP_ERR_NO_ERROR; on any error they are still the caller's to destroy.
  */
-static inline rd_kafka_resp_err_t pipetop_producev_headers(
+static inline rd_kafka_resp_err_t pipetop_producev(
     rd_kafka_t *rk, const char *topic, int32_t partition,
     const void *key, size_t key_len, const void *value, size_t len, rd_kafka_headers_t *headers, void *opaque) {
     return rd_kafka_producev(

@@ -69,7 +69,7 @@ private func resolve(
     let top = try resolve().kafkaProperties
     #expect(
         top == [
-            "client.id": "ops", "fetch.wait.max.ms": "100", "queued.max.messages.kbytes": "16384",
+            "client.id": "ops", "fetch.wait.max.ms": "500", "queued.max.messages.kbytes": "16384",
             "security.protocol": "SSL", "socket.timeout.ms": "1000",
         ])
 }

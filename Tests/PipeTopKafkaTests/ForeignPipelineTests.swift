@@ -73,8 +73,9 @@ struct ForeignPipelineTests {
         let audit = NSTemporaryDirectory() + "pipetop-foreign-audit-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: audit) }
 
-        try ForeignPipeline(brokers: broker.bootstrap, prefix: prefix).train(revision: 1, seed: 1, note: "first")
-        let pipeline = try ForeignPipeline(brokers: broker.bootstrap, prefix: prefix)
+        let pipeline = ForeignPipeline(brokers: broker.bootstrap, prefix: prefix)
+        try pipeline.train(revision: 1, seed: 1, note: "first")
+        try pipeline.startScorer()
         let config = try Self.config(pipeline, audit: audit)
         func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
             try Pipetop.run(args + ["--brokers", broker.bootstrap, "--config", config])
@@ -96,8 +97,7 @@ struct ForeignPipelineTests {
         // and revision 1's must still be among them for the rollback below.)
         try pipeline.feed(count: 700, rate: 350, shift: 2.0, seed: 3)
         // A trickle from here on: the input rate, and records to acknowledge the rollback below.
-        let trickle = try pipeline.feedInBackground(count: 3_000, rate: 60, seed: 4)
-        defer { trickle.terminate() }
+        try pipeline.feedInBackground(count: 3_000, rate: 60, seed: 4)
         var wine: [String: Any]?
         var exit: Int32 = -1
         let drifted = await eventually(timeout: .seconds(40)) {

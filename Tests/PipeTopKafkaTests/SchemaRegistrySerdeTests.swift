@@ -11,20 +11,7 @@ import Testing
 struct SchemaRegistrySerdeTests {
     /// Runs serde-produce with the Kafka tools' virtualenv.
     static func produce(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let python = KafkaTestSetup.root + "/.build-kafka/venv/bin/python"
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw SetupError("no virtualenv at \(python); \(KafkaTestSetup.hint)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [KafkaTestSetup.root + "/scripts/serde-produce"] + arguments
-        let err = Pipe()
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = err
-        try p.run()
-        let text = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: text, as: UTF8.self))
+        try KafkaTestSetup.run(try KafkaTestSetup.venvScript("serde-produce", arguments))
     }
 
     /// The topic's first `count` messages (value, key), read from the beginning.

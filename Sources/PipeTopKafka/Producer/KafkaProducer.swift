@@ -104,19 +104,13 @@ public final class KafkaProducer: Sendable {
         while true {
             // A non-nil pointer with length 0 is an empty value; librdkafka takes NULL as null.
             let valuePointer = value.map { $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)! }
+            let list = headers.isEmpty ? nil : KafkaHeader.list(headers)
             let err = topic.withCString { name in
-                guard !headers.isEmpty else {
-                    return pipetop_producev(
-                        client.handle, name, partition, key?.baseAddress, key?.count ?? 0,
-                        value == nil ? nil : valuePointer, value?.count ?? 0, opaque)
-                }
-                let list = KafkaHeader.list(headers)
-                let err = pipetop_producev_headers(
+                pipetop_producev(
                     client.handle, name, partition, key?.baseAddress, key?.count ?? 0,
                     value == nil ? nil : valuePointer, value?.count ?? 0, list, opaque)
-                if err != RD_KAFKA_RESP_ERR_NO_ERROR { rd_kafka_headers_destroy(list) }
-                return err
             }
+            if err != RD_KAFKA_RESP_ERR_NO_ERROR, let list { rd_kafka_headers_destroy(list) }
             if err == RD_KAFKA_RESP_ERR_NO_ERROR {
                 produced.add(1, ordering: .relaxed)
                 return

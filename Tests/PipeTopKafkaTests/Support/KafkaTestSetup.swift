@@ -24,6 +24,29 @@ enum KafkaTestSetup {
     /// Debian's kcat.
     static var kcat: String { "/usr/bin/kcat" }
 
+    /// `scripts/NAME arguments` with the Kafka tools' virtualenv, ready to run.
+    static func venvScript(_ name: String, _ arguments: [String]) throws -> Process {
+        let python = root + "/.build-kafka/venv/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw SetupError("no virtualenv at \(python); \(hint)")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [root + "/scripts/" + name] + arguments
+        return p
+    }
+
+    /// Runs `process` to its end, its output discarded: its status and what it wrote to standard error.
+    static func run(_ process: Process) throws -> (status: Int32, stderr: String) {
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let text = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+    }
+
     /// Fails when the broker, kcat or a librdkafka that can talk to Tansu is missing.
     static func check() throws {
         let files = FileManager.default

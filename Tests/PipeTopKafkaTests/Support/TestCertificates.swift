@@ -40,14 +40,7 @@ struct TestCertificates {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         p.arguments = arguments
-        let err = Pipe()
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = err
-        try p.run()
-        let message = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw SetupError("openssl \(arguments.prefix(2).joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
-        }
+        let run = try KafkaTestSetup.run(p)
+        guard run.status == 0 else { throw SetupError("openssl \(arguments.prefix(2).joined(separator: " ")): \(run.stderr)") }
     }
 }
