@@ -35,8 +35,10 @@ public final class InputReader {
             // Mid-sequence, the rest is already in curses' queue (it waited ESCDELAY itself).
             if decoder.isMidSequence { wait = .zero }
             if decoder.isPasting { wait = min(wait, Self.pasteStall) }
+            // Rounded up: a wait rounded down to 0 ms would return at once and spin here in
+            // poll(2) for the rest of the millisecond, every frame.
             wtimeout(window, Int32(clamping: wait.components.seconds * 1000
-                + wait.components.attoseconds / 1_000_000_000_000_000))
+                + (wait.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000))
             var character: wint_t = 0
             let status = wget_wch(window, &character)
             let events: [InputEvent]
