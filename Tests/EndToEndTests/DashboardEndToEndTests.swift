@@ -90,6 +90,18 @@ struct DashboardEndToEndTests {
         try Self.expectRestored(s, exit: "0")
     }
 
+    /// A terminal that cannot move its cursor gets one line and exit 1, not a screen of garbage.
+    @Test func aDumbTerminalIsRefusedWithOneLine() throws {
+        let command = "TERM=dumb \(Self.binary ?? "pipetop") --replay \(Self.recording("small.ndjson")) --config \(Self.recording("small.toml"))"
+        let s = try TmuxSession(command: command, columns: 120, rows: 60)
+        let screen = try s.waitFor(text: "EXITED")
+        // The line wraps at the pane's width.
+        let text = screen.replacingOccurrences(of: "\n", with: "")
+        #expect(text.contains("pipetop: TERM=dumb cannot move the cursor, which the dashboard needs; run it in a full-screen terminal"), "\(screen)")
+        #expect(screen.contains("EXITED 1"), "\(screen)")
+        try Self.expectRestored(s, exit: "1")
+    }
+
     @Test(arguments: [(SIGTERM, "143"), (SIGINT, "130"), (SIGHUP, "129")])
     func aSignalRestoresTheTerminal(_ signal: Int32, _ exit: String) throws {
         let s = try Self.start()

@@ -39,6 +39,14 @@ public final class NcursesBackend: Backend {
             TerminalGuard.uninstall()
             throw .cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) } ?? "")
         }
+        // terminfo's `cup`: absent (nil) or not a string capability (-1) on a dumb terminal.
+        let cup = tigetstr("cup")
+        guard let cup, Int(bitPattern: cup) != -1 else {
+            endwin()
+            delscreen(created)
+            TerminalGuard.uninstall()
+            throw .noCursorAddressing(term: getenv("TERM").map { String(cString: $0) } ?? "")
+        }
         screen = created
         // cbreak, not raw: Ctrl-C and Ctrl-Z must stay signals (TerminalGuard restores on them).
         cbreak()
