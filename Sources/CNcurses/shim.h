@@ -32,6 +32,10 @@ static inline int pt_err(void) { return ERR; }
 static inline int pt_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int pt_ok(void) { return OK; }
 
+/* The wide alternate-character-set glyph for a VT100 line-drawing letter ('q' a horizontal
+   line): what box drawing becomes where the locale cannot show Unicode. */
+static inline const cchar_t *pt_wacs(int c) { return NCURSES_WACS(c); }
+
 /* The standard streams are mutable C globals Swift 6 will not touch; newterm needs them. */
 static inline FILE *pt_stdout(void) { return stdout; }
 static inline FILE *pt_stdin(void) { return stdin; }

@@ -90,6 +90,19 @@ struct DashboardEndToEndTests {
         try Self.expectRestored(s, exit: "0")
     }
 
+    /// Without a UTF-8 locale (`LANG=C`) borders are the terminal's line drawing (shift-out to
+    /// the VT100 graphics set, `l` a corner, `q` a line) and the header's text is intact.
+    @Test func aNonUTF8LocaleKeepsBordersAndText() throws {
+        let command = "LANG=C LC_ALL=C \(Self.binary ?? "pipetop") --replay \(Self.recording("small.ndjson")) --speed max --config \(Self.recording("small.toml"))"
+        let s = try TmuxSession(command: command, columns: 120, rows: 30)
+        let screen = try s.waitFor(text: "replay finished")
+        #expect(screen.contains(" - 3 pipelines - "), "\(screen)")
+        let lines = try s.tmux(["capture-pane", "-p", "-e", "-t", s.name]).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("\u{0E}l") && $0.contains("Pipelines (3)") && $0.contains("\u{0E}qqqq") }, "\(lines.prefix(4))")
+        try s.send("q")
+        try Self.expectRestored(s, exit: "0")
+    }
+
     /// A terminal that cannot move its cursor gets one line and exit 1, not a screen of garbage.
     @Test func aDumbTerminalIsRefusedWithOneLine() throws {
         let command = "TERM=dumb \(Self.binary ?? "pipetop") --replay \(Self.recording("small.ndjson")) --config \(Self.recording("small.toml"))"

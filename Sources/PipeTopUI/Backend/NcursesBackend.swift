@@ -14,6 +14,9 @@ public final class NcursesBackend: Backend {
     private var screen: OpaquePointer?
     private var pairs = ColorPairTable(colors: 0, pairLimit: 0, defaultColors: false)
     private var attributeCache: [Modifiers: attr_t] = [:]
+    /// Whether the locale's character set is UTF-8; if not, every non-ASCII glyph is drawn as
+    /// its `NarrowGlyph`.
+    private var unicode = true
 
     /// Bracketed paste is not in terminfo; every terminal that lacks it ignores these.
     private static let pasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
@@ -34,6 +37,7 @@ public final class NcursesBackend: Backend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         // Without the locale, curses treats UTF-8 as bytes and wide glyphs come out mangled.
         setlocale(LC_ALL, "")
+        unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
         TerminalGuard.install()
         guard let created = newterm(nil, pt_stdout(), pt_stdin()) else {
             TerminalGuard.uninstall()
@@ -111,9 +115,22 @@ public final class NcursesBackend: Backend {
                 let pair = pairNumber(for: cell.style)
                 // A spacing character plus at most four combining marks fit in a cchar_t.
                 var count = 0
-                for scalar in cell.grapheme.unicodeScalars where count < 5 {
-                    text[count] = wchar_t(bitPattern: Self.printable(scalar.value))
-                    count += 1
+                switch unicode ? nil : cell.grapheme.unicodeScalars.first.flatMap(NarrowGlyph.of) {
+                case .lineDrawing(let letter)?:
+                    // The window's rendition applies to what is added, as to text.
+                    _ = wattr_set(window, attributes, Int16(pair), nil)
+                    _ = mvwadd_wch(window, Int32(y), Int32(x), pt_wacs(Int32(letter)))
+                    _ = wattr_set(window, 0, 0, nil)
+                    continue
+                case .ascii(let c)?:
+                    text[0] = wchar_t(c)
+                    count = 1
+                case nil:
+                    // Without UTF-8, the ASCII character without its combining marks.
+                    for scalar in cell.grapheme.unicodeScalars where count < (unicode ? 5 : 1) {
+                        text[count] = wchar_t(bitPattern: Self.printable(scalar.value))
+                        count += 1
+                    }
                 }
                 if count == 0 {
                     text[0] = 32
