@@ -3,26 +3,44 @@ import PipeTopCore
 /// Screen 5: model events, commands and acknowledgements, and alert changes, newest first.
 enum EventsScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
-        var rows: [(ts: Int64, row: ScreenRow)] = ctx.snapshot.timeline.enumerated().map { i, entry in
+        var rows: [(ts: Int64, row: ScreenRow)] = []
+        // Every instance reports the version it has loaded: the same `serving` step from several
+        // instances at the same moment is one row, with the instances counted.
+        var serving: [ServingStep: (row: Int, instances: [String])] = [:]
+        for (i, entry) in ctx.snapshot.timeline.enumerated() {
             let time = Span(TimestampText.format(epochMilliseconds: entry.tsMs))
             switch entry.kind {
+            case .model(let e) where e.event == .serving:
+                let step = ServingStep(pipeline: entry.pipeline, model: e.model, version: e.version, tsMs: entry.tsMs)
+                if var group = serving[step] {
+                    group.instances.append(e.instance ?? "-")
+                    serving[step] = group
+                    rows[group.row].row.cells[3] = Span("\(e.model) v\(e.version) serving on \(group.instances.count) instances")
+                    rows[group.row].row.cells[5] = Span(group.instances.sorted().joined(separator: ", "))
+                    continue
+                }
+                serving[step] = (rows.count, [e.instance ?? "-"])
+                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                    time, Span(entry.pipeline), Span("model"), Span("\(e.model) v\(e.version) serving"), Span(e.cause ?? "-"),
+                    Span(e.instance ?? e.detail ?? ""),
+                ])))
             case .model(let e):
                 let what = "\(e.model) v\(e.version) \(e.event.rawValue)" + (e.toVersion.map { " → v\($0)" } ?? "")
-                return (entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
                     time, Span(entry.pipeline), Span("model"), Span(what, role: e.event == .failed || e.event == .rolledBack ? .warn : nil),
                     Span(e.cause ?? "-"), Span(e.detail ?? e.description ?? ""),
-                ]))
+                ])))
             case .control(let c):
-                return (entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
                     time, Span(entry.pipeline), Span("command", role: .accent),
                     Span("\(c.action.rawValue) \(c.model) v\(c.version)" + (c.fromVersion.map { " (from v\($0))" } ?? "")),
                     Span(c.id), Span("\(c.requestedBy)\(c.reason.map { ": \($0)" } ?? "")"),
-                ]))
+                ])))
             case .ack(let a):
-                return (entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
                     time, Span(entry.pipeline), Span("ack"), Span(a.status.rawValue, role: a.status == .applied ? .ok : .critical),
                     Span(a.id), Span(a.detail ?? ""),
-                ]))
+                ])))
             }
         }
         let active = Set(ctx.snapshot.alerts.map(\.id))
@@ -42,6 +60,14 @@ enum EventsScreen {
             ]))
         }
         return rows.sorted { $0.ts > $1.ts }.map(\.row)
+    }
+
+    /// One moment of one version's `serving` reports.
+    private struct ServingStep: Hashable {
+        var pipeline: String
+        var model: String
+        var version: Int
+        var tsMs: Int64
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
