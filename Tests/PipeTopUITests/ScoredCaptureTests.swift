@@ -47,6 +47,9 @@ import PipeTopCore
         for i in 0..<3 { capture.observe(Self.record(i)) }
         #expect(capture.progress.written == 0, "buffered, not yet written")
         capture.flush()
+        // Written by the capture's own writer, off the caller's thread.
+        let deadline = Date().addingTimeInterval(10)
+        while capture.progress.written < 3 && Date() < deadline { usleep(1_000) }
         #expect(capture.progress.written == 3)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 4)
@@ -67,6 +70,38 @@ import PipeTopCore
         for i in 0..<10 { capture.observe(Self.record(i)) }
         let progress = capture.finish()
         #expect(progress.written == 0 && progress.error == "No space left on device")
+    }
+
+    /// A disk that does not keep up (here a FIFO nobody reads) never holds up the records'
+    /// path: what cannot be queued is counted as dropped, and written plus dropped is every
+    /// matching record.
+    @Test func whatTheDiskCannotTakeIsCountedNotLostSilently() throws {
+        let (dir, path) = try Self.temporaryPath("slow.ndjson")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(mkfifo(path, 0o600) == 0)
+        let reader = open(path, O_RDONLY | O_NONBLOCK)  // so the capture's open does not wait
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let capture = try ScoredCapture(path: path, filter: nil, pipeline: nil, maxQueuedChunks: 2)
+        let started = Date()
+        for i in 0..<20_000 { capture.observe(Self.record(i)) }
+        capture.flush()
+        #expect(Date().timeIntervalSince(started) < 10, "observing never waited for the disk")
+        let stuck = capture.progress
+        #expect(stuck.dropped > 0 && stuck.written < 20_000, "\(stuck)")
+        // The reader catches up; the capture ends with every record accounted for.
+        let drain = Thread {
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = read(reader, &buffer, buffer.count)
+                if n == 0 { break }
+                if n < 0 { if errno == EAGAIN { usleep(1_000); continue } else { break } }
+            }
+        }
+        drain.start()
+        let done = capture.finish()
+        #expect(done.error == nil && done.written + done.dropped == 20_000, "\(done)")
+        #expect(done.dropped == stuck.dropped)
     }
 
     @Test func shiftWAsksForAFileAndStartsWithTheScreensFilterThenStops() throws {

@@ -286,6 +286,9 @@ public final class DashboardApp {
         if let error = progress.error {
             return ("capture to \(progress.path) failed after \(progress.written) records: \(error)", .critical)
         }
+        if progress.dropped > 0 {
+            return ("captured \(progress.written) records to \(progress.path); \(progress.dropped) more matched but were not written: the disk did not keep up", .warn)
+        }
         return ("captured \(progress.written) records to \(progress.path)", .ok)
     }
 

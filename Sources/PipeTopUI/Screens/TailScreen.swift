@@ -63,7 +63,11 @@ enum TailScreen {
         let search = state.tailSearch
         let matches = search.map { Self.matches(of: $0, in: records) } ?? []
         let searchText = search.map { " · search: \($0.text) (\(matches.count) on screen)" } ?? ""
-        let capture = ctx.capture.map { " · ● capturing: \(Format.rate(Double($0.written))) records → \($0.path)" + ($0.error.map { " FAILED: \($0)" } ?? "") } ?? ""
+        let capture = ctx.capture.map {
+            " · ● capturing: \(Format.rate(Double($0.written))) records → \($0.path)"
+                + ($0.dropped > 0 ? ", \(Format.rate(Double($0.dropped))) not written (the disk did not keep up)" : "")
+                + ($0.error.map { " FAILED: \($0)" } ?? "")
+        } ?? ""
         let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")\(searchText)\(capture)",
                           rightTitle: state.paused ? "PAUSED · \(Format.rate(Double(arrived))) arrived since" : "following")
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
