@@ -159,7 +159,8 @@ public final class KafkaTopicReader {
                     deadline = min(deadline, clock.nowMs() + 2_000)
                 }
             } catch {
-                lastError = error.description
+                // Thrown again below as metadata: without its own "kafka metadata:" prefix.
+                if case .metadata(let why) = error { lastError = why } else { lastError = error.description }
             }
             usleep(100_000)
         } while clock.nowMs() < deadline

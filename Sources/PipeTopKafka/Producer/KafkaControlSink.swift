@@ -31,7 +31,9 @@ public final class KafkaControlSink: ControlSink {
             try? producer.produce(topic: topic, key: command.messageKey, value: value, delivered: delivered)
         case .republish(let origin, _):
             republishing.async { [republisher] in
-                switch Result(catching: { () throws(RepublishError) in try republisher.fetch(origin) }) {
+                // Well inside the default ack timeout (10 s), so an unreachable cluster shows
+                // as a failed delivery with its reason rather than as a timeout.
+                switch Result(catching: { () throws(RepublishError) in try republisher.fetch(origin, timeout: .seconds(5)) }) {
                 case .success(let message): republisher.send(message, commandID: command.id, delivered: delivered)
                 case .failure(let error): delivered(.failed(error.description))
                 }
