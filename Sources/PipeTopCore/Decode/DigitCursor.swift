@@ -1,6 +1,6 @@
 /// Fixed-layout text (dates, times, durations) written byte by byte in place, into storage
 /// known to be large enough: no array or `String` per piece. Avro's date and time logical
-/// types and Protobuf's Timestamp and Duration are written with it.
+/// types, Protobuf's Timestamp and Duration, and the natural JSON buffer's integers are written with it.
 struct DigitCursor {
     let base: UnsafeMutablePointer<UInt8>
     var count = 0
@@ -21,7 +21,7 @@ struct DigitCursor {
         let total = max(width, digits)
         var v = n
         var i = count + total
-        for k in count..<i { base[k] = UInt8(ascii: "0") }
+        for k in count..<(i - digits) { base[k] = UInt8(ascii: "0") }
         repeat {
             i -= 1
             base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)

@@ -122,20 +122,9 @@ public final class JSONTextBuffer {
 
     func uint(_ v: UInt64) {
         reserve(20)
-        var digits = 1
-        var m = v
-        while m >= 10 {
-            m /= 10
-            digits += 1
-        }
-        var n = v
-        var i = count + digits
-        repeat {
-            i -= 1
-            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n % 10)
-            n /= 10
-        } while n > 0
-        count += digits
+        var cursor = DigitCursor(base: base, count: count)
+        cursor.digits(v, width: 1)
+        count = cursor.count
     }
 
     /// The shortest text that reads back to the same double (Swift's `description`), whole
