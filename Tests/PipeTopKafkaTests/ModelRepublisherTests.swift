@@ -61,7 +61,7 @@ struct ModelRepublisherTests {
 
     @Test func aMessageThatIsNotThereIsRefusedWithTheReason() throws {
         let (config, topic) = try Self.topic()
-        let republisher = ModelRepublisher(config: config, producer: try KafkaProducer(config: config, options: .control))
+        let republisher = ModelRepublisher(producer: try KafkaProducer(config: config, options: .control))
         #expect(throws: RepublishError.notRetained(MessageOrigin(topic: topic, partition: 0, offset: 3), "partition 0 ends before offset 3")) {
             try republisher.fetch(MessageOrigin(topic: topic, partition: 0, offset: 3), timeout: .seconds(5))
         }

@@ -100,7 +100,7 @@ public struct ModelsMapping: Sendable {
                 artifact: Artifact(format: "bytes", sha256: identity, bytes: Int64(bytes.count))))
         }
         if servingFromModels, ledger.serving != number {
-            let at = max(message.timestampMs ?? tsMs, ledger.promotedMs == .min ? .min : ledger.promotedMs + 1)
+            let at = max(message.timestampMs ?? tsMs, ledger.promotedMs + 1)
             events.append(ModelEvent(pipeline: pipeline, tsMs: at, model: name, version: number, event: .promoted))
             ledger.serving = number
             ledger.promotedMs = at

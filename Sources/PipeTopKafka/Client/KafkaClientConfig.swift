@@ -16,8 +16,8 @@ public struct KafkaClientConfig: Sendable, Hashable {
     /// What the dashboard sets unless told otherwise (the latency and memory budget of the README's "Performance and memory"):
     /// an empty fetch waits up to 500 ms on the broker (librdkafka's default; a broker answers as
     /// soon as a record arrives, so this costs no latency, and an idle dashboard sends 2 fetches
-    /// a second, not 10: 100 idle mapped pipelines went from 1.4 % to 1.1 % of a core), and the prefetch queue is capped at 16 MB, not 64, and at
-    /// 10,000 messages, not 100,000 (librdkafka keeps a few hundred bytes per queued message,
+    /// a second, not 10: 100 idle mapped pipelines went from 1.4 % to 1.1 % of a core), and the
+    /// prefetch queue is capped at 16 MB, not 64, and at 10,000 messages, not 100,000 (librdkafka keeps a few hundred bytes per queued message,
     /// so 100,000 small ones cost ~40 MB beyond their payload). `fetch.queue.backoff.ms`:
     /// librdkafka 2.1 and later otherwise wait a whole second before fetching again once the
     /// queue was full, so a consumer that just drained it sits idle (measured: 6.2 s instead of

@@ -2,14 +2,15 @@ import CRdKafka
 import PipeTopCore
 
 /// Throughput of topic-mapped pipelines measured on Kafka itself, for pipelines that send no
-/// `metrics` events (one whose own instances reported in the last 30 s is left to them): every second, one contract `metrics` event per pipeline from an instance
-/// called `kafka`, whose counters are high watermarks summed over partitions: records out the
-/// scored topic's, records in the input topic's (the scored topic's when there is none: a
-/// record in, a record out, and so while it does not exist), errors the errors topic's (none
-/// while it does not exist). The store turns their deltas into rates
-/// as it does any instance's counters. Counters that have not moved are reported again only
-/// every `quietIntervalMs` (rates then fall to zero all the same), so an idle cluster of many
-/// pipelines costs the dashboard next to nothing.
+/// `metrics` events (one whose own instances reported in the last 30 s is left to them):
+/// every second, one contract `metrics` event per pipeline from an instance called `kafka`,
+/// whose counters are high watermarks summed over partitions: records out the scored topic's,
+/// records in the input topic's (the scored topic's when there is none: a record in, a record
+/// out, and so while it does not exist), errors the errors topic's (none while it does not
+/// exist). The store turns their deltas into rates as it does any instance's counters.
+/// Counters that have not moved are reported again only every `quietIntervalMs` (rates then
+/// fall to zero all the same), so an idle cluster of many pipelines costs the dashboard next
+/// to nothing.
 ///
 /// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads
 /// (until a fetch has filled it, the pipeline waits: a watermark asked for and one cached need

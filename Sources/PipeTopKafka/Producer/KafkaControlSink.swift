@@ -15,7 +15,7 @@ public final class KafkaControlSink: ControlSink {
     public init(producer: KafkaProducer, topics: TopicNames = TopicNames()) {
         self.producer = producer
         self.topic = topics.control
-        republisher = ModelRepublisher(config: producer.config, producer: producer, log: producer.log)
+        republisher = ModelRepublisher(producer: producer)
     }
 
     public convenience init(config: KafkaClientConfig, topics: TopicNames = TopicNames(), log: KafkaLog? = nil) throws(KafkaError) {

@@ -5,18 +5,16 @@ import PipeTopCore
 /// from where it was read (`MessageOrigin`) and sends it again to the same topic and
 /// partition, with the exact key, value and headers plus a `pipetop-command-id` header, through
 /// an idempotent `acks=all` producer. Scorers that load the newest models message then serve
-/// that version again.
+/// that version again. The message is read back on the producer's cluster, with its
+/// configuration and log.
 public struct ModelRepublisher: Sendable {
-    public let config: KafkaClientConfig
     public let producer: KafkaProducer
-    public let log: KafkaLog?
+    private var config: KafkaClientConfig { producer.config }
 
     /// `producer` must be idempotent with `acks=all` (`KafkaProducerOptions.control`).
-    public init(config: KafkaClientConfig, producer: KafkaProducer, log: KafkaLog? = nil) {
+    public init(producer: KafkaProducer) {
         precondition(producer.options.idempotent, "re-publishing needs an idempotent producer")
-        self.config = config
         self.producer = producer
-        self.log = log
     }
 
     /// The message at `origin`, read within `timeout`. `notRetained` when the partition no
@@ -26,7 +24,7 @@ public struct ModelRepublisher: Sendable {
         do {
             reader = try KafkaTopicReader(
                 config: config, topic: origin.topic, start: .offset(origin.offset), exitAtEnd: true,
-                partition: origin.partition, batchSize: 1, log: log)
+                partition: origin.partition, batchSize: 1, log: producer.log)
         } catch {
             throw .transport("cannot read \(origin.topic) from \(config.brokers): \(error)")
         }

@@ -194,7 +194,7 @@ public final class DashboardApp {
             Update.expireMarks(&state, active: snapshot.alerts, nowMs: t)
             let decided = Update.observe(
                 &state, timeline: snapshot.timeline, deliveries: deliveries.all,
-                serving: { pipeline, model in snapshot.pipeline(named: pipeline)?.models.first { $0.name == model }?.primary },
+                serving: snapshot.serving,
                 nowMs: t, timeoutMs: options.control.ackTimeoutMs)
             if !decided.isEmpty {
                 for effect in decided { perform(effect) }

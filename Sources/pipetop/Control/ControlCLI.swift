@@ -74,7 +74,7 @@ enum ControlCLI {
             audit.append(AuditEntry(command, outcome: .pending, atMs: command.tsMs))
             outcome = deliverAndWait(command, KafkaControlSink(producer: producer, topics: config.topics), feed, waitMs)
         case .republish(let origin, _):
-            let republisher = ModelRepublisher(config: view.client, producer: producer)
+            let republisher = ModelRepublisher(producer: producer)
             let message: RetainedMessage
             do throws(RepublishError) {
                 message = try republisher.fetch(origin, timeout: options.wait)
@@ -125,11 +125,8 @@ enum ControlCLI {
         republisher.send(message, commandID: command.id) { r in report.withLock { $0 = r } }
         return waitFor(waitMs + 1_000) {
             let deliveries = report.withLock { $0 }.map { [command.id: $0] } ?? [:]
-            let snapshot = store.snapshot()
             return tracker.resolve(
-                timeline: [], deliveries: deliveries,
-                serving: { p, m in snapshot.pipeline(named: p)?.models.first { $0.name == m }?.primary },
-                nowMs: clock.nowMs(), timeoutMs: waitMs
+                timeline: [], deliveries: deliveries, serving: store.snapshot().serving, nowMs: clock.nowMs(), timeoutMs: waitMs
             ).first?.outcome
         }
     }

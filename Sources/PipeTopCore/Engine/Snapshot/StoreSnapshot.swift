@@ -29,4 +29,10 @@ public struct StoreSnapshot: Sendable {
     public func pipeline(named name: String) -> PipelineSnapshot? {
         pipelines.first { $0.name == name }
     }
+
+    /// The version of `model` serving in `pipeline`, if one does (what acknowledges a
+    /// re-published version).
+    public func serving(_ pipeline: String, _ model: String) -> Int? {
+        self.pipeline(named: pipeline)?.models.first { $0.name == model }?.primary
+    }
 }
