@@ -51,7 +51,7 @@ struct RenderBenchmark {
             for i in 0..<frames {
                 // Move the selection so consecutive frames differ, as they do when data flows.
                 state.selection[screen] = i % 40
-                _ = terminal.draw { buffer in Dashboard.render(&state, ctx, into: &buffer) }
+                _ = terminal.draw { buffer in Dashboard.render(state, ctx, into: &buffer) }
             }
         }
         return seconds * 1000 / Double(frames)

@@ -46,11 +46,11 @@ struct TailScreenBenchmark {
             }
         }
         feeder.start()
-        let keymap = try! Keymap()
-        var state = AppState()
+        let options = DashboardOptions(settings: EngineSettings(), keymap: try! Keymap(), themes: [.defaultDark], theme: .defaultDark,
+                                       fps: 30, timeRange: .oneMinute, readOnly: true, source: "bench")
+        var state = options.initialState(size: (200, 60), colors: 256, nowMs: 0)
         state.screen = .tail
         state.tailFilter = recordFilter
-        state.size = (200, 60)
         var buffer = Buffer(width: 200, height: 60)
         var latencies: [Double] = []
         var peak = 0
@@ -58,14 +58,12 @@ struct TailScreenBenchmark {
         while Date().timeIntervalSince(started) < seconds {
             Thread.sleep(forTimeInterval: 0.05)
             let t0 = Date()
-            let snapshot = store.snapshot()
-            var ctx = ViewContext(snapshot: snapshot, theme: .defaultDark, keymap: keymap, settings: EngineSettings(),
-                                  source: "bench", connection: "feeding", nowMs: snapshot.takenAtMs)
-            ctx.tailView = view?.newest()
-            _ = Update.apply(.key(Key(latencies.count % 2 == 0 ? "k" : "j")), to: &state, keymap: keymap,
-                             context: AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: snapshot.takenAtMs, snapshot: snapshot))
+            var data = ScreenData(snapshot: store.snapshot(), connection: "feeding")
+            data.tailView = view?.newest()
+            _ = Update.update(.data(data), &state, options)
+            _ = Update.update(.input(.key(Key(latencies.count % 2 == 0 ? "j" : "G"))), &state, options)
             buffer.reset()
-            Dashboard.render(&state, ctx, into: &buffer)
+            Dashboard.render(state, options.view(state), into: &buffer)
             latencies.append(Date().timeIntervalSince(t0) * 1_000)
             peak = max(peak, ResidentMemory.bytes())
         }

@@ -28,7 +28,7 @@ import PipeTopCore
         var state = s
         state.size = (220, 30)
         var buffer = Buffer(width: 220, height: 30)
-        Dashboard.render(&state, view, into: &buffer)
+        Dashboard.render(state, view, into: &buffer)
         return buffer.lines.joined(separator: "\n")
     }
 
@@ -76,7 +76,7 @@ import PipeTopCore
     @Test func onlyAlertRowsCanBeAcknowledged() throws {
         var s = AppState()
         s.screen = .events
-        let c = AppContext(rowIDs: ["t0"], snapshot: Self.snapshot, control: ControlOptions(requester: "ana@ops"))
+        let c = AppContext(rowIDs: [.event(0)], snapshot: Self.snapshot, control: ControlOptions(requester: "ana@ops"))
         #expect(try Self.press(["a"], &s, c).isEmpty)
         #expect(s.flash?.text == "acknowledge: select an alert row")
     }

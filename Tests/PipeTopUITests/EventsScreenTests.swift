@@ -20,7 +20,7 @@ import PipeTopCore
         var state = AppState()
         state.screen = .events
         var buffer = Buffer(width: 160, height: 20)
-        Dashboard.render(&state, try Fixtures.context(s.snapshot(arrivalMs: 0)), into: &buffer)
+        Dashboard.render(state, try Fixtures.context(s.snapshot(arrivalMs: 0)), into: &buffer)
         let lines = buffer.lines
         #expect(lines.filter { $0.contains("ctr-nb v4 serving on 3 instances") && $0.contains("scorer-1, scorer-2, scorer-3") }.count == 1,
                 "\(lines.joined(separator: "\n"))")

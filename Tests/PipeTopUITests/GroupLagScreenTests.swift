@@ -20,7 +20,7 @@ import PipeTopCore
         var buffer = Buffer(width: 120, height: 40)
         var ctx = try Fixtures.context(snapshot)
         ctx.snapshot = snapshot
-        Dashboard.render(&state, ctx, into: &buffer)
+        Dashboard.render(state, ctx, into: &buffer)
         return buffer.lines.joined(separator: "\n")
     }
 

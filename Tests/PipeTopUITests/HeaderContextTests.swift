@@ -15,7 +15,7 @@ import PipeTopCore
         ctx.contextProtected = protected
         var state = AppState()
         var buffer = Buffer(width: 120, height: 40)
-        Dashboard.render(&state, ctx, into: &buffer)
+        Dashboard.render(state, ctx, into: &buffer)
         var row = Buffer(width: 120, height: 1)
         for x in 0..<120 { row[x, 0] = buffer[x, 0] }
         return (row, ctx)

@@ -22,7 +22,7 @@ import PipeTopCore
             name: "fraud", scoredTopic: "payments.scored", modelsTopic: "payments.models", inputTopic: "payments", consumerGroup: "fraud-scorer",
             control: .republish, scored: TopicMapping(format: .avro, fields: fields),
             models: TopicMapping(format: .protobuf, protoDescriptor: "md.pb", protoMessage: "ms.ModelDescriptor", fields: ["version": .sequence]))]
-        Dashboard.render(&state, ctx, into: &buffer)
+        Dashboard.render(state, ctx, into: &buffer)
         return buffer.lines.joined(separator: "\n")
     }
 

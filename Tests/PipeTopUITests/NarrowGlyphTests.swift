@@ -12,7 +12,7 @@ import PipeTopCore
             state.screen = screen
             state.pipeline = "fraud"
             var buffer = Buffer(width: 200, height: 60)
-            Dashboard.render(&state, try Fixtures.context(Fixtures.snapshot()), into: &buffer)
+            Dashboard.render(state, try Fixtures.context(Fixtures.snapshot()), into: &buffer)
             for cell in buffer.cells where !cell.continuation {
                 for scalar in cell.grapheme.unicodeScalars where scalar.value >= 0x80 { seen.insert(scalar) }
             }

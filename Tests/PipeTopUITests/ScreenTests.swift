@@ -9,7 +9,7 @@ import PipeTopCore
     static func frame(_ state: AppState, width: Int = 120, height: Int = 40, readOnly: Bool = false) throws -> Buffer {
         var state = state
         var buffer = Buffer(width: width, height: height)
-        Dashboard.render(&state, try Fixtures.context(snapshot, readOnly: readOnly), into: &buffer)
+        Dashboard.render(state, try Fixtures.context(snapshot, readOnly: readOnly), into: &buffer)
         return buffer
     }
 
@@ -73,8 +73,8 @@ import PipeTopCore
         var state = AppState()
         state.filters[.overview] = RowFilter(typed: "fr")
         let ctx = try Fixtures.context(Self.snapshot)
-        #expect(Dashboard.rowIDs(state, ctx) == ["fraud"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.pipeline("fraud")])
         state.filters[.overview] = RowFilter(typed: "!fr")
-        #expect(Dashboard.rowIDs(state, ctx) == ["churn", "ctr"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.pipeline("churn"), .pipeline("ctr")])
     }
 }

@@ -8,14 +8,8 @@ import PipeTopCore
     static let snapshot = Fixtures.snapshot()
 
     static func frame(_ s: AppState, _ view: ViewContext, height: Int = 40) -> String {
-        var state = s
-        return frame(&state, view, height: height)
-    }
-
-    static func frame(_ s: inout AppState, _ view: ViewContext, height: Int = 40) -> String {
-        s.size = (120, height)
         var buffer = Buffer(width: 120, height: height)
-        Dashboard.render(&s, view, into: &buffer)
+        Dashboard.render(s, view, into: &buffer)
         return buffer.lines.joined(separator: "\n")
     }
 
@@ -48,15 +42,17 @@ import PipeTopCore
         let view = try Fixtures.context(Self.snapshot)
         var s = Self.tailState()
         let keymap = try Keymap()
-        let c = AppContext(rowIDs: Dashboard.rowIDs(s, view), nowMs: 1, pageRows: 10, snapshot: Self.snapshot)
+        s.size = (120, 16)
+        var c = AppContext(rowIDs: Dashboard.rowIDs(s, view), nowMs: 1, pageRows: 10, snapshot: Self.snapshot)
         _ = Update.apply(.key(Key("enter")), to: &s, keymap: keymap, context: c)
+        c.recordMaxScroll = Dashboard.openRecordMaxScroll(s, view)
         let record = try #require(TailScreen.records(view, s).last)
         let lines = TailScreen.detail(record).count
-        var screen = Self.frame(&s, view, height: 16)
+        var screen = Self.frame(s, view, height: 16)
         #expect(screen.contains("lines 1-9 of \(lines)"), "a 16-row terminal shows 9 of the record's lines")
         #expect(screen.contains(#""type": "scored","#) && !screen.contains(#""features": {"#))
         for _ in 0..<10 { _ = Update.apply(.key(Key("pgdown")), to: &s, keymap: keymap, context: c) }
-        screen = Self.frame(&s, view, height: 16)
+        screen = Self.frame(s, view, height: 16)
         #expect(s.recordScroll == lines - 9, "scrolling stops at the last page")
         #expect(screen.contains("lines \(lines - 8)-\(lines) of \(lines)") && screen.contains(#""amount": "#))
         _ = Update.apply(.key(Key("pgup")), to: &s, keymap: keymap, context: c)

@@ -39,7 +39,7 @@ import PipeTopCore
         #expect(first.contains(#"{"id":"rec-1","score":0.93,"result":{"label":"fraud"}}"#))
         #expect(try #require(lines.first { $0.contains("2@8") }).contains("null (tombstone)"))
         #expect(try #require(lines.first { $0.contains("2@8") }).contains("AAE="), "a binary key shows as base64")
-        #expect(Dashboard.rowIDs(Self.onTopicTail(), try Self.context()) == ["0@41", "2@7", "2@8"])
+        #expect(Dashboard.rowIDs(Self.onTopicTail(), try Self.context()) == [.message(partition: 0, offset: 41), .message(partition: 2, offset: 7), .message(partition: 2, offset: 8)])
     }
 
     @Test func enteringATopicStartsItsTailAndLeavingStopsIt() throws {
@@ -62,9 +62,9 @@ import PipeTopCore
     @Test func theFilterReadsDecodedValues() throws {
         var state = Self.onTopicTail()
         state.tailFilter = try RecordFilter(parsing: "/score > 0.5 and /result/label == \"fraud\"")
-        #expect(Dashboard.rowIDs(state, try Self.context()) == ["0@41"])
+        #expect(Dashboard.rowIDs(state, try Self.context()) == [.message(partition: 0, offset: 41)])
         state.tailFilter = try RecordFilter(parsing: "has(/result)")
-        #expect(Dashboard.rowIDs(state, try Self.context()) == ["0@41"])
+        #expect(Dashboard.rowIDs(state, try Self.context()) == [.message(partition: 0, offset: 41)])
     }
 
     @Test func aMessageOpensWithItsKeyHeadersAndIndentedValue() throws {

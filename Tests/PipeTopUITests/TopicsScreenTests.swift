@@ -29,7 +29,7 @@ import PipeTopCore
     static func frame(_ state: AppState, width: Int, height: Int, ctx: ViewContext) -> Buffer {
         var state = state
         var buffer = Buffer(width: width, height: height)
-        Dashboard.render(&state, ctx, into: &buffer)
+        Dashboard.render(state, ctx, into: &buffer)
         return buffer
     }
 
@@ -75,13 +75,13 @@ import PipeTopCore
     @Test func internalTopicsAreHiddenUntilIToggles() throws {
         let ctx = try Self.context()
         var state = Self.onTopics()
-        #expect(Dashboard.rowIDs(state, ctx) == ["payments", "pipeline.models", "pipeline.scored", "z.new"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.models"), .topic("pipeline.scored"), .topic("z.new")])
         _ = try Self.press(["i"], &state, ctx: ctx)
         #expect(state.showInternalTopics)
-        #expect(Dashboard.rowIDs(state, ctx) == ["__consumer_offsets", "_schemas", "payments", "pipeline.models", "pipeline.scored", "z.new"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("__consumer_offsets"), .topic("_schemas"), .topic("payments"), .topic("pipeline.models"), .topic("pipeline.scored"), .topic("z.new")])
         #expect(state.flash?.text == "internal topics shown")
         _ = try Self.press(["i"], &state, ctx: ctx)
-        #expect(Dashboard.rowIDs(state, ctx).allSatisfy { !$0.hasPrefix("_") })
+        #expect(Dashboard.rowIDs(state, ctx).allSatisfy { if case .topic(let name) = $0 { !name.hasPrefix("_") } else { false } })
     }
 
     @Test func oCyclesTheOrderThroughRateRetainedAndName() throws {
@@ -90,13 +90,13 @@ import PipeTopCore
         _ = try Self.press(["j", "j", "o"], &state, ctx: ctx)
         #expect(state.topicsSort == .rate)
         #expect(state.selection[.topics] == 0, "the cursor goes back to the top of the new order")
-        #expect(Dashboard.rowIDs(state, ctx) == ["pipeline.scored", "payments", "pipeline.models", "z.new"], "fastest first, no rate last")
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("pipeline.scored"), .topic("payments"), .topic("pipeline.models"), .topic("z.new")], "fastest first, no rate last")
         _ = try Self.press(["o"], &state, ctx: ctx)
         #expect(state.topicsSort == .retained)
-        #expect(Dashboard.rowIDs(state, ctx) == ["payments", "pipeline.scored", "pipeline.models", "z.new"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.scored"), .topic("pipeline.models"), .topic("z.new")])
         _ = try Self.press(["o"], &state, ctx: ctx)
         #expect(state.topicsSort == .name)
-        #expect(Dashboard.rowIDs(state, ctx) == ["payments", "pipeline.models", "pipeline.scored", "z.new"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.models"), .topic("pipeline.scored"), .topic("z.new")])
     }
 
     @Test func oAndIDoNothingOnOtherScreens() throws {
@@ -121,7 +121,7 @@ import PipeTopCore
         let ctx = try Self.context()
         var state = Self.onTopics()
         _ = try Self.press(["/", "s", "c", "o", "enter"], &state, ctx: ctx)
-        #expect(Dashboard.rowIDs(state, ctx) == ["pipeline.scored"])
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("pipeline.scored")])
         let text = Self.frame(state, width: 100, height: 12, ctx: ctx).lines.joined(separator: "\n")
         #expect(text.contains("/sco"))
         _ = try Self.press(["esc"], &state, ctx: ctx)

@@ -1,32 +1,34 @@
 import PipeTopCore
 
-/// What `update` needs to know about the data on screen: the row ids of the current
-/// screen (after its filter), the names commands can complete, and for control actions the
-/// snapshot they are planned against.
-public struct AppContext: Sendable {
-    /// Ids of the rows of the current screen, in display order (pipeline names on the overview).
-    public var rowIDs: [String]
-    public var pipelines: [String]
-    public var nowMs: Int64
+/// What handling one input needs to know beyond the state, derived from the state and the
+/// run's options: the rows of the current screen (after its filter), the names commands can
+/// complete, and for control actions the snapshot they are planned against.
+struct AppContext: Sendable {
+    /// The rows of the current screen, in display order.
+    var rowIDs: [RowID]
+    var pipelines: [String]
+    var nowMs: Int64
     /// Rows one page moves.
-    public var pageRows: Int
+    var pageRows: Int
+    /// How far the open record (`enter` on the Tail) can scroll.
+    var recordMaxScroll: Int
     /// The data on screen (control actions are planned against it).
-    public var snapshot: StoreSnapshot?
-    public var control: ControlOptions
+    var snapshot: StoreSnapshot?
+    var control: ControlOptions
     /// A fresh id for a command sent while handling this event (a UUID in the app).
-    public var commandID: String
+    var commandID: String
     /// The Tail screen's records after its filter, oldest first (filled on that screen only).
-    public var tailRecords: [ScoredEvent] = []
+    var tailRecords: [ScoredEvent] = []
     /// The `[[contexts]]` names `:context` can switch to (none: switching is not offered), and the current one.
-    public var contexts: [String] = []
-    public var currentContext: String?
+    var contexts: [String] = []
+    var currentContext: String?
     /// Whether a capture (`W`) is running.
-    public var capturing = false
+    var capturing = false
 
-    public init(rowIDs: [String] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10,
-                snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
-                commandID: String = "", tailRecords: [ScoredEvent] = [], contexts: [String] = [], currentContext: String? = nil,
-                capturing: Bool = false) {
+    init(rowIDs: [RowID] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10, recordMaxScroll: Int = .max,
+         snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
+         commandID: String = "", tailRecords: [ScoredEvent] = [], contexts: [String] = [], currentContext: String? = nil,
+         capturing: Bool = false) {
         self.capturing = capturing
         self.tailRecords = tailRecords
         self.contexts = contexts
@@ -35,10 +37,25 @@ public struct AppContext: Sendable {
         self.pipelines = pipelines
         self.nowMs = nowMs
         self.pageRows = pageRows
+        self.recordMaxScroll = recordMaxScroll
         self.snapshot = snapshot
         self.control = control
         self.commandID = commandID
     }
+
+    /// The context of an input to `state` in a run with `options`.
+    init(_ state: AppState, _ options: DashboardOptions) {
+        let view = options.view(state)
+        let snapshot = state.data.snapshot
+        self.init(rowIDs: Dashboard.rowIDs(state, view), pipelines: snapshot.pipelines.map(\.name), nowMs: state.nowMs,
+                  pageRows: Self.pageRows(state), recordMaxScroll: Dashboard.openRecordMaxScroll(state, view),
+                  snapshot: snapshot, control: options.control, commandID: options.newCommandID(),
+                  tailRecords: state.screen == .tail && state.tailTopic == nil ? TailScreen.records(view, state) : [],
+                  contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil)
+    }
+
+    /// Table rows on a screen of the state's size: the frame less header, tabs, footer, borders and the table's header.
+    static func pageRows(_ state: AppState) -> Int { max(1, state.size.rows - 6) }
 
     /// `pipeline/model` for every model on screen, for completion.
     var modelPaths: [String] {

@@ -9,6 +9,7 @@ public struct AppState: Sendable {
     public var pipeline: String?
     /// Selected row and scroll offset per screen.
     public var selection: [Screen: Int] = [:]
+    /// The first row shown per screen: kept while the selection stays in view, as htop does.
     public var offsets: [Screen: Int] = [:]
     public var filters: [Screen: RowFilter] = [:]
     public var mode: InputMode = .normal
@@ -21,7 +22,19 @@ public struct AppState: Sendable {
     public var showHelp = false
     public var readOnly: Bool
     public var size: (columns: Int, rows: Int) = (80, 24)
+    /// Colours the terminal shows; themes are degraded to them.
+    public var colors = 256
+    /// The theme in use (the one `themeName` names, degraded to `colors`).
+    public var theme: Theme = .defaultDark
+    /// Wall-clock time of the latest tick, ms: the header clock, flashes, silences, timeouts.
+    public var nowMs: Int64 = 0
+    /// What the screens show, as last read from the sources.
+    public var data = ScreenData()
+    /// The transport's reports on commands sent, by id, until the commands are decided (bounded).
+    public var deliveries: [String: DeliveryReport] = [:]
     public var quit = false
+    /// Set when the operator chose another `[[contexts]]` entry: the run ends and the caller reconnects.
+    public var switchTo: String?
     /// Control commands this dashboard sent and what became of them.
     public var commands = CommandTracker()
     /// Acknowledgements and silences of active alerts, by alert id.

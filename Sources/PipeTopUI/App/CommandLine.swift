@@ -44,7 +44,7 @@ enum CommandLine {
                 }
                 s.themeIndex = i
                 Update.flash("theme: \(s.themeName)", &s, c)
-                return [.applyTheme]
+                return []
             }
             return Update.run(.theme, &s, keymap, c)
         case "context":
@@ -88,7 +88,9 @@ enum CommandLine {
             s.mode = .confirm(Dialog(.switchWithPending(context: name, pending)))
             return []
         }
-        return [.switchContext(name)]
+        s.switchTo = name
+        s.quit = true
+        return []
     }
 
     /// `:promote [PIPELINE/]MODEL vN [reason…]`, `:rollback [PIPELINE/]MODEL [reason…]`,

@@ -1,10 +1,8 @@
 import PipeTopCore
 
-/// Work `update` asks the app loop to do: everything else it does is a state change.
+/// Work `update` asks the runtime to do: everything else it does is a state change. What
+/// performing one comes to reaches `update` again as a message.
 public enum Effect: Sendable, Hashable {
-    case quit
-    /// Reload and apply the theme now named by the state.
-    case applyTheme
     /// Send a control command by its route (and append it to the audit log as sent).
     case send(ControlCommand, ControlRoute)
     /// A sent command was decided (applied, rejected, timed out, abandoned…): audit it.
@@ -17,10 +15,10 @@ public enum Effect: Sendable, Hashable {
     /// now on (NDJSON, or CSV for a `.csv` name), until `.stopCapture`.
     case startCapture(path: String, filter: RecordFilter?, pipeline: String?)
     case stopCapture
+    /// Keep the Tail screen's own view of the scored records this watch selects (none: drop it).
+    case watchRecords(RecordsWatch)
     /// Tail a topic of the cluster (the Topics screen's `enter`), decoding values as `format`.
     case tailTopic(String, format: ValueFormat)
     /// Stop that tail (the operator left it).
     case stopTopicTail
-    /// Leave the current cluster for the `[[contexts]]` entry with this name.
-    case switchContext(String)
 }

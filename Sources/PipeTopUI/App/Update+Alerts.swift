@@ -2,15 +2,13 @@ import PipeTopCore
 
 /// Acknowledging and silencing alerts from the Events screen (`a`, `S`), audited.
 extension Update {
-    /// The active alert a row of the Events screen is about (row ids of alert rows are
-    /// `alert <n> <alert id>`).
-    static func alert(forRow row: String?, _ c: AppContext) -> Alert? {
-        guard let row, row.hasPrefix("alert ") else { return nil }
-        let id = row.split(separator: " ", maxSplits: 2).last.map(String.init) ?? ""
+    /// The active alert a row of the Events screen is about.
+    static func alert(forRow row: RowID?, _ c: AppContext) -> Alert? {
+        guard case .alert(_, let id) = row else { return nil }
         return c.snapshot?.alerts.first { $0.id == id }
     }
 
-    static func acknowledge(_ row: String?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+    static func acknowledge(_ row: RowID?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard let alert = activeAlert(row, &s, c, verb: "acknowledge") else { return [] }
         var mark = s.alertMarks[alert.id] ?? AlertMark()
         guard mark.ackedBy == nil else {
@@ -24,7 +22,7 @@ extension Update {
     }
 
     /// `S`: asks for how long.
-    static func askSilence(_ row: String?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+    static func askSilence(_ row: RowID?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard let alert = activeAlert(row, &s, c, verb: "silence") else { return [] }
         s.mode = .silence(alertID: alert.id, TextInput(prompt: "silence \(alert.kind.rawValue) \(alert.subject) for (e.g. 30m): "))
         return []
@@ -62,8 +60,8 @@ extension Update {
         return noted(alert, label, detail: label, &s, c)
     }
 
-    private static func activeAlert(_ row: String?, _ s: inout AppState, _ c: AppContext, verb: String) -> Alert? {
-        guard row?.hasPrefix("alert ") == true else {
+    private static func activeAlert(_ row: RowID?, _ s: inout AppState, _ c: AppContext, verb: String) -> Alert? {
+        guard case .alert = row else {
             flash("\(verb): select an alert row", &s, c, role: .warn)
             return nil
         }

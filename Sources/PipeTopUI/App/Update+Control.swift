@@ -4,20 +4,18 @@ import PipeTopCore
 /// sent command, and from acks (or their absence) to an outcome.
 extension Update {
     /// `p`, `r` or `x` on the current screen: the selected pipeline, model and version.
-    static func control(_ action: ControlAction, _ s: inout AppState, _ c: AppContext, selectedRow: String?) -> [Effect] {
+    static func control(_ action: ControlAction, _ s: inout AppState, _ c: AppContext, selectedRow: RowID?) -> [Effect] {
         var pipeline = s.pipeline ?? c.pipelines.first
         var model: String?
         var version: Int?
         switch s.screen {
         case .overview:
-            pipeline = selectedRow ?? pipeline
+            if case .pipeline(let name) = selectedRow { pipeline = name }
         case .models:
-            // Row ids are "model/version".
-            if let row = selectedRow, let slash = row.lastIndex(of: "/") {
-                model = String(row[..<slash])
-                version = Int(row[row.index(after: slash)...])
+            if case .version(let name, let v) = selectedRow {
+                model = name
+                version = action == .rollback ? nil : v
             }
-            if action == .rollback { version = nil }
         default:
             break
         }
@@ -95,10 +93,12 @@ extension Update {
             case .quitWithPending:
                 s.mode = .normal
                 s.quit = true
-                return s.commands.abandonAll(nowMs: c.nowMs).map { .record($0) } + [.quit]
+                return s.commands.abandonAll(nowMs: c.nowMs).map { .record($0) }
             case .switchWithPending(let context, _):
                 s.mode = .normal
-                return s.commands.abandonAll(nowMs: c.nowMs).map { .record($0) } + [.switchContext(context)]
+                s.switchTo = context
+                s.quit = true
+                return s.commands.abandonAll(nowMs: c.nowMs).map { .record($0) }
             }
         case "n", "N", "enter", "q":
             s.mode = .normal

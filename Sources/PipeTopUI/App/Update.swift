@@ -1,12 +1,53 @@
 import PipeTopCore
 
-/// The UI's state machine: input events and ticks in, state changes and effects out (bubbletea's `Update`).
+/// The UI's state machine: every message in, state changes and effects out (bubbletea's
+/// `Update`). The runtime (`DashboardApp`) only reads input and the sources, performs the
+/// effects and draws what the state says.
 public enum Update {
     /// How long flash messages stay.
     public static let flashMs: Int64 = 3_000
+    /// Delivery reports kept for commands not decided yet, at most.
+    static let deliveriesKept = 1_000
+
+    /// Applies one message to the state; returns what the runtime must do beyond it.
+    public static func update(_ message: Message, _ s: inout AppState, _ options: DashboardOptions) -> [Effect] {
+        let watching = RecordsWatch(s)
+        let themeName = s.themeName
+        var effects: [Effect] = []
+        switch message {
+        case .input(let event):
+            effects = apply(event, to: &s, keymap: options.keymap, context: AppContext(s, options))
+            if s.screen == .overview { keepSelectionInView(&s, options) }
+        case .tick(let nowMs):
+            s.nowMs = nowMs
+            if let flash = s.flash, flash.untilMs <= nowMs { s.flash = nil }
+            expireMarks(&s, active: s.data.snapshot.alerts, nowMs: nowMs)
+            let snapshot = s.data.snapshot
+            effects = observe(&s, timeline: snapshot.timeline, deliveries: s.deliveries, serving: snapshot.serving,
+                              nowMs: nowMs, timeoutMs: options.control.ackTimeoutMs)
+            let pending = Set(s.commands.pending.map(\.command.id))
+            s.deliveries = s.deliveries.filter { pending.contains($0.key) }
+        case .data(let data):
+            s.data = s.paused ? s.data.paused(taking: data) : data
+        case .delivered(let id, let report):
+            if s.deliveries.count >= deliveriesKept { s.deliveries.removeAll() }
+            s.deliveries[id] = report
+        case .said(let text, let role):
+            s.flash = Flash(text, role: role, untilMs: s.nowMs + flashMs)
+        }
+        if s.themeName != themeName { s.theme = options.theme(named: s.themeName, colors: s.colors) }
+        let watch = RecordsWatch(s)
+        if watch != watching {
+            // The old view's records are not this one's: until the new view is read, the
+            // screen filters the snapshot's.
+            s.data.tailView = nil
+            effects.append(.watchRecords(watch))
+        }
+        return effects
+    }
 
     /// Applies one input event.
-    public static func apply(_ event: InputEvent, to s: inout AppState, keymap: Keymap, context: AppContext) -> [Effect] {
+    static func apply(_ event: InputEvent, to s: inout AppState, keymap: Keymap, context: AppContext) -> [Effect] {
         if case .resize(let columns, let rows) = event {
             s.size = (columns, rows)
             return []
@@ -32,9 +73,12 @@ public enum Update {
         }
     }
 
-    /// Time passes: flash messages expire.
-    public static func tick(_ s: inout AppState, nowMs: Int64) {
-        if let flash = s.flash, flash.untilMs <= nowMs { s.flash = nil }
+    /// The Overview's first row shown moves only as far as the selection needs, as htop's does.
+    private static func keepSelectionInView(_ s: inout AppState, _ options: DashboardOptions) {
+        let count = Dashboard.rowIDs(s, options.view(s)).count
+        let visible = Table.visibleRange(selected: s.selected(on: .overview, count: count), offset: s.offsets[.overview] ?? 0,
+                                         height: AppContext.pageRows(s), count: count)
+        s.offsets[.overview] = visible.lowerBound
     }
 
     static func run(_ command: Command, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
@@ -64,7 +108,7 @@ public enum Update {
             switch command {
             case .pageUp, .pageDown:
                 let step = max(1, c.pageRows / 2)
-                s.recordScroll = max(0, s.recordScroll + (command == .pageDown ? step : -step))
+                s.recordScroll = max(0, min(c.recordMaxScroll, s.recordScroll + (command == .pageDown ? step : -step)))
                 return []
             case .up, .down, .top, .bottom: s.recordScroll = 0
             default: break
@@ -78,7 +122,6 @@ public enum Update {
                 return []
             }
             s.quit = true
-            return [.quit]
         case .help: s.showHelp = true
         case .up: s.selection[s.screen] = max(0, selected - 1)
         case .down: s.selection[s.screen] = max(0, min(count - 1, selected + 1))
@@ -90,16 +133,15 @@ public enum Update {
             s.showRecord = count > 0
             s.recordScroll = 0
         case .drillIn where s.screen == .topics:
-            guard selected < count else { return [] }
-            let topic = c.rowIDs[selected]
+            guard selected < count, case .topic(let topic) = c.rowIDs[selected] else { return [] }
             s.tailTopic = topic
             s.tailFilter = nil
             followTail(&s)
             go(.tail, &s)
             return [.tailTopic(topic, format: .auto)]
         case .drillIn:
-            guard s.screen == .overview, selected < count else { return [] }
-            s.pipeline = c.rowIDs[selected]
+            guard s.screen == .overview, selected < count, case .pipeline(let name) = c.rowIDs[selected] else { return [] }
+            s.pipeline = name
             go(.pipeline, &s)
         case .back:
             if s.showRecord {
@@ -151,7 +193,6 @@ public enum Update {
         case .theme:
             s.themeIndex = (s.themeIndex + 1) % s.themes.count
             flash("theme: \(s.themeName)", &s, c)
-            return [.applyTheme]
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)

@@ -4,7 +4,7 @@ import CNcurses
 ///
 /// Blocks in curses' `get_wch` with a timeout (a `poll` underneath), so an idle dashboard
 /// sleeps instead of spinning. Decoding lives in `KeyDecoder`, which is tested on its own.
-public final class InputReader {
+public final class InputReader: InputSource {
     private let backend: NcursesBackend
     private var decoder = KeyDecoder()
     private var pending: [InputEvent] = []

@@ -6,7 +6,7 @@ public enum Dashboard {
     /// Below this the layout cannot work; the screen says so instead of drawing garbage.
     public static let minimumSize = (columns: 40, rows: 10)
 
-    public static func render(_ state: inout AppState, _ ctx: ViewContext, into buffer: inout Buffer) {
+    public static func render(_ state: AppState, _ ctx: ViewContext, into buffer: inout Buffer) {
         let area = buffer.area
         guard area.width >= minimumSize.columns, area.height >= minimumSize.rows else {
             let text = "terminal too small (need \(minimumSize.columns)×\(minimumSize.rows))"
@@ -22,14 +22,14 @@ public enum Dashboard {
         Tabs(titles: tabs.enumerated().map { "\($0.offset + 1) \($0.element.title)" }, selected: current)
             .render(in: parts[1], buffer: &buffer, theme: ctx.theme)
         switch state.screen {
-        case .overview: OverviewScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .pipeline: PipelineScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .models: ModelsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .drift: DriftScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .tail where state.tailTopic != nil: TopicTailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .tail: TailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .events: EventsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
-        case .topics: TopicsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: &state)
+        case .overview: OverviewScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .pipeline: PipelineScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .models: ModelsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .drift: DriftScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .tail where state.tailTopic != nil: TopicTailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .tail: TailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .events: EventsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .topics: TopicsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
         }
         footer(state, ctx, in: parts[3], buffer: &buffer)
         if state.showHelp { HelpOverlay.render(state, ctx, in: area, buffer: &buffer) }
@@ -43,7 +43,7 @@ public enum Dashboard {
     }
 
     /// The row ids of the current screen after its filter: what `update` moves over.
-    public static func rowIDs(_ state: AppState, _ ctx: ViewContext) -> [String] {
+    public static func rowIDs(_ state: AppState, _ ctx: ViewContext) -> [RowID] {
         let rows: [ScreenRow] = switch state.screen {
         case .overview: OverviewScreen.rows(ctx, state)
         case .pipeline: PipelineScreen.rows(ctx, state)
@@ -55,6 +55,15 @@ public enum Dashboard {
         case .topics: TopicsScreen.rows(ctx, state)
         }
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
+    }
+
+    /// How far the record open on the Tail can scroll at the state's size (0: none is open).
+    static func openRecordMaxScroll(_ state: AppState, _ ctx: ViewContext) -> Int {
+        guard state.showRecord, state.screen == .tail else { return 0 }
+        let modal = state.tailTopic != nil ? TopicTailScreen.openRecord(TopicTailScreen.records(ctx, state), state)
+            : TailScreen.openRecord(TailScreen.records(ctx, state), state)
+        // The screen's area: the frame less header, tabs and footer.
+        return modal?.maxScroll(in: Rect(x: 0, y: 0, width: state.size.columns, height: max(0, state.size.rows - 3))) ?? 0
     }
 
     static func header(_ ctx: ViewContext, _ state: AppState) -> HeaderBar {

@@ -11,7 +11,7 @@ enum DriftScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         views(ctx, state).map { s, v in
             let r = v.report
-            return ScreenRow(id: "\(s.key.label)/\(v.name)", cells: [
+            return ScreenRow(id: .drift(s.key, value: v.name), cells: [
                 Span(s.key.label), Span(v.name),
                 Span(Cells.number(r?.psi), role: Cells.role(for: r?.alertSeverity)),
                 Span(""),  // the PSI trend sparkline is drawn over this cell
@@ -24,7 +24,7 @@ enum DriftScreen {
         }
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let all = views(ctx, state)
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.drift])
         let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(12, area.height / 2))])
@@ -43,12 +43,12 @@ enum DriftScreen {
         let visible = Table.visibleRange(selected: selected, offset: 0, height: max(0, inner.height - 1), count: rows.count)
         let trendColumn = table.columnRects(in: inner)[3]
         for (line, i) in visible.enumerated() {
-            guard let pick = all.first(where: { "\($0.stats.key.label)/\($0.view.name)" == rows[i].id }) else { continue }
+            guard let pick = all.first(where: { RowID.drift($0.stats.key, value: $0.view.name) == rows[i].id }) else { continue }
             Sparkline(values: pick.view.trend, max: max(ctx.settings.drift.psiCritical, pick.view.trend.max() ?? 0),
                       role: i == selected ? .selection : Cells.role(for: pick.view.report?.alertSeverity))
                 .render(in: Rect(x: trendColumn.x, y: inner.y + 1 + line, width: trendColumn.width, height: 1), buffer: &buffer, theme: ctx.theme)
         }
-        guard let selected, let pick = all.first(where: { "\($0.stats.key.label)/\($0.view.name)" == rows[selected].id }) else { return }
+        guard let selected, let pick = all.first(where: { RowID.drift($0.stats.key, value: $0.view.name) == rows[selected].id }) else { return }
         let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name): current vs reference")
         hist.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
         let histArea = hist.inner(parts[1])

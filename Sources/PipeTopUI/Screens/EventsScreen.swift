@@ -20,24 +20,24 @@ enum EventsScreen {
                     continue
                 }
                 serving[step] = (rows.count, [e.instance ?? "-"])
-                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
                     time, Span(entry.pipeline), Span("model"), Span("\(e.model) v\(e.version) serving"), Span(e.cause ?? "-"),
                     Span(e.instance ?? e.detail ?? ""),
                 ])))
             case .model(let e):
                 let what = "\(e.model) v\(e.version) \(e.event.rawValue)" + (e.toVersion.map { " → v\($0)" } ?? "")
-                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
                     time, Span(entry.pipeline), Span("model"), Span(what, role: e.event == .failed || e.event == .rolledBack ? .warn : nil),
                     Span(e.cause ?? "-"), Span(e.detail ?? e.description ?? ""),
                 ])))
             case .control(let c):
-                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
                     time, Span(entry.pipeline), Span("command", role: .accent),
                     Span("\(c.action.rawValue) \(c.model) v\(c.version)" + (c.fromVersion.map { " (from v\($0))" } ?? "")),
                     Span(c.id), Span("\(c.requestedBy)\(c.reason.map { ": \($0)" } ?? "")"),
                 ])))
             case .ack(let a):
-                rows.append((entry.tsMs, ScreenRow(id: "t\(i)", cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
                     time, Span(entry.pipeline), Span("ack"), Span(a.status.rawValue, role: a.status == .applied ? .ok : .critical),
                     Span(a.id), Span(a.detail ?? ""),
                 ])))
@@ -46,7 +46,7 @@ enum EventsScreen {
         let active = Set(ctx.snapshot.alerts.map(\.id))
         rows += ctx.snapshot.alertHistory.enumerated().map { i, t in
             let mark = active.contains(t.alert.id) && t.change != .cleared ? state.alertMarks[t.alert.id]?.label(nowMs: ctx.nowMs) : nil
-            return (t.atMs, ScreenRow(id: "alert \(i) \(t.alert.id)", cells: [
+            return (t.atMs, ScreenRow(id: .alert(i, id: t.alert.id), cells: [
                 Span(TimestampText.format(epochMilliseconds: t.atMs)), Span(t.alert.scope), Span("alert", role: .warn),
                 Span("\(t.change.rawValue) \(t.alert.kind.rawValue) \(t.alert.subject)" + (mark.map { " [\($0)]" } ?? ""),
                      role: t.change == .cleared ? .ok : (mark != nil ? .muted : (t.alert.severity == .critical ? .critical : .warn))),
@@ -54,7 +54,7 @@ enum EventsScreen {
             ]))
         }
         rows += state.alertLog.enumerated().map { i, e in
-            (e.atMs, ScreenRow(id: "op \(i)", cells: [
+            (e.atMs, ScreenRow(id: .operatorAction(i), cells: [
                 Span(TimestampText.format(epochMilliseconds: e.atMs)), Span(e.alert.scope), Span("alert", role: .accent),
                 Span("\(e.change) \(e.alert.kind.rawValue) \(e.alert.subject)", role: .accent), Span(e.by), Span(e.alert.message),
             ]))
@@ -70,7 +70,7 @@ enum EventsScreen {
         var tsMs: Int64
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.events])
         let block = Block(title: "Events (\(rows.count)), newest first", rightTitle: state.filters[.events].map { "/\($0.label)" })
         block.render(in: area, buffer: &buffer, theme: ctx.theme)

@@ -21,7 +21,7 @@ enum ModelsScreen {
             let d = l.stats?.scoreDrift.report
             let q = l.stats?.quality
             let auc = q?.auc ?? l.version.metrics.first { $0.name == "auc" }?.value
-            return ScreenRow(id: "\(l.model.name)/\(l.version.version)", cells: [
+            return ScreenRow(id: .version(model: l.model.name, version: l.version.version), cells: [
                 Span(l.model.name), Span("v\(l.version.version)"),
                 Span(l.version.state.label, role: Cells.role(for: l.version.state)),
                 Span(Cells.age(l.version.firstSeenMs, now: ctx.snapshot.takenAtMs)),
@@ -50,7 +50,7 @@ enum ModelsScreen {
         return Span(text, role: role)
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let all = lines(ctx, state)
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.models])
         let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(14, area.height / 2))])
@@ -73,14 +73,14 @@ enum ModelsScreen {
         let barColumn = table.columnRects(in: inner)[7]
         let visible = Table.visibleRange(selected: selected, offset: 0, height: max(0, inner.height - 1), count: rows.count)
         for (line, i) in visible.enumerated() {
-            guard let l = all.first(where: { "\($0.model.name)/\($0.version.version)" == rows[i].id }),
+            guard let l = all.first(where: { RowID.version(model: $0.model.name, version: $0.version.version) == rows[i].id }),
                   let r = l.stats?.scoreDrift.report else { continue }
             Gauge(ratio: r.psi / (2 * ctx.settings.drift.psiCritical), label: Cells.number(r.psi),
                   role: i == selected ? .selection : Cells.role(for: r.alertSeverity))
                 .render(in: Rect(x: barColumn.x, y: inner.y + 1 + line, width: barColumn.width, height: 1), buffer: &buffer, theme: ctx.theme)
         }
 
-        guard let selected, let line = all.first(where: { "\($0.model.name)/\($0.version.version)" == rows[selected].id }) else { return }
+        guard let selected, let line = all.first(where: { RowID.version(model: $0.model.name, version: $0.version.version) == rows[selected].id }) else { return }
         let bottom = Layout.split(parts[1], direction: .horizontal, constraints: [.percent(50), .fill])
         let view = line.stats?.scoreDrift
         let dist = Block(title: "\(line.model.name) v\(line.version.version) score: current vs reference")

@@ -8,7 +8,7 @@ enum OverviewScreen {
             let drift = Cells.worstDrift(p)
             let p99 = p.latency?.p99
             let p99Role: ThemeRole = (p99 ?? 0) / 1000 > slo ? .critical : .text
-            return ScreenRow(id: p.name, cells: [
+            return ScreenRow(id: .pipeline(p.name), cells: [
                 Span(p.status.rawValue.uppercased(), role: Cells.role(for: p.status)),
                 Span(p.name),
                 Cells.rate(p.throughput.recordsIn.s1),
@@ -25,7 +25,7 @@ enum OverviewScreen {
         }
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.overview])
         let compact = area.width < 110
         let columns: [Table.Column] = [
@@ -48,7 +48,6 @@ enum OverviewScreen {
             selected: selected, offset: state.offsets[.overview] ?? 0)
         let visible = Table.visibleRange(selected: selected, offset: table.offset, height: max(0, inner.height - 1), count: rows.count)
         table.offset = visible.lowerBound
-        state.offsets[.overview] = visible.lowerBound
         table.render(in: inner, buffer: &buffer, theme: ctx.theme)
         if rows.isEmpty {
             let bad = ctx.snapshot.sources.filter { $0.malformed > 0 }.map { "\($0.malformed) malformed from \($0.name)" }
@@ -63,7 +62,7 @@ enum OverviewScreen {
         let rects = table.columnRects(in: inner)
         guard sparkColumn < rects.count else { return }
         for (line, i) in visible.enumerated() {
-            guard let p = ctx.snapshot.pipeline(named: rows[i].id) else { continue }
+            guard case .pipeline(let name) = rows[i].id, let p = ctx.snapshot.pipeline(named: name) else { continue }
             let values = p.history.series(.recordsIn, count: 60, endingBefore: p.historyEndSecond)
             let cell = Rect(x: rects[sparkColumn].x, y: inner.y + 1 + line, width: rects[sparkColumn].width, height: 1)
             Sparkline(values: values, role: i == selected ? .selection : .accent).render(in: cell, buffer: &buffer, theme: ctx.theme)

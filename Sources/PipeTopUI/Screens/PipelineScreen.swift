@@ -6,7 +6,7 @@ enum PipelineScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         guard let p = ctx.pipeline(state) else { return [] }
         return p.instances.map { i in
-            ScreenRow(id: i.name, cells: [
+            ScreenRow(id: .instance(i.name), cells: [
                 Span(i.name), Span(i.stage.isEmpty ? "-" : i.stage), Cells.rate(i.inRate),
                 Span(Format.rate(i.errorRate), role: i.errorRate > 0 ? .warn : nil),
                 Span(i.serving.map { "\($0.model) v\($0.version)\($0.role == .shadow ? "*" : "")" }.joined(separator: " ")),
@@ -16,7 +16,7 @@ enum PipelineScreen {
         }
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         guard let p = ctx.pipeline(state) else {
             Paragraph("no pipeline selected", role: .muted).render(in: area, buffer: &buffer, theme: ctx.theme)
             return

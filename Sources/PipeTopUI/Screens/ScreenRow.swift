@@ -1,12 +1,12 @@
 /// One row of a screen's table: an id `update` can act on, and its cells.
 public struct ScreenRow: Sendable, Hashable {
-    public var id: String
+    public var id: RowID
     public var cells: [Span]
     public var role: ThemeRole?
     /// What the `/` filter matches instead of the whole row (the Topics screen: the name).
     public var filterText: String?
 
-    public init(id: String, cells: [Span], role: ThemeRole? = nil, filterText: String? = nil) {
+    public init(id: RowID, cells: [Span], role: ThemeRole? = nil, filterText: String? = nil) {
         self.id = id
         self.cells = cells
         self.role = role

@@ -28,7 +28,7 @@ enum TailScreen {
 
     static func rows(_ records: [ScoredEvent], columns: [ScoredColumn]) -> [ScreenRow] {
         records.enumerated().map { i, e in
-            ScreenRow(id: "\(i)", cells: columns.map { Span($0.text(e), role: role(of: $0, e)) })
+            ScreenRow(id: .record(i), cells: columns.map { Span($0.text(e), role: role(of: $0, e)) })
         }
     }
 
@@ -53,7 +53,7 @@ enum TailScreen {
         } + [Table.Column("", width: .fill)]
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let records = records(ctx, state)
         let rows = rows(records, columns: state.tailColumns)
         let sampling = ctx.tailView?.sampling ?? ctx.snapshot.scoredSampling
@@ -78,14 +78,18 @@ enum TailScreen {
         Table(columns: tableColumns(state.tailColumns, rows: rows),
               rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
               selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
-        if state.showRecord, let selected, let i = Int(rows[selected].id) {
-            let record = records[i]
-            var modal = Modal(title: "\(record.pipeline) · \(record.key)", body: detail(record),
-                              buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
-            state.recordScroll = min(state.recordScroll, modal.maxScroll(in: area))
-            modal.scroll = state.recordScroll
+        if var modal = openRecord(records, state) {
+            modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
         }
+    }
+
+    /// The selected record in full, while `enter` has it open.
+    static func openRecord(_ records: [ScoredEvent], _ state: AppState) -> Modal? {
+        guard state.showRecord, !records.isEmpty else { return nil }
+        let record = records[state.selected(on: .tail, count: records.count)]
+        return Modal(title: "\(record.pipeline) · \(record.key)", body: detail(record),
+                     buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
     }
 
     /// The record in full: when it happened, then its contract JSON, indented, with every

@@ -18,7 +18,7 @@ enum TopicTailScreen {
 
     static func rows(_ records: [TopicRecord]) -> [ScreenRow] {
         records.map { r in
-            ScreenRow(id: "\(r.partition)@\(r.offset)", cells: [
+            ScreenRow(id: .message(partition: r.partition, offset: r.offset), cells: [
                 Span(r.timestampMs.map { String(TimestampText.format(epochMilliseconds: $0).dropFirst(11).prefix(12)) } ?? "-", role: .muted),
                 Span("\(r.partition)@\(r.offset)", role: .muted),
                 Span(r.key.map(text) ?? "-"),
@@ -27,7 +27,7 @@ enum TopicTailScreen {
         }
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let topic = state.tailTopic ?? "?"
         let tail = ctx.topicTail
         let records = records(ctx, state)
@@ -52,14 +52,18 @@ enum TopicTailScreen {
                        Table.Column("KEY", width: .fixed(widths[2])), Table.Column("VALUE", width: .fill)]
         let selected = state.selected(on: .tail, count: rows.count)
         Table(columns: columns, rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
-        if state.showRecord, selected < records.count {
-            let record = records[selected]
-            var modal = Modal(title: "\(topic) · partition \(record.partition) · offset \(record.offset)", body: detail(record),
-                              buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
-            state.recordScroll = min(state.recordScroll, modal.maxScroll(in: area))
-            modal.scroll = state.recordScroll
+        if var modal = openRecord(records, state) {
+            modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
         }
+    }
+
+    /// The selected message in full, while `enter` has it open.
+    static func openRecord(_ records: [TopicRecord], _ state: AppState) -> Modal? {
+        guard state.showRecord, !records.isEmpty else { return nil }
+        let record = records[state.selected(on: .tail, count: records.count)]
+        return Modal(title: "\(state.tailTopic ?? "?") · partition \(record.partition) · offset \(record.offset)", body: detail(record),
+                     buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
     }
 
     /// The message in full: when, its key, its headers, then its value as indented JSON.

@@ -19,7 +19,7 @@ enum TopicsScreen {
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         topics(ctx, state).map { t in
-            ScreenRow(id: t.name, cells: [
+            ScreenRow(id: .topic(t.name), cells: [
                 Span(t.name, role: t.isInternal ? .muted : nil), Span("\(t.partitions)"),
                 Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
                 Span(groups(t), role: t.groups.isEmpty ? .muted : nil),
@@ -32,7 +32,7 @@ enum TopicsScreen {
         t.groups.isEmpty ? "-" : t.groups.map { "\($0.group) (lag \(Format.count($0.lag)))" }.joined(separator: ", ")
     }
 
-    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: inout AppState) {
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         if let reason = ctx.topicsUnavailable ?? (ctx.topics == nil ? "measuring the cluster's topics…" : nil) {
             let block = Block(title: "Topics")
             block.render(in: area, buffer: &buffer, theme: ctx.theme)

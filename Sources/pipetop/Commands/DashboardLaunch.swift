@@ -50,7 +50,7 @@ enum DashboardLaunch {
         defer { probe?.stop() }
         let topics: (@Sendable () -> TopicsSnapshot?)? = probe.map { p in { @Sendable in p.latest() } }
         let topicTail = try topicTail(for: source, registry: config.schemaRegistry)
-        let app = DashboardApp(store: store, options: DashboardApp.Options(
+        let app = DashboardApp(store: store, options: DashboardOptions(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
             timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions)
                 .showing(contextOf: config, switchable: contexts),
@@ -114,7 +114,7 @@ enum DashboardLaunch {
     }
 }
 
-extension DashboardApp.Options {
+extension DashboardOptions {
     /// These options with the run's selected context (and whether it is protected) for the
     /// header, and the Tail screen's columns from `[ui]`.
     func showing(contextOf config: EffectiveConfig, switchable contexts: [String] = []) -> Self {

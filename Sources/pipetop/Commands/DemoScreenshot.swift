@@ -68,7 +68,7 @@ struct DemoScreenshot {
             source: "demo: \(settings.pipelines.count) pipeline\(settings.pipelines.count == 1 ? "" : "s")", connection: "t+\(Format.duration(ms: afterMs))",
             nowMs: clock.nowMs())
         var buffer = Buffer(width: size.columns, height: size.rows)
-        Dashboard.render(&state, ctx, into: &buffer)
+        Dashboard.render(state, ctx, into: &buffer)
         return ansi ? AnsiText.render(buffer) : buffer.lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,9 +1,12 @@
 /// How the label join is doing, for the detail screen.
 public struct LabelJoinCounters: Sendable, Hashable {
-    public var waiting: Int
-    public var joined: Int
-    public var evicted: Int
-    public var expired: Int
+    public var waiting = 0
+    public var joined = 0
+    public var evicted = 0
+    public var expired = 0
+
+    /// Nothing joined yet.
+    init() {}
 
     init(_ join: LabelJoin) {
         waiting = join.waiting

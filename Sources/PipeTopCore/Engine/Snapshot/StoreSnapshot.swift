@@ -26,6 +26,12 @@ public struct StoreSnapshot: Sendable {
     /// Things dropped to keep memory bounded (pipelines, versions, keys, features).
     public var evictions: UInt64
 
+    /// A store that has seen nothing: what a dashboard shows before its first reading.
+    public static let empty = StoreSnapshot(
+        takenAtMs: 0, latestEventMs: nil, pipelines: [], sources: [], timeline: [], alerts: [], alertHistory: [], totalEvents: 0,
+        labelJoin: LabelJoinCounters(), recentScored: [], scoredTotal: 0, scoredSampling: TailSampling(),
+        approximateBytes: 0, evictions: 0)
+
     public func pipeline(named name: String) -> PipelineSnapshot? {
         pipelines.first { $0.name == name }
     }
