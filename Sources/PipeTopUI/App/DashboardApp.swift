@@ -105,9 +105,6 @@ public final class DashboardApp {
             }
             let t = clock.nowMs()
             guard t - lastFrameMs >= frameMs else { continue }
-            let commandsBefore = state.commands.pending.count
-            dispatch(.tick(nowMs: t), &state)
-            if state.commands.pending.count != commandsBefore { dirty = true }
             // New data, a new read of a topic's tail, or a new second on the clock (staleness,
             // the header clock, what arrived while the display is paused). Events that arrive
             // while it is paused are new when it resumes.
@@ -122,6 +119,10 @@ public final class DashboardApp {
                 }
                 dirty = true
             }
+            // After the reading, so a command is decided in the frame that shows its ack.
+            let commandsBefore = state.commands.pending.count
+            dispatch(.tick(nowMs: t), &state)
+            if state.commands.pending.count != commandsBefore { dirty = true }
             if newSecond {
                 lastSecond = t / 1000
                 dirty = true
