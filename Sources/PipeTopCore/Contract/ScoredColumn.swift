@@ -109,8 +109,7 @@ public enum ScoredColumn: Sendable, Hashable {
         switch self {
         case .time: 12
         case .tsMs: 13
-        case .pipeline: 10
-        case .key, .model, .strategy: nil
+        case .pipeline, .key, .model, .strategy: nil
         case .version: 4
         case .role: 7
         case .score: 7
