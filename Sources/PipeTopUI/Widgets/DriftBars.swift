@@ -99,9 +99,11 @@ public struct DriftBars: Widget, Hashable {
             put("CUR", x: curX, width: 6, y: y, style: header)
             if half > 0 {
                 let points = Int((scale * 100).rounded())
-                put("−\(points)pp fewer", x: zero - half, width: half, y: y, style: header, right: false)
+                // The scale, and which side is which where there is room to say so.
+                let wordy = half >= 16
+                put("−\(points)pp" + (wordy ? " fewer" : ""), x: zero - half, width: half, y: y, style: header, right: false)
                 put("0", x: zero, width: 1, y: y, style: header)
-                put("more +\(points)pp", x: zero + 1, width: half, y: y, style: header)
+                put((wordy ? "more " : "") + "+\(points)pp", x: zero + 1, width: half, y: y, style: header)
             }
             put("DIFF", x: deltaX, width: 6, y: y, style: header)
             put("PSI", x: psiX, width: 6, y: y, style: header)
