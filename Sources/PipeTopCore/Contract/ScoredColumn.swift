@@ -109,7 +109,8 @@ public enum ScoredColumn: Sendable, Hashable {
         switch self {
         case .time: 12
         case .tsMs: 13
-        case .pipeline, .key, .model, .strategy: nil
+        case .pipeline: 10
+        case .key, .model, .strategy: nil
         case .version: 4
         case .role: 7
         case .score: 7

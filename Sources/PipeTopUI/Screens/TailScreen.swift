@@ -43,14 +43,16 @@ enum TailScreen {
         }
     }
 
-    /// Columns of a set width keep it; the others (pipeline, key, model, strategy) are as wide as
-    /// their widest cell (up to 48), and whatever is left over stays empty at the right, as in
-    /// k9s, rather than spreading the columns apart. Where they do not all fit, the columns that
-    /// tell least are hidden before a name is cut.
+    /// Names (pipeline, key, model, strategy) are as wide as their widest cell (up to 48): the
+    /// pipeline's usual 10 columns suit a stream of printed lines, not a screen that can measure
+    /// its cells. Other columns of a set width keep it, whatever is left over stays empty at the
+    /// right, as in k9s, rather than spreading the columns apart, and where they do not all fit
+    /// the columns that tell least are hidden before a name is cut.
     static func tableColumns(_ columns: [ScoredColumn]) -> [Table.Column] {
         columns.map { c in
-            Table.Column(c.header, width: c.width.map { .fixed(max($0, c.header.count)) } ?? .content(min: c.header.count, max: 48),
-                         alignment: c.isNumeric ? .right : .left, hideRank: hideRank(of: c))
+            let set = c == .pipeline ? nil : c.width
+            return Table.Column(c.header, width: set.map { .fixed(max($0, c.header.count)) } ?? .content(min: c.header.count, max: 48),
+                                alignment: c.isNumeric ? .right : .left, hideRank: hideRank(of: c))
         }
     }
 
