@@ -153,6 +153,15 @@ struct ControlEndToEndTests {
         try session.send("Enter")
     }
 
+    /// The Overview's table row of `pipeline`; the events under the table name old versions too.
+    static func row(of pipeline: String, in screen: String) -> String {
+        let row = screen.split(separator: "\n").first { line in
+            let words = line.dropFirst().split(separator: " ")
+            return line.hasPrefix("│") && words.count > 1 && words[1] == pipeline && ["OK", "WARN", "CRITICAL", "STALE"].contains(words[0])
+        }
+        return row.map(String.init) ?? ""
+    }
+
     @Test func promoteThenRollBackOnTheDemoAndAuditBoth() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-state-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: state) }
@@ -171,7 +180,10 @@ struct ControlEndToEndTests {
         let dialog = try session.waitFor(text: "Promote fraud-lr v\(candidate)?")
         #expect(dialog.contains("serving v1 → v\(candidate) (candidate)"))
         try Self.confirm(dialog, version: candidate, in: session)
-        try session.waitFor("v\(candidate) serving", seconds: 15) { $0.contains("fraud-lr v\(candidate)") && !$0.contains("fraud-lr v1 ") }
+        try session.waitFor("v\(candidate) serving", seconds: 15) {
+            let row = Self.row(of: "fraud", in: $0)
+            return row.contains("fraud-lr v\(candidate)") && !row.contains("fraud-lr v1 ")
+        }
         // r + n: nothing changes.
         try session.send("r")
         try session.waitFor(text: "Roll back fraud-lr?")
@@ -183,7 +195,7 @@ struct ControlEndToEndTests {
         #expect(rollback.contains("serving v\(candidate) → v1 (replaced)"))
         // v1 is usually less accurate than the candidate after the drift, and then its version must be typed too.
         try Self.confirm(rollback, version: 1, in: session)
-        try session.waitFor("v1 serving again", seconds: 15) { $0.contains("fraud-lr v1 ") }
+        try session.waitFor("v1 serving again", seconds: 15) { Self.row(of: "fraud", in: $0).contains("fraud-lr v1 ") }
         try session.send("q")
         try session.waitFor(text: "EXITED 0")
         let audit = try runPipetop(["audit", "--json", "--file", "\(state)/pipetop/audit.jsonl"])

@@ -1,4 +1,5 @@
 import Testing
+import PipeTopCore
 
 @testable import PipeTopUI
 
@@ -33,21 +34,58 @@ import Testing
     #expect(render(Gauge(ratio: .nan), width: 7, height: 1).lines == ["░░░░ 0%"])
 }
 
-@Test func histogramOverlaysCurrentOnReference() {
-    let histogram = Histogram(
-        reference: [10, 20, 40, 20, 10], current: [5, 10, 20, 35, 30], edges: [0.2, 0.4, 0.6, 0.8])
-    assertSnapshot(render(histogram, width: 30, height: 8), named: "histogram-overlay")
+/// Equal-frequency reference bins, 10 % each, against a current window.
+private func driftBars(_ current: [Double], width: Int = 72, height: Int = 11) -> Buffer {
+    render(DriftBars(reference: Array(repeating: 0.1, count: 10), current: current,
+                     edges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], markFrom: 0.1), width: width, height: height)
 }
 
-@Test func histogramShowsReferenceWhereItExceedsCurrent() {
-    // Same shape at different sample sizes: shares are equal, so no reference shows above.
-    let same = render(Histogram(reference: [1, 3], current: [10, 30]), width: 6, height: 5)
-    #expect(!same.lines.dropFirst().joined().contains("░"))
-    // Current shifted right: the left bin's reference rises above the current bar.
-    let shifted = render(Histogram(reference: [3, 1], current: [1, 3]), width: 6, height: 5)
-    #expect(shifted.lines[1].hasPrefix("░░"))
-    #expect(shifted.lines[4].hasPrefix("██"))
-    #expect(shifted.lines[0].hasPrefix("░ ref"))
+/// The `█` cells of each bin's line, below the header.
+private func barLengths(_ buffer: Buffer) -> [Int] {
+    buffer.lines.dropFirst().map { $0.filter { $0 == "█" }.count }
+}
+
+@Test func driftBarsShowEachBinsDifferenceAndMarkTheWorst() {
+    // A shift to the right: the top bins gained, the bottom ones lost.
+    let current = [0.02, 0.05, 0.08, 0.1, 0.1, 0.1, 0.1, 0.12, 0.15, 0.18]
+    let buffer = driftBars(current)
+    assertSnapshot(buffer, named: "driftbars-shift")
+    let lengths = barLengths(buffer)
+    let differences = current.map { abs($0 - 0.1) }
+    // Longer bars for larger differences, none where nothing changed.
+    for i in 0..<10 {
+        for j in 0..<10 where differences[i] > differences[j] + 1e-9 {
+            #expect(lengths[i] > lengths[j], "bin \(i) differs by more than bin \(j): \(lengths)")
+        }
+    }
+    #expect(lengths[3] == 0 && lengths[9] > 0)
+    // Losses left of the zero line, gains right of it.
+    let lines = buffer.lines
+    let zero = lines[1].distance(from: lines[1].startIndex, to: lines[1].firstIndex(of: "│")!)
+    #expect(Array(lines[1])[zero - 1] == "█" && Array(lines[1])[zero + 1] != "█")
+    #expect(Array(lines[10])[zero + 1] == "█" && Array(lines[10])[zero - 1] != "█")
+    // The bins that make up half the PSI are marked: here the first, which lost most.
+    let marked = lines.indices.filter { lines[$0].contains("◀") }
+    #expect(marked == [1], "\(lines.joined(separator: "\n"))")
+    #expect(lines[1].hasPrefix("< 0.1 ") && lines[10].hasPrefix("≥ 0.9 ") && lines[2].hasPrefix("0.1–0.2"))
+    // The PSI column adds up to the index.
+    let terms = lines.dropFirst().map { Double($0.split(separator: " ").filter { Double($0) != nil }.last ?? "") ?? -1 }
+    #expect(abs(terms.reduce(0, +) - DriftMath.psi(reference: Array(repeating: 0.1, count: 10), current: current)) < 0.01)
+}
+
+@Test func driftBarsOfAnUndriftedWindowStayNearZero() {
+    // Sampling noise of half a point either way.
+    let current = [0.105, 0.095, 0.1, 0.104, 0.096, 0.1, 0.103, 0.097, 0.1, 0.1]
+    let buffer = driftBars(current)
+    #expect(barLengths(buffer).allSatisfy { $0 <= 1 }, "\(buffer.lines.joined(separator: "\n"))")
+    #expect(!buffer.lines.contains { $0.contains("◀") }, "nothing marked below the PSI warning")
+}
+
+@Test func driftBarsWithTooFewLinesKeepTheBinsThatAddMost() {
+    let current = [0.02, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.18]
+    let lines = driftBars(current, height: 3).lines
+    #expect(lines.count == 3 && !lines[0].contains("BIN"), "no room for the header")
+    #expect(lines[0].hasPrefix("< 0.1") && lines[2].hasPrefix("≥ 0.9"))
 }
 
 @Test func lineChartDrawsBrailleDotsWithAxisLabels() {

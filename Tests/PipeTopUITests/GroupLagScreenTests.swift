@@ -28,7 +28,7 @@ import PipeTopCore
         let text = try Self.frame(screen: .pipeline)
         #expect(text.contains("Consumer group fraud-scorer: lag 22"), "\(text)")
         let rows = text.split(separator: "\n").filter { $0.contains("payments") }.map { $0.split(separator: " ").filter { $0 != "│" } }
-        #expect(rows == [["│payments", "0", "40", "52", "12│"], ["│payments", "1", "90", "100", "10│"]], "\(rows)")
+        #expect(rows == [["│payments", "0", "40", "52", "12"], ["│payments", "1", "90", "100", "10"]], "\(rows)")
     }
 
     @Test func overviewShowsTheGroupTotal() throws {

@@ -51,3 +51,14 @@ private func widths(_ rects: [Rect]) -> [Int] { rects.map(\.width) }
     #expect(Rect(x: 8, y: 2, width: 5, height: 5).clamped(to: r) == Rect(x: 5, y: 0, width: 5, height: 3))
     #expect(Rect(x: 0, y: 0, width: -3, height: 2).width == 0)
 }
+
+@Test func contentPartsGrowToTheirContentBeforeMinAndFillParts() {
+    let area = Rect(x: 0, y: 0, width: 60, height: 1)
+    // Room for everything: content parts reach their max, the rest goes to the fill part.
+    let roomy = Layout.split(area, direction: .horizontal, constraints: [.content(min: 5, max: 24), .fixed(6), .content(min: 5, max: 12), .fill])
+    #expect(widths(roomy) == [24, 6, 12, 18])
+    // Short of room: both content parts are cut alike, the fill part gets nothing.
+    let tight = Layout.split(Rect(x: 0, y: 0, width: 30, height: 1), direction: .horizontal,
+                             constraints: [.content(min: 5, max: 24), .fixed(6), .content(min: 5, max: 24), .min(4)])
+    #expect(widths(tight) == [10, 6, 10, 4])
+}

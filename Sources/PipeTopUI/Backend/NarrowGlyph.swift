@@ -36,7 +36,7 @@ enum NarrowGlyph: Equatable {
             "·": UInt8(ascii: "-"), "…": UInt8(ascii: "~"), "–": UInt8(ascii: "-"), "—": UInt8(ascii: "-"),
             "−": UInt8(ascii: "-"), "→": UInt8(ascii: ">"), "↑": UInt8(ascii: "^"), "↓": UInt8(ascii: "v"),
             "×": UInt8(ascii: "x"), "∞": UInt8(ascii: "~"), "●": UInt8(ascii: "*"), "❤": UInt8(ascii: "<"),
-            "é": UInt8(ascii: "e"),
+            "é": UInt8(ascii: "e"), "≥": UInt8(ascii: ">"), "◀": UInt8(ascii: "<"),
         ]
         // Sparkline and bar heights, lowest to full, as an ASCII ramp.
         for (block, char) in zip("▁▂▃▄▅▆▇█".unicodeScalars, "_.-:=+*#".utf8) { table[block] = char }

@@ -15,13 +15,18 @@ public enum Layout {
         case min(Int)
         /// An equal share of whatever is left.
         case fill
+        /// At least `min` cells, then up to `max` before `min` and `fill` parts get any of what
+        /// is left: a part as wide as what it holds (a table passes its widest cell as `max`).
+        case content(min: Int, max: Int)
     }
 
     /// Splits `rect` along `direction`; `spacing` cells are left between neighbouring parts.
     ///
     /// Parts are served in order, so when the area is too small the last ones shrink first
-    /// (to zero, never negative). Leftover space goes to `min` and `fill` parts, or to the last
-    /// part when there are none, so the parts and gaps always cover the area exactly.
+    /// (to zero, never negative). Leftover space grows `content` parts towards their `max` first,
+    /// a cell to each in turn so that two short of room are cut alike, then goes to `min` and
+    /// `fill` parts, or to the last part when there are none, so the parts and gaps always cover
+    /// the area exactly.
     public static func split(
         _ rect: Rect, direction: Direction, constraints: [Constraint], spacing: Int = 0
     ) -> [Rect] {
@@ -51,6 +56,7 @@ public enum Layout {
         let available = remaining
         var sizes = [Int](repeating: 0, count: constraints.count)
         var growable: [Int] = []
+        var fitting: [(index: Int, max: Int)] = []
         for (i, constraint) in constraints.enumerated() {
             let wanted: Int
             switch constraint {
@@ -62,10 +68,21 @@ public enum Layout {
             case .fill:
                 wanted = 0
                 growable.append(i)
+            case .content(let low, let high):
+                wanted = low
+                fitting.append((i, high))
             }
             let size = Swift.max(0, Swift.min(wanted, remaining))
             sizes[i] = size
             remaining -= size
+        }
+        while remaining > 0 {
+            fitting.removeAll { sizes[$0.index] >= $0.max }
+            guard !fitting.isEmpty else { break }
+            for part in fitting where remaining > 0 {
+                sizes[part.index] += 1
+                remaining -= 1
+            }
         }
         guard remaining > 0 else { return sizes }
         if growable.isEmpty {

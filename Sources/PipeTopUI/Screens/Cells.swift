@@ -57,6 +57,12 @@ enum Cells {
         return parts.isEmpty ? "-" : parts.joined(separator: " ")
     }
 
+    /// `WARN error_rate — errors 5.00% of input (since 12s)`, in the severity's colour.
+    static func alert(_ a: Alert, now: Int64) -> Span {
+        let what = [a.severity.label.uppercased(), a.kind.rawValue, a.subject].filter { !$0.isEmpty }.joined(separator: " ")
+        return Span("\(what) — \(a.message) (since \(age(a.sinceMs, now: now)))", role: a.severity == .critical ? .critical : .warn)
+    }
+
     /// The worst meaningful drift among a pipeline's live primary and candidate versions.
     static func worstDrift(_ p: PipelineSnapshot) -> DriftReport? {
         p.versions.filter(\.live).compactMap { $0.worstDrift?.report }.max { $0.psi < $1.psi }

@@ -1,7 +1,7 @@
 import PipeTopCore
 
-/// Screen 3: drift of the score and every feature of the live versions, with the selected
-/// one's histogram against its reference.
+/// Screen 3: drift of the score and every feature of the live versions, with where the
+/// selected one's current distribution differs from its reference, bin by bin.
 enum DriftScreen {
     static func views(_ ctx: ViewContext, _ state: AppState) -> [(stats: VersionStats, view: DriftView)] {
         guard let p = ctx.pipeline(state) else { return [] }
@@ -27,15 +27,18 @@ enum DriftScreen {
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let all = views(ctx, state)
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.drift])
-        let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(12, area.height / 2))])
+        let selected = rows.isEmpty ? nil : state.selected(on: .drift, count: rows.count)
+        let pick = selected.flatMap { s in all.first { RowID.drift($0.stats.key, value: $0.view.name) == rows[s].id } }
+        // A line per bin under a header, one for the small-window note, and the borders.
+        let bins = max(pick?.view.referenceShares.count ?? 0, ctx.settings.drift.bins)
+        let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(bins + 4, area.height / 2))])
         let block = Block(title: "Drift of \(ctx.pipeline(state)?.name ?? "-") (PSI warn \(ctx.settings.drift.psiWarn), critical \(ctx.settings.drift.psiCritical))",
                           rightTitle: state.filters[.drift].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
-        let selected = rows.isEmpty ? nil : state.selected(on: .drift, count: rows.count)
         let table = Table(columns: [
-            .init("VERSION", width: .min(10)), .init("VALUE", width: .min(10)), .init("PSI", width: .fixed(7), alignment: .right),
-            .init("PSI TREND", width: .fixed(16)), .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right),
-            .init("JS", width: .fixed(7), alignment: .right), .init("REF/CUR", width: .fixed(11), alignment: .right),
+            .init("VERSION", width: .content(min: 10, max: 36)), .init("VALUE", width: .content(min: 10, max: 32)), .init("PSI", width: .fixed(7), alignment: .right),
+            .init("PSI TREND", width: .fixed(16)), .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right, hideRank: 1),
+            .init("JS", width: .fixed(7), alignment: .right, hideRank: 2), .init("REF/CUR", width: .fixed(11), alignment: .right),
             .init("VERDICT", width: .fixed(9)),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
         let inner = block.inner(parts[0])
@@ -48,8 +51,9 @@ enum DriftScreen {
                       role: i == selected ? .selection : Cells.role(for: pick.view.report?.alertSeverity))
                 .render(in: Rect(x: trendColumn.x, y: inner.y + 1 + line, width: trendColumn.width, height: 1), buffer: &buffer, theme: ctx.theme)
         }
-        guard let selected, let pick = all.first(where: { RowID.drift($0.stats.key, value: $0.view.name) == rows[selected].id }) else { return }
-        let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name): current vs reference")
+        guard let pick else { return }
+        let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name): current − reference, bin by bin"
+                         + (pick.view.report.map { " (PSI \(Cells.number($0.psi)))" } ?? ""))
         hist.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
         let histArea = hist.inner(parts[1])
         if pick.view.edges.isEmpty {
@@ -63,7 +67,8 @@ enum DriftScreen {
                 .render(in: histArea.row(0), buffer: &buffer, theme: ctx.theme)
             chart = Rect(x: histArea.x, y: histArea.y + 1, width: histArea.width, height: max(0, histArea.height - 1))
         }
-        Histogram(reference: pick.view.referenceShares, current: pick.view.currentShares, edges: pick.view.edges)
+        DriftBars(reference: pick.view.referenceShares, current: pick.view.currentShares, edges: pick.view.edges,
+                  markFrom: ctx.settings.drift.psiWarn)
             .render(in: chart, buffer: &buffer, theme: ctx.theme)
     }
 }

@@ -76,8 +76,8 @@ enum EventsScreen {
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : state.selected(on: .events, count: rows.count)
         Table(columns: [
-            .init("TIME", width: .fixed(24)), .init("PIPELINE", width: .fixed(10)), .init("KIND", width: .fixed(7)),
-            .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .fixed(14)), .init("DETAIL", width: .fill),
+            .init("TIME", width: .fixed(24)), .init("PIPELINE", width: .content(min: 8, max: 32)), .init("KIND", width: .fixed(7)),
+            .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .fixed(14), hideRank: 1), .init("DETAIL", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }
 }

@@ -1,7 +1,8 @@
 import PipeTopCore
 
 /// Screen 2: every model version of a pipeline with its lifecycle, quality and drift, and the
-/// selected version's score distribution against its reference — and against the primary's.
+/// selected version's score distribution against its reference, bin by bin — and its numbers
+/// against the primary's.
 enum ModelsScreen {
     struct Line {
         var model: ModelSnapshot
@@ -59,13 +60,13 @@ enum ModelsScreen {
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : state.selected(on: .models, count: rows.count)
         let table = Table(columns: [
-            .init("MODEL", width: .min(8)), .init("VER", width: .fixed(5)), .init("STATE", width: .fixed(11)),
-            .init("AGE", width: .fixed(7), alignment: .right), .init("PARENT", width: .fixed(6)),
+            .init("MODEL", width: .content(min: 8, max: 32)), .init("VER", width: .fixed(5)), .init("STATE", width: .fixed(11)),
+            .init("AGE", width: .fixed(7), alignment: .right, hideRank: 3), .init("PARENT", width: .fixed(6), hideRank: 1),
             .init("ACC", width: .fixed(6), alignment: .right), .init("AUC", width: .fixed(6), alignment: .right),
-            .init("SCORE PSI", width: .fixed(14)), .init("KS", width: .fixed(6), alignment: .right),
-            .init("JS", width: .fixed(6), alignment: .right), .init("AGREE", width: .fixed(6), alignment: .right),
-            .init("P99", width: .fixed(8), alignment: .right), .init("SCORED", width: .fixed(7), alignment: .right),
-            .init("COMMAND", width: .min(10)),
+            .init("SCORE PSI", width: .fixed(14)), .init("KS", width: .fixed(6), alignment: .right, hideRank: 4),
+            .init("JS", width: .fixed(6), alignment: .right, hideRank: 2), .init("AGREE", width: .fixed(6), alignment: .right, hideRank: 5),
+            .init("P99", width: .fixed(8), alignment: .right), .init("SCORED", width: .fixed(7), alignment: .right, hideRank: 6),
+            .init("COMMAND", width: .content(min: 7, max: 32)),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
         let inner = block.inner(parts[0])
         table.render(in: inner, buffer: &buffer, theme: ctx.theme)
@@ -83,10 +84,10 @@ enum ModelsScreen {
         guard let selected, let line = all.first(where: { RowID.version(model: $0.model.name, version: $0.version.version) == rows[selected].id }) else { return }
         let bottom = Layout.split(parts[1], direction: .horizontal, constraints: [.percent(50), .fill])
         let view = line.stats?.scoreDrift
-        let dist = Block(title: "\(line.model.name) v\(line.version.version) score: current vs reference")
+        let dist = Block(title: "\(line.model.name) v\(line.version.version) score: current − reference")
         dist.render(in: bottom[0], buffer: &buffer, theme: ctx.theme)
         if let view, !view.edges.isEmpty {
-            Histogram(reference: view.referenceShares, current: view.currentShares, edges: view.edges)
+            DriftBars(reference: view.referenceShares, current: view.currentShares, edges: view.edges, markFrom: ctx.settings.drift.psiWarn)
                 .render(in: dist.inner(bottom[0]), buffer: &buffer, theme: ctx.theme)
         } else {
             let progress = view.map { "reference: \($0.referenceCollected) of \($0.referenceNeeded) records" } ?? "no scored records yet"

@@ -1,6 +1,7 @@
 import PipeTopCore
 
-/// Screen 1: one row per pipeline, what runs, how fast, on which version, whether it drifts.
+/// Screen 1: one row per pipeline, what runs, how fast, on which version, whether it drifts;
+/// under it, when the rows leave room, the selected pipeline's charts and latest events.
 enum OverviewScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         let slo = ctx.settings.alerts.latencySLOMs
@@ -27,25 +28,33 @@ enum OverviewScreen {
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.overview])
-        let compact = area.width < 110
+        // Names first; narrow terminals hide the columns an operator can find on the detail
+        // screen, and the sparkline takes whatever width is left.
         let columns: [Table.Column] = [
-            .init("STATUS", width: .fixed(8)), .init("PIPELINE", width: .min(10)),
-            .init("IN/S", width: .fixed(7), alignment: .right), .init("OUT/S", width: .fixed(7), alignment: .right),
-            .init("LAST 60s", width: .fixed(compact ? 10 : 20)), .init("ERR/S", width: .fixed(6), alignment: .right),
-            .init("P99", width: .fixed(8), alignment: .right), .init("LAG", width: .fixed(6), alignment: .right),
-            .init("SERVING", width: .min(10)), .init("CANDIDATE", width: .fixed(9)),
+            .init("STATUS", width: .fixed(8)), .init("PIPELINE", width: .content(min: 10, max: 32)),
+            .init("IN/S", width: .fixed(7), alignment: .right), .init("OUT/S", width: .fixed(7), alignment: .right, hideRank: 1),
+            .init("LAST 60s", width: .min(8), hideRank: 5), .init("ERR/S", width: .fixed(6), alignment: .right, hideRank: 4),
+            .init("P99", width: .fixed(8), alignment: .right), .init("LAG", width: .fixed(6), alignment: .right, hideRank: 2),
+            .init("SERVING", width: .content(min: 10, max: 40)), .init("CANDIDATE", width: .fixed(9), hideRank: 3),
             .init("PSI", width: .fixed(6), alignment: .right), .init("ALERTS", width: .fixed(6), alignment: .right),
         ]
-        // Compact terminals drop the columns an operator can find on the detail screen.
-        let keep = compact ? [0, 1, 2, 4, 5, 6, 8, 9, 10, 11] : Array(columns.indices)
-        let block = Block(title: "Pipelines (\(rows.count))", rightTitle: state.filters[.overview].map { "/\($0.label)" })
-        block.render(in: area, buffer: &buffer, theme: ctx.theme)
-        let inner = block.inner(area)
         let selected = rows.isEmpty ? nil : state.selected(on: .overview, count: rows.count)
-        var table = Table(
-            columns: keep.map { columns[$0] },
-            rows: rows.map { r in Table.Row(keep.map { r.cells[$0] }, role: r.role) },
-            selected: selected, offset: state.offsets[.overview] ?? 0)
+        // The rows first (with the header and borders); the panel only where enough is left.
+        let pipeline = selected.flatMap { i -> PipelineSnapshot? in
+            guard case .pipeline(let name) = rows[i].id else { return nil }
+            return ctx.snapshot.pipeline(named: name)
+        }
+        let panelHeight = area.height - (rows.count + 3)
+        let parts = pipeline != nil && panelHeight >= OverviewPanel.minimumHeight
+            ? Layout.split(area, direction: .vertical, constraints: [.fixed(rows.count + 3), .fill]) : [area]
+        if let pipeline, parts.count == 2 {
+            OverviewPanel.render(pipeline, in: parts[1], buffer: &buffer, ctx: ctx, state: state)
+        }
+        let block = Block(title: "Pipelines (\(rows.count))", rightTitle: state.filters[.overview].map { "/\($0.label)" })
+        block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
+        let inner = block.inner(parts[0])
+        var table = Table(columns: columns, rows: rows.map { Table.Row($0.cells, role: $0.role) },
+                          selected: selected, offset: state.offsets[.overview] ?? 0)
         let visible = Table.visibleRange(selected: selected, offset: table.offset, height: max(0, inner.height - 1), count: rows.count)
         table.offset = visible.lowerBound
         table.render(in: inner, buffer: &buffer, theme: ctx.theme)
@@ -58,13 +67,11 @@ enum OverviewScreen {
             return
         }
         // Sparklines of the input rate over the last minute, drawn into their column.
-        guard let sparkColumn = keep.firstIndex(of: 4) else { return }
-        let rects = table.columnRects(in: inner)
-        guard sparkColumn < rects.count else { return }
+        let sparkColumn = table.columnRects(in: inner)[4]
         for (line, i) in visible.enumerated() {
             guard case .pipeline(let name) = rows[i].id, let p = ctx.snapshot.pipeline(named: name) else { continue }
             let values = p.history.series(.recordsIn, count: 60, endingBefore: p.historyEndSecond)
-            let cell = Rect(x: rects[sparkColumn].x, y: inner.y + 1 + line, width: rects[sparkColumn].width, height: 1)
+            let cell = Rect(x: sparkColumn.x, y: inner.y + 1 + line, width: sparkColumn.width, height: 1)
             Sparkline(values: values, role: i == selected ? .selection : .accent).render(in: cell, buffer: &buffer, theme: ctx.theme)
         }
     }

@@ -35,19 +35,7 @@ enum PipelineScreen {
             Paragraph(lines: mapping, overflow: .truncate).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
         }
         let charts = Layout.split(parts[0], direction: .horizontal, constraints: [.percent(50), .fill])
-        let seconds = state.timeRange.seconds
-        let inputs = p.history.series(.recordsIn, count: seconds, endingBefore: p.historyEndSecond)
-        let throughput = Block(title: "Records in/s, last \(state.timeRange.rawValue)",
-                               rightTitle: "now \(Format.rate(p.throughput.recordsIn.s1))/s")
-        throughput.render(in: charts[0], buffer: &buffer, theme: ctx.theme)
-        LineChart(values: inputs, min: 0).render(in: throughput.inner(charts[0]), buffer: &buffer, theme: ctx.theme)
-        let lat = p.latency
-        // Bucket counts are kept for the last minute, so the latency chart covers that much.
-        let latency = Block(title: "p99 ms, last 1m · p50 \(Cells.ms(lat?.p50)) p90 \(Cells.ms(lat?.p90)) p99 \(Cells.ms(lat?.p99)) p99.9 \(Cells.ms(lat?.p999))")
-        latency.render(in: charts[1], buffer: &buffer, theme: ctx.theme)
-        let slow = (lat?.p99 ?? 0) / 1000 > ctx.settings.alerts.latencySLOMs
-        LineChart(values: p.latencyP99History.map { $0 / 1000 }, min: 0, role: slow ? .critical : .ok)
-            .render(in: latency.inner(charts[1]), buffer: &buffer, theme: ctx.theme)
+        PipelineCharts.render(p, range: state.timeRange, throughput: charts[0], latency: charts[1], buffer: &buffer, ctx: ctx)
 
         let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.pipeline])
         let malformed = ctx.snapshot.sources.reduce(0) { $0 + $1.malformed }
@@ -56,18 +44,15 @@ enum PipelineScreen {
         instances.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : state.selected(on: .pipeline, count: rows.count)
         Table(columns: [
-            .init("INSTANCE", width: .min(10)), .init("STAGE", width: .fixed(8)), .init("IN/S", width: .fixed(8), alignment: .right),
-            .init("ERR/S", width: .fixed(6), alignment: .right), .init("SERVING", width: .min(12)),
+            .init("INSTANCE", width: .content(min: 10, max: 32)), .init("STAGE", width: .fixed(8)), .init("IN/S", width: .fixed(8), alignment: .right),
+            .init("ERR/S", width: .fixed(6), alignment: .right), .init("SERVING", width: .content(min: 12, max: 48)),
             .init("LAG", width: .fixed(7), alignment: .right), .init("RESTARTS", width: .fixed(8), alignment: .right),
             .init("LAST SEEN", width: .fixed(9), alignment: .right),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: instances.inner(parts[1]), buffer: &buffer, theme: ctx.theme)
 
         let alerts = Block(title: "Alerts (\(p.alerts.count))", borderRole: p.alerts.isEmpty ? .border : .critical)
         alerts.render(in: parts[2], buffer: &buffer, theme: ctx.theme)
-        let lines = p.alerts.isEmpty ? [Span("none", role: .muted)] : p.alerts.map { a in
-            Span("\(a.severity.label.uppercased()) \(a.kind.rawValue) \(a.subject) — \(a.message) (since \(Cells.age(a.sinceMs, now: ctx.snapshot.takenAtMs)))",
-                 role: a.severity == .critical ? .critical : .warn)
-        }
+        let lines = p.alerts.isEmpty ? [Span("none", role: .muted)] : p.alerts.map { Cells.alert($0, now: ctx.snapshot.takenAtMs) }
         Paragraph(lines: lines, overflow: .truncate).render(in: alerts.inner(parts[2]), buffer: &buffer, theme: ctx.theme)
     }
 
@@ -87,7 +72,7 @@ enum PipelineScreen {
                           rightTitle: "measured \(Cells.age(lag.measuredAtMs, now: ctx.nowMs)) ago")
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         Table(columns: [
-            .init("TOPIC", width: .min(12)), .init("PARTITION", width: .fixed(9), alignment: .right),
+            .init("TOPIC", width: .content(min: 12, max: 48)), .init("PARTITION", width: .fixed(9), alignment: .right),
             .init("COMMITTED", width: .fixed(12), alignment: .right), .init("END", width: .fixed(12), alignment: .right),
             .init("LAG", width: .fixed(10), alignment: .right),
         ], rows: lag.partitions.map { q in

@@ -43,14 +43,29 @@ enum TailScreen {
         }
     }
 
-    /// Columns of a set width keep it; the others (key, model, strategy) are as wide as their
-    /// widest cell (up to 48), and whatever is left over stays empty at the right, as in k9s,
-    /// rather than spreading the columns apart.
-    static func tableColumns(_ columns: [ScoredColumn], rows: [ScreenRow]) -> [Table.Column] {
-        columns.enumerated().map { k, c in
-            let width = c.width ?? min(48, rows.reduce(0) { max($0, k < $1.cells.count ? DisplayWidth.of($1.cells[k].text) : 0) })
-            return Table.Column(c.header, width: .fixed(max(width, c.header.count)), alignment: c.isNumeric ? .right : .left)
-        } + [Table.Column("", width: .fill)]
+    /// Names (pipeline, key, model, strategy) are as wide as their widest cell (up to 48): the
+    /// pipeline's usual 10 columns suit a stream of printed lines, not a screen that can measure
+    /// its cells. Other columns of a set width keep it, whatever is left over stays empty at the
+    /// right, as in k9s, rather than spreading the columns apart, and where they do not all fit
+    /// the columns that tell least are hidden before a name is cut.
+    static func tableColumns(_ columns: [ScoredColumn]) -> [Table.Column] {
+        columns.map { c in
+            let set = c == .pipeline ? nil : c.width
+            return Table.Column(c.header, width: set.map { .fixed(max($0, c.header.count)) } ?? .content(min: c.header.count, max: 48),
+                                alignment: c.isNumeric ? .right : .left, hideRank: hideRank(of: c))
+        }
+    }
+
+    /// The order in which columns give way on a narrow terminal; nil: never hidden.
+    static func hideRank(of column: ScoredColumn) -> Int? {
+        switch column {
+        case .role: 1
+        case .label: 2
+        case .prediction: 3
+        case .latency: 4
+        case .tsMs: 5
+        default: nil
+        }
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
@@ -75,7 +90,7 @@ enum TailScreen {
         // Follow: the newest row is the last one, kept in view unless the operator moved up.
         let selected = rows.isEmpty ? nil : state.selected(on: .tail, count: rows.count)
         let matching = Set(matches)
-        Table(columns: tableColumns(state.tailColumns, rows: rows),
+        Table(columns: tableColumns(state.tailColumns),
               rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
               selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openRecord(records, state) {

@@ -47,9 +47,8 @@ enum TopicTailScreen {
             Paragraph(text, overflow: .wrap, role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
             return
         }
-        let widths = [12, rows.reduce(9) { max($0, DisplayWidth.of($1.cells[1].text)) }, min(32, rows.reduce(3) { max($0, DisplayWidth.of($1.cells[2].text)) })]
-        let columns = [Table.Column("TIME", width: .fixed(widths[0])), Table.Column("PART@OFFSET", width: .fixed(max(11, widths[1]))),
-                       Table.Column("KEY", width: .fixed(widths[2])), Table.Column("VALUE", width: .fill)]
+        let columns = [Table.Column("TIME", width: .fixed(12)), Table.Column("PART@OFFSET", width: .content(min: 11, max: 32)),
+                       Table.Column("KEY", width: .content(min: 3, max: 32)), Table.Column("VALUE", width: .fill)]
         let selected = state.selected(on: .tail, count: rows.count)
         Table(columns: columns, rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openRecord(records, state) {

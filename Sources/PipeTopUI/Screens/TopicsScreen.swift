@@ -54,10 +54,8 @@ enum TopicsScreen {
         }
         let selected = rows.isEmpty ? nil : state.selected(on: .topics, count: rows.count)
         // Names as wide as the longest, within a third of the width: the groups get the rest.
-        let longest = rows.map { DisplayWidth.of($0.cells[0].text) }.max() ?? 0
-        let nameWidth = max(12, min(longest, inner.width / 3))
         Table(columns: [
-            .init("TOPIC", width: .fixed(nameWidth)), .init("PARTS", width: .fixed(5), alignment: .right),
+            .init("TOPIC", width: .content(min: 12, max: inner.width / 3)), .init("PARTS", width: .fixed(5), alignment: .right),
             .init("MSG/S", width: .fixed(8), alignment: .right), .init("RETAINED", width: .fixed(12), alignment: .right),
             .init("GROUPS", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)

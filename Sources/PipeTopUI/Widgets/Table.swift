@@ -4,13 +4,20 @@ public struct Table: Widget, Hashable {
     /// One column: its header, how wide it wants to be and how its cells align.
     public struct Column: Sendable, Hashable {
         public var title: String
+        /// `.content(min:max:)` is measured: as wide as its title and widest cell, within the
+        /// bounds, and served before `min` and `fill` columns get any spare width.
         public var width: Layout.Constraint
         public var alignment: Alignment
+        /// Columns with a rank are hidden, lowest rank first, while the shown columns do not fit
+        /// at the widths they want (content columns at their content's), so names are cut only
+        /// when nothing else can give way. Nil: always shown.
+        public var hideRank: Int?
 
-        public init(_ title: String, width: Layout.Constraint = .fill, alignment: Alignment = .left) {
+        public init(_ title: String, width: Layout.Constraint = .fill, alignment: Alignment = .left, hideRank: Int? = nil) {
             self.title = title
             self.width = width
             self.alignment = alignment
+            self.hideRank = hideRank
         }
     }
 
@@ -60,9 +67,40 @@ public struct Table: Widget, Hashable {
         return start..<min(count, start + height)
     }
 
-    /// The column rects for a table in `area`, one space apart.
+    /// The column rects for a table in `area`, one space apart, one per column in order; a
+    /// hidden column's is empty. Width no column can use stays blank at the right, as in k9s,
+    /// rather than spreading the columns apart.
     public func columnRects(in area: Rect) -> [Rect] {
-        Layout.split(area, direction: .horizontal, constraints: columns.map(\.width), spacing: 1)
+        let constraints = columns.indices.map(measured)
+        var shown = Array(columns.indices)
+        func wanted(_ k: Int) -> Int {
+            switch constraints[k] {
+            case .fixed(let n), .min(let n), .content(_, let n): n
+            case .percent(let p): area.width * p / 100
+            case .fill: 0
+            }
+        }
+        func natural() -> Int { shown.reduce(shown.count - 1) { $0 + wanted($1) } }
+        let ranked = columns.indices.filter { columns[$0].hideRank != nil }.sorted { columns[$0].hideRank! < columns[$1].hideRank! }
+        for k in ranked where natural() > area.width {
+            shown.removeAll { $0 == k }
+        }
+        let parts = shown.map { constraints[$0] }
+        let grows = parts.contains { if case .min = $0 { true } else { $0 == .fill } }
+        var used = area
+        if !grows { used.width = min(area.width, natural()) }
+        let rects = Layout.split(used, direction: .horizontal, constraints: parts, spacing: 1)
+        var result = [Rect](repeating: Rect(x: area.x, y: area.y, width: 0, height: area.height), count: columns.count)
+        for (k, rect) in zip(shown, rects) { result[k] = rect }
+        return result
+    }
+
+    /// Column `k`'s constraint with a `.content` maximum brought down to what its title and
+    /// cells need.
+    private func measured(_ k: Int) -> Layout.Constraint {
+        guard case .content(let low, let high) = columns[k].width else { return columns[k].width }
+        let widest = rows.reduce(DisplayWidth.of(columns[k].title)) { k < $1.cells.count ? max($0, DisplayWidth.of($1.cells[k].text)) : $0 }
+        return .content(min: low, max: max(low, min(high, widest)))
     }
 
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {

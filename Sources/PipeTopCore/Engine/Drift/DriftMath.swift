@@ -72,11 +72,18 @@ public enum DriftMath: Sendable {
     public static func psi(reference p: [Double], current q: [Double]) -> Double {
         var sum = 0.0
         for i in 0..<min(p.count, q.count) {
-            let pi = p[i] == 0 ? emptyShare : p[i]
-            let qi = q[i] == 0 ? emptyShare : q[i]
-            sum += (qi - pi) * log(qi / pi)
+            sum += psiTerm(reference: p[i], current: q[i])
         }
         return sum
+    }
+
+    /// One bin's term of the PSI, `(q − p)·ln(q/p)` with an empty share replaced by 1e-6: what
+    /// the bin adds to the index, never negative.
+    @inline(__always)
+    public static func psiTerm(reference p: Double, current q: Double) -> Double {
+        let pi = p == 0 ? emptyShare : p
+        let qi = q == 0 ? emptyShare : q
+        return (qi - pi) * log(qi / pi)
     }
 
     /// Jensen–Shannon distance in base 2 over raw shares, as
