@@ -84,7 +84,17 @@ struct KafkaControlCLITests {
 
         let entries = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n").compactMap { AuditEntry.parse($0) }
         let outcomes = entries.map { "\($0.action) \($0.outcome)" }
-        #expect(Array(outcomes.prefix(4)) == ["promote sent", "promote applied", "rollback sent", "rollback applied"])
+        #expect(Array(outcomes.prefix(8)) == [
+            "promote sent", "promote applied", "promote refused", "promote refused", "retire refused", "rollback refused",
+            "rollback sent", "rollback applied",
+        ])
         #expect(entries.first?.reason == "recovers accuracy" && entries.first?.to == v && entries.first?.from == 1)
+        // Refusals are attempts: audited with what was asked and why nothing was sent.
+        let refused = entries.filter { $0.outcome == "refused" }.prefix(4).map { "\($0.pipeline)/\($0.model) \($0.to.map { "v\($0)" } ?? "-"): \($0.detail ?? "")" }
+        #expect(refused == [
+            "fraud/fraud-lr v\(v): v\(v) is already serving", "fraud/fraud-lr v999: fraud-lr has no version v999",
+            "fraud/fraud-lr v\(v): v\(v) is serving; promote another version or roll back first",
+            "nosuch/ -: unknown pipeline nosuch (known: fraud)",
+        ])
     }
 }
