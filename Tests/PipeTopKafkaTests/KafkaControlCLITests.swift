@@ -1,6 +1,7 @@
 import Foundation
 import PipeTopCore
 import PipeTopKafka
+import PipeTopTestSupport
 import Testing
 
 /// The scriptable control plane against `pipetop demo --kafka --headless` on the real broker:
@@ -28,7 +29,7 @@ struct KafkaControlCLITests {
         let demo = try PipetopProcess(
             ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--pipelines", "1", "--duration", "180s",
              "--speed", "5", "--rate", "200", "--retrain-every", "150s"], config: config)
-        func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        func run(_ args: [String]) throws -> RunResult {
             try Pipetop.run(args + ["--brokers", broker.bootstrap, "--config", config])
         }
         func registry() throws -> [String: Any]? {
