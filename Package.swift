@@ -56,9 +56,13 @@ let package = Package(
             name: "pipetop-bench",
             dependencies: ["PipeTopCore", "PipeTopUI", "PipeTopDemo", "PipeTopKafka"]
         ),
+        // Running the built `pipetop` from tests, for every test target that does.
+        .target(name: "PipeTopTestSupport", path: "Tests/PipeTopTestSupport"),
         .testTarget(
             name: "PipeTopCoreTests",
-            dependencies: ["PipeTopCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "PipeTopCore", "PipeTopTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -72,10 +76,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PipeTopKafkaTests",
-            dependencies: ["PipeTopKafka", "PipeTopCore"]
+            dependencies: ["PipeTopKafka", "PipeTopCore", "PipeTopTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
+            dependencies: ["PipeTopTestSupport"],
             resources: [.copy("Recordings")]
         ),
     ],

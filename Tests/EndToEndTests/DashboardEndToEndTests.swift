@@ -1,17 +1,16 @@
 import Foundation
+import PipeTopTestSupport
 import Testing
 
 /// The real binary in a real terminal (tmux) on the committed recording.
 @Suite(.serialized, .enabled(if: endToEndReady, "pipetop is not built next to the tests, or tmux is missing"))
 struct DashboardEndToEndTests {
-    static var binary: String? { pipetopBinary }
-
     static func recording(_ name: String) -> String {
         Bundle.module.resourceURL?.appendingPathComponent("Recordings/\(name)").path ?? name
     }
 
     static func start(columns: Int = 120, rows: Int = 40, extra: String = "") throws -> TmuxSession {
-        let command = "\(binary ?? "pipetop") --replay \(recording("small.ndjson")) --speed max --config \(recording("small.toml")) \(extra)"
+        let command = "\(BuiltPipetop.path) --replay \(recording("small.ndjson")) --speed max --config \(recording("small.toml")) \(extra)"
         let session = try TmuxSession(command: command, columns: columns, rows: rows)
         try session.waitFor(text: "replay finished")
         return session
@@ -93,7 +92,7 @@ struct DashboardEndToEndTests {
     /// Without a UTF-8 locale (`LANG=C`) borders are the terminal's line drawing (shift-out to
     /// the VT100 graphics set, `l` a corner, `q` a line) and the header's text is intact.
     @Test func aNonUTF8LocaleKeepsBordersAndText() throws {
-        let command = "LANG=C LC_ALL=C \(Self.binary ?? "pipetop") --replay \(Self.recording("small.ndjson")) --speed max --config \(Self.recording("small.toml"))"
+        let command = "LANG=C LC_ALL=C \(BuiltPipetop.path) --replay \(Self.recording("small.ndjson")) --speed max --config \(Self.recording("small.toml"))"
         let s = try TmuxSession(command: command, columns: 120, rows: 30)
         let screen = try s.waitFor(text: "replay finished")
         #expect(screen.contains(" - 3 pipelines - "), "\(screen)")
@@ -105,7 +104,7 @@ struct DashboardEndToEndTests {
 
     /// A terminal that cannot move its cursor gets one line and exit 1, not a screen of garbage.
     @Test func aDumbTerminalIsRefusedWithOneLine() throws {
-        let command = "TERM=dumb \(Self.binary ?? "pipetop") --replay \(Self.recording("small.ndjson")) --config \(Self.recording("small.toml"))"
+        let command = "TERM=dumb \(BuiltPipetop.path) --replay \(Self.recording("small.ndjson")) --config \(Self.recording("small.toml"))"
         let s = try TmuxSession(command: command, columns: 120, rows: 60)
         let screen = try s.waitFor(text: "EXITED")
         // The line wraps at the pane's width.

@@ -1,4 +1,5 @@
 import Foundation
+import PipeTopTestSupport
 import Testing
 
 /// `pipetop demo` as a user runs it: headless, as a screenshot, and in a real terminal.
@@ -7,7 +8,7 @@ struct DemoEndToEndTests {
     @Test func headlessWritesContractEventsThatTheDashboardReplays() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).ndjson").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let run = try runPipetop(["demo", "--headless", "--duration", "3s", "--speed", "25", "--rate", "200", "--out", file])
+        let run = try BuiltPipetop.run(["demo", "--headless", "--duration", "3s", "--speed", "25", "--rate", "200", "--out", file])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let summary = run.stderr
@@ -27,7 +28,7 @@ struct DemoEndToEndTests {
         #expect(text.contains(#""event":"candidate""#), "a candidate within 90 s of pipeline time")
         #expect(text.contains(#""role":"shadow""#))
         // The recording is a valid --replay file: the dashboard shows the pipelines.
-        let session = try TmuxSession(command: "\(pipetopBinary ?? "pipetop") --replay \(file) --speed max", columns: 140, rows: 30)
+        let session = try TmuxSession(command: "\(BuiltPipetop.path) --replay \(file) --speed max", columns: 140, rows: 30)
         let screen = try session.waitFor(text: "replay finished", seconds: 90)
         for name in ["fraud", "churn", "ctr", "fraud-lr v1"] { #expect(screen.contains(name), "\(name)") }
     }
@@ -35,7 +36,7 @@ struct DemoEndToEndTests {
     @Test func aScreenshotNeedsNoTerminalAndShowsTheStory() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("shot-\(UUID().uuidString).txt").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let run = try runPipetop(["demo", "--screenshot", file, "--after", "65s", "--rate", "300", "--size", "130x20", "--view", "models:fraud"])
+        let run = try BuiltPipetop.run(["demo", "--screenshot", file, "--after", "65s", "--rate", "300", "--size", "130x20", "--view", "models:fraud"])
         #expect(run.status == 0, "\(run.stderr)")
         let shot = try String(contentsOfFile: file, encoding: .utf8)
         let lines = shot.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -44,7 +45,7 @@ struct DemoEndToEndTests {
         #expect(shot.contains("Models of fraud"))
         #expect(shot.contains("candidate") && shot.contains("serving"), "v2 shadow-scored beside v1:\n\(shot)")
         #expect(!shot.contains("\u{1B}["))
-        let ansi = try runPipetop(["demo", "--screenshot", file, "--after", "5s", "--rate", "100", "--size", "80x10", "--ansi"])
+        let ansi = try BuiltPipetop.run(["demo", "--screenshot", file, "--after", "5s", "--rate", "100", "--size", "80x10", "--ansi"])
         #expect(ansi.status == 0)
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\u{1B}["))
     }
@@ -62,17 +63,17 @@ struct DemoEndToEndTests {
         ]
         for (arguments, message) in cases {
             let base = arguments.contains("--screenshot") ? ["demo"] : ["demo", "--headless", "--duration", "1"]
-            let run = try runPipetop(base + arguments)
+            let run = try BuiltPipetop.run(base + arguments)
             #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr)")
             #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
         }
-        let unwritable = try runPipetop(["demo", "--headless", "--duration", "1", "--out", "/nonexistent/dir/x.ndjson"])
+        let unwritable = try BuiltPipetop.run(["demo", "--headless", "--duration", "1", "--out", "/nonexistent/dir/x.ndjson"])
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr == "pipetop: cannot write /nonexistent/dir/x.ndjson: No such file or directory\n")
     }
 
     @Test func headlessOutputIntoAClosedPipeEndsQuietly() throws {
-        let run = try runPipetop([], shell: #"( timeout 20 "$PIPETOP" demo --headless --rate max; echo "pipetop exit $?" >&2 ) | head -1"#)
+        let run = try BuiltPipetop.runShell(#"( timeout 20 "$PIPETOP" demo --headless --rate max; echo "pipetop exit $?" >&2 ) | head -1"#)
         #expect(run.stdout.hasPrefix(#"{"type":"model""#), "\(run.stdout)")
         #expect(run.stdout.split(separator: "\n").count == 1)
         #expect(run.stderr.contains("pipetop exit 0"), "\(run.stderr)")
@@ -80,7 +81,7 @@ struct DemoEndToEndTests {
     }
 
     @Test func theDashboardRunsTheDemoAndQuits() throws {
-        let session = try TmuxSession(command: "\(pipetopBinary ?? "pipetop") demo --speed 10 --rate 300 --retrain-every 15s", columns: 140, rows: 35)
+        let session = try TmuxSession(command: "\(BuiltPipetop.path) demo --speed 10 --rate 300 --retrain-every 15s", columns: 140, rows: 35)
         let screen = try session.waitFor(text: "Pipelines (3)", seconds: 20)
         #expect(screen.contains("demo: 3 pipelines at 10x"))
         // A debug build on a loaded machine runs behind 10x; the retrain comes early enough anyway.
@@ -98,7 +99,7 @@ struct DemoEndToEndTests {
     @Test func tailColumnsFilterSearchAndCaptureOnTheLiveDemo() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("capture-\(UUID().uuidString).ndjson").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let session = try TmuxSession(command: "\(pipetopBinary ?? "pipetop") demo --speed 5 --rate 300", columns: 160, rows: 40)
+        let session = try TmuxSession(command: "\(BuiltPipetop.path) demo --speed 5 --rate 300", columns: 160, rows: 40)
         try session.waitFor(text: "Pipelines (3)", seconds: 20)
         try session.send("4")
         try session.waitFor(text: "following")
@@ -166,7 +167,7 @@ struct ControlEndToEndTests {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-state-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: state) }
         let session = try TmuxSession(
-            command: "XDG_STATE_HOME=\(state) PIPETOP_USER=e2e@ci \(pipetopBinary ?? "pipetop") demo --pipelines 1 --speed 3 --rate 200 --retrain-every 30s",
+            command: "XDG_STATE_HOME=\(state) PIPETOP_USER=e2e@ci \(BuiltPipetop.path) demo --pipelines 1 --speed 3 --rate 200 --retrain-every 30s",
             columns: 150, rows: 40)
         // The overview shows the newest candidate (a newer one retires the one before). On a
         // loaded machine the demo catches up in bursts and may go past v2 between two reads of
@@ -198,7 +199,7 @@ struct ControlEndToEndTests {
         try session.waitFor("v1 serving again", seconds: 15) { Self.row(of: "fraud", in: $0).contains("fraud-lr v1 ") }
         try session.send("q")
         try session.waitFor(text: "EXITED 0")
-        let audit = try runPipetop(["audit", "--json", "--file", "\(state)/pipetop/audit.jsonl"])
+        let audit = try BuiltPipetop.run(["audit", "--json", "--file", "\(state)/pipetop/audit.jsonl"])
         #expect(audit.status == 0, "\(audit.stderr)")
         let outcomes = audit.stdout.split(separator: "\n").map { line -> String in
             let o = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
@@ -210,7 +211,7 @@ struct ControlEndToEndTests {
 }
 
 /// The audit log survives `kill -9`: every line written is a whole entry.
-@Suite(.enabled(if: pipetopBinary != nil, "pipetop is not built next to the tests"))
+@Suite(.enabled(if: BuiltPipetop.isBuilt, "pipetop is not built next to the tests"))
 struct AuditLogCrashTests {
     @Test func killingTheWriterInALoopNeverLeavesABrokenLine() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path
@@ -218,7 +219,7 @@ struct AuditLogCrashTests {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<12 {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: pipetopBinary ?? "pipetop")
+            process.executableURL = URL(fileURLWithPath: BuiltPipetop.path)
             process.arguments = ["audit", "--file", file, "--append-test-entries", "1000000"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -235,7 +236,7 @@ struct AuditLogCrashTests {
         #expect(entries.count > 12, "\(entries.count) entries")
         let broken = entries.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil }
         #expect(broken.isEmpty, "\(broken.count) broken lines, e.g. \(broken.first ?? "")")
-        let read = try runPipetop(["audit", "--file", file, "--json"])
+        let read = try BuiltPipetop.run(["audit", "--file", file, "--json"])
         #expect(read.status == 0)
         #expect(read.stdout.split(separator: "\n").count == entries.count)
         #expect(read.stderr.isEmpty)

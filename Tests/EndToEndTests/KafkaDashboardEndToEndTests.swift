@@ -1,4 +1,5 @@
 import Foundation
+import PipeTopTestSupport
 import Testing
 
 /// The dashboard on a real broker, as an operator runs it: `pipetop demo --kafka` in one
@@ -18,7 +19,7 @@ struct KafkaDashboardEndToEndTests {
 
     /// `pipetop` in a shell command line, with the library that can talk to the test broker.
     static func pipetop(_ arguments: String) -> String {
-        "LD_LIBRARY_PATH=\(TmuxSession.quote(root + "/.build-kafka/lib")) \(TmuxSession.quote(pipetopBinary ?? "pipetop")) \(arguments)"
+        "LD_LIBRARY_PATH=\(TmuxSession.quote(root + "/.build-kafka/lib")) \(TmuxSession.quote(BuiltPipetop.path)) \(arguments)"
     }
 
     /// A configuration file with `text`.
@@ -75,7 +76,7 @@ struct KafkaDashboardEndToEndTests {
     }
 
     @Test func withoutAnEventSourceTheUsageErrorNamesBrokersAndTheDemo() throws {
-        let run = try runPipetop(["--config", try Self.config("# empty\n")])
+        let run = try BuiltPipetop.run(["--config", try Self.config("# empty\n")])
         #expect(run.status == 64)
         #expect(run.stderr.contains("--brokers HOST:PORT") && run.stderr.contains("`pipetop demo`"), "\(run.stderr)")
     }

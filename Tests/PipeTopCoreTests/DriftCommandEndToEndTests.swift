@@ -1,35 +1,15 @@
 import Foundation
+import PipeTopTestSupport
 import Testing
 
-/// Runs the built `pipetop` next to the test bundle; `swift build --build-tests` (as `make test`
-/// does) builds it, and the tests show as skipped rather than passing when it is absent.
-private let pipetop: URL? = {
-    guard let resources = Bundle.module.resourceURL else { return nil }
-    let candidate = resources.deletingLastPathComponent().appendingPathComponent("pipetop")
-    return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
-}()
+// `swift build --build-tests` (as `make test` does) builds the binary these run, and the tests
+// show as skipped rather than passing when it is absent.
 
-private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let executable: URL = try #require(pipetop)
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-}
-
-@Test(.enabled(if: pipetop != nil, "pipetop is not built next to the tests"))
+@Test(.enabled(if: BuiltPipetop.isBuilt, "pipetop is not built next to the tests"))
 func driftCommandJSONMatchesScipyFixture() throws {
     let dir = try DriftFixture.directory().appendingPathComponent("normal_shift")
     let expected = try DriftFixture.load("normal_shift").fixture
-    let result = try run([
+    let result = try BuiltPipetop.run([
         "drift", "--reference", dir.appendingPathComponent("reference.txt").path,
         "--current", dir.appendingPathComponent("current.txt").path, "--json",
     ])
@@ -42,22 +22,22 @@ func driftCommandJSONMatchesScipyFixture() throws {
     #expect(result.stdout.hasPrefix(#"{"psi":"#))
 }
 
-@Test(.enabled(if: pipetop != nil, "pipetop is not built next to the tests"))
+@Test(.enabled(if: BuiltPipetop.isBuilt, "pipetop is not built next to the tests"))
 func driftCommandBadInputPrintsOneLineAndFails() throws {
     let bad = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-drift-\(getpid()).txt")
     try "1\n2\nabc\n".write(to: bad, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: bad) }
 
-    let parse = try run(["drift", "--reference", bad.path, "--current", bad.path])
+    let parse = try BuiltPipetop.run(["drift", "--reference", bad.path, "--current", bad.path])
     #expect(parse.status == 1)
     #expect(parse.stderr == "\(bad.path):3: not a number: \"abc\"\n")
     #expect(parse.stdout.isEmpty)
 
-    let missing = try run(["drift", "--reference", "/nonexistent/ref.txt", "--current", bad.path])
+    let missing = try BuiltPipetop.run(["drift", "--reference", "/nonexistent/ref.txt", "--current", bad.path])
     #expect(missing.status == 1)
     #expect(missing.stderr == "/nonexistent/ref.txt: cannot read: no such file\n")
 
-    let usage = try run(["drift", "--reference", bad.path, "--current", bad.path, "--bins", "1"])
+    let usage = try BuiltPipetop.run(["drift", "--reference", bad.path, "--current", bad.path, "--bins", "1"])
     #expect(usage.status == 64)
     #expect(usage.stderr.split(separator: "\n").count == 1)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PipeTopCore
 import PipeTopKafka
+import PipeTopTestSupport
 import Testing
 
 /// A pipeline that was not written for pipetop (`scripts/foreign-pipeline`: a numpy scorer that
@@ -55,7 +56,7 @@ struct ForeignPipelineTests {
     }
 
     /// The wine-quality model as `pipetop models --json` reports it.
-    private static func model(_ run: ([String]) throws -> (status: Int32, stdout: String, stderr: String)) -> [String: Any]? {
+    private static func model(_ run: ([String]) throws -> RunResult) -> [String: Any]? {
         guard let r = try? run(["models", "--json", "--wait", "5s"]), r.status == 0 else { return nil }
         return (json(r.stdout).first?["models"] as? [[String: Any]])?.first
     }
@@ -77,7 +78,7 @@ struct ForeignPipelineTests {
         try pipeline.train(revision: 1, seed: 1, note: "first")
         try pipeline.startScorer()
         let config = try Self.config(pipeline, audit: audit)
-        func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        func run(_ args: [String]) throws -> RunResult {
             try Pipetop.run(args + ["--brokers", broker.bootstrap, "--config", config])
         }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PipeTopCore
 import PipeTopKafka
+import PipeTopTestSupport
 import Testing
 
 /// The scriptable control plane against `pipetop demo --kafka --headless` on the real broker:
@@ -28,7 +29,7 @@ struct KafkaControlCLITests {
         let demo = try PipetopProcess(
             ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--pipelines", "1", "--duration", "180s",
              "--speed", "5", "--rate", "200", "--retrain-every", "150s"], config: config)
-        func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        func run(_ args: [String]) throws -> RunResult {
             try Pipetop.run(args + ["--brokers", broker.bootstrap, "--config", config])
         }
         func registry() throws -> [String: Any]? {
@@ -84,7 +85,17 @@ struct KafkaControlCLITests {
 
         let entries = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n").compactMap { AuditEntry.parse($0) }
         let outcomes = entries.map { "\($0.action) \($0.outcome)" }
-        #expect(Array(outcomes.prefix(4)) == ["promote sent", "promote applied", "rollback sent", "rollback applied"])
+        #expect(Array(outcomes.prefix(8)) == [
+            "promote sent", "promote applied", "promote refused", "promote refused", "retire refused", "rollback refused",
+            "rollback sent", "rollback applied",
+        ])
         #expect(entries.first?.reason == "recovers accuracy" && entries.first?.to == v && entries.first?.from == 1)
+        // Refusals are attempts: audited with what was asked and why nothing was sent.
+        let refused = entries.filter { $0.outcome == "refused" }.prefix(4).map { "\($0.pipeline)/\($0.model) \($0.to.map { "v\($0)" } ?? "-"): \($0.detail ?? "")" }
+        #expect(refused == [
+            "fraud/fraud-lr v\(v): v\(v) is already serving", "fraud/fraud-lr v999: fraud-lr has no version v999",
+            "fraud/fraud-lr v\(v): v\(v) is serving; promote another version or roll back first",
+            "nosuch/ -: unknown pipeline nosuch (known: fraud)",
+        ])
     }
 }

@@ -64,33 +64,3 @@ struct KafkaTailTests {
         #expect(missing.stderr.contains("tail.none"))
     }
 }
-
-/// The built `pipetop`, next to the test bundle (`swift build --build-tests` builds it).
-enum Pipetop {
-    static var path: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pipetop").path
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw SetupError("pipetop is not built at \(path); run `swift build --build-tests` (make test does)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        // An empty configuration of its own, so the user's does not change what is tested.
-        let config = NSTemporaryDirectory() + "pipetop-kafka-tests-empty.toml"
-        if !FileManager.default.fileExists(atPath: config) { _ = FileManager.default.createFile(atPath: config, contents: Data("# empty\n".utf8)) }
-        p.arguments = arguments.contains("--config") ? arguments : arguments + ["--config", config]
-        var env = ProcessInfo.processInfo.environment
-        env["LD_LIBRARY_PATH"] = KafkaTestSetup.libraryDirectory + (env["LD_LIBRARY_PATH"].map { ":" + $0 } ?? "")
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-}

@@ -77,6 +77,29 @@ import PipeTopCore
         #expect(s.commands.commands.isEmpty && unavailable.commands.commands.isEmpty)
     }
 
+    @Test func refusalsAreAuditedAsRefusedWithTheirReason() throws {
+        var s = AppState()
+        func refusal(_ effects: [Effect]) -> AuditEntry? {
+            guard effects.count == 1, case .audit(let entry) = effects[0] else { return nil }
+            return entry
+        }
+        let rollback = try #require(refusal(try Self.press(["r"], &s)))
+        #expect(rollback == AuditEntry(
+            time: "1970-01-01T00:00:01.000Z", id: "id-1", user: "test@ci", action: "rollback", pipeline: "churn", model: "churn-lr",
+            from: nil, to: nil, reason: nil, outcome: "refused",
+            detail: "churn-lr has nothing to roll back to: v3 is the first version served"))
+        let promote = try #require(refusal(try Self.command("promote churn/churn-lr v3 looks better", &s)))
+        #expect(promote.action == "promote" && promote.pipeline == "churn" && promote.model == "churn-lr" && promote.to == 3)
+        #expect(promote.outcome == "refused" && promote.detail == "v3 is already serving" && promote.reason == "looks better")
+        let unknown = try #require(refusal(try Self.command("retire nosuch/churn-lr v2", &s)))
+        #expect(unknown.outcome == "refused" && unknown.detail == "unknown pipeline \"nosuch\"" && unknown.to == 2)
+        #expect(s.flash?.text == "retire: unknown pipeline \"nosuch\"")
+        // A usage error or an unavailable control channel is no command attempt: nothing to audit.
+        #expect(try Self.command("promote churn-lr", &s).isEmpty)
+        #expect(try Self.press(["p"], &s, Self.context(unavailable: "this source has no control channel (a recording)")).isEmpty)
+        #expect(s.commands.commands.isEmpty)
+    }
+
     @Test func aProtectedPipelineNeedsTheVersionTyped() throws {
         let c = Self.context(protected: ["fraud"])
         var s = AppState()

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One line of the audit log: a command when it is sent (`outcome: "sent"`) and again when
-/// its outcome is known (`applied`, `rejected`, `timed_out`, `delivery_failed`, `abandoned`).
+/// its outcome is known (`applied`, `rejected`, `timed_out`, `delivery_failed`, `delivered`,
+/// `abandoned`), or a command pipetop refused before sending it (`refused`, why in `detail`).
 public struct AuditEntry: Sendable, Hashable, Codable {
     /// RFC 3339, UTC, milliseconds.
     public var time: String
@@ -40,6 +41,19 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             action: command.action.rawValue, pipeline: command.pipeline, model: command.model,
             from: command.fromVersion, to: command.version, reason: command.reason, outcome: outcome.name,
             detail: outcome.detail)
+    }
+
+    /// The entry for a command pipetop refused before sending (`outcome: "refused"`, the refusal
+    /// in `detail`): an attempt is audited even when nothing reaches the pipeline. `version` is
+    /// the one asked for, if any.
+    public init(
+        refused action: ControlAction, pipeline: String, model: String?, version: Int?, because refusal: ControlRefusal,
+        id: String, user: String, reason: String?, atMs nowMs: Int64
+    ) {
+        self.init(
+            time: TimestampText.format(epochMilliseconds: nowMs), id: id, user: user, action: action.rawValue,
+            pipeline: pipeline, model: model ?? "", from: nil, to: version, reason: reason, outcome: "refused",
+            detail: refusal.description)
     }
 
     /// One JSON line (no newline), keys in a stable order.

@@ -7,7 +7,7 @@ public enum Effect: Sendable, Hashable {
     case send(ControlCommand, ControlRoute)
     /// A sent command was decided (applied, rejected, timed out, abandoned…): audit it.
     case record(TrackedCommand)
-    /// Append an entry to the audit log (alert acknowledgements and silences).
+    /// Append an entry to the audit log (alert acknowledgements and silences, refused commands).
     case audit(AuditEntry)
     /// Write the Tail screen's records to a file (NDJSON, or CSV for a `.csv` name).
     case writeRecords(path: String, [ScoredEvent])

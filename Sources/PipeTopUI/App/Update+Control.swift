@@ -30,7 +30,8 @@ extension Update {
         return ask(action, pipeline: pipeline, model: model, version: version, reason: nil, &s, c)
     }
 
-    /// Plans the action and opens the confirmation dialog, or says why it cannot be done.
+    /// Plans the action and opens the confirmation dialog, or says why it cannot be done and
+    /// audits the refusal.
     static func ask(
         _ action: ControlAction, pipeline: String, model: String?, version: Int?, reason: String?,
         _ s: inout AppState, _ c: AppContext
@@ -41,16 +42,28 @@ extension Update {
         }
         guard let p = c.snapshot?.pipeline(named: pipeline) else {
             flash("\(action.rawValue): unknown pipeline \"\(pipeline)\"", &s, c, role: .critical)
-            return []
+            return refused(action, pipeline, model, version, reason, ControlRefusal("unknown pipeline \"\(pipeline)\""), c)
         }
         let planner = c.control.planner
-        switch planner.resolveModel(model, in: p).flatMap({ planner.plan(action, pipeline: p, model: $0, version: version) }) {
+        let resolved = planner.resolveModel(model, in: p)
+        switch resolved.flatMap({ planner.plan(action, pipeline: p, model: $0, version: version) }) {
         case .failure(let refusal):
             flash("cannot \(action.rawValue): \(refusal)", &s, c, role: .critical)
+            return refused(action, pipeline, (try? resolved.get())?.name ?? model, version, reason, refusal, c)
         case .success(let plan):
             s.mode = .confirm(Dialog(.control(plan, reason: reason)))
         }
         return []
+    }
+
+    /// A refused action is audited (`refused`, with why) as an attempt, though nothing is sent.
+    private static func refused(
+        _ action: ControlAction, _ pipeline: String, _ model: String?, _ version: Int?, _ reason: String?,
+        _ refusal: ControlRefusal, _ c: AppContext
+    ) -> [Effect] {
+        [.audit(AuditEntry(
+            refused: action, pipeline: pipeline, model: model, version: version, because: refusal, id: c.commandID,
+            user: c.control.requester, reason: reason, atMs: c.nowMs))]
     }
 
     /// A key while a dialog is open. Anything but a clear yes leaves things as they were.

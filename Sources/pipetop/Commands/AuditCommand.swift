@@ -6,7 +6,7 @@ import PipeTopCore
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Print the audit log of control commands (sent, applied, rejected, timed out, abandoned).",
+        abstract: "Print the audit log of control commands (sent, applied, rejected, timed out, abandoned, refused).",
         discussion: "The log is `[control] audit_log` (default $XDG_STATE_HOME/pipetop/audit.jsonl)."
     )
 

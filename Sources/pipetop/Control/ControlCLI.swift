@@ -5,7 +5,8 @@ import PipeTopKafka
 import Synchronization
 
 /// `pipetop promote | rollback | retire`: plan against the registry read from the models
-/// topic (and mapped pipelines' own topics), refuse what cannot work (exit 1), send the command
+/// topic (and mapped pipelines' own topics), refuse what cannot work (exit 1, audited as
+/// `refused` with the reason), send the command
 /// and wait for its outcome: exit 0 applied, or delivered where nothing can acknowledge it
 /// (a re-published models message whose scored records carry no version); 1 rejected; 2
 /// timeout or transport error. Audited like the dashboard's commands.
@@ -27,6 +28,19 @@ enum ControlCLI {
     private static func execute(_ action: ControlAction, version: Int?, options: ControlCommandOptions, global: GlobalOptions) throws {
         let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
         if config.readOnly { throw CLIFailure(1, "\(action.rawValue) refused: read-only mode") }
+        let audit: AuditLog
+        do {
+            audit = try AuditLog(path: config.auditLogPath)
+        } catch {
+            throw CLIFailure(1, "\(error)")
+        }
+        // Audits a refusal as an attempt and returns the failure that reports it.
+        func refuse(_ refusal: ControlRefusal, model: String?) -> CLIFailure {
+            audit.append(AuditEntry(
+                refused: action, pipeline: options.pipeline, model: model ?? options.model, version: version, because: refusal,
+                id: UUID().uuidString.lowercased(), user: Requester.current(), reason: options.reason, atMs: SystemWallClock().nowMs()))
+            return CLIFailure(1, "\(action.rawValue) refused: \(refusal)")
+        }
         let view = try ClusterView(config)
         let mapped = !config.pipelines.isEmpty
         try view.readRegistry(timeout: options.wait, skippingMissing: mapped)
@@ -37,19 +51,14 @@ enum ControlCLI {
         let snapshot = view.store.snapshot()
         guard let pipeline = snapshot.pipeline(named: options.pipeline) else {
             let known = snapshot.pipelines.map(\.name).joined(separator: ", ")
-            throw CLIFailure(1, "unknown pipeline \(options.pipeline) (known: \(known.isEmpty ? "none" : known))")
+            throw refuse(ControlRefusal("unknown pipeline \(options.pipeline) (known: \(known.isEmpty ? "none" : known))"), model: nil)
         }
         let planner = ControlPlanner(config)
         let plan: ControlPlan
-        switch planner.resolveModel(options.model, in: pipeline).flatMap({ planner.plan(action, pipeline: pipeline, model: $0, version: version) }) {
-        case .failure(let refusal): throw CLIFailure(1, "\(action.rawValue) refused: \(refusal)")
+        let resolved = planner.resolveModel(options.model, in: pipeline)
+        switch resolved.flatMap({ planner.plan(action, pipeline: pipeline, model: $0, version: version) }) {
+        case .failure(let refusal): throw refuse(refusal, model: (try? resolved.get())?.name)
         case .success(let p): plan = p
-        }
-        let audit: AuditLog
-        do {
-            audit = try AuditLog(path: config.auditLogPath)
-        } catch {
-            throw CLIFailure(1, "\(error)")
         }
         let producer: KafkaProducer
         do {
@@ -79,7 +88,7 @@ enum ControlCLI {
             do throws(RepublishError) {
                 message = try republisher.fetch(origin, timeout: options.wait)
             } catch .notRetained(let o, let why) {
-                throw CLIFailure(1, "\(action.rawValue) refused: \(RepublishError.notRetained(o, why))")
+                throw refuse(ControlRefusal("\(RepublishError.notRetained(o, why))"), model: plan.model)
             } catch {
                 throw CLIFailure(2, "\(plan.summary): \(error)")
             }

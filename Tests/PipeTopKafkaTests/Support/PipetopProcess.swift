@@ -1,4 +1,5 @@
 import Foundation
+import PipeTopTestSupport
 import Synchronization
 
 /// The built `pipetop` running in the background (a demo pipeline over Kafka) while the test
@@ -11,18 +12,14 @@ final class PipetopProcess: Sendable {
     /// Starts `pipetop arguments --config config` (an empty configuration when nil), with
     /// librdkafka 2.16 first on its library path.
     init(_ arguments: [String], config: String? = nil) throws {
-        guard FileManager.default.isExecutableFile(atPath: Pipetop.path) else {
-            throw SetupError("pipetop is not built at \(Pipetop.path); run `swift build --build-tests` (make test does)")
-        }
+        guard BuiltPipetop.isBuilt else { throw BuiltPipetopError.notBuilt(BuiltPipetop.path) }
         self.arguments = arguments
         errorPath = NSTemporaryDirectory() + "pipetop-kafka-bg-\(UUID().uuidString).err"
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Pipetop.path)
+        p.executableURL = URL(fileURLWithPath: BuiltPipetop.path)
         p.arguments = arguments + ["--config", try config ?? Self.emptyConfig()]
-        var env = ProcessInfo.processInfo.environment
-        env["LD_LIBRARY_PATH"] = KafkaTestSetup.libraryDirectory + (env["LD_LIBRARY_PATH"].map { ":" + $0 } ?? "")
-        p.environment = env
+        p.environment = ProcessInfo.processInfo.environment.merging(Pipetop.environment) { $1 }
         p.standardInput = FileHandle.nullDevice
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle(forWritingAtPath: errorPath)
