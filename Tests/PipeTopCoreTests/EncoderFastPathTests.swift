@@ -31,3 +31,20 @@ import Testing
         #expect(viaEvent == direct)
     }
 }
+
+@Test func doublesAreWrittenAsTheirDescription() {
+    // Short decimals (what scores and features mostly are) take ShortDecimal's path, the rest
+    // `description`'s: the text is the same either way, across magnitudes and precisions.
+    var rng = SplitMix64(seed: 11)
+    for i in 0..<200_000 {
+        let magnitude = [1e-5, 1e-3, 0.5, 7, 1_234, 5e5, 2e6, 3e9][i % 8]
+        let raw = Double(rng.next() % 2_000_000_000) / 1e9 * magnitude * (i % 3 == 0 ? -1 : 1)
+        let d = i % 2 == 0 ? (raw * 1e4).rounded() / 1e4 : raw
+        var w = JSONWriter([])
+        w.double(d)
+        let text = String(decoding: w.out, as: UTF8.self)
+        let expected = d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) ? String(Int64(d)) : d.description
+        #expect(text == expected, "\(d)")
+        if text != expected { return }
+    }
+}

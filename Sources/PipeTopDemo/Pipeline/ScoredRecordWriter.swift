@@ -1,87 +1,56 @@
 import PipeTopCore
 
-/// Writes a pipeline's `scored` and `label` messages straight into the batch's buffer, the
-/// fixed parts (pipeline, model, strategy, feature names) encoded once: the demo writes
-/// hundreds of thousands of scored records a second.
+/// Writes a pipeline's `scored` and `label` messages into the batch with Core's
+/// `EventEncoder`, reusing one record of each role whose names (pipeline, model, strategy,
+/// features) are set once: per message only its key and numbers change, so writing the
+/// hundreds of thousands of records a second the demo makes allocates nothing per record.
 struct ScoredRecordWriter: Sendable {
+    private var primary: ScoredEvent
+    /// Shadow records carry no features.
+    private var shadow: ScoredEvent
     private let pipeline: String
-    private let scoredPrefix: [UInt8]
-    private let labelPrefix: [UInt8]
-    private let modelField: [UInt8]
-    private let strategyField: [UInt8]
-    private let featureKeys: [[UInt8]]
 
     init(spec: PipelineSpec, featureNames: [String]) {
         pipeline = spec.name
-        /// `before` + `value` as a JSON string + `after`.
-        func field(_ before: StaticString, _ value: String, _ after: StaticString = "") -> [UInt8] {
-            var out: [UInt8] = []
-            JSONBytes.ascii(before, &out)
-            JSONBytes.string(value, &out)
-            JSONBytes.ascii(after, &out)
-            return out
-        }
-        scoredPrefix = field("{\"type\":\"scored\",\"pipeline\":", spec.name, ",\"ts_ms\":")
-        labelPrefix = field("{\"type\":\"label\",\"pipeline\":", spec.name, ",\"ts_ms\":")
-        modelField = field(",\"model\":", spec.modelName, ",\"version\":")
-        strategyField = field(",\"strategy\":", spec.strategy.rawValue)
-        featureKeys = featureNames.enumerated().map { i, name in
-            var k: [UInt8] = []
-            JSONBytes.ascii(i == 0 ? "{" : ",", &k)
-            JSONBytes.string(name, &k)
-            k.append(UInt8(ascii: ":"))
-            return k
-        }
+        primary = ScoredEvent(pipeline: spec.name, model: spec.modelName, features: featureNames.map { NamedValue(name: $0, value: 0) },
+                              strategy: spec.strategy.rawValue)
+        shadow = ScoredEvent(pipeline: spec.name, model: spec.modelName, role: .shadow, strategy: spec.strategy.rawValue)
     }
 
     /// The message key of record `sequence`: `<pipeline>-<sequence>`.
-    private func writeKey(_ sequence: Int64, _ out: inout [UInt8]) {
-        out.append(contentsOf: pipeline.utf8)
-        out.append(UInt8(ascii: "-"))
-        JSONBytes.int(sequence, &out)
-    }
+    private func key(_ sequence: Int64) -> String { "\(pipeline)-\(sequence)" }
+
+    /// `value` rounded to `decimals` digits after the point: what a scorer would report, and
+    /// short to write.
+    private static func rounded(_ value: Double, _ scale: Double) -> Double { (value * scale).rounded() / scale }
 
     /// A `scored` record of record `sequence`; a shadow one carries no features.
-    func scored(
-        sequence seq: Int64, at ts: Int64, version: Int, shadow: Bool, score: Double, prediction: Bool, label: Bool?,
+    mutating func scored(
+        sequence seq: Int64, at ts: Int64, version: Int, shadow isShadow: Bool, score: Double, prediction: Bool, label: Bool?,
         latencyUs: Double, features: [Double], into batch: inout MessageBatch
     ) {
-        batch.append(topic: .scored, writeKey: { writeKey(seq, &$0) }) { out in
-            out.append(contentsOf: scoredPrefix)
-            JSONBytes.int(ts, &out)
-            JSONBytes.ascii(",\"key\":\"", &out)
-            writeKey(seq, &out)
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: modelField)
-            JSONBytes.int(Int64(version), &out)
-            if shadow { JSONBytes.ascii(",\"role\":\"shadow\"", &out) }
-            JSONBytes.ascii(",\"score\":", &out)
-            JSONBytes.fixed(score, decimals: 6, &out)
-            JSONBytes.ascii(prediction ? ",\"prediction\":1" : ",\"prediction\":0", &out)
-            if let label { JSONBytes.ascii(label ? ",\"label\":1" : ",\"label\":0", &out) }
-            JSONBytes.ascii(",\"latency_us\":", &out)
-            JSONBytes.int(Int64(latencyUs), &out)
-            out.append(contentsOf: strategyField)
-            if !shadow {
-                JSONBytes.ascii(",\"features\":", &out)
-                for (f, key) in featureKeys.enumerated() {
-                    out.append(contentsOf: key)
-                    JSONBytes.fixed(features[f], decimals: 4, &out)
-                }
-                out.append(UInt8(ascii: "}"))
-            }
-            out.append(UInt8(ascii: "}"))
+        let key = key(seq)
+        func fill(_ r: inout ScoredEvent) {
+            r.tsMs = ts
+            r.key = key
+            r.version = version
+            r.score = Self.rounded(score, 1e6)
+            r.prediction = .number(prediction ? 1 : 0)
+            r.label = label.map { .number($0 ? 1 : 0) }
+            r.latencyUs = latencyUs.rounded(.towardZero)
+        }
+        if isShadow {
+            fill(&shadow)
+            batch.append(topic: .scored, key: key) { EventEncoder.encode(scored: shadow, into: &$0) }
+        } else {
+            fill(&primary)
+            for f in primary.features.indices { primary.features[f].value = Self.rounded(features[f], 1e4) }
+            batch.append(topic: .scored, key: key) { EventEncoder.encode(scored: primary, into: &$0) }
         }
     }
 
     /// The `label` message revealing `entry`'s outcome at its due time.
     func label(_ entry: PendingLabels.Entry, into batch: inout MessageBatch) {
-        batch.append(topic: .scored, writeKey: { writeKey(entry.sequence, &$0) }) { out in
-            out.append(contentsOf: labelPrefix)
-            JSONBytes.int(entry.dueMs, &out)
-            JSONBytes.ascii(",\"key\":\"", &out)
-            writeKey(entry.sequence, &out)
-            JSONBytes.ascii(entry.label ? "\",\"label\":1}" : "\",\"label\":0}", &out)
-        }
+        batch.append(.label(LabelEvent(pipeline: pipeline, tsMs: entry.dueMs, key: key(entry.sequence), label: .number(entry.label ? 1 : 0))))
     }
 }

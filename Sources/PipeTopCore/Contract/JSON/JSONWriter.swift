@@ -80,7 +80,8 @@ struct JSONWriter {
     }
 
     /// Shortest text that reads back to the same `Double` (Swift's `description` guarantees
-    /// that); integral values print without ".0". Non-finite values have no JSON form and
+    /// that, and `ShortDecimal` writes it for short decimals without a `String`); integral
+    /// values print without ".0". Non-finite values have no JSON form and
     /// are written as `null`, so a receiver rejects or drops them rather than reading a made-up number.
     mutating func double(_ d: Double) {
         guard d.isFinite else {
@@ -89,9 +90,14 @@ struct JSONWriter {
         }
         if d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) {
             int64(Int64(d))
-        } else {
-            append(d.description)
+            return
         }
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortDecimal.maxLength) { text -> Bool in
+            guard let base = text.baseAddress, let n = ShortDecimal.write(d, to: base) else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+            return true
+        }
+        if !written { append(d.description) }
     }
 
     mutating func doubles(_ values: [Double]) {
