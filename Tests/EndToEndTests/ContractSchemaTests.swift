@@ -53,7 +53,9 @@ struct ContractSchemaTests {
         #expect(Self.lineNumbers(decoder.stdout) == [3697, 3701], "\(decoder.stdout)")
     }
 
-    /// One line each the decoder rejects, for every kind of rule the schemas express.
+    /// One line each the decoder rejects, for every kind of rule the schemas express (the rules
+    /// they cannot, such as the number of latency counts for a given number of bounds, are
+    /// listed in `docs/schema/common.json`).
     static let rejected = [
         #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","model":"m","version":1,"score":"high"}"#,
         #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","model":"m","version":1}"#,
@@ -70,6 +72,7 @@ struct ContractSchemaTests {
         #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","label":null}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","records_in":-1}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","latency_le_us":[1,2]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","latency_counts":[1,2]}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","serving":[{"model":"m","version":"2"}]}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","serving":[{"model":"m","version":2,"role":null}]}"#,
         #"{"type":"model","pipeline":"p","ts_ms":1,"model":"m","version":1,"event":"deployed"}"#,
