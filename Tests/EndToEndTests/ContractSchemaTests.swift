@@ -26,12 +26,6 @@ struct ContractSchemaTests {
         })
     }
 
-    static func temporaryFile(_ lines: [String]) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).ndjson").path
-        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        return file
-    }
-
     @Test func theDemosOutputMatchesTheSchemas() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-demo-\(UUID().uuidString).ndjson").path
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -88,7 +82,7 @@ struct ContractSchemaTests {
     ]
 
     @Test func whatTheDecoderRejectsTheSchemasReject() throws {
-        let file = try Self.temporaryFile(Self.rejected)
+        let file = try temporaryFile(Self.rejected.joined(separator: "\n") + "\n", named: "schema")
         defer { try? FileManager.default.removeItem(atPath: file) }
         let every = Set(1...Self.rejected.count)
         let decoder = try runPipetop(["validate", "--max-errors", "100", file])
@@ -114,7 +108,7 @@ struct ContractSchemaTests {
     ]
 
     @Test func whatTheDecoderAcceptsTheSchemasAccept() throws {
-        let file = try Self.temporaryFile(Self.accepted)
+        let file = try temporaryFile(Self.accepted.joined(separator: "\n") + "\n", named: "schema")
         defer { try? FileManager.default.removeItem(atPath: file) }
         let decoder = try runPipetop(["validate", file])
         #expect(decoder.status == 0, "\(decoder.stdout)")

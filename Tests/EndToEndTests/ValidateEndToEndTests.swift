@@ -7,14 +7,8 @@ import Testing
 struct ValidateEndToEndTests {
     static let good = #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","label":1}"#
 
-    static func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString).ndjson").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func aValidFileExitsZeroWithItsCount() throws {
-        let path = try Self.file([Self.good, "", Self.good, Self.good].joined(separator: "\n"))
+        let path = try temporaryFile([Self.good, "", Self.good, Self.good].joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try runPipetop(["validate", path])
         #expect(run.status == 0)
@@ -35,7 +29,7 @@ struct ValidateEndToEndTests {
             #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","label":1"#,
             Self.good,
         ]
-        let path = try Self.file(lines.joined(separator: "\n") + "\n")
+        let path = try temporaryFile(lines.joined(separator: "\n") + "\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try runPipetop(["validate", path])
         #expect(run.status == 1)
@@ -53,7 +47,7 @@ struct ValidateEndToEndTests {
     }
 
     @Test func standardInputIsReadWithADash() throws {
-        let path = try Self.file(Self.good + "\n" + #"{"type":"ack","pipeline":"p","ts_ms":1,"id":"c","status":"done"}"#)
+        let path = try temporaryFile(Self.good + "\n" + #"{"type":"ack","pipeline":"p","ts_ms":1,"id":"c","status":"done"}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try runPipetop([], shell: #""$PIPETOP" validate - < '\#(path)'"#)
         #expect(run.status == 1)
@@ -66,7 +60,7 @@ struct ValidateEndToEndTests {
 
     @Test func printedErrorsAreCappedAndTheRestCounted() throws {
         let bad = #"{"type":"label","pipeline":"p","ts_ms":"now","key":"k","label":1}"#
-        let path = try Self.file(Array(repeating: bad, count: 30).joined(separator: "\n"))
+        let path = try temporaryFile(Array(repeating: bad, count: 30).joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try runPipetop(["validate", "--max-errors", "3", path])
         #expect(run.status == 1)
