@@ -129,9 +129,10 @@ extension JSONScanner {
         }
         try check(seen, required: FieldKey.edges.bit | FieldKey.counts.bit | FieldKey.n.bit, closedAt: pos - 1)
         // Values go to searchsorted(edges, x, side: right): one more bin than edges.
-        let expected = "\(h.edges.count + 1) non-negative counts (one more than edges)"
-        guard h.counts.count == h.edges.count + 1 else { throw error(.invalidValue(field: "counts", expected: expected), countsAt) }
-        for c in h.counts where !(c >= 0) { throw error(.invalidValue(field: "counts", expected: expected), countsAt) }
+        guard h.counts.count == h.edges.count + 1, h.counts.allSatisfy({ $0 >= 0 }) else {
+            let expected = "\(h.edges.count + 1) non-negative counts (one more than edges)"
+            throw error(.invalidValue(field: "counts", expected: expected), countsAt)
+        }
         return h
     }
 }
