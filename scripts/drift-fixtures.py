@@ -8,7 +8,7 @@ drift numbers agree with the ones written here. Re-run after changing a definiti
 
 Each case directory gets reference.txt and current.txt (one repr() per line, so every double
 round-trips exactly) and expected.json with bins, edges, psi, ks, ks_pvalue, js, n and m,
-computed exactly as the README ("Drift, exactly") defines them.
+computed exactly as docs/drift.md defines them.
 """
 
 import json

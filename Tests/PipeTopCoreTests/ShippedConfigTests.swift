@@ -81,3 +81,22 @@ private enum DocumentedKeys {
         return keys
     }
 }
+
+/// `docs/configuration.md` has every key of the schema in the section of its table
+/// (`[drift]`, `[[contexts]]`…), so the reference cannot fall behind the code.
+@Test func theConfigurationReferenceDocumentsEveryKey() throws {
+    let path = (shippedConfigPath as NSString).deletingLastPathComponent + "/../docs/configuration.md"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var sections: [String: String] = [:]
+    for part in text.components(separatedBy: "\n## ").dropFirst() {
+        let heading = part.prefix { $0 != "\n" }
+        let name = heading.trimmingCharacters(in: CharacterSet(charactersIn: "`[] "))
+        sections[name] = String(part)
+    }
+    let missing = ConfigSchema.keyPaths.filter { path in
+        let parts = path.split(separator: ".")
+        guard let section = parts.first.map(String.init), let leaf = parts.last else { return true }
+        return !(sections[section]?.contains("`\(leaf)`") ?? false)
+    }
+    #expect(missing.isEmpty, "keys not in docs/configuration.md: \(missing)")
+}

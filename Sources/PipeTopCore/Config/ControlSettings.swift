@@ -3,7 +3,7 @@ public struct ControlSettings: Sendable, Hashable {
     /// Off turns every control action off, like `read_only`.
     public var enabled = true
     public var readOnly = false
-    /// Pipelines whose actions need the pipeline name typed to confirm.
+    /// Pipelines whose actions need the version typed to confirm.
     public var protectedPipelines: [String] = []
     /// How long to wait for a scorer's ack before reporting a timeout.
     public var ackTimeout = Duration.seconds(10)

@@ -23,6 +23,19 @@ import Testing
         #expect(r.oversized == 1)
     }
 
+    @Test func numberedLinesCountBlankAndOverlongOnes() {
+        var splitter = LineSplitter(maxLineBytes: 10)
+        var seen: [String] = []
+        let record: (Int, UnsafeRawBufferPointer?) -> Void = { n, line in
+            seen.append("\(n):" + (line.map { String(decoding: $0, as: UTF8.self) } ?? "<too long>"))
+        }
+        for chunk in ["a\n\n  \nb\r\n0123456", "789abcdef\nc\nlast-too-long"] {
+            Array(chunk.utf8).withUnsafeBytes { splitter.feedNumbered($0, record) }
+        }
+        splitter.finishNumbered(record)
+        #expect(seen == ["1:a", "4:b", "5:<too long>", "6:c", "7:<too long>"])
+    }
+
     @Test func speedParsesMultiplesAndMax() throws {
         #expect(try ReplaySpeed(parsing: "max") == .max)
         #expect(try ReplaySpeed(parsing: "10") == .times(10))

@@ -87,15 +87,20 @@ extension JSONScanner {
         try enterContainer(b)
         let (type, typeFirst) = try locateType()
         let result: DecodeResult
-        switch type {
-        case .scored:
-            try readScored(into: &scratch, first: !typeFirst)
-            result = .scored
-        case .metrics: result = .other(.metrics(try readMetrics(first: !typeFirst)))
-        case .model: result = .other(.model(try readModel(first: !typeFirst)))
-        case .label: result = .other(.label(try readLabel(first: !typeFirst)))
-        case .control: result = .other(.control(try readControl(first: !typeFirst)))
-        case .ack: result = .other(.ack(try readAck(first: !typeFirst)))
+        do throws(DecodeError) {
+            switch type {
+            case .scored:
+                try readScored(into: &scratch, first: !typeFirst)
+                result = .scored
+            case .metrics: result = .other(.metrics(try readMetrics(first: !typeFirst)))
+            case .model: result = .other(.model(try readModel(first: !typeFirst)))
+            case .label: result = .other(.label(try readLabel(first: !typeFirst)))
+            case .control: result = .other(.control(try readControl(first: !typeFirst)))
+            case .ack: result = .other(.ack(try readAck(first: !typeFirst)))
+            }
+        } catch {
+            // Fields are named from the message: `scored.score`.
+            throw error.within(type.rawValue)
         }
         skipWhitespace()
         guard pos == count else { throw error(.trailingGarbage, pos) }

@@ -1,4 +1,4 @@
-/// Encodes contract messages as compact JSON in the contract's snake_case (README, "The event contract"), `type` first.
+/// Encodes contract messages as compact JSON in the contract's snake_case (docs/contract.md), `type` first.
 ///
 /// `nil` optionals and empty optional collections are omitted, as is `v` when it is the
 /// default 1; `EventDecoder` restores those defaults, so encode → decode is the identity.

@@ -31,7 +31,8 @@ extension JSONScanner {
         let le = e.latencyLeUs.count
         let n = e.latencyCounts.count
         guard n == le || n == le + 1 else {
-            throw error(.invalidValue(field: "latency_counts"), seen & FieldKey.latencyCounts.bit != 0 ? countsAt : closedAt)
+            let expected = "\(le) or \(le + 1) counts (one per bound of latency_le_us, maybe one more for +Inf)"
+            throw error(.invalidValue(field: "latency_counts", expected: expected), seen & FieldKey.latencyCounts.bit != 0 ? countsAt : closedAt)
         }
         return e
     }
@@ -47,18 +48,22 @@ extension JSONScanner {
             guard try peek() == UInt8(ascii: "{") else { throw mismatch(.serving, "an array of objects") }
             try enterContainer(UInt8(ascii: "{"))
             var entry = ServingEntry(model: "", version: 0, role: .primary)
-            var seen: UInt64 = 0
-            var first = true
-            while let key = try nextKey(first: &first) {
-                seen |= key.bit
-                switch key {
-                case .model: entry.model = try readString(.model)
-                case .version: entry.version = try readInt(.version)
-                case .role: entry.role = try readRole()
-                default: try skipValue()
+            do throws(DecodeError) {
+                var seen: UInt64 = 0
+                var first = true
+                while let key = try nextKey(first: &first) {
+                    seen |= key.bit
+                    switch key {
+                    case .model: entry.model = try readString(.model)
+                    case .version: entry.version = try readInt(.version)
+                    case .role: entry.role = try readRole()
+                    default: try skipValue()
+                    }
                 }
+                try check(seen, required: FieldKey.model.bit | FieldKey.version.bit, closedAt: pos - 1)
+            } catch {
+                throw error.within("serving[\(entries.count)]")
             }
-            try check(seen, required: FieldKey.model.bit | FieldKey.version.bit, closedAt: pos - 1)
             entries.append(entry)
         }
         return entries

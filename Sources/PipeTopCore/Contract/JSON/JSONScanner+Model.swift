@@ -39,49 +39,72 @@ extension JSONScanner {
         guard try peek() == UInt8(ascii: "{") else { throw mismatch(.artifact, "an object") }
         try enterContainer(UInt8(ascii: "{"))
         var a = Artifact(format: "")
-        var seen: UInt64 = 0
-        var first = true
-        while let key = try nextKey(first: &first) {
-            seen |= key.bit
-            switch key {
-            case .format: a.format = try readString(.format)
-            case .sha256: a.sha256 = try readString(.sha256)
-            case .bytes: a.bytes = try readInt64(.bytes)
-            case .data: a.data = try readOptionalString(.data)
-            case .uri: a.uri = try readOptionalString(.uri)
-            default: try skipValue()
+        do throws(DecodeError) {
+            var seen: UInt64 = 0
+            var first = true
+            var bytesAt = 0
+            while let key = try nextKey(first: &first) {
+                seen |= key.bit
+                switch key {
+                case .format: a.format = try readString(.format)
+                case .sha256: a.sha256 = try readString(.sha256)
+                case .bytes:
+                    bytesAt = pos
+                    a.bytes = try readInt64(.bytes)
+                case .data: a.data = try readOptionalString(.data)
+                case .uri: a.uri = try readOptionalString(.uri)
+                default: try skipValue()
+                }
             }
+            try check(seen, required: FieldKey.format.bit, closedAt: pos - 1)
+            if a.bytes < 0 { throw error(.invalidValue(field: "bytes", expected: "a non-negative integer"), bytesAt) }
+        } catch {
+            throw error.within("artifact")
         }
-        try check(seen, required: FieldKey.format.bit, closedAt: pos - 1)
-        if a.bytes < 0 { throw error(.invalidValue(field: "bytes"), pos - 1) }
         return a
     }
 
     /// `reference: {edges, counts, n, sample?, features?: {name: {edges, counts, n, sample?}}}`.
     private mutating func readReference() throws(DecodeError) -> Reference {
         var features: [String: ReferenceHistogram] = [:]
-        let score = try readHistogram(.reference, features: &features)
+        let score = try readHistogram(.reference, path: "reference", features: &features)
         return Reference(score: score, features: features)
     }
 
-    /// One histogram object; `features` (only allowed at the top level) collects per-feature ones.
+    /// One histogram object, named `path` in errors; `features` (only allowed at the top level)
+    /// collects per-feature ones.
     private mutating func readHistogram(
-        _ field: FieldKey, features: inout [String: ReferenceHistogram]
+        _ field: FieldKey, path: String, features: inout [String: ReferenceHistogram]
     ) throws(DecodeError) -> ReferenceHistogram {
         let topLevel = field == .reference
         guard try peek() == UInt8(ascii: "{") else { throw mismatch(field, "an object") }
         try enterContainer(UInt8(ascii: "{"))
+        do throws(DecodeError) {
+            return try readHistogramMembers(topLevel: topLevel, features: &features)
+        } catch {
+            throw error.within(path)
+        }
+    }
+
+    /// The members of a histogram object, after its `{`.
+    private mutating func readHistogramMembers(
+        topLevel: Bool, features: inout [String: ReferenceHistogram]
+    ) throws(DecodeError) -> ReferenceHistogram {
         var h = ReferenceHistogram(edges: [], counts: [], n: 0)
         var seen: UInt64 = 0
         var first = true
+        var countsAt = 0
         while let key = try nextKey(first: &first) {
             seen |= key.bit
             switch key {
             case .edges: try readDoubles(.edges, into: &h.edges)
-            case .counts: try readDoubles(.counts, into: &h.counts)
+            case .counts:
+                countsAt = pos
+                try readDoubles(.counts, into: &h.counts)
             case .n:
+                let at = pos
                 let n = try readInt64(.n)
-                guard n >= 0 else { throw error(.numberOutOfRange(field: "n"), pos - 1) }
+                guard n >= 0 else { throw error(.numberOutOfRange(field: "n", expected: "a non-negative integer"), at) }
                 h.n = Int(n)
             case .sample:
                 if try readNull() {
@@ -99,16 +122,17 @@ extension JSONScanner {
                 while let feature = try nextMember(first: &firstFeature) {
                     let featureName = string(feature)
                     var unused: [String: ReferenceHistogram] = [:]
-                    features[featureName] = try readHistogram(.features, features: &unused)
+                    features[featureName] = try readHistogram(.features, path: "features." + featureName, features: &unused)
                 }
             default: try skipValue()
             }
         }
-        let closedAt = pos - 1
-        try check(seen, required: FieldKey.edges.bit | FieldKey.counts.bit | FieldKey.n.bit, closedAt: closedAt)
+        try check(seen, required: FieldKey.edges.bit | FieldKey.counts.bit | FieldKey.n.bit, closedAt: pos - 1)
         // Values go to searchsorted(edges, x, side: right): one more bin than edges.
-        guard h.counts.count == h.edges.count + 1 else { throw error(.invalidValue(field: "counts"), closedAt) }
-        for c in h.counts where !(c >= 0) { throw error(.invalidValue(field: "counts"), closedAt) }
+        guard h.counts.count == h.edges.count + 1, h.counts.allSatisfy({ $0 >= 0 }) else {
+            let expected = "\(h.edges.count + 1) non-negative counts (one more than edges)"
+            throw error(.invalidValue(field: "counts", expected: expected), countsAt)
+        }
         return h
     }
 }

@@ -75,7 +75,7 @@ extension JSONScanner {
         // Hard cases (long mantissas, big exponents) go to the standard library's correctly rounded parser.
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: buf[t.start..<t.end]), as: UTF8.self)
         guard let v = Double(text) else { throw error(.invalidNumber, t.start) }
-        guard v.isFinite else { throw error(.numberOutOfRange(field: field.name), t.start) }
+        guard v.isFinite else { throw error(.numberOutOfRange(field: field.name, expected: "a finite number"), t.start) }
         return v
     }
 
@@ -83,18 +83,18 @@ extension JSONScanner {
     @inline(__always)
     func int64(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> Int64 {
         if t.isInteger {
-            guard t.exact else { throw error(.numberOutOfRange(field: field.name), t.start) }
+            guard t.exact else { throw error(.numberOutOfRange(field: field.name, expected: Self.int64Range), t.start) }
             if t.negative {
-                guard t.mantissa <= UInt64(Int64.max) + 1 else { throw error(.numberOutOfRange(field: field.name), t.start) }
+                guard t.mantissa <= UInt64(Int64.max) + 1 else { throw error(.numberOutOfRange(field: field.name, expected: Self.int64Range), t.start) }
                 return Int64(truncatingIfNeeded: 0 &- t.mantissa)
             }
-            guard t.mantissa <= UInt64(Int64.max) else { throw error(.numberOutOfRange(field: field.name), t.start) }
+            guard t.mantissa <= UInt64(Int64.max) else { throw error(.numberOutOfRange(field: field.name, expected: Self.int64Range), t.start) }
             return Int64(t.mantissa)
         }
         let d = try double(t, field: field)
         guard d.rounded(.towardZero) == d else { throw error(.wrongType(field: field.name, expected: "an integer"), t.start) }
         guard d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 else {
-            throw error(.numberOutOfRange(field: field.name), t.start)
+            throw error(.numberOutOfRange(field: field.name, expected: Self.int64Range), t.start)
         }
         return Int64(d)
     }
@@ -102,14 +102,20 @@ extension JSONScanner {
     /// The token as a non-negative whole number (counters).
     func uint64(_ t: NumberToken, field: FieldKey) throws(DecodeError) -> UInt64 {
         if t.isInteger && !t.negative {
-            guard t.exact else { throw error(.numberOutOfRange(field: field.name), t.start) }
+            guard t.exact else { throw error(.numberOutOfRange(field: field.name, expected: Self.uint64Range), t.start) }
             return t.mantissa
         }
         let d = try double(t, field: field)
         guard d.rounded(.towardZero) == d else { throw error(.wrongType(field: field.name, expected: "an integer"), t.start) }
-        guard d >= 0 && d < 1.8446744073709551616e19 else { throw error(.numberOutOfRange(field: field.name), t.start) }
+        guard d >= 0 && d < 1.8446744073709551616e19 else { throw error(.numberOutOfRange(field: field.name, expected: Self.uint64Range), t.start) }
         return UInt64(d)
     }
+
+    /// What an `Int64` field accepts, for errors.
+    static let int64Range = "an integer from -9223372036854775808 to 9223372036854775807"
+
+    /// What a counter (`UInt64`) accepts, for errors.
+    static let uint64Range = "an integer from 0 to 18446744073709551615"
 
     /// Exact powers of ten representable in a `Double` (10^0 ... 10^22).
     @inline(__always) static func pow10(_ e: Int) -> Double {

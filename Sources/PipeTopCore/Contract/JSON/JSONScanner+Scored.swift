@@ -42,7 +42,9 @@ extension JSONScanner {
     /// A repeated `type` member must name the type already chosen (a message has one type).
     mutating func checkType(_ expected: EventType) throws(DecodeError) {
         let at = pos
-        guard try readEventType() == expected else { throw error(.invalidValue(field: "type"), at) }
+        guard try readEventType() == expected else {
+            throw error(.invalidValue(field: "type", expected: "\"\(expected.rawValue)\", as the first \"type\""), at)
+        }
     }
 
     /// The value of a `type` member.

@@ -23,9 +23,9 @@ extension JSONScanner {
     }
 
     @inline(__always)
-    mutating func readNumberToken(_ field: FieldKey) throws(DecodeError) -> NumberToken {
+    mutating func readNumberToken(_ field: FieldKey, expected: String = "a number") throws(DecodeError) -> NumberToken {
         let b = try peek()
-        guard b == UInt8(ascii: "-") || Self.isDigit(b) else { throw mismatch(field, "a number") }
+        guard b == UInt8(ascii: "-") || Self.isDigit(b) else { throw mismatch(field, expected) }
         return try readNumber()
     }
 
@@ -42,7 +42,7 @@ extension JSONScanner {
     mutating func readInt64(_ field: FieldKey) throws(DecodeError) -> Int64 {
         skipWhitespace()
         if let v = fastInt64() { return v }
-        let t = try readNumberToken(field)
+        let t = try readNumberToken(field, expected: "an integer")
         return try int64(t, field: field)
     }
 
@@ -52,7 +52,7 @@ extension JSONScanner {
     }
 
     mutating func readUInt64(_ field: FieldKey) throws(DecodeError) -> UInt64 {
-        let t = try readNumberToken(field)
+        let t = try readNumberToken(field, expected: "an integer")
         return try uint64(t, field: field)
     }
 
@@ -88,7 +88,7 @@ extension JSONScanner {
         let at = pos
         let t = try readStringToken(field)
         for c in T.allCases where equals(t, c.rawValue) { return c }
-        throw error(.invalidValue(field: field.name), at)
+        throw error(.invalidValue(field: field.name, expected: Self.oneOf(T.allCases.map(\.rawValue))), at)
     }
 
     /// `primary` or `shadow`, matched as packed words: it is on the hot path.
@@ -98,8 +98,13 @@ extension JSONScanner {
         switch fieldKey(t) {
         case .primary: return .primary
         case .shadow: return .shadow
-        default: throw error(.invalidValue(field: FieldKey.role.name), at)
+        default: throw error(.invalidValue(field: FieldKey.role.name, expected: Self.oneOf(Role.allCases.map(\.rawValue))), at)
         }
+    }
+
+    /// `one of "a", "b"`: what an enum field accepts, for errors.
+    static func oneOf(_ names: [String]) -> String {
+        "one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// A prediction or label: number, `true`/`false` (1/0) or string; `nil` for `null`.

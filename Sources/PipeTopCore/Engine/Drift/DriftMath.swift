@@ -1,6 +1,6 @@
 import Foundation
 
-/// The drift definitions of the README's "Drift, exactly" as pure functions, each written to reproduce numpy/scipy
+/// The drift definitions of docs/drift.md as pure functions, each written to reproduce numpy/scipy
 /// to the last few ulps so that numbers shown by pipetop can be checked against a notebook.
 public enum DriftMath: Sendable {
     /// Stand-in for an empty share in PSI, so that `ln(q/p)` stays finite (no renormalisation).

@@ -14,6 +14,8 @@ public struct LineSplitter: Sendable {
     private var skippingLongLine = false
     /// Lines dropped for being longer than `maxLineBytes`.
     public private(set) var oversizedLines = 0
+    /// Lines seen so far, blank and oversized ones included.
+    private var lineNumber = 0
 
     public init(maxLineBytes: Int = 16 << 20) {
         self.maxLineBytes = max(1, maxLineBytes)
@@ -21,6 +23,17 @@ public struct LineSplitter: Sendable {
 
     /// Calls `body` with each complete, non-blank line in `chunk` (without its `\n` or `\r\n`).
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        feedNumbered(chunk) { _, line in if let line { body(line) } }
+    }
+
+    /// Emits what is left after the last newline (a file that does not end with one).
+    public mutating func finish(_ body: (UnsafeRawBufferPointer) -> Void) {
+        finishNumbered { _, line in if let line { body(line) } }
+    }
+
+    /// Like `feed`, with each line's number (from 1, blank lines counted though not emitted);
+    /// a line longer than `maxLineBytes` is emitted as nil, once, when its end is reached.
+    public mutating func feedNumbered(_ chunk: UnsafeRawBufferPointer, _ body: (Int, UnsafeRawBufferPointer?) -> Void) {
         guard let base = chunk.baseAddress else { return }
         var start = 0
         // memchr finds the newlines a vector at a time; a byte loop was a sixth of a replay's time.
@@ -32,9 +45,13 @@ public struct LineSplitter: Sendable {
         append(UnsafeRawBufferPointer(rebasing: chunk[start..<chunk.count]))
     }
 
-    /// Emits what is left after the last newline (a file that does not end with one).
-    public mutating func finish(_ body: (UnsafeRawBufferPointer) -> Void) {
-        if !carry.isEmpty && !skippingLongLine {
+    /// Like `finish`, with the line's number as `feedNumbered` gives it.
+    public mutating func finishNumbered(_ body: (Int, UnsafeRawBufferPointer?) -> Void) {
+        if skippingLongLine {
+            lineNumber += 1
+            body(lineNumber, nil)
+        } else if !carry.isEmpty {
+            lineNumber += 1
             let line = carry
             line.withUnsafeBytes { emitWhole($0, body) }
         }
@@ -42,10 +59,12 @@ public struct LineSplitter: Sendable {
         skippingLongLine = false
     }
 
-    private mutating func emit(_ tail: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+    private mutating func emit(_ tail: UnsafeRawBufferPointer, _ body: (Int, UnsafeRawBufferPointer?) -> Void) {
+        lineNumber += 1
         if skippingLongLine {
             skippingLongLine = false
             carry.removeAll(keepingCapacity: true)
+            body(lineNumber, nil)
             return
         }
         if carry.isEmpty {
@@ -56,6 +75,7 @@ public struct LineSplitter: Sendable {
         if skippingLongLine {
             skippingLongLine = false
             carry.removeAll(keepingCapacity: true)
+            body(lineNumber, nil)
             return
         }
         let line = carry
@@ -63,12 +83,12 @@ public struct LineSplitter: Sendable {
         line.withUnsafeBytes { emitWhole($0, body) }
     }
 
-    private func emitWhole(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+    private func emitWhole(_ line: UnsafeRawBufferPointer, _ body: (Int, UnsafeRawBufferPointer?) -> Void) {
         var end = line.count
         if end > 0 && line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let trimmed = UnsafeRawBufferPointer(rebasing: line[0..<end])
         guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
-        body(trimmed)
+        body(lineNumber, trimmed)
     }
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
