@@ -7,7 +7,14 @@ import Foundation
 enum ConnectionCause {
     /// The plain line for `reason`, or nil when it is no security failure. `certificate` is the
     /// latest failed certificate check, which says why a handshake's verification failed.
-    static func explain(_ reason: String, certificate: CertificateFailure?) -> String? {
+    static func explain(_ text: String, certificate: CertificateFailure?) -> String? {
+        // Log lines start with the thread's name: `[thrd:ssl://host:port/bootstrap]: `.
+        var reason = Substring(text)
+        if reason.hasPrefix("[thrd:"), let end = reason.range(of: "]: ") { reason = reason[end.upperBound...] }
+        return explain(reason: String(reason), certificate: certificate)
+    }
+
+    private static func explain(reason: String, certificate: CertificateFailure?) -> String? {
         let lower = reason.lowercased()
         let detail = Self.detail(of: reason)
         let cause: String

@@ -98,14 +98,16 @@ public enum KafkaLibrary {
     public static var versionNumber: Int { Int(rd_kafka_version()) }
 }
 
-/// librdkafka's log callback: into the client's `KafkaLog`, never to stderr.
+/// librdkafka's log callback: into the client's `KafkaLog`, never to stderr; connection
+/// failures also to the client's events, for their cause.
 private let kafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = {
     rk, level, facility, message in
     guard let rk, let opaque = rd_kafka_opaque(rk) else { return }
     let events = Unmanaged<KafkaClientEvents>.fromOpaque(opaque).takeUnretainedValue()
-    events.log.append(
-        level: Int(level), facility: facility.map { String(cString: $0) } ?? "",
-        message: message.map { String(cString: $0) } ?? "")
+    let facility = facility.map { String(cString: $0) } ?? ""
+    let text = message.map { String(cString: $0) } ?? ""
+    events.log.append(level: Int(level), facility: facility, message: text)
+    if facility == "FAIL" { events.connectionFailed(text) }
 }
 
 /// librdkafka's error callback: recorded for the owner's status.
@@ -162,8 +164,7 @@ private let kafkaTokenRefreshCallback: @convention(c) (OpaquePointer?, UnsafePoi
             throw OAuthToken.Failure("oauth_token_command printed no token: \(error)")
         }
     } catch {
-        events.tokenRefreshed(ok: false)
-        events.log.append(level: 3, facility: "OAUTH", message: "\(error)")
+        events.tokenFailed("\(error)")
         rd_kafka_oauthbearer_set_token_failure(rk, "\(error)")
         return
     }
@@ -171,12 +172,11 @@ private let kafkaTokenRefreshCallback: @convention(c) (OpaquePointer?, UnsafePoi
     let err = rd_kafka_oauthbearer_set_token(rk, token.value, token.expiresAtMs, token.principal, nil, 0, &errstr, errstr.count)
     guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
         let why = "oauth_token_command: librdkafka refused the token: \(KafkaClient.text(errstr))"
-        events.tokenRefreshed(ok: false)
-        events.log.append(level: 3, facility: "OAUTH", message: why)
+        events.tokenFailed(why)
         rd_kafka_oauthbearer_set_token_failure(rk, why)
         return
     }
-    events.tokenRefreshed(ok: true)
+    events.tokenSet()
     events.log.append(
         level: 6, facility: "OAUTH",
         message: "token from oauth_token_command set, expires \(TimestampText.format(epochMilliseconds: token.expiresAtMs))")

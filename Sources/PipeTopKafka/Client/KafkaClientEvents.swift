@@ -55,6 +55,17 @@ final class KafkaClientEvents: Sendable {
         if let explained { log.append(level: 3, facility: "SECURITY", message: explained) }
     }
 
+    /// A connection failure librdkafka logged (facility `FAIL`, from its broker threads, so
+    /// known even to a client that serves no error callbacks while it waits): kept when it is
+    /// a security failure.
+    func connectionFailed(_ message: String) {
+        state.withLock { s in
+            if let explained = ConnectionCause.explain(message, certificate: s.certificateFailure) {
+                s.securityFailure = explained
+            }
+        }
+    }
+
     /// Records why a broker's certificate failed its check (librdkafka's verify callback).
     func certificateRejected(_ failure: CertificateFailure) {
         state.withLock { $0.certificateFailure = failure }
@@ -68,9 +79,21 @@ final class KafkaClientEvents: Sendable {
         }
     }
 
-    /// Counts a token set from `oauthTokenCommand`, or a failure to get one.
-    func tokenRefreshed(ok: Bool) {
-        state.withLock { if ok { $0.tokensSet += 1 } else { $0.tokenFailures += 1 } }
+    /// Counts a token set from `oauthTokenCommand`.
+    func tokenSet() {
+        state.withLock { $0.tokensSet += 1 }
+    }
+
+    /// `oauthTokenCommand` gave no token: the cause of the connection failures that follow
+    /// (librdkafka connects to no broker without a token).
+    func tokenFailed(_ why: String) {
+        let cause = "OAUTHBEARER: " + why
+        state.withLock {
+            $0.tokenFailures += 1
+            $0.securityFailure = cause
+            $0.lastError = cause
+        }
+        log.append(level: 3, facility: "OAUTH", message: why)
     }
 
     /// Counts one delivery report; a failure's reason becomes the latest error.
