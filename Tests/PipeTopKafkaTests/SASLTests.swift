@@ -9,15 +9,13 @@ import Testing
 /// authenticating, which the broker refuses ("early eof"), and the in-memory storage does not
 /// survive a restart without `--authentication`. So a successful login cannot be tested here,
 /// only that the mechanisms reach the broker and that a refused login is one clear line.
-@Suite(.serialized)
-final class SASLTests {
+@Suite(.kafkaBroker(arguments: ["--authentication"]), .serialized)
+struct SASLTests {
     let broker: TestBroker
 
     init() throws {
-        broker = try TestBroker(arguments: ["--authentication"])
+        broker = try TestBroker.shared()
     }
-
-    deinit { broker.stop() }
 
     func failure(mechanism: String) throws -> String {
         let toml = """

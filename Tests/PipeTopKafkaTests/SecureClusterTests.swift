@@ -10,15 +10,13 @@ import Testing
 /// failures a user meets (expired certificate, unknown CA, wrong host name, no client
 /// certificate): each one line naming the broker and the cause, in the CLI (exit 2) and in
 /// the dashboard source's status, which keeps retrying.
-@Suite(.serialized)
-final class SecureClusterTests {
+@Suite(.tlsBroker, .serialized)
+struct SecureClusterTests {
     let cluster: TLSBroker
 
     init() throws {
-        cluster = try TLSBroker()
+        cluster = try TLSBroker.shared()
     }
-
-    deinit { cluster.stop() }
 
     /// The client configuration `toml` gives with `brokers`.
     static func client(_ toml: String, brokers: String) throws -> KafkaClientConfig {

@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import Testing
 
 /// A private Tansu broker behind TLS endpoints served by Debian's `stunnel4`.
 ///
@@ -12,19 +14,26 @@ import Foundation
 /// - `mutualTLS`: the same, and it demands a client certificate the test CA signed;
 /// - `expired`: a certificate for 127.0.0.1 that expired in 2020;
 /// - `wrongHost`: a certificate for another host name.
-final class TLSBroker {
+final class TLSBroker: Sendable {
     let certificates: TestCertificates
     let broker: TestBroker
     let tls: Int
     let mutualTLS: Int
     let expired: Int
     let wrongHost: Int
-    private let stunnel: Process
-    private let directory: String
+    private let stunnel = Mutex<Process?>(nil)
+
+    /// The TLS broker the enclosing suite started (see `TLSBrokerTrait`).
+    @TaskLocal static var current: TLSBroker?
+
+    /// The suite's TLS broker, or a failure saying the suite lacks the trait.
+    static func shared() throws -> TLSBroker {
+        guard let current else { throw SetupError("no TLS broker: the suite needs the .tlsBroker trait") }
+        return current
+    }
 
     init() throws {
         certificates = try TestCertificates()
-        directory = certificates.directory
         tls = try TestBroker.freePort()
         mutualTLS = try TestBroker.freePort()
         expired = try TestBroker.freePort()
@@ -41,7 +50,7 @@ final class TLSBroker {
         for s in services {
             config += "[\(s.name)]\naccept = 127.0.0.1:\(s.port)\nconnect = 127.0.0.1:\(broker.port)\ncert = \(s.cert)\nkey = \(s.key)\n\(s.extra)"
         }
-        let configPath = directory + "/stunnel.conf"
+        let configPath = certificates.directory + "/stunnel.conf"
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.stunnelPath)
@@ -50,7 +59,7 @@ final class TLSBroker {
         p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         p.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try p.run()
-        stunnel = p
+        stunnel.withLock { $0 = p }
         TestBrokerRegistry.add(p.processIdentifier)
         let deadline = Date().addingTimeInterval(10)
         while !services.allSatisfy({ TestBroker.accepts(port: $0.port) }) {
@@ -66,15 +75,36 @@ final class TLSBroker {
 
     /// Stops stunnel and the broker and removes the certificates; safe to call more than once.
     func stop() {
-        if stunnel.isRunning {
-            kill(stunnel.processIdentifier, SIGKILL)
-            stunnel.waitUntilExit()
+        if let p = stunnel.withLock({ $0.take() }) {
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            TestBrokerRegistry.remove(p.processIdentifier)
         }
-        TestBrokerRegistry.remove(stunnel.processIdentifier)
         broker.stop()
         certificates.remove()
     }
 
     /// Debian's stunnel4 (installed by `scripts/install-deps test`).
     static let stunnelPath = "/usr/bin/stunnel4"
+}
+
+/// One `TLSBroker` for a whole suite: started before its first test, stopped after its last,
+/// and reachable in the tests as `try TLSBroker.shared()`.
+struct TLSBrokerTrait: SuiteTrait, TestScoping {
+    var isRecursive: Bool { false }
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let cluster = try TLSBroker()
+        defer { cluster.stop() }
+        try await TLSBroker.$current.withValue(cluster) {
+            try await function()
+        }
+    }
+}
+
+extension Trait where Self == TLSBrokerTrait {
+    /// Runs the suite against a TLS broker of its own.
+    static var tlsBroker: Self { Self() }
 }
