@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 /// Maps a parsed TOML document onto `PipeTopConfig`, section by section, starting from the defaults
@@ -6,7 +7,7 @@ enum ConfigDecoder {
     static func decode(_ root: TOMLTable, file: String, environment: [String: String])
         throws(ConfigError) -> PipeTopConfig
     {
-        let top = TOMLSectionReader(table: root, path: "", file: file)
+        let top = TOMLSectionReader(table: root, path: "", file: file, environment: environment)
         var config = PipeTopConfig.defaults
         if let ui = try top.table("ui") { config.ui = try decodeUI(ui) }
         if let drift = try top.table("drift") { config.drift = try decodeDrift(drift) }
@@ -14,12 +15,12 @@ enum ConfigDecoder {
         if let control = try top.table("control") {
             config.control = try decodeControl(control, environment: environment)
         }
-        if let kafka = try top.table("kafka") { config.kafka = try decodeKafka(kafka) }
+        if let kafka = try top.table("kafka") { config.kafka = try decodeKafka(kafka, environment: environment) }
         if let topics = try top.table("topics") {
             config.topics = config.topics.applying(try decodeTopics(topics))
         }
         if let contexts = try top.tableArray("contexts") {
-            config.contexts = try decodeContexts(contexts, file: file)
+            config.contexts = try decodeContexts(contexts, file: file, environment: environment)
         }
         if let pipelines = try top.tableArray("pipelines") {
             config.pipelines = try decodePipelines(pipelines, file: file)
@@ -129,7 +130,7 @@ enum ConfigDecoder {
         return control
     }
 
-    private static func decodeKafka(_ r: TOMLSectionReader) throws(ConfigError) -> KafkaSettings {
+    private static func decodeKafka(_ r: TOMLSectionReader, environment: [String: String]) throws(ConfigError) -> KafkaSettings {
         var kafka = KafkaSettings()
         if let brokers = try r.nonEmptyString("brokers") { kafka.brokers = brokers }
         if let id = try r.nonEmptyString("client_id") { kafka.clientID = id }
@@ -142,7 +143,57 @@ enum ConfigDecoder {
         if let groups = try r.stringList("lag_groups") { kafka.lagGroups = groups }
         if let properties = try r.propertyTable("properties") { kafka.properties = properties }
         kafka.schemaRegistry = try decodeSchemaRegistry(r)
+        kafka.security = try decodeSecurity(r, environment: environment)
         return kafka
+    }
+
+    /// The TLS and SASL keys of `[kafka]` or a context. Certificate and key files must exist
+    /// (`~` expanded); protocol and mechanism must be ones librdkafka knows.
+    private static func decodeSecurity(_ r: TOMLSectionReader, environment: [String: String])
+        throws(ConfigError) -> KafkaSecurity
+    {
+        var security = KafkaSecurity()
+        if let text = try r.string("security_protocol") {
+            guard let value = SecurityProtocol(rawValue: text.lowercased()) else {
+                let allowed = SecurityProtocol.allCases.map(\.rawValue).joined(separator: ", ")
+                throw r.invalid("security_protocol", "must be one of \(allowed), got \"\(text)\"")
+            }
+            security.securityProtocol = value
+        }
+        if let text = try r.string("sasl_mechanism") {
+            guard let value = SASLMechanism(rawValue: text.uppercased()) else {
+                let allowed = SASLMechanism.allCases.map(\.rawValue).joined(separator: ", ")
+                throw r.invalid("sasl_mechanism", "must be one of \(allowed), got \"\(text)\"")
+            }
+            security.saslMechanism = value
+        }
+        security.sslCA = try existingFile(r, "ssl_ca", environment: environment)
+        security.sslCert = try existingFile(r, "ssl_cert", environment: environment)
+        security.sslKey = try existingFile(r, "ssl_key", environment: environment)
+        if (security.sslCert == nil) != (security.sslKey == nil) {
+            throw r.invalid(security.sslCert == nil ? "ssl_key" : "ssl_cert", "goes with ssl_cert and ssl_key both set")
+        }
+        security.sslKeyPassword = try r.string("ssl_key_password")
+        security.saslUsername = try r.nonEmptyString("sasl_username")
+        security.saslPassword = try r.string("sasl_password")
+        security.oauthTokenCommand = try r.nonEmptyString("oauth_token_command")
+        if security.oauthTokenCommand != nil, let mechanism = security.saslMechanism, mechanism != .oauthBearer {
+            throw r.invalid("oauth_token_command", "fetches an OAUTHBEARER token, but sasl_mechanism is \"\(mechanism.rawValue)\"")
+        }
+        return security
+    }
+
+    /// A path that must name a readable file.
+    private static func existingFile(_ r: TOMLSectionReader, _ key: String, environment: [String: String])
+        throws(ConfigError) -> String?
+    {
+        guard let text = try r.nonEmptyString(key) else { return nil }
+        let path = PathExpansion.expandTilde(text, environment: environment)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "is not readable" : "does not exist"
+            throw r.invalid(key, "file \(path) \(reason)")
+        }
+        return path
     }
 
     /// `schema_registry`, `schema_registry_auth` and `schema_registry_ca` of `[kafka]` or a context.
@@ -244,7 +295,7 @@ enum ConfigDecoder {
         do { return try JSONPointer(parsing: text) } catch { throw r.invalid("features", error.description) }
     }
 
-    private static func decodeContexts(_ readers: [TOMLSectionReader], file: String)
+    private static func decodeContexts(_ readers: [TOMLSectionReader], file: String, environment: [String: String])
         throws(ConfigError) -> [ContextConfig]
     {
         var contexts: [ContextConfig] = []
@@ -268,6 +319,7 @@ enum ConfigDecoder {
             if let flag = try r.bool("read_only") { context.readOnly = flag }
             if let flag = try r.bool("protected") { context.protected = flag }
             context.schemaRegistry = try decodeSchemaRegistry(r)
+            context.security = try decodeSecurity(r, environment: environment)
             if let pipelines = try r.tableArray("pipelines") { context.pipelines = try decodePipelines(pipelines, file: file) }
             contexts.append(context)
         }

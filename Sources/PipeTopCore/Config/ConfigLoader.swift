@@ -69,11 +69,14 @@ public enum ConfigLoader {
                 exists && isDirectory.boolValue ? "it is a directory" : "not readable as UTF-8 text"
             throw .unreadable(path: path, reason: reason)
         }
-        return try parse(text, file: path, environment: environment)
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
+        return try parse(text, file: path, environment: environment, fileMode: mode)
     }
 
     /// Parses and validates configuration text; `file` is only used in messages and as the path.
-    public static func parse(_ text: String, file: String, environment: [String: String])
+    /// `fileMode` (the file's permission bits): a file group or others may read (`mode & 0o044`)
+    /// gets a warning for every secret written in it in clear.
+    public static func parse(_ text: String, file: String, environment: [String: String], fileMode: Int? = nil)
         throws(ConfigError) -> LoadedConfig
     {
         let root: TOMLTable
@@ -83,7 +86,12 @@ public enum ConfigLoader {
             throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
         }
         let config = try ConfigDecoder.decode(root, file: file, environment: environment)
-        let warnings = UnknownKeyScanner.scan(root, file: file)
+        var warnings = UnknownKeyScanner.scan(root, file: file)
+        if let fileMode, fileMode & 0o044 != 0 {
+            warnings += ClearTextSecretScanner.scan(root).map {
+                ConfigWarning(file: file, keyPath: $0, kind: .clearTextSecret(mode: fileMode & 0o777))
+            }
+        }
         return LoadedConfig(config: config, path: file, warnings: warnings)
     }
 }

@@ -75,6 +75,7 @@ public enum ConfigRenderer {
         }
         if let auth = registry.maskedAuth { out.append("schema_registry_auth = \(quote(auth))") }
         if let ca = registry.caFile { out.append("schema_registry_ca = \(quote(ca))") }
+        render(effective.security, into: &out)
         out.append("")
         out.append("[kafka.properties]")
         for key in effective.kafkaProperties.keys.sorted() {
@@ -91,6 +92,20 @@ public enum ConfigRenderer {
         out.append("control = \(quote(topics.control))")
         for p in effective.pipelines { render(p, into: &out) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The TLS and SASL keys that are set, secrets masked.
+    private static func render(_ security: KafkaSecurity, into out: inout [String]) {
+        let values: [(String, String?)] = [
+            ("security_protocol", security.securityProtocol?.rawValue), ("ssl_ca", security.sslCA),
+            ("ssl_cert", security.sslCert), ("ssl_key", security.sslKey), ("ssl_key_password", security.sslKeyPassword),
+            ("sasl_mechanism", security.saslMechanism?.rawValue), ("sasl_username", security.saslUsername),
+            ("sasl_password", security.saslPassword), ("oauth_token_command", security.oauthTokenCommand),
+        ]
+        for case let (key, value?) in values {
+            let shown = KafkaSecurity.secretKeys.contains(key) ? SecretMask.masked : value
+            out.append("\(key) = \(quote(shown))")
+        }
     }
 
     /// One `[[pipelines]]` entry and its topic tables.

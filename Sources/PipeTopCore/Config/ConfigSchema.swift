@@ -31,7 +31,8 @@ public enum ConfigSchema {
         "pipelines.name", "pipelines.scored_topic", "pipelines.models_topic", "pipelines.labels_topic",
         "pipelines.input_topic", "pipelines.errors_topic", "pipelines.consumer_group", "pipelines.control",
         "pipelines.scored", "pipelines.models", "pipelines.labels",
-    ] + TopicMapping.Role.allCases.flatMap { role in
+    ] + KafkaSecurity.keys.flatMap { ["kafka.\($0)", "contexts.\($0)"] }
+      + TopicMapping.Role.allCases.flatMap { role in
         (["format", "proto_descriptor", "proto_message"] + role.fields).map { "pipelines.\(role.rawValue).\($0)" }
     }
 

@@ -11,6 +11,8 @@ public struct ContextConfig: Sendable, Hashable {
     public var protected = false
     /// The context's own registry settings, each over `[kafka]`'s.
     public var schemaRegistry = SchemaRegistrySettings()
+    /// The context's own TLS and SASL settings, each over `[kafka]`'s.
+    public var security = KafkaSecurity()
     /// The context's own `[[contexts.pipelines]]`, which replace the top-level list; nil keeps it.
     public var pipelines: [PipelineConfig]?
 

@@ -6,8 +6,11 @@ public struct EffectiveConfig: Sendable, Hashable {
     /// Bootstrap servers; nil when neither a flag, the context nor `[kafka]` names them.
     public var brokers: String?
     public var topics: TopicNames
-    /// Everything handed to librdkafka: tuned defaults < `[kafka.properties]` < context properties < `-X`.
+    /// Everything handed to librdkafka: tuned defaults < `security`'s properties <
+    /// `[kafka.properties]` < context properties < `-X`.
     public var kafkaProperties: [String: String]
+    /// TLS and SASL: the context's keys over `[kafka]`'s.
+    public var security: KafkaSecurity
     public var kafka: KafkaSettings
     /// The registry after precedence: `--schema-registry` > context > `[kafka]`.
     public var schemaRegistry: SchemaRegistrySettings
@@ -27,7 +30,8 @@ public struct EffectiveConfig: Sendable, Hashable {
     public init(
         contextName: String?, brokers: String?, topics: TopicNames,
         kafkaProperties: [String: String],
-        kafka: KafkaSettings, schemaRegistry: SchemaRegistrySettings = SchemaRegistrySettings(), readOnly: Bool, protected: Bool, engine: EngineSettings,
+        kafka: KafkaSettings, security: KafkaSecurity = KafkaSecurity(),
+        schemaRegistry: SchemaRegistrySettings = SchemaRegistrySettings(), readOnly: Bool, protected: Bool, engine: EngineSettings,
         ui: UISettings,
         control: ControlSettings, auditLogPath: String, pipelines: [PipelineConfig] = []
     ) {
@@ -36,6 +40,7 @@ public struct EffectiveConfig: Sendable, Hashable {
         self.topics = topics
         self.kafkaProperties = kafkaProperties
         self.kafka = kafka
+        self.security = security
         self.schemaRegistry = schemaRegistry
         self.readOnly = readOnly
         self.protected = protected
@@ -82,6 +87,8 @@ public struct EffectiveConfig: Sendable, Hashable {
             "fetch.wait.max.ms": String(config.kafka.fetchWaitMaxMs),
             "queued.max.messages.kbytes": String(config.kafka.queuedMaxKbytes),
         ]
+        let security = config.kafka.security.overridden(by: context?.security ?? KafkaSecurity())
+        properties.merge(security.properties) { _, new in new }
         properties.merge(config.kafka.properties) { _, new in new }
         if let context { properties.merge(context.properties) { _, new in new } }
         for assignment in overrides.properties { properties[assignment.key] = assignment.value }
@@ -100,6 +107,7 @@ public struct EffectiveConfig: Sendable, Hashable {
             topics: context.map { config.topics.applying($0.topics) } ?? config.topics,
             kafkaProperties: properties,
             kafka: config.kafka,
+            security: security,
             schemaRegistry: config.kafka.schemaRegistry
                 .overridden(by: context?.schemaRegistry ?? SchemaRegistrySettings())
                 .overridden(by: SchemaRegistrySettings(url: overrides.schemaRegistry)),

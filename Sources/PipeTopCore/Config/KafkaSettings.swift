@@ -12,6 +12,8 @@ public struct KafkaSettings: Sendable, Hashable {
     public var lagGroups: [String] = []
     /// `schema_registry`, `schema_registry_auth`, `schema_registry_ca`.
     public var schemaRegistry = SchemaRegistrySettings()
+    /// TLS and SASL (`security_protocol`, `ssl_*`, `sasl_*`, `oauth_token_command`).
+    public var security = KafkaSecurity()
     /// Extra librdkafka properties, passed through; TOML numbers and booleans become strings.
     public var properties: [String: String] = [:]
 

@@ -2,18 +2,50 @@ import TOMLKit
 
 /// Reads typed values out of one TOML table, turning every mismatch into a `ConfigError` that names
 /// the file and the key path.
+///
+/// Every string value may hold `${NAME}` references to the environment, or be written as
+/// `{ command = "…" }`: the command's trimmed standard output (run once, at load).
 struct TOMLSectionReader {
     let table: TOMLTable
     /// Key path of this table as the user wrote it (`drift`, `contexts[1]`, `contexts[1].topics`).
     let path: String
     let file: String
+    /// What `${NAME}` and commands see: the environment given to the loader.
+    let environment: [String: String]
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     func string(_ key: String) throws(ConfigError) -> String? {
         guard let value = table[key] else { return nil }
-        guard let text = value.string else { throw wrongType(key, "a string", value) }
+        guard let text = try resolvedString(value, keyPath: keyPath(key)) else {
+            throw wrongType(key, "a string", value)
+        }
         return text
+    }
+
+    /// A string value with its `${NAME}` references expanded, or the output of a
+    /// `{ command = "…" }` table; nil when `value` is neither.
+    func resolvedString(_ value: TOMLValueConvertible, keyPath: String) throws(ConfigError) -> String? {
+        if let text = value.string {
+            do {
+                return try EnvironmentReference.expand(text, environment: environment)
+            } catch {
+                throw .invalidValue(file: file, keyPath: keyPath, message: "environment variable \(error.name) is not set")
+            }
+        }
+        guard let inline = value.table, inline.keys == ["command"], let command = inline["command"]?.string else {
+            return nil
+        }
+        let result: ShellCommand.Result
+        do {
+            result = try ShellCommand(command).run(environment: environment)
+        } catch {
+            throw .invalidValue(file: file, keyPath: keyPath, message: "cannot run command `\(command)`: \(error)")
+        }
+        guard result.status == 0 else {
+            throw .invalidValue(file: file, keyPath: keyPath, message: "command `\(command)` failed (\(result.failureText))")
+        }
+        return result.trimmedOutput
     }
 
     /// A string that must not be empty (names, topics, brokers).
@@ -84,7 +116,7 @@ struct TOMLSectionReader {
         var result: [String] = []
         for index in 0..<array.count {
             let element = array[index]
-            guard let text = element.string else {
+            guard let text = try resolvedString(element, keyPath: keyPath(key) + "[\(index)]") else {
                 throw ConfigError.wrongType(
                     file: file, keyPath: keyPath(key) + "[\(index)]", expected: "a string",
                     got: Self.describe(element))
@@ -111,7 +143,7 @@ struct TOMLSectionReader {
         var result: [String: String] = [:]
         for name in sub.table.keys {
             guard let value = sub.table[name] else { continue }
-            if let text = value.string {
+            if let text = try sub.resolvedString(value, keyPath: sub.keyPath(name)) {
                 result[name] = text
             } else if let number = value.int {
                 result[name] = String(number)
@@ -129,7 +161,7 @@ struct TOMLSectionReader {
     func table(_ key: String) throws(ConfigError) -> TOMLSectionReader? {
         guard let value = table[key] else { return nil }
         guard let sub = value.table else { throw wrongType(key, "a table", value) }
-        return TOMLSectionReader(table: sub, path: keyPath(key), file: file)
+        return TOMLSectionReader(table: sub, path: keyPath(key), file: file, environment: environment)
     }
 
     /// An array of tables (`[[contexts]]`).
@@ -147,7 +179,7 @@ struct TOMLSectionReader {
                     file: file, keyPath: elementPath, expected: "a table",
                     got: Self.describe(element))
             }
-            result.append(TOMLSectionReader(table: sub, path: elementPath, file: file))
+            result.append(TOMLSectionReader(table: sub, path: elementPath, file: file, environment: environment))
         }
         return result
     }

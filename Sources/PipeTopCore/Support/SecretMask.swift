@@ -1,4 +1,4 @@
-/// Hides the values of secret properties (passwords, secrets, JAAS configs, SSL keys) before printing.
+/// Hides the values of secret properties (passwords, secrets, tokens, JAAS configs, SSL keys) before printing.
 public enum SecretMask {
     /// What a masked value prints as; fixed, so the length of the secret does not leak.
     public static let masked = "********"
@@ -6,8 +6,8 @@ public enum SecretMask {
     /// Whether `key` names a secret.
     public static func isSecret(key: String) -> Bool {
         let lower = key.lowercased()
-        return lower.contains("password") || lower.contains("secret") || lower.contains("sasl.jaas")
-            || lower.hasPrefix("ssl.key")
+        return lower.contains("password") || lower.contains("secret") || lower.contains("token")
+            || lower.contains("sasl.jaas") || (lower.hasPrefix("ssl.key") && !lower.hasSuffix(".location"))
     }
 
     /// `value`, or `masked` when `key` names a secret.

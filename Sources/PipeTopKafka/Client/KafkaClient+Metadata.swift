@@ -9,9 +9,11 @@ extension KafkaClient {
         var metadata: UnsafePointer<rd_kafka_metadata>?
         let err = rd_kafka_metadata(handle, allTopics ? 1 : 0, nil, &metadata, timeoutMs)
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
-            throw .metadata(String(cString: rd_kafka_err2str(err)))
+            // A TLS or SASL failure says more than librdkafka's "transport failure" or "timed out".
+            throw .metadata(events.snapshot.securityFailure ?? String(cString: rd_kafka_err2str(err)))
         }
         defer { rd_kafka_metadata_destroy(metadata) }
+        events.clusterAnswered()
         var counts: [String: Int] = [:]
         let md = metadata.pointee
         for i in 0..<Int(md.topic_cnt) {

@@ -17,9 +17,11 @@ final class KafkaClient: @unchecked Sendable {
     private var destroyed = false
 
     /// Creates the client with `properties` (already resolved for `kind`). Applies
-    /// `configure` to the `rd_kafka_conf_t` before creating it (extra callbacks).
+    /// `configure` to the `rd_kafka_conf_t` before creating it (extra callbacks). With
+    /// `oauthTokenCommand`, librdkafka's OAUTHBEARER tokens come from that command, fetched on
+    /// librdkafka's background thread (so a client that is not polled gets them too).
     init(
-        kind: KafkaClientKind, properties: [String: String], log: KafkaLog,
+        kind: KafkaClientKind, properties: [String: String], log: KafkaLog, oauthTokenCommand: String? = nil,
         configure: (OpaquePointer) -> Void = { _ in }
     ) throws(KafkaError) {
         let conf = rd_kafka_conf_new()!
@@ -37,11 +39,18 @@ final class KafkaClient: @unchecked Sendable {
                     key: key, value: SecretMask.mask(key: key, value: value), reason: Self.text(errstr))
             }
         }
-        let events = KafkaClientEvents(log: log)
+        let events = KafkaClientEvents(log: log, oauthTokenCommand: oauthTokenCommand)
         let context = Unmanaged.passRetained(events)
         rd_kafka_conf_set_opaque(conf, context.toOpaque())
         rd_kafka_conf_set_log_cb(conf, kafkaLogCallback)
         rd_kafka_conf_set_error_cb(conf, kafkaErrorCallback)
+        // Only records why a certificate failed; the verdict stays OpenSSL's. Refused by a
+        // librdkafka built without TLS, where there are no certificates to check.
+        _ = rd_kafka_conf_set_ssl_cert_verify_cb(conf, kafkaCertificateCallback)
+        if oauthTokenCommand != nil {
+            rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, kafkaTokenRefreshCallback)
+            rd_kafka_conf_enable_sasl_queue(conf, 1)
+        }
         configure(conf)
         guard let rk = rd_kafka_new(kind == .consumer ? RD_KAFKA_CONSUMER : RD_KAFKA_PRODUCER, conf, &errstr, errstr.count)
         else {
@@ -49,6 +58,10 @@ final class KafkaClient: @unchecked Sendable {
             rd_kafka_conf_destroy(conf)
             context.release()
             throw .clientCreation(Self.text(errstr))
+        }
+        if oauthTokenCommand != nil, let error = rd_kafka_sasl_background_callbacks_enable(rk) {
+            log.append(level: 3, facility: "OAUTH", message: String(cString: rd_kafka_error_string(error)))
+            rd_kafka_error_destroy(error)
         }
         self.handle = rk
         self.kind = kind
@@ -85,14 +98,16 @@ public enum KafkaLibrary {
     public static var versionNumber: Int { Int(rd_kafka_version()) }
 }
 
-/// librdkafka's log callback: into the client's `KafkaLog`, never to stderr.
+/// librdkafka's log callback: into the client's `KafkaLog`, never to stderr; connection
+/// failures also to the client's events, for their cause.
 private let kafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = {
     rk, level, facility, message in
     guard let rk, let opaque = rd_kafka_opaque(rk) else { return }
     let events = Unmanaged<KafkaClientEvents>.fromOpaque(opaque).takeUnretainedValue()
-    events.log.append(
-        level: Int(level), facility: facility.map { String(cString: $0) } ?? "",
-        message: message.map { String(cString: $0) } ?? "")
+    let facility = facility.map { String(cString: $0) } ?? ""
+    let text = message.map { String(cString: $0) } ?? ""
+    events.log.append(level: Int(level), facility: facility, message: text)
+    if facility == "FAIL" { events.connectionFailed(text) }
 }
 
 /// librdkafka's error callback: recorded for the owner's status.
@@ -110,4 +125,59 @@ private let kafkaErrorCallback: @convention(c) (OpaquePointer?, Int32, UnsafePoi
         fatal = true
     }
     events.error(err, reason: text, isFatal: fatal)
+}
+
+/// librdkafka's certificate check: keeps OpenSSL's verdict (`x509_error` 0 is a pass) and
+/// records why a certificate failed, which the handshake error does not say.
+private let kafkaCertificateCallback: @convention(c) (
+    OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<Int32>?, Int32, UnsafePointer<CChar>?, Int,
+    UnsafeMutablePointer<CChar>?, Int, UnsafeMutableRawPointer?
+) -> Int32 = { _, broker, _, x509Error, _, _, _, errstr, errstrSize, opaque in
+    guard let x509Error, x509Error.pointee != 0 else { return 1 }
+    guard let opaque else { return 0 }
+    let events = Unmanaged<KafkaClientEvents>.fromOpaque(opaque).takeUnretainedValue()
+    let failure = CertificateFailure(broker: broker.map { String(cString: $0) } ?? "", code: x509Error.pointee)
+    events.certificateRejected(failure)
+    if let errstr, errstrSize > 0 {
+        let bytes = Array(failure.cause.utf8.prefix(errstrSize - 1)).map { CChar(bitPattern: $0) } + [0]
+        errstr.update(from: bytes, count: bytes.count)
+    }
+    return 0
+}
+
+/// librdkafka asks for an OAUTHBEARER token (at start, then at 80 % of the last one's
+/// lifetime): runs `oauth_token_command` and hands over its token, or the reason it gave none.
+private let kafkaTokenRefreshCallback: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = {
+    rk, _, opaque in
+    guard let rk, let opaque else { return }
+    let events = Unmanaged<KafkaClientEvents>.fromOpaque(opaque).takeUnretainedValue()
+    guard let command = events.oauthTokenCommand else { return }
+    let token: OAuthToken
+    do {
+        let result = try ShellCommand(command).run()
+        guard result.status == 0 else {
+            throw OAuthToken.Failure("oauth_token_command failed (\(result.failureText))")
+        }
+        do {
+            token = try OAuthToken.parse(result.trimmedOutput, nowMs: SystemWallClock().nowMs())
+        } catch {
+            throw OAuthToken.Failure("oauth_token_command printed no token: \(error)")
+        }
+    } catch {
+        events.tokenFailed("\(error)")
+        rd_kafka_oauthbearer_set_token_failure(rk, "\(error)")
+        return
+    }
+    var errstr = [CChar](repeating: 0, count: 512)
+    let err = rd_kafka_oauthbearer_set_token(rk, token.value, token.expiresAtMs, token.principal, nil, 0, &errstr, errstr.count)
+    guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+        let why = "oauth_token_command: librdkafka refused the token: \(KafkaClient.text(errstr))"
+        events.tokenFailed(why)
+        rd_kafka_oauthbearer_set_token_failure(rk, why)
+        return
+    }
+    events.tokenSet()
+    events.log.append(
+        level: 6, facility: "OAUTH",
+        message: "token from oauth_token_command set, expires \(TimestampText.format(epochMilliseconds: token.expiresAtMs))")
 }

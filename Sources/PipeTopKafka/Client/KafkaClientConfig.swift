@@ -12,6 +12,9 @@ public struct KafkaClientConfig: Sendable, Hashable {
     public var properties: [String: String]
     /// Where librdkafka's log lines go besides the in-memory ring; nil for none.
     public var logFile: String?
+    /// `oauth_token_command`: run (through `/bin/sh -c`) whenever librdkafka needs a new
+    /// OAUTHBEARER token; nil for none.
+    public var oauthTokenCommand: String?
 
     /// What the dashboard sets unless told otherwise (the latency and memory budget of the README's "Performance and memory"):
     /// an empty fetch waits up to 500 ms on the broker (librdkafka's default; a broker answers as
@@ -39,7 +42,7 @@ public struct KafkaClientConfig: Sendable, Hashable {
     public static let optionalProperties: Set<String> = ["fetch.queue.backoff.ms"]
 
     /// `properties` over `dashboardDefaults`.
-    public init(brokers: String, properties: [String: String] = [:], logFile: String? = nil) {
+    public init(brokers: String, properties: [String: String] = [:], logFile: String? = nil, oauthTokenCommand: String? = nil) {
         self.brokers = brokers
         var merged = Self.dashboardDefaults.merging(properties) { _, new in new }
         // librdkafka refuses a fetch.max.bytes below message.max.bytes: a larger message size
@@ -50,25 +53,29 @@ public struct KafkaClientConfig: Sendable, Hashable {
         }
         self.properties = merged
         self.logFile = logFile
+        self.oauthTokenCommand = oauthTokenCommand
     }
 
-    /// From `[kafka]` settings: client id and the two tuned properties, then
-    /// `settings.properties`, then `overrides` (`-X`).
+    /// From `[kafka]` settings: client id and the two tuned properties, then the security
+    /// settings' properties, then `settings.properties`, then `overrides` (`-X`).
     public init(brokers: String, settings: KafkaSettings, overrides: [String: String] = [:], logFile: String? = nil) {
         var properties = [
             "client.id": settings.clientID,
             "fetch.wait.max.ms": String(settings.fetchWaitMaxMs),
             "queued.max.messages.kbytes": String(settings.queuedMaxKbytes),
         ]
+        properties.merge(settings.security.properties) { _, new in new }
         properties.merge(settings.properties) { _, new in new }
         properties.merge(overrides) { _, new in new }
-        self.init(brokers: brokers, properties: properties, logFile: logFile)
+        self.init(brokers: brokers, properties: properties, logFile: logFile, oauthTokenCommand: settings.security.oauthTokenCommand)
     }
 
     /// The run's effective configuration; nil when it names no brokers.
     public init?(_ config: EffectiveConfig, logFile: String? = nil) {
         guard let brokers = config.brokers, !brokers.isEmpty else { return nil }
-        self.init(brokers: brokers, properties: config.kafkaProperties, logFile: logFile)
+        self.init(
+            brokers: brokers, properties: config.kafkaProperties, logFile: logFile,
+            oauthTokenCommand: config.security.oauthTokenCommand)
     }
 
     /// Properties sorted by key with secrets masked: safe to print or show.

@@ -17,13 +17,24 @@ final class KafkaClientEvents: Sendable {
         /// Delivery reports of a producer: messages the cluster acknowledged, and ones it did not.
         var delivered: UInt64 = 0
         var failed: UInt64 = 0
+        /// The latest TLS, SASL or token failure in plain words, naming the broker
+        /// (`ConnectionCause`); cleared once the cluster answers.
+        var securityFailure: String?
+        /// The latest failed check of a broker's certificate.
+        var certificateFailure: CertificateFailure?
+        /// OAUTHBEARER tokens set by `oauthTokenCommand`, and failed attempts to get one.
+        var tokensSet: UInt64 = 0
+        var tokenFailures: UInt64 = 0
     }
 
     let log: KafkaLog
+    /// Run for every OAUTHBEARER token librdkafka asks for; nil when none is configured.
+    let oauthTokenCommand: String?
     private let state = Mutex(State())
 
-    init(log: KafkaLog) {
+    init(log: KafkaLog, oauthTokenCommand: String? = nil) {
         self.log = log
+        self.oauthTokenCommand = oauthTokenCommand
     }
 
     var snapshot: State { state.withLock { $0 } }
@@ -31,13 +42,58 @@ final class KafkaClientEvents: Sendable {
     /// Records an error from librdkafka's error callback.
     func error(_ code: rd_kafka_resp_err_t, reason: String, isFatal: Bool) {
         let text = reason.isEmpty ? String(cString: rd_kafka_err2str(code)) : reason
-        state.withLock {
-            $0.errors += 1
-            $0.lastError = text
-            if code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN { $0.allBrokersDown += 1 }
-            if isFatal && $0.fatal == nil { $0.fatal = text }
+        let explained = state.withLock { s -> String? in
+            s.errors += 1
+            let explained = ConnectionCause.explain(text, certificate: s.certificateFailure)
+            if let explained { s.securityFailure = explained }
+            s.lastError = explained ?? text
+            if code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN { s.allBrokersDown += 1 }
+            if isFatal && s.fatal == nil { s.fatal = text }
+            return explained
         }
         log.append(level: isFatal ? 2 : 3, facility: isFatal ? "FATAL" : "ERROR", message: text)
+        if let explained { log.append(level: 3, facility: "SECURITY", message: explained) }
+    }
+
+    /// A connection failure librdkafka logged (facility `FAIL`, from its broker threads, so
+    /// known even to a client that serves no error callbacks while it waits): kept when it is
+    /// a security failure.
+    func connectionFailed(_ message: String) {
+        state.withLock { s in
+            if let explained = ConnectionCause.explain(message, certificate: s.certificateFailure) {
+                s.securityFailure = explained
+            }
+        }
+    }
+
+    /// Records why a broker's certificate failed its check (librdkafka's verify callback).
+    func certificateRejected(_ failure: CertificateFailure) {
+        state.withLock { $0.certificateFailure = failure }
+    }
+
+    /// The cluster answered: an earlier security failure is over.
+    func clusterAnswered() {
+        state.withLock {
+            $0.securityFailure = nil
+            $0.certificateFailure = nil
+        }
+    }
+
+    /// Counts a token set from `oauthTokenCommand`.
+    func tokenSet() {
+        state.withLock { $0.tokensSet += 1 }
+    }
+
+    /// `oauthTokenCommand` gave no token: the cause of the connection failures that follow
+    /// (librdkafka connects to no broker without a token).
+    func tokenFailed(_ why: String) {
+        let cause = "OAUTHBEARER: " + why
+        state.withLock {
+            $0.tokenFailures += 1
+            $0.securityFailure = cause
+            $0.lastError = cause
+        }
+        log.append(level: 3, facility: "OAUTH", message: why)
     }
 
     /// Counts one delivery report; a failure's reason becomes the latest error.

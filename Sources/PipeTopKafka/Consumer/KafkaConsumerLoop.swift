@@ -113,7 +113,8 @@ final class KafkaConsumerLoop {
         } catch {
             let retryMs = options.retryInterval.milliseconds
             nextMetadataMs = clock.nowMs() + retryMs
-            monitor.disconnected(reason: error.description, retryAtMs: nextMetadataMs)
+            monitor.disconnected(
+                reason: error.description, cause: client.events.snapshot.securityFailure, retryAtMs: nextMetadataMs)
             return
         }
         partitionCounts = metadata
@@ -145,7 +146,8 @@ final class KafkaConsumerLoop {
         guard events.allBrokersDown != brokersDownSeen else { return }
         brokersDownSeen = events.allBrokersDown
         nextMetadataMs = clock.nowMs() + options.retryInterval.milliseconds
-        monitor.disconnected(reason: events.lastError ?? "all brokers down", retryAtMs: nextMetadataMs)
+        monitor.disconnected(
+            reason: events.lastError ?? "all brokers down", cause: events.securityFailure, retryAtMs: nextMetadataMs)
     }
 
     /// Ingests the `count` messages in `batch` under one store lock and frees them.

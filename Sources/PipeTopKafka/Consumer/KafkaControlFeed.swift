@@ -32,7 +32,7 @@ public final class KafkaControlFeed: ControlFeed {
         topic = topics.control
         let log = log ?? KafkaLog(filePath: config.logFile)
         self.log = log
-        let client = try KafkaClient(kind: .consumer, properties: KafkaSource.properties(config), log: log)
+        let client = try KafkaClient(kind: .consumer, properties: KafkaSource.properties(config), log: log, oauthTokenCommand: config.oauthTokenCommand)
         rd_kafka_poll_set_consumer(client.handle)
         let queue = rd_kafka_queue_get_consumer(client.handle)
         let handle = rd_kafka_topic_new(client.handle, topics.control, nil)

@@ -63,7 +63,7 @@ public final class KafkaSource: EventSource {
     /// file); an unreachable cluster is a status, not an error. Starts once.
     public func start(into store: PipelineStore) throws {
         let mapped = try Self.mappedReaders(options)
-        let client = try KafkaClient(kind: .consumer, properties: Self.properties(config), log: log)
+        let client = try KafkaClient(kind: .consumer, properties: Self.properties(config), log: log, oauthTokenCommand: config.oauthTokenCommand)
         let done = DispatchSemaphore(value: 0)
         let first = thread.withLock { state -> Bool in
             guard !state.started else { return false }

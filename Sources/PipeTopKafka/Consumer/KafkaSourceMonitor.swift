@@ -27,12 +27,13 @@ final class KafkaSourceMonitor: Sendable {
         state.withLock { $0.connection = .connected }
     }
 
-    /// Lost the cluster: counts a disconnect when it was connected.
-    func disconnected(reason: String, retryAtMs: Int64) {
+    /// Lost the cluster: counts a disconnect when it was connected. `cause`: a security
+    /// failure in plain words, shown in the status.
+    func disconnected(reason: String, cause: String? = nil, retryAtMs: Int64) {
         state.withLock {
             if $0.connection.isConnected { $0.statistics.disconnects += 1 }
-            $0.connection = .disconnected(reason: reason, retryAtMs: retryAtMs)
-            $0.statistics.lastError = reason
+            $0.connection = .disconnected(reason: reason, cause: cause, retryAtMs: retryAtMs)
+            $0.statistics.lastError = cause ?? reason
         }
     }
 }

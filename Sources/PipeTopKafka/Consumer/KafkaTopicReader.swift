@@ -42,7 +42,7 @@ public final class KafkaTopicReader {
         self.log = log
         var properties = KafkaSource.properties(config)
         properties["enable.partition.eof"] = exitAtEnd ? "true" : "false"
-        client = try KafkaClient(kind: .consumer, properties: properties, log: log)
+        client = try KafkaClient(kind: .consumer, properties: properties, log: log, oauthTokenCommand: config.oauthTokenCommand)
         rd_kafka_poll_set_consumer(client.handle)
         queue = rd_kafka_queue_get_consumer(client.handle)!
         topicHandle = rd_kafka_topic_new(client.handle, topic, nil)!

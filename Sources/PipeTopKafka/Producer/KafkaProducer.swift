@@ -26,7 +26,7 @@ public final class KafkaProducer: Sendable {
         let log = log ?? KafkaLog(filePath: config.logFile)
         self.log = log
         let properties = config.resolved(for: .producer, roleDefaults: options.roleDefaults, forced: options.forced)
-        client = try KafkaClient(kind: .producer, properties: properties, log: log) { conf in
+        client = try KafkaClient(kind: .producer, properties: properties, log: log, oauthTokenCommand: config.oauthTokenCommand) { conf in
             rd_kafka_conf_set_dr_msg_cb(conf, kafkaDeliveryCallback)
         }
         polling.set(true)

@@ -29,7 +29,9 @@ public final class KafkaTopicsSampler: Sendable {
             for: .consumer,
             roleDefaults: ["group.id": "pipetop-topics-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"],
             forced: ["enable.auto.commit": "false", "enable.auto.offset.store": "false"])
-        client = try KafkaClient(kind: .consumer, properties: properties, log: log ?? KafkaLog(filePath: config.logFile))
+        client = try KafkaClient(
+            kind: .consumer, properties: properties, log: log ?? KafkaLog(filePath: config.logFile),
+            oauthTokenCommand: config.oauthTokenCommand)
         timeoutMs = Int32(clamping: timeout.milliseconds)
     }
 

@@ -8,6 +8,10 @@ import Synchronization
 final class TestBroker: Sendable {
     let port: Int
     var bootstrap: String { "127.0.0.1:\(port)" }
+    /// The port the broker names in metadata: its own, or a TLS proxy's in front of it.
+    let advertisedPort: Int
+    /// More `tansu broker` arguments, e.g. `--authentication`.
+    private let extraArguments: [String]
     private let process = Mutex<Process?>(nil)
     private let logPath: String
 
@@ -20,10 +24,13 @@ final class TestBroker: Sendable {
         return current
     }
 
-    /// Starts a broker on a free port (or `port`) and waits until it accepts connections.
-    init(port: Int? = nil, start: Bool = true) throws {
+    /// Starts a broker on a free port (or `port`) and waits until it accepts connections;
+    /// it advertises `advertisedPort` (its own port when nil).
+    init(port: Int? = nil, advertisedPort: Int? = nil, arguments: [String] = [], start: Bool = true) throws {
         try KafkaTestSetup.check()
         self.port = try port ?? Self.freePort()
+        self.advertisedPort = advertisedPort ?? self.port
+        extraArguments = arguments
         logPath = NSTemporaryDirectory() + "pipetop-tansu-\(self.port)-\(ProcessInfo.processInfo.processIdentifier).log"
         if start { try self.start() }
     }
@@ -33,8 +40,9 @@ final class TestBroker: Sendable {
     func start() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: KafkaTestSetup.tansu)
-        let url = "tcp://127.0.0.1:\(port)"
-        p.arguments = ["broker", "--listener-url", url, "--advertised-listener-url", url]
+        p.arguments = [
+            "broker", "--listener-url", "tcp://127.0.0.1:\(port)", "--advertised-listener-url", "tcp://127.0.0.1:\(advertisedPort)",
+        ] + extraArguments
         if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
         let log = FileHandle(forWritingAtPath: logPath)
         log?.seekToEndOfFile()
