@@ -1,10 +1,11 @@
 import Foundation
+import PipeTopTestSupport
 import Testing
 
 /// The JSON Schemas of `docs/schema` against pipetop itself: they accept what it writes (the
 /// demo's output, the recording) and reject what its decoder rejects (`pipetop validate`).
 /// They run `scripts/validate-schema` with the test virtualenv's `jsonschema`.
-@Suite(.enabled(if: pipetopBinary != nil, "pipetop is not built next to the tests"))
+@Suite(.enabled(if: BuiltPipetop.isBuilt, "pipetop is not built next to the tests"))
 struct ContractSchemaTests {
     /// The repository root, from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -15,7 +16,7 @@ struct ContractSchemaTests {
         let python = root + "/.build-kafka/venv/bin/python"
         try #require(FileManager.default.isExecutableFile(atPath: python), "no \(python): run `make test` or `scripts/kafka-env`")
         let script = root + "/scripts/validate-schema"
-        return try runPipetop([], shell: "'\(python)' '\(script)' '\(file)'")
+        return try BuiltPipetop.runShell("'\(python)' '\(script)' '\(file)'")
     }
 
     /// Line numbers a report names (`line N: …`).
@@ -29,7 +30,7 @@ struct ContractSchemaTests {
     @Test func theDemosOutputMatchesTheSchemas() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-demo-\(UUID().uuidString).ndjson").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let demo = try runPipetop(["demo", "--headless", "--duration", "2s", "--speed", "40", "--rate", "200", "--out", file])
+        let demo = try BuiltPipetop.run(["demo", "--headless", "--duration", "2s", "--speed", "40", "--rate", "200", "--out", file])
         #expect(demo.status == 0, "\(demo.stderr)")
         let schema = try Self.validateSchema(file)
         #expect(schema.status == 0, "\(schema.stdout.prefix(2_000))\(schema.stderr)")
@@ -43,7 +44,7 @@ struct ContractSchemaTests {
         #expect(Self.lineNumbers(schema.stdout) == [3697, 3701], "\(schema.stdout)")
         #expect(schema.stdout.hasSuffix("4148 events: 4146 valid, 2 invalid\n"))
         // The decoder rejects exactly the same two lines.
-        let decoder = try runPipetop(["validate", recording])
+        let decoder = try BuiltPipetop.run(["validate", recording])
         #expect(Self.lineNumbers(decoder.stdout) == [3697, 3701], "\(decoder.stdout)")
     }
 
@@ -85,7 +86,7 @@ struct ContractSchemaTests {
         let file = try temporaryFile(Self.rejected.joined(separator: "\n") + "\n", named: "schema")
         defer { try? FileManager.default.removeItem(atPath: file) }
         let every = Set(1...Self.rejected.count)
-        let decoder = try runPipetop(["validate", "--max-errors", "100", file])
+        let decoder = try BuiltPipetop.run(["validate", "--max-errors", "100", file])
         #expect(decoder.status == 1)
         #expect(Self.lineNumbers(decoder.stdout) == every, "\(decoder.stdout)")
         let schema = try Self.validateSchema(file)
@@ -110,7 +111,7 @@ struct ContractSchemaTests {
     @Test func whatTheDecoderAcceptsTheSchemasAccept() throws {
         let file = try temporaryFile(Self.accepted.joined(separator: "\n") + "\n", named: "schema")
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let decoder = try runPipetop(["validate", file])
+        let decoder = try BuiltPipetop.run(["validate", file])
         #expect(decoder.status == 0, "\(decoder.stdout)")
         let schema = try Self.validateSchema(file)
         #expect(schema.status == 0, "\(schema.stdout)\(schema.stderr)")

@@ -1,16 +1,17 @@
 import Foundation
+import PipeTopTestSupport
 import Testing
 
 /// `pipetop validate FILE|-`: NDJSON checked against the contract by the decoder, each bad line
 /// said in terms of field, expectation and value, with a summary and an exit status to script on.
-@Suite(.enabled(if: pipetopBinary != nil, "pipetop is not built next to the tests"))
+@Suite(.enabled(if: BuiltPipetop.isBuilt, "pipetop is not built next to the tests"))
 struct ValidateEndToEndTests {
     static let good = #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","label":1}"#
 
     @Test func aValidFileExitsZeroWithItsCount() throws {
         let path = try temporaryFile([Self.good, "", Self.good, Self.good].joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try runPipetop(["validate", path])
+        let run = try BuiltPipetop.run(["validate", path])
         #expect(run.status == 0)
         #expect(run.stdout == "3 events: all valid\n")
         #expect(run.stderr.isEmpty)
@@ -31,7 +32,7 @@ struct ValidateEndToEndTests {
         ]
         let path = try temporaryFile(lines.joined(separator: "\n") + "\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try runPipetop(["validate", path])
+        let run = try BuiltPipetop.run(["validate", path])
         #expect(run.status == 1)
         #expect(run.stdout == """
             line 3: scored.score: expected a number, got "high"
@@ -49,7 +50,7 @@ struct ValidateEndToEndTests {
     @Test func standardInputIsReadWithADash() throws {
         let path = try temporaryFile(Self.good + "\n" + #"{"type":"ack","pipeline":"p","ts_ms":1,"id":"c","status":"done"}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try runPipetop([], shell: #""$PIPETOP" validate - < '\#(path)'"#)
+        let run = try BuiltPipetop.runShell(#""$PIPETOP" validate - < '\#(path)'"#)
         #expect(run.status == 1)
         #expect(run.stdout == """
             line 2: ack.status: expected one of "applied", "rejected", got "done"
@@ -62,7 +63,7 @@ struct ValidateEndToEndTests {
         let bad = #"{"type":"label","pipeline":"p","ts_ms":"now","key":"k","label":1}"#
         let path = try temporaryFile(Array(repeating: bad, count: 30).joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try runPipetop(["validate", "--max-errors", "3", path])
+        let run = try BuiltPipetop.run(["validate", "--max-errors", "3", path])
         #expect(run.status == 1)
         #expect(run.stdout == """
             line 1: label.ts_ms: expected an integer, got "now"
@@ -75,7 +76,7 @@ struct ValidateEndToEndTests {
     }
 
     @Test func aMissingFileIsOneLineAndExitTwo() throws {
-        let run = try runPipetop(["validate", "/nonexistent/events.ndjson"])
+        let run = try BuiltPipetop.run(["validate", "/nonexistent/events.ndjson"])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr == "pipetop: cannot read /nonexistent/events.ndjson: No such file or directory\n")
