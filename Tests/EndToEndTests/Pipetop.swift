@@ -18,6 +18,18 @@ struct RunResult {
 
 /// Runs `pipetop` with `arguments` (no terminal), output through files so nothing blocks.
 func runPipetop(_ arguments: [String], shell: String? = nil) throws -> RunResult {
+    if let shell {
+        // A pipeline such as `pipetop … | head -1`: "$PIPETOP" is the binary.
+        return try runProcess("/bin/sh", ["-c", shell], environment: ["PIPETOP": pipetopBinary ?? "pipetop"])
+    }
+    return try runProcess(pipetopBinary ?? "pipetop", arguments)
+}
+
+/// Runs `executable` with `arguments`, standard input empty, output through files so nothing
+/// blocks; `environment` is laid over this process's, and `directory` is its working directory.
+func runProcess(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil
+) throws -> RunResult {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -25,15 +37,10 @@ func runPipetop(_ arguments: [String], shell: String? = nil) throws -> RunResult
     FileManager.default.createFile(atPath: out.path, contents: nil)
     FileManager.default.createFile(atPath: err.path, contents: nil)
     let process = Process()
-    if let shell {
-        // A pipeline such as `pipetop … | head -1`: "$PIPETOP" is the binary.
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", shell]
-        process.environment = ProcessInfo.processInfo.environment.merging(["PIPETOP": pipetopBinary ?? "pipetop"]) { $1 }
-    } else {
-        process.executableURL = URL(fileURLWithPath: pipetopBinary ?? "pipetop")
-        process.arguments = arguments
-    }
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = try FileHandle(forWritingTo: out)
     process.standardError = try FileHandle(forWritingTo: err)
