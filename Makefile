@@ -28,8 +28,11 @@ demo: release
 # The Kafka tests start their own Tansu broker and need librdkafka 2.16 (set up in .build-kafka
 # by test-deps) loaded instead of Debian's 2.0, which cannot talk to it.
 KAFKA_LIB = $(CURDIR)/.build-kafka/lib
+# The install tests' release build (in .build-install) is made before the tests run, not while
+# the timing-sensitive end-to-end tests run beside them.
 test: test-deps
 	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory dist SCRATCH_PATH=.build-install
 	LD_LIBRARY_PATH=$(KAFKA_LIB)$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} $(SWIFT) test --skip-build
 
 bench: release test-deps
@@ -91,4 +94,4 @@ deb:
 	scripts/make-deb $(abspath $(DEB_ROOT)) $(abspath $(SCRATCH_PATH)/deb)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-install
