@@ -90,7 +90,7 @@ struct InstallTests {
         let man = try runProcess("/usr/bin/man", ["-l", prefix + "/share/man/man1/pipetop.1"],
                                  environment: ["MANWIDTH": "100", "MANPAGER": "cat", "LANG": "C.UTF-8"])
         #expect(man.status == 0, "\(man.stderr)")
-        for text in ["SYNOPSIS", "--generate-completion-script", "tail", "--context", "KEYS", "THE EVENT CONTRACT",
+        for text in ["SYNOPSIS", "promote", "--replay", "--context", "KEYS", "THE EVENT CONTRACT",
                      "CONFIGURATION", "pipeline.control", "PIPETOP_CONFIG", "EXIT STATUS"] {
             #expect(man.stdout.contains(text), "man page lacks \(text)")
         }
@@ -103,9 +103,9 @@ struct InstallTests {
         defer { try? FileManager.default.removeItem(atPath: config) }
         let path = prefix + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let completions = prefix + "/share/bash-completion/completions/pipetop"
-        let subcommands = try Self.bash("suggest pipetop ta", completions: completions, path: path)
+        let subcommands = try Self.bash("suggest pipetop t", completions: completions, path: path)
         #expect(Self.lines(subcommands.stdout) == ["tail", "topics"], "\(subcommands.stdout)\(subcommands.stderr)")
-        let themes = try Self.bash("suggest pipetop --theme ''", completions: completions, path: path)
+        let themes = try Self.bash("suggest pipetop dashboard --theme ''", completions: completions, path: path)
         #expect(Self.lines(themes.stdout).isSuperset(of: ["default", "mono", "install-check"]), "\(themes.stdout)\(themes.stderr)")
         let contexts = try Self.bash("suggest pipetop tail --config \(config) --context ''", completions: completions, path: path)
         #expect(Self.lines(contexts.stdout) == ["staging", "prod"], "\(contexts.stdout)\(contexts.stderr)")
