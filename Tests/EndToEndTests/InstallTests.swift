@@ -39,8 +39,8 @@ struct InstallTests {
     }
 
     /// Runs `script` in bash with bash-completion loaded and the completion script at `completions`
-    /// sourced; `suggest WORD…` completes the last word (empty for a new one) as if typed after
-    /// `pipetop` and prints the candidates, one a line.
+    /// sourced; `suggest pipetop WORD…` completes the last word (empty for a new one) of that
+    /// command line and prints the candidates, one a line.
     static func bash(_ script: String, completions: String, path: String) throws -> RunResult {
         let prelude = """
             source \(bashCompletionLoader)
@@ -118,7 +118,15 @@ struct InstallTests {
         #expect(!FileManager.default.fileExists(atPath: prefix + "/share/pipetop"))
     }
 
-    @Test(.enabled(if: getuid() == 0, "dpkg -i needs root"))
+    /// Whether a `pipetop` package is installed already (the test would replace and remove it).
+    static var packageInstalled: Bool {
+        let status = try? runProcess("/usr/bin/dpkg-query", ["-W", "-f=${Status}", "pipetop"])
+        return status?.stdout.contains("install ok installed") ?? false
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg-deb"), "not a Debian system: no dpkg-deb"),
+          .enabled(if: getuid() == 0, "dpkg -i needs root"),
+          .disabled(if: packageInstalled, "a pipetop package is installed: the test would replace and remove it"))
     func debPackageInstallsWithDpkgAndRemoves() throws {
         let deb = try Self.make(["deb"])
         try #require(deb.status == 0, "make deb: \(deb.stdout)\(deb.stderr)")
