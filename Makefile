@@ -67,7 +67,7 @@ THEMES = $(notdir $(wildcard Themes/*.toml))
 EXAMPLES = $(notdir $(wildcard Config/examples/*.toml))
 
 dist: deps
-	scripts/make-dist "$(SWIFT)" "$(SCRATCH_PATH)"
+	scripts/make-dist "$(SWIFT)" $(DIST) $(RELEASE_FLAGS)
 
 install: dist
 	install -d $(BIN_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR) $(DATA_DIR)/themes $(DATA_DIR)/examples
