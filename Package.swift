@@ -50,8 +50,11 @@ let package = Package(
                 "PipeTopDemo",
                 "PipeTopKafka",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Generates `BuildCommit.id`, the git commit `pipetop --version` names.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "pipetop-bench",
             dependencies: ["PipeTopCore", "PipeTopUI", "PipeTopDemo", "PipeTopKafka"]

@@ -17,7 +17,7 @@ public enum BuiltPipetop {
         _ arguments: [String], environment: [String: String] = [:], input: Data? = nil, timeout: Duration = .seconds(120)
     ) throws -> RunResult {
         guard isBuilt else { throw BuiltPipetopError.notBuilt(path) }
-        return try launch(path, arguments, environment: environment, input: input, timeout: timeout)
+        return try ProcessRun.run(path, arguments, environment: environment, input: input, timeout: timeout)
     }
 
     /// Runs `/bin/sh -c script`, where `"$PIPETOP"` is the binary: for pipelines such as
@@ -26,47 +26,7 @@ public enum BuiltPipetop {
         _ script: String, environment: [String: String] = [:], input: Data? = nil, timeout: Duration = .seconds(120)
     ) throws -> RunResult {
         guard isBuilt else { throw BuiltPipetopError.notBuilt(path) }
-        return try launch("/bin/sh", ["-c", script], environment: environment.merging(["PIPETOP": path]) { $1 },
-                          input: input, timeout: timeout)
-    }
-
-    private static func launch(
-        _ executable: String, _ arguments: [String], environment: [String: String], input: Data?, timeout: Duration
-    ) throws -> RunResult {
-        let files = FileManager.default
-        let dir = files.temporaryDirectory.appendingPathComponent("pipetop-run-\(UUID().uuidString)")
-        try files.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? files.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
-        _ = files.createFile(atPath: out.path, contents: nil)
-        _ = files.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let input {
-            let file = dir.appendingPathComponent("stdin")
-            try input.write(to: file)
-            process.standardInput = try FileHandle(forReadingFrom: file)
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        let (seconds, attoseconds) = timeout.components
-        let limit = DispatchTime.now() + .milliseconds(Int(seconds * 1_000 + attoseconds / 1_000_000_000_000_000))
-        let finished = exited.wait(timeout: limit) == .success
-        if !finished {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        let run = RunResult(
-            status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
-        guard finished else { throw BuiltPipetopError.timedOut(arguments, after: timeout, run) }
-        return run
+        return try ProcessRun.run("/bin/sh", ["-c", script], environment: environment.merging(["PIPETOP": path]) { $1 },
+                              input: input, timeout: timeout)
     }
 }

@@ -1,4 +1,4 @@
-/// Why a run of the built `pipetop` has no result: it is not built, or it did not finish in time
+/// Why a run of the built `pipetop` (or another command) has no result: it is not built, or it did not finish in time
 /// (it was killed; what it wrote until then is kept for the failure message).
 public enum BuiltPipetopError: Error, CustomStringConvertible {
     case notBuilt(String)
@@ -9,7 +9,7 @@ public enum BuiltPipetopError: Error, CustomStringConvertible {
         case .notBuilt(let path):
             "pipetop is not built at \(path); run `swift build --build-tests` (make test does)"
         case .timedOut(let arguments, let timeout, let run):
-            "pipetop \(arguments.joined(separator: " ")) did not finish within \(timeout); killed. stdout: \(run.stdout) stderr: \(run.stderr)"
+            "\(arguments.joined(separator: " ")) did not finish within \(timeout); killed. stdout: \(run.stdout) stderr: \(run.stderr)"
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// What `promote`, `rollback` and `retire` share.
 struct ControlCommandOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The pipeline.", valueName: "name"))
+    @Option(help: ArgumentHelp("The pipeline.", valueName: "name"), completion: ConfigCompletions.pipelines)
     var pipeline: String
 
     @Option(help: ArgumentHelp("The model (may be left out when the pipeline serves one).", valueName: "name"))

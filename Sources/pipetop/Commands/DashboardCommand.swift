@@ -28,7 +28,8 @@ struct DashboardCommand: ParsableCommand {
             transform: { (text: String) throws -> ReplaySpeed in try ReplaySpeed(parsing: text) })
     var speed: ReplaySpeed = .times(1)
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme (default, light, solarized-dark, high-contrast, mono).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Colour theme (default, light, solarized-dark, high-contrast, mono).", valueName: "name"),
+            completion: ConfigCompletions.themes)
     var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Append librdkafka's log lines to this file.", valueName: "path"))

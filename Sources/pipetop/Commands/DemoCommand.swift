@@ -100,7 +100,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Screenshot: keep the colours as ANSI escapes.")
     var ansi = false
 
-    @Option(help: ArgumentHelp("Colour theme.", valueName: "name"))
+    @Option(help: ArgumentHelp("Colour theme.", valueName: "name"), completion: ConfigCompletions.themes)
     var theme: String?
 
     func validate() throws {

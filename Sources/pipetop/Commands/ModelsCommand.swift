@@ -11,7 +11,8 @@ struct ModelsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The pipeline (default: every pipeline).", valueName: "name"))
+    @Option(help: ArgumentHelp("The pipeline (default: every pipeline).", valueName: "name"),
+            completion: ConfigCompletions.pipelines)
     var pipeline: String?
 
     @Flag(help: "Print JSON.")

@@ -32,7 +32,8 @@ struct TailCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The topic (default: the configured scored topic).", valueName: "name"))
     var topic: String?
 
-    @Option(name: .long, help: ArgumentHelp("A pipeline of the configuration's [[pipelines]]: its scored topic, its records mapped to pipetop's scored records (filters, columns and json as on the contract).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("A pipeline of the configuration's [[pipelines]]: its scored topic, its records mapped to pipetop's scored records (filters, columns and json as on the contract).", valueName: "name"),
+            completion: ConfigCompletions.pipelines)
     var pipeline: String?
 
     @Option(name: .long, help: ArgumentHelp("Only this partition.", valueName: "n"))

@@ -12,7 +12,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Use the [[contexts]] entry with this name.", valueName: "name"))
+        help: ArgumentHelp("Use the [[contexts]] entry with this name.", valueName: "name"),
+        completion: ConfigCompletions.contexts)
     var context: String?
 
     @Option(
