@@ -17,12 +17,13 @@ struct KafkaQuietClusterTests {
         try KafkaAdmin(config: config).createTopics(topics, partitions: 1)
         var settings = EngineSettings()
         settings.alerts.staleAfterSeconds = 3
-        let store = PipelineStore(settings: settings, basis: KafkaSource(config: config).clockBasis)
         var options = KafkaSourceOptions()
         options.retryInterval = .seconds(1)
         options.metadataTimeout = .milliseconds(500)
         options.metadataRefresh = .seconds(1)
         let source = KafkaSource(config: config, topics: topics, options: options)
+        // The store the dashboard gives a Kafka source: on the wall clock.
+        let store = PipelineStore(settings: settings, basis: source.clockBasis)
         try source.start(into: store)
         defer { source.stop() }
 
