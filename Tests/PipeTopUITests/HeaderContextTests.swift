@@ -8,7 +8,8 @@ import PipeTopCore
     static let snapshot = Fixtures.snapshot()
 
     /// The header row of a full frame with `contextName` selected.
-    static func header(_ contextName: String?, protected: Bool, theme: Theme = .defaultDark) throws -> (Buffer, ViewContext) {
+    static func header(_ contextName: String?, protected: Bool, theme: Theme = .defaultDark,
+                       snapshot: StoreSnapshot = Self.snapshot) throws -> (Buffer, ViewContext) {
         var ctx = try Fixtures.context(snapshot)
         ctx.theme = theme
         ctx.contextName = contextName
@@ -58,5 +59,19 @@ import PipeTopCore
     @Test func protectedSaysSoInMono() throws {
         let (row, _) = try Self.header("prod-eu", protected: true, theme: .mono)
         #expect(try #require(row.lines.first).contains(" prod-eu PROTECTED "))
+    }
+
+    /// A live source gone quiet says since when nothing arrived, in the warning colour, next to
+    /// the rates that fell.
+    @Test func aQuietLiveSourceSaysSinceWhenNothingArrived() throws {
+        var quiet = Self.snapshot
+        quiet.quietSinceMs = 1_764_000_131_000  // 2025-11-24T16:02:11Z
+        let (row, ctx) = try Self.header(nil, protected: false, snapshot: quiet)
+        let line = try #require(row.lines.first)
+        #expect(line.contains(" rec/s in · nothing since 16:02:11 · "))
+        for x in try Self.columns(of: "nothing since 16:02:11", in: row) {
+            #expect(row[x, 0].style.fg == ctx.theme.style(for: .warn).fg, "column \(x)")
+        }
+        #expect(!(try #require(Self.header(nil, protected: false).0.lines.first)).contains("nothing since"))
     }
 }

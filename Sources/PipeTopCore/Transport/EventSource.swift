@@ -14,11 +14,18 @@ public protocol EventSource: AnyObject, Sendable {
     /// of the same cluster, or the demo bus; nil for a source without a control channel (a
     /// recording). Asked for once, when the dashboard starts.
     var controlSink: (any ControlSink)? { get }
+    /// The clock the store's time follows for this source: `.arrival` (the wall clock) for a
+    /// live one, so time moves on while nothing arrives; `.eventTime` for one that sets its
+    /// own pace (a recording, the demo).
+    var clockBasis: StalenessBasis { get }
 }
 
 extension EventSource {
     /// No control channel, unless the source says otherwise.
     public var controlSink: (any ControlSink)? { nil }
+
+    /// Event time, unless the source says otherwise.
+    public var clockBasis: StalenessBasis { .eventTime }
 }
 
 /// The header's connection segment: what a source is doing and how healthy that is.

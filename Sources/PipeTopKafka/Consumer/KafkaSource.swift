@@ -13,6 +13,8 @@ import Synchronization
 /// (`KafkaSourceOptions`). A broker that is down at start, or goes away later, shows in
 /// `status` as `disconnected, retry in Ns`; librdkafka reconnects by itself and ingestion
 /// resumes without a restart. librdkafka's log lines go to `log`, never to the terminal.
+/// Its store's time follows the wall clock (`clockBasis`), and a `StoreTicker` moves it on
+/// while nothing arrives, so rates fall and pipelines turn stale when the cluster goes away.
 public final class KafkaSource: EventSource {
     public let name: String
     public let config: KafkaClientConfig
@@ -24,6 +26,8 @@ public final class KafkaSource: EventSource {
     private let running = RunFlag()
     private let thread = Mutex<(started: Bool, done: DispatchSemaphore?)>((false, nil))
     private let control = Mutex<(made: Bool, sink: KafkaControlSink?)>((false, nil))
+    /// Moves a live store's time on while nothing arrives (the broker gone, a quiet cluster).
+    private let ticker = Mutex<StoreTicker?>(nil)
 
     public init(config: KafkaClientConfig, topics: TopicNames = TopicNames(), options: KafkaSourceOptions = KafkaSourceOptions(), log: KafkaLog? = nil) {
         self.name = "kafka " + config.brokers
@@ -34,6 +38,9 @@ public final class KafkaSource: EventSource {
     }
 
     public var status: SourceStatus { monitor.status(nowMs: SystemWallClock().nowMs()) }
+
+    /// A cluster is live: its store follows the wall clock.
+    public var clockBasis: StalenessBasis { .arrival }
 
     /// What the source did so far.
     public var statistics: KafkaSourceStatistics { monitor.statistics }
@@ -75,6 +82,7 @@ public final class KafkaSource: EventSource {
             return
         }
         running.set(true)
+        if store.basis == .arrival { ticker.withLock { $0 = StoreTicker(store: store) } }
         let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options, mapped: mapped)
         let body = UncheckedBox(loop)
         let thread = Thread { [running] in
@@ -88,6 +96,7 @@ public final class KafkaSource: EventSource {
     /// Stops consuming and waits until the consumer is destroyed; safe to call more than once.
     public func stop() {
         running.set(false)
+        ticker.withLock { $0?.stop() }
         let done = thread.withLock { state -> DispatchSemaphore? in
             defer { state.done = nil }
             return state.done

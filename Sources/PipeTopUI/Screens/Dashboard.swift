@@ -84,13 +84,19 @@ public enum Dashboard {
         left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
                  Span(" · \(s.pipelines.count) pipelines" + (ctx.mapped.isEmpty ? "" : " (\(ctx.mapped.count) mapped)")
                       + " · \(Format.rate(input)) rec/s in · ")]
+        // A live source gone quiet (a broker killed, a stopped pipeline): the numbers are not frozen, they fell.
+        if let quiet = s.quietSinceMs { left += [Span("nothing since \(clockTime(quiet))", role: .warn), Span(" · ")] }
         let silenced = s.alerts.filter { state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } == true }.count
         let loud = s.alerts.count - silenced
         let loudCritical = s.alerts.filter { $0.severity == .critical && state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } != true }.count
         left.append(Span("\(loud) alerts" + (silenced > 0 ? " (\(silenced) silenced)" : ""),
                          role: loudCritical > 0 ? .critical : (loud == 0 ? nil : .warn)))
-        let right = [Span(" " + String(TimestampText.format(epochMilliseconds: ctx.nowMs).dropFirst(11).prefix(8)) + " ")]
-        return HeaderBar(left: left, right: right)
+        return HeaderBar(left: left, right: [Span(" \(clockTime(ctx.nowMs)) ")])
+    }
+
+    /// The time of day of `ms` as the header shows it, `14:02:11`.
+    private static func clockTime(_ ms: Int64) -> String {
+        String(TimestampText.format(epochMilliseconds: ms).dropFirst(11).prefix(8))
     }
 
     static func footer(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {

@@ -14,7 +14,8 @@ struct ClusterView {
     init(_ config: EffectiveConfig) throws {
         client = try KafkaClientConfig.required(config)
         self.config = config
-        store = PipelineStore(settings: config.engine, basis: .eventTime)
+        // Live, as the dashboard's Kafka source is, so both see the same alerts.
+        store = PipelineStore(settings: config.engine, basis: .arrival)
     }
 
     /// Reads the registry (models topic) and the command history (control topic) to their end.

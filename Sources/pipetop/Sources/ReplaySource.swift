@@ -102,6 +102,8 @@ final class ReplaySource: EventSource {
         }
         splitter.finish { batch.append(Array($0)) }
         flush()
+        // Stopped early, the replay stays where it was; read to its end, its last second counts too.
+        if !stopped.withLock({ $0 }) { store.settle() }
         progress.withLock { $0 = .finished(lines: lines) }
     }
 }

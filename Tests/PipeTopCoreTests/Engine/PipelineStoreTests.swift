@@ -121,6 +121,8 @@ enum Feed {
         #expect(snap.alerts[0].sinceMs == 1_031_000)
         clock.advance(byMs: 5_000)
         #expect(store.snapshot().alerts[0].sinceMs == 1_031_000)
+        // Alerts are evaluated once a second: a report clears it in the next one.
+        clock.advance(byMs: 1_000)
         store.ingest(Feed.metrics("a", atS: 11, recordsIn: 20), source: "m")
         let cleared = store.snapshot()
         #expect(cleared.alerts.isEmpty)

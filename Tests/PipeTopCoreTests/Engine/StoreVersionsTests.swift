@@ -23,6 +23,8 @@ import Testing
             e.features = [NamedValue(name: "amount", value: Double.random(in: 0..<1, using: &rng) * 100)]
             s.ingest(scored: e, source: "s", arrivalMs: 0)
         }
+        // Alerts (and drift, refreshed once a second of event time) as the next second begins.
+        s.ingest(scored: Feed.scored(key: "next", atMs: 3_000, score: 0.9), source: "s", arrivalMs: 0)
         let snap = s.snapshot(arrivalMs: 0)
         let v = snap.pipelines[0].stats(for: VersionKey(model: "lr", version: 1))
         #expect(v?.scoreDrift.report?.meaningful == true)

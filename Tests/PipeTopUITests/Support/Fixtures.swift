@@ -38,6 +38,8 @@ enum Fixtures {
                     latencyUs: 800, features: [NamedValue(name: "amount", value: Double(i % 100))]), source: "scored", arrivalMs: 0)
             }
         }
+        // A recording read to its end.
+        s.settle(arrivalMs: 0)
         return s.snapshot(arrivalMs: 0)
     }
 

@@ -149,10 +149,12 @@ public struct DistributionTracker: Sendable {
         computations += 1
         var sortedCurrent: [Double]?
         if hasKSReference {
-            // Before the ring wraps, the values are exactly the first `windowFilled` slots.
-            var values = Array(UnsafeBufferPointer(start: window.values, count: windowFilled))
-            values.sort()
-            sortedCurrent = values
+            // Before the ring wraps, the values are exactly the first `windowFilled` slots. Radix
+            // sorted: a report is due every second of store time, for every tracked window.
+            var keys = UnsafeBufferPointer(start: window.values, count: windowFilled).map(RadixSort.key)
+            var scratch: [UInt64] = []
+            RadixSort.sort(&keys, scratch: &scratch)
+            sortedCurrent = keys.map(RadixSort.value)
         }
         let result = DriftReport.compute(
             referenceShares: referenceShareStorage, currentShares: currentShares,

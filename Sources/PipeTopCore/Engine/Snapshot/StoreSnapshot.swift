@@ -4,6 +4,9 @@ public struct StoreSnapshot: Sendable {
     public var takenAtMs: Int64
     /// Newest event time seen.
     public var latestEventMs: Int64?
+    /// A live source that has sent nothing for a while (over 2 s): when its last message
+    /// arrived, wall clock. Nil while messages arrive, before the first, and for a replay.
+    public var quietSinceMs: Int64?
     public var pipelines: [PipelineSnapshot]
     public var sources: [SourceSnapshot]
     /// Newest first.

@@ -14,6 +14,9 @@ struct PipelineState: Sendable {
     var firstCountedMs: Int64?
     var firstScoredMs: Int64?
     var lastArrivalMs: Int64
+    /// Event time between an instance's last two reports: how long a live pipeline may be
+    /// quiet before its rate windows move on (see `idleMs`).
+    var reportIntervalMs: Int64 = 1_000
     var outOfOrder: UInt64 = 0
     /// Event time of the last shadow record (saturating arithmetic: starts far in the past).
     var lastShadowMs = Int64.min / 2
@@ -62,7 +65,8 @@ struct PipelineState: Sendable {
         history.add(.recordsIn, amount: Double(delta.recordsIn), fromMs: delta.fromMs, toMs: e.tsMs)
         history.add(.recordsOut, amount: Double(delta.recordsOut), fromMs: delta.fromMs, toMs: e.tsMs)
         history.add(.errors, amount: Double(delta.errors), fromMs: delta.fromMs, toMs: e.tsMs)
-        let seconds = Double(e.tsMs - delta.fromMs) / 1000
+        reportIntervalMs = e.tsMs - delta.fromMs
+        let seconds = Double(reportIntervalMs) / 1000
         instance.lastInRate = Double(delta.recordsIn) / seconds
         instance.lastErrorRate = Double(delta.errors) / seconds
         if delta.reset { instanceResets += 1 }
@@ -99,9 +103,24 @@ struct PipelineState: Sendable {
         }
     }
 
-    func throughput() -> Throughput {
-        let metricsEnd = RateHistory.second(of: lastMetricsMs ?? 0)
-        let scoredEnd = RateHistory.second(of: lastScoredMs ?? 0)
+    /// How far a live pipeline's windows have moved on past its last report, after
+    /// `silentForMs` of wall-clock silence: the silence beyond a grace of
+    /// `StoreState.quietGraceMs` or twice the reporting interval, whichever is longer (so a
+    /// report that is merely due does not dip the rates).
+    func idleMs(silentForMs: Int64) -> Int64 {
+        max(0, silentForMs - max(StoreState.quietGraceMs, 2 * reportIntervalMs))
+    }
+
+    /// The second up to which the metrics series are complete (exclusive), `idleMs` past the last report.
+    func metricsEndSecond(idleMs: Int64) -> Int64 {
+        RateHistory.second(of: (lastMetricsMs ?? 0) + idleMs)
+    }
+
+    /// Rates over 1, 10 and 60 s ending at the last report, or `idleMs` after it for a live
+    /// pipeline gone quiet (nothing arrives in the seconds it moved over, so rates fall).
+    func throughput(idleMs: Int64) -> Throughput {
+        let metricsEnd = metricsEndSecond(idleMs: idleMs)
+        let scoredEnd = RateHistory.second(of: (lastScoredMs ?? 0) + idleMs)
         func windows(_ s: RateSeries, _ end: Int64, since: Int64?) -> Throughput.Windows {
             // What has been seen of the window, to the millisecond (the first second is partly seen).
             let seen = since.map { Double(end * 1_000 - $0) / 1_000 } ?? .infinity

@@ -10,12 +10,15 @@ import Glibc
 /// again the moment it lets go, and a reader could wait for ever. Readers therefore say they
 /// are waiting, and a writer that sees one after a batch steps aside until it got its turn.
 public final class PipelineStore: Sendable {
+    /// Which clock the store's time follows: the wall clock for a live source, event time for a replay.
+    public let basis: StalenessBasis
     private let state: Mutex<StoreState>
     private let clock: any WallClock
     private let readersWaiting = Atomic<Int>(0)
 
     public init(settings: EngineSettings = EngineSettings(), basis: StalenessBasis = .arrival, clock: any WallClock = SystemWallClock()) {
         state = Mutex(StoreState(settings: settings, basis: basis))
+        self.basis = basis
         self.clock = clock
     }
 
@@ -58,7 +61,21 @@ public final class PipelineStore: Sendable {
         read { $0.scoredCount }
     }
 
-    /// An immutable picture of everything, with alerts evaluated as of now.
+    /// Moves a live store's time on to the wall clock, evaluating alerts when a new second
+    /// began (see `StoreTicker`); nothing for a replay, whose time moves with its events.
+    public func tick() {
+        guard basis == .arrival else { return }
+        let now = clock.nowMs()
+        state.withLock { $0.tick(nowMs: now) }
+    }
+
+    /// The input ended: evaluates the alerts once more as of the store's time (see `StoreState.settle`).
+    public func settle() {
+        let now = clock.nowMs()
+        state.withLock { $0.settle(arrivalMs: now) }
+    }
+
+    /// An immutable picture of everything as of now, with the alerts as last evaluated.
     public func snapshot() -> StoreSnapshot {
         let now = clock.nowMs()
         return read { $0.snapshot(arrivalMs: now) }

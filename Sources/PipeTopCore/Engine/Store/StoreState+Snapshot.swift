@@ -1,4 +1,4 @@
-/// Turning the store into an immutable picture, with alerts evaluated.
+/// Turning the store into an immutable picture.
 extension StoreState {
     /// The store time `arrivalMs` stands for under the staleness basis.
     public func storeNow(arrivalMs: Int64) -> Int64 {
@@ -12,70 +12,45 @@ extension StoreState {
             .max { $0.p99 < $1.p99 }
     }
 
-    /// Evaluates alerts and returns an immutable picture of everything, as of wall-clock `arrivalMs`.
+    /// An immutable picture of everything as of wall-clock `arrivalMs`, with the alerts as last
+    /// evaluated: a live store first moves its time on to `arrivalMs` (`tick`), which evaluates
+    /// them when a new second began, as the store's own tick would have.
     public mutating func snapshot(arrivalMs: Int64) -> StoreSnapshot {
+        tick(nowMs: arrivalMs)
         let now = storeNow(arrivalMs: arrivalMs)
-        let alertSettings = settings.alerts
-        var current: [Alert] = []
         var views: [PipelineSnapshot] = []
         for name in pipelines.names.sorted() {
             guard let i = pipelines.position(of: name) else { continue }
+            let r = reading(ofPipelineAt: i, nowMs: now)
             let p = pipelines[i]
-            let throughput = p.throughput()
-            let metricsEnd = RateHistory.second(of: p.lastMetricsMs ?? 0)
-            let models = p.registry.snapshot()
-            let versions = versionStats(ofPipelineAt: i)
-            // Without latency buckets in metrics (a mapped pipeline's scored records carry their
-            // own `latency_us`), the serving versions' record latencies stand for the pipeline's.
-            let latency = p.latency.percentiles(endingAt: metricsEnd) ?? Self.servingLatency(models, versions)
-            let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
-            let silentFor = now - lastSeen
-            let stale = Double(silentFor) > alertSettings.staleAfterSeconds * 1000
-            // A consumer group's lag measured on the cluster beats what the instances report.
-            let groupLag = groupLags[name]
-            let lag = groupLag?.total ?? p.lag
-            current += AlertRules.evaluate(
-                pipeline: name, throughput: throughput, latency: latency, lag: lag, stale: stale,
-                silentForMs: silentFor, settings: alertSettings, nowMs: now)
-            current += AlertRules.drift(pipeline: name, models: models, versions: versions, nowMs: now)
+            let mine = evaluatedAlerts.filter { $0.scope == name }
+            let status: PipelineStatus = if mine.contains(where: { $0.kind == .stale }) { .stale } else {
+                switch mine.map(\.severity).max() ?? .ok {
+                case .ok: .ok
+                case .warn: .warn
+                case .critical: .critical
+                }
+            }
             views.append(PipelineSnapshot(
-                name: name, status: stale ? .stale : .ok, throughput: throughput, history: p.history,
-                historyEndSecond: metricsEnd, latency: latency,
-                latencyP99History: p.latency.p99Series(endingAt: metricsEnd, count: 60), lag: lag, groupLag: groupLag,
+                name: name, status: status, throughput: r.throughput, history: p.history,
+                historyEndSecond: r.historyEndSecond, latency: r.latency,
+                latencyP99History: p.latency.p99Series(endingAt: r.historyEndSecond, count: 60), lag: r.lag, groupLag: r.groupLag,
                 instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
-                models: models, versions: versions, alerts: [], lastMetricsMs: p.lastMetricsMs,
+                models: r.models, versions: r.versions, alerts: mine, lastMetricsMs: p.lastMetricsMs,
                 lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,
                 latencyLayoutMismatches: p.latency.layoutMismatches, instanceResets: p.instanceResets,
                 registryCounters: p.registry.counters))
         }
-        let endSecond = RateHistory.second(of: now)
-        for s in sources.values {
-            if let a = AlertRules.malformed(source: s, endSecond: endSecond + 1, settings: alertSettings, nowMs: now) {
-                current.append(a)
-            }
-        }
-        let active = alerts.update(current, nowMs: now)
-        for i in views.indices {
-            let mine = active.filter { $0.scope == views[i].name }
-            views[i].alerts = mine
-            if views[i].status != .stale {
-                switch mine.map(\.severity).max() ?? .ok {
-                case .ok: views[i].status = .ok
-                case .warn: views[i].status = .warn
-                case .critical: views[i].status = .critical
-                }
-            }
-        }
         return StoreSnapshot(
-            takenAtMs: now, latestEventMs: latestEventMs, pipelines: views,
+            takenAtMs: now, latestEventMs: latestEventMs, quietSinceMs: quietSinceMs(arrivalMs: arrivalMs), pipelines: views,
             sources: sources.values.sorted { $0.name < $1.name }, timeline: timeline.newest(timeline.count),
-            alerts: active, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
+            alerts: evaluatedAlerts, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
             labelJoin: LabelJoinCounters(labelJoin), recentScored: tail.newest(tail.count),
             scoredTotal: tail.total, scoredSampling: tail.sampling, approximateBytes: approximateBytes, evictions: evictions)
     }
 
     /// Live and frozen stats of a pipeline's versions, ordered by model and version.
-    private mutating func versionStats(ofPipelineAt i: Int) -> [VersionStats] {
+    mutating func versionStats(ofPipelineAt i: Int) -> [VersionStats] {
         var out = Array(pipelines[i].frozen.values)
         for (key, token) in pipelines[i].trackerTokens {
             guard let slot = slots.slot(token), let stats = slots[slot]?.tracker.stats(live: true) else {

@@ -8,6 +8,7 @@ extension StoreState {
         let keyHash = LabelJoin.hash(e.key)
         labelJoin.prefetch(keyHash: keyHash)
         note(source, tsMs: e.tsMs)
+        defer { arrived(atMs: arrivalMs) }
         tail.record(e)
         for observer in scoredObservers { observer.observe(e) }
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)

@@ -10,7 +10,13 @@ public struct StoreState: Sendable {
     var sources = NamedTable<SourceCounters>()
     var timeline: Ring<TimelineEntry>
     var alerts = AlertBook()
+    /// The active alerts as last evaluated, worst first (see `StoreState+Alerts`).
+    var evaluatedAlerts: [Alert] = []
+    /// Store time from which the next evaluation is due: the start of the second after the last one.
+    var nextEvaluationMs = Int64.min
     var latestEventMs: Int64?
+    /// Wall-clock arrival of the newest message, for a live store's "nothing since".
+    var lastArrivalMs: Int64?
     var totalEvents: UInt64 = 0
     var evictions: UInt64 = 0
     /// The latest lag measured for a pipeline's consumer group (`[kafka] lag_groups`), by
@@ -64,6 +70,7 @@ public struct StoreState: Sendable {
             note(source, tsMs: e.tsMs)
             timeline.append(TimelineEntry(.ack(e), pipeline: e.pipeline, tsMs: e.tsMs))
         }
+        arrived(atMs: arrivalMs)
     }
 
     /// Keeps `lag`, measured on the cluster for `pipeline`'s consumer group: from the next
@@ -81,6 +88,7 @@ public struct StoreState: Sendable {
         let atMs = basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
         sources[i].malformedHistory.add(.errors, amount: 1, atMs: atMs)
         totalEvents += 1
+        arrived(atMs: arrivalMs)
     }
 
     /// Counts a well-formed message of a type this version of pipetop does not know.

@@ -1,0 +1,86 @@
+/// Alerts on the data's clock: evaluated when store time enters a new second, on the ingest
+/// path and, for a live store, on the wall clock's tick, so they are the same whoever reads
+/// the store and however often (a paused display, any frame rate, `pipetop status`).
+///
+/// Store time is the newest event time for a replay (`StalenessBasis.eventTime`) and the
+/// wall clock for a live source (`.arrival`), where it moves on while nothing arrives.
+extension StoreState {
+    /// How long a live store may hear nothing before it counts as quiet: rate windows of a
+    /// pipeline quiet for longer move on with the wall clock, and the snapshot says since
+    /// when nothing arrived.
+    static let quietGraceMs: Int64 = 2_000
+
+    /// After every message ingested at wall-clock `arrivalMs`: evaluates the alerts when store
+    /// time entered a new second. One comparison otherwise, for the hot path.
+    @inline(__always)
+    mutating func arrived(atMs arrivalMs: Int64) {
+        lastArrivalMs = arrivalMs
+        let now = storeNow(arrivalMs: arrivalMs)
+        if now >= nextEvaluationMs { evaluateAlerts(nowMs: now) }
+    }
+
+    /// Moves a live store's time on to wall-clock `nowMs` though nothing arrived, evaluating the
+    /// alerts when it entered a new second; a replay's time moves only with its events.
+    public mutating func tick(nowMs: Int64) {
+        guard basis == .arrival, nowMs >= nextEvaluationMs else { return }
+        evaluateAlerts(nowMs: nowMs)
+    }
+
+    /// The input ended (a recording read to its end): evaluates the alerts as of the store's
+    /// time at `arrivalMs`, so the final state counts its last second too. Depends on the
+    /// data alone, not on who reads the store.
+    public mutating func settle(arrivalMs: Int64) {
+        evaluateAlerts(nowMs: storeNow(arrivalMs: arrivalMs))
+    }
+
+    /// Evaluates every rule as of store time `now` and keeps the result (and the book's history).
+    mutating func evaluateAlerts(nowMs now: Int64) {
+        nextEvaluationMs = (RateHistory.second(of: now) + 1) * 1_000
+        let alertSettings = settings.alerts
+        var current: [Alert] = []
+        for name in pipelines.names.sorted() {
+            guard let i = pipelines.position(of: name) else { continue }
+            let r = reading(ofPipelineAt: i, nowMs: now)
+            current += AlertRules.evaluate(
+                pipeline: name, throughput: r.throughput, latency: r.latency, lag: r.lag, stale: r.stale,
+                silentForMs: r.silentForMs, settings: alertSettings, nowMs: now)
+            current += AlertRules.drift(pipeline: name, models: r.models, versions: r.versions, nowMs: now)
+        }
+        let endSecond = RateHistory.second(of: now)
+        for s in sources.values {
+            if let a = AlertRules.malformed(source: s, endSecond: endSecond + 1, settings: alertSettings, nowMs: now) {
+                current.append(a)
+            }
+        }
+        evaluatedAlerts = alerts.update(current, nowMs: now)
+    }
+
+    /// Measures the pipeline at position `i` as of store time `now`. A live pipeline quiet for
+    /// longer than the grace has its rate windows moved on by the wall clock; a replay's stay
+    /// at its last report.
+    mutating func reading(ofPipelineAt i: Int, nowMs now: Int64) -> PipelineReading {
+        let p = pipelines[i]
+        let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
+        let silentFor = now - lastSeen
+        let idle = basis == .arrival ? p.idleMs(silentForMs: silentFor) : 0
+        let end = p.metricsEndSecond(idleMs: idle)
+        let models = p.registry.snapshot()
+        let versions = versionStats(ofPipelineAt: i)
+        // A consumer group's lag measured on the cluster beats what the instances report.
+        let groupLag = groupLags[p.name]
+        return PipelineReading(
+            throughput: p.throughput(idleMs: idle), historyEndSecond: end,
+            // Without latency buckets in metrics (a mapped pipeline's scored records carry their
+            // own `latency_us`), the serving versions' record latencies stand for the pipeline's.
+            latency: p.latency.percentiles(endingAt: end) ?? Self.servingLatency(models, versions),
+            lag: groupLag?.total ?? p.lag, groupLag: groupLag, models: models, versions: versions,
+            silentForMs: silentFor, stale: Double(silentFor) > settings.alerts.staleAfterSeconds * 1000)
+    }
+
+    /// Wall-clock arrival of the newest message when a live store has heard nothing for longer
+    /// than the grace at `arrivalMs`; nil while messages arrive, before the first, and for replays.
+    func quietSinceMs(arrivalMs: Int64) -> Int64? {
+        guard basis == .arrival, let last = lastArrivalMs, arrivalMs - last > Self.quietGraceMs else { return nil }
+        return last
+    }
+}
