@@ -48,3 +48,31 @@ import Testing
         if text != expected { return }
     }
 }
+
+@Test func aTemplateWritesTheEncodersBytes() {
+    let names = ["amount", "we\"ird\n", "x"]
+    let template = ScoredRecordTemplate(pipeline: "fr\\aud", model: "m-1", features: names, strategy: "canary")
+    let bare = ScoredRecordTemplate(pipeline: "p", model: "m", features: [], strategy: nil)
+    var rng = SplitMix64(seed: 3)
+    for i in 0..<2_000 {
+        let values = (0..<3).map { _ in Double(rng.next() % 2_000_000) / 997 - 1_000 }
+        let e = ScoredEvent(
+            pipeline: "fr\\aud", tsMs: 1_764_000_000_000 + Int64(i), key: "k-\(i)", model: "m-1", version: i % 7,
+            role: i % 3 == 0 ? .shadow : .primary, score: Double(rng.next() % 1_000_000) / 1e6,
+            prediction: i % 4 == 0 ? nil : .number(Double(i % 2)), label: i % 5 == 0 ? .text("yes") : nil,
+            latencyUs: i % 6 == 0 ? nil : Double(i), features: i % 3 == 0 ? [] : zip(names, values).map { NamedValue(name: $0, value: $1) },
+            strategy: "canary")
+        var expected: [UInt8] = [7]
+        EventEncoder.encode(scored: e, into: &expected)
+        var written: [UInt8] = [7]
+        template.write(tsMs: e.tsMs, key: e.key, version: e.version, role: e.role, score: e.score, prediction: e.prediction,
+                       label: e.label, latencyUs: e.latencyUs, features: e.features.map(\.value), into: &written)
+        #expect(written == expected, "\(String(decoding: written, as: UTF8.self))")
+        if written != expected { return }
+    }
+    var expected: [UInt8] = []
+    EventEncoder.encode(scored: ScoredEvent(pipeline: "p", tsMs: 5, key: "k", model: "m", version: 1, score: 0.5), into: &expected)
+    var written: [UInt8] = []
+    bare.write(tsMs: 5, key: "k", version: 1, role: .primary, score: 0.5, prediction: nil, label: nil, latencyUs: nil, features: [], into: &written)
+    #expect(written == expected)
+}

@@ -21,7 +21,7 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
     private var controller: ControlHandler
     private var metrics: MetricsSchedule
     private var faults: FaultInjector
-    private var writer: ScoredRecordWriter
+    private let writer: ScoredRecordWriter
 
     var name: String { spec.name }
 

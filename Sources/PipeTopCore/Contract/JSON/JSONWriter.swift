@@ -41,7 +41,7 @@ struct JSONWriter {
         // Most strings (names, keys) need no escape: copy them in one go.
         var s = s
         let plain = s.withUTF8 { bytes in
-            guard !bytes.contains(where: { JSONEscape.needed($0) }) else { return false }
+            for b in bytes where JSONEscape.needed(b) { return false }
             out.append(contentsOf: bytes)
             return true
         }
@@ -53,6 +53,10 @@ struct JSONWriter {
             if JSONEscape.needed(b) { JSONEscape.write(b) { out.append($0) } } else { out.append(b) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ v: Int) {
+        int64(Int64(v))
     }
 
     mutating func int(_ v: some BinaryInteger) {
@@ -124,6 +128,15 @@ struct JSONWriter {
             double(v.value)
         }
         close()
+    }
+
+    /// Bytes already in JSON form (a template's fixed members), copied as they are.
+    mutating func raw(_ bytes: [UInt8]) {
+        out.append(contentsOf: bytes)
+    }
+
+    mutating func raw(_ text: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     mutating func append(_ s: String) {
