@@ -38,7 +38,9 @@ struct KafkaSourceTests {
         try sink.flush()
         #expect(sink.producer.statistics.delivered == UInt64(batch.count))
 
-        let store = PipelineStore()
+        // On event time: the rates are the events' own, however long a loaded machine takes to
+        // read them (a wall-clock store lets them fall once the pipeline has been quiet 2 s).
+        let store = PipelineStore(basis: .eventTime)
         let source = KafkaSource(config: config, topics: topics, options: KafkaSourceOptions(backlog: 100_000))
         try source.start(into: store)
         defer { source.stop() }
