@@ -35,9 +35,14 @@ struct ForeignPipelineDashboardTests {
             s.contains("1 pipelines (1 mapped)") && s.contains("wine-quality v1")
         }
         #expect(overview.contains("OK       wine"), "\(overview)")
-
-        try train(2)
+        // Revision 1 scores records (its line has a latency) before revision 2 is trained: on a
+        // loaded machine the scorer can start late and load revision 2 first, and then revision 1
+        // never served and cannot be the rollback target.
         try dashboard.send("2")
+        try dashboard.waitFor("revision 1 scoring records", seconds: 40) { s in
+            s.split(separator: "\n").contains { $0.contains("wine-quality v1") && $0.contains("serving") && $0.contains("ms ") }
+        }
+        try train(2)
         try dashboard.waitFor("revision 2 serving, revision 1 replaced", seconds: 40) { s in
             let lines = s.split(separator: "\n")
             return lines.contains { $0.contains("v2") && $0.contains("serving") } && lines.contains { $0.contains("v1") && $0.contains("replaced") }
