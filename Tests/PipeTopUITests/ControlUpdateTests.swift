@@ -191,6 +191,14 @@ import PipeTopCore
         #expect(CommandLine.complete("ret", context: c) == "retire ")
         #expect(CommandLine.complete("models c", context: c) == "models c")
     }
+
+    @Test func themeCompletesThemeNames() {
+        var c = Self.context()
+        c.themes = ["default", "light", "solarized-dark"]
+        #expect(CommandLine.complete("theme so", context: c) == "theme solarized-dark ")
+        #expect(CommandLine.complete("theme l", context: c) == "theme light ")
+        #expect(CommandLine.complete("theme c", context: c) == "theme c", "pipelines are not themes")
+    }
 }
 
 extension ControlUpdateTests {

@@ -24,6 +24,8 @@ struct AppContext: Sendable {
     var currentContext: String?
     /// Whether a capture (`W`) is running.
     var capturing = false
+    /// The themes `:theme` can switch to.
+    var themes: [String] = []
 
     init(rowIDs: [RowID] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10, recordMaxScroll: Int = .max,
          snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
@@ -52,6 +54,7 @@ struct AppContext: Sendable {
                   snapshot: snapshot, control: options.control, commandID: options.newCommandID(),
                   tailRecords: state.screen == .tail && state.tailTopic == nil ? TailScreen.records(view, state) : [],
                   contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil)
+        themes = state.themes
     }
 
     /// Table rows on a screen of the state's size: the frame less header, tabs, footer, borders and the table's header.

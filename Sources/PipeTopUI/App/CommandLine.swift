@@ -147,7 +147,8 @@ enum CommandLine {
         return names.map { head + $0 }
     }
 
-    /// Completes the word being typed: a command name first, then a pipeline name.
+    /// Completes the word being typed: a command name first, then its argument (a pipeline,
+    /// a model, a context, a theme or a column).
     static func complete(_ text: String, context c: AppContext) -> String {
         let endsWithSpace = text.hasSuffix(" ")
         var words = text.split(separator: " ").map(String.init)
@@ -155,6 +156,7 @@ enum CommandLine {
         let candidates = words.count == 1 ? names
             : words.count == 2 && controlNames.contains(words[0]) ? c.modelPaths
             : words.count == 2 && words[0] == "context" ? c.contexts
+            : words.count == 2 && words[0] == "theme" ? c.themes
             : words.count == 2 && words[0] == "columns" ? columnCompletions(words[1], c)
             : c.pipelines
         let prefix = words[words.count - 1]
