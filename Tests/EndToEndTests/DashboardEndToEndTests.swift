@@ -9,9 +9,14 @@ struct DashboardEndToEndTests {
         Bundle.module.resourceURL?.appendingPathComponent("Recordings/\(name)").path ?? name
     }
 
+    /// The dashboard replaying the small recording with its configuration: `environment`
+    /// before the command, `options` after it.
+    static func replay(environment: String = "", options: String = "--speed max") -> String {
+        "\(environment) \(BuiltPipetop.path) --replay \(recording("small.ndjson")) --config \(recording("small.toml")) \(options)"
+    }
+
     static func start(columns: Int = 120, rows: Int = 40, extra: String = "") throws -> TmuxSession {
-        let command = "\(BuiltPipetop.path) --replay \(recording("small.ndjson")) --speed max --config \(recording("small.toml")) \(extra)"
-        let session = try TmuxSession(command: command, columns: columns, rows: rows)
+        let session = try TmuxSession(command: replay(options: "--speed max \(extra)"), columns: columns, rows: rows)
         try session.waitFor(text: "replay finished")
         return session
     }
@@ -92,8 +97,7 @@ struct DashboardEndToEndTests {
     /// Without a UTF-8 locale (`LANG=C`) borders are the terminal's line drawing (shift-out to
     /// the VT100 graphics set, `l` a corner, `q` a line) and the header's text is intact.
     @Test func aNonUTF8LocaleKeepsBordersAndText() throws {
-        let command = "LANG=C LC_ALL=C \(BuiltPipetop.path) --replay \(Self.recording("small.ndjson")) --speed max --config \(Self.recording("small.toml"))"
-        let s = try TmuxSession(command: command, columns: 120, rows: 30)
+        let s = try TmuxSession(command: Self.replay(environment: "LANG=C LC_ALL=C"), columns: 120, rows: 30)
         let screen = try s.waitFor(text: "replay finished")
         #expect(screen.contains(" - 3 pipelines - "), "\(screen)")
         let lines = try s.tmux(["capture-pane", "-p", "-e", "-t", s.name]).split(separator: "\n")
@@ -104,8 +108,7 @@ struct DashboardEndToEndTests {
 
     /// A terminal that cannot move its cursor gets one line and exit 1, not a screen of garbage.
     @Test func aDumbTerminalIsRefusedWithOneLine() throws {
-        let command = "TERM=dumb \(BuiltPipetop.path) --replay \(Self.recording("small.ndjson")) --config \(Self.recording("small.toml"))"
-        let s = try TmuxSession(command: command, columns: 120, rows: 60)
+        let s = try TmuxSession(command: Self.replay(environment: "TERM=dumb", options: ""), columns: 120, rows: 60)
         let screen = try s.waitFor(text: "EXITED")
         // The line wraps at the pane's width.
         let text = screen.replacingOccurrences(of: "\n", with: "")
