@@ -30,8 +30,9 @@ struct AppContext: Sendable {
     init(rowIDs: [RowID] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10, recordMaxScroll: Int = .max,
          snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
          commandID: String = "", tailRecords: [ScoredEvent] = [], contexts: [String] = [], currentContext: String? = nil,
-         capturing: Bool = false) {
+         capturing: Bool = false, themes: [String] = []) {
         self.capturing = capturing
+        self.themes = themes
         self.tailRecords = tailRecords
         self.contexts = contexts
         self.currentContext = currentContext
@@ -53,8 +54,8 @@ struct AppContext: Sendable {
                   pageRows: Self.pageRows(state), recordMaxScroll: Dashboard.openRecordMaxScroll(state, view),
                   snapshot: snapshot, control: options.control, commandID: options.newCommandID(),
                   tailRecords: state.screen == .tail && state.tailTopic == nil ? TailScreen.records(view, state) : [],
-                  contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil)
-        themes = state.themes
+                  contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil,
+                  themes: state.themes)
     }
 
     /// Table rows on a screen of the state's size: the frame less header, tabs, footer, borders and the table's header.

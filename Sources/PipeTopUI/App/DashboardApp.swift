@@ -150,7 +150,7 @@ public final class DashboardApp {
     /// Reads the sources for the screens. A paused display keeps its snapshot (`update`
     /// would drop a new one), so none is taken.
     private func read(_ state: AppState) -> ScreenData {
-        var data = state.paused ? state.data : ScreenData()
+        var data = state.data
         if !state.paused {
             let status = connection()
             data = ScreenData(snapshot: store.snapshot(), connection: status.text, connectionRole: status.role)
