@@ -22,7 +22,7 @@ public enum ConfigSchema {
         "control.enabled", "control.read_only", "control.protected_pipelines",
         "control.ack_timeout", "control.audit_log", "control.allowed_requesters",
         "kafka.brokers", "kafka.client_id", "kafka.fetch_wait_max_ms",
-        "kafka.queued_max_kbytes", "kafka.lag_groups", "kafka.properties",
+        "kafka.queued_max_kbytes", "kafka.ingest_threads", "kafka.lag_groups", "kafka.properties",
         "kafka.schema_registry", "kafka.schema_registry_auth", "kafka.schema_registry_ca",
         "topics.metrics", "topics.models", "topics.scored", "topics.control",
         "contexts.name", "contexts.brokers", "contexts.topics",

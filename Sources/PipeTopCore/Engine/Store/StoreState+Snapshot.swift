@@ -14,10 +14,11 @@ extension StoreState {
 
     /// An immutable picture of everything as of wall-clock `arrivalMs`, with the alerts as last
     /// evaluated: a live store first moves its time on to `arrivalMs` (`tick`), which evaluates
-    /// them when a new second began, as the store's own tick would have.
-    public mutating func snapshot(arrivalMs: Int64) -> StoreSnapshot {
+    /// them when a new second began, as the store's own tick would have. A shard of a sharded
+    /// store is measured at the store's time, `storeNowMs`, rather than its own.
+    public mutating func snapshot(arrivalMs: Int64, storeNowMs: Int64? = nil) -> StoreSnapshot {
         tick(nowMs: arrivalMs)
-        let now = storeNow(arrivalMs: arrivalMs)
+        let now = storeNowMs ?? storeNow(arrivalMs: arrivalMs)
         var views: [PipelineSnapshot] = []
         for name in pipelines.names.sorted() {
             guard let i = pipelines.position(of: name) else { continue }

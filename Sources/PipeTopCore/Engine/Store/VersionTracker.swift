@@ -90,6 +90,11 @@ struct VersionTracker: Sendable {
         driftCache = nil
     }
 
+    /// The next `drift()` computes afresh, whenever the last one was.
+    mutating func forgetDrift() {
+        driftCache = nil
+    }
+
     mutating func drift() -> (score: DriftView, features: [DriftView]) {
         if let cached = driftCache, lastScoredMs - driftCacheMs < 1000 { return cached }
         var score = DriftView(name: "score", tracker: &scoreDrift)
