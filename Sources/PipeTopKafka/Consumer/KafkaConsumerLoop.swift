@@ -70,7 +70,7 @@ final class KafkaConsumerLoop {
         // Handles for the topics only measured too, so metadata counts their partitions.
         let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
         topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
-        reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount)
+        reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
         workers = store.shardCount > 1 ? (0..<store.shardCount).map { _ in KafkaIngestWorker(client: client) } : []
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, store: store, groups: options.lagGroups, interval: options.lagInterval)

@@ -21,7 +21,7 @@ final class KafkaIngestWorker: @unchecked Sendable {
         running.set(true)
         let pollMs = Int32(clamping: options.pollTimeout.milliseconds)
         let thread = Thread { [self] in
-            var reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount)
+            var reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: index + 1)
             while running.isSet { reader.poll(queue, pollMs: pollMs, into: store, monitor: monitor, log: log) }
             reader.deallocate()
             done.signal()

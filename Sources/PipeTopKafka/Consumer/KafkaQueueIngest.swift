@@ -12,8 +12,11 @@ struct KafkaQueueIngest {
     /// Message topic handle → source name (the topic name), so finding a message's source
     /// costs a pointer comparison, not a string.
     private var sourceNames: [(handle: OpaquePointer, name: String)] = []
+    /// Which thread this is in `KafkaSourceStatistics.messagesByThread`.
+    private let thread: Int
 
-    init(batchSize: Int, shards: Int) {
+    init(batchSize: Int, shards: Int, thread: Int) {
+        self.thread = thread
         self.batchSize = max(1, batchSize)
         batch = .allocate(capacity: self.batchSize)
         ingestor = ShardedIngestor(shards: shards)
@@ -61,6 +64,10 @@ struct KafkaQueueIngest {
         monitor.update {
             if good > 0 { $0.connection = .connected }
             $0.statistics.messages += UInt64(good)
+            if $0.statistics.messagesByThread.count <= thread {
+                $0.statistics.messagesByThread += Array(repeating: 0, count: thread + 1 - $0.statistics.messagesByThread.count)
+            }
+            $0.statistics.messagesByThread[thread] += UInt64(good)
             $0.statistics.bytes += UInt64(bytes)
             $0.statistics.batches += 1
             $0.statistics.consumerErrors += UInt64(errors)
