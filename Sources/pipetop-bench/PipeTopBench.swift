@@ -33,6 +33,10 @@ enum PipeTopBench {
             // `mapped [N]`: (e) of `decode` alone, to profile.
             let rate = MappedIngestBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)).run().rate
             print(String(format: "mapped JSON: read+map+store %.0f records/s", rate))
+        case "parallel":
+            let rest = Array(args.dropFirst())
+            ParallelIngestBenchmark(count: Int(rest.first ?? "") ?? 1_000_000)
+                .run(workers: Int(rest.dropFirst().first ?? "") ?? max(2, ProcessInfo.processInfo.activeProcessorCount))
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
@@ -70,16 +74,18 @@ enum PipeTopBench {
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
         case "kafka-ingest":
             let rest = Array(args.dropFirst())
-            let properties = rest.dropFirst(3).compactMap { try? PropertyAssignment(parsing: $0) }
+            var properties = rest.dropFirst(3).compactMap { try? PropertyAssignment(parsing: $0) }
             guard rest.count >= 3, let count = UInt64(rest[2]), properties.count == rest.count - 3 else {
-                FileHandle.standardError.write(Data("usage: pipetop-bench kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]\n".utf8))
+                FileHandle.standardError.write(Data("usage: pipetop-bench kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]\n".utf8))
                 exit(64)
             }
+            let threads = properties.last { $0.key == "ingest_threads" }.flatMap { Int($0.value) } ?? 1
+            properties.removeAll { $0.key == "ingest_threads" }
             KafkaIngestBenchmark.run(
-                brokers: rest[0], topic: rest[1], count: count,
+                brokers: rest[0], topic: rest[1], count: count, threads: threads,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }
