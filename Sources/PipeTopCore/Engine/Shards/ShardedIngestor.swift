@@ -5,9 +5,12 @@
 /// Scored records are decoded into slots reused from batch to batch, so a steady stream
 /// allocates nothing once the slots exist.
 public struct ShardedIngestor: Sendable {
+    /// What a message decoded to; small, so the batch's list moves little memory.
     private enum Decoded: Sendable {
+        /// Index in `slots`.
         case scored(Int)
-        case other(Event)
+        /// Index in `others`.
+        case other(Int)
         case malformed(String)
         case unknownType
     }
@@ -21,6 +24,7 @@ public struct ShardedIngestor: Sendable {
     private var decoder: EventDecoder
     private var slots: [ScoredEvent] = []
     private var used = 0
+    private var others: [Event] = []
     private var pending: [Pending] = []
     private let shardCount: Int
     /// The last pipeline routed and its shard: records come in runs of one pipeline.
@@ -44,7 +48,8 @@ public struct ShardedIngestor: Sendable {
                 pending.append(Pending(shard: shard(of: slots[used].pipeline), source: source, decoded: .scored(used)))
                 used += 1
             case .other(let event):
-                pending.append(Pending(shard: shard(of: event.pipeline), source: source, decoded: .other(event)))
+                pending.append(Pending(shard: shard(of: event.pipeline), source: source, decoded: .other(others.count)))
+                others.append(event)
             }
         } catch {
             let decoded: Decoded = if case .unknownType = error.kind { .unknownType } else { .malformed(error.description) }
@@ -60,6 +65,7 @@ public struct ShardedIngestor: Sendable {
         precondition(store.shards.count == shardCount, "a ShardedIngestor for \(shardCount) shards used on a store of \(store.shards.count)")
         defer {
             pending.removeAll(keepingCapacity: true)
+            others.removeAll(keepingCapacity: true)
             used = 0
         }
         guard !pending.isEmpty || sequence != nil else { return }
@@ -74,7 +80,8 @@ public struct ShardedIngestor: Sendable {
                 guard shard.tryLock() else { return false }
                 defer { shard.unlock() }
                 if let sequence, shard.nextSequence != sequence { return false }
-                apply(shard: k, to: shard, at: now, advancing: sequence != nil)
+                apply(shard: k, to: &shard.state, at: now)
+                if sequence != nil { shard.advance() }
                 progressed = true
                 return true
             }
@@ -83,24 +90,24 @@ public struct ShardedIngestor: Sendable {
             let shard = store.shards[k]
             shard.lock()
             if let sequence { shard.waitForTurn(sequence) }
-            apply(shard: k, to: shard, at: now, advancing: sequence != nil)
+            apply(shard: k, to: &shard.state, at: now)
+            if sequence != nil { shard.advance() }
             shard.unlock()
             remaining.removeFirst()
         }
         store.yieldToReaders()
     }
 
-    /// With `shard`'s lock held: ingests the batch's messages for shard `k`.
-    private func apply(shard k: Int, to shard: StoreShard, at now: Int64, advancing: Bool) {
+    /// With shard `k`'s lock held: ingests the batch's messages for it into its `state`.
+    private func apply(shard k: Int, to state: inout StoreState, at now: Int64) {
         for p in pending where p.shard == k {
             switch p.decoded {
-            case .scored(let i): shard.state.ingest(scored: slots[i], source: p.source, arrivalMs: now)
-            case .other(let event): shard.state.ingest(event, source: p.source, arrivalMs: now)
-            case .malformed(let error): shard.state.recordMalformed(source: p.source, error: error, arrivalMs: now)
-            case .unknownType: shard.state.recordUnknownType(source: p.source)
+            case .scored(let i): state.ingest(scored: slots[i], source: p.source, arrivalMs: now)
+            case .other(let i): state.ingest(others[i], source: p.source, arrivalMs: now)
+            case .malformed(let error): state.recordMalformed(source: p.source, error: error, arrivalMs: now)
+            case .unknownType: state.recordUnknownType(source: p.source)
             }
         }
-        if advancing { shard.advance() }
     }
 
     private mutating func shard(of pipeline: String) -> Int {
