@@ -21,7 +21,7 @@ public struct VersionStats: Sendable, Hashable {
 
     /// The final numbers of a version whose live windows are dropped: drift numbers per value,
     /// quality, latency and counts, without histograms or trends (a few hundred bytes a value).
-    public var final: VersionStats {
+    public var finalNumbers: VersionStats {
         var s = self
         s.live = false
         s.scoreDrift = scoreDrift.numbersOnly

@@ -96,7 +96,7 @@ struct PipelineState: Sendable {
     /// Keeps the final numbers of a version whose live windows go away.
     mutating func freeze(_ stats: VersionStats, limits: StoreLimits) {
         trackerTokens[stats.key] = nil
-        frozen[stats.key] = stats.final
+        frozen[stats.key] = stats.finalNumbers
         if frozen.count > limits.maxVersionsPerModel,
            let oldest = frozen.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) {
             frozen[oldest.key] = nil
