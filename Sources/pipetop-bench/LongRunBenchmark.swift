@@ -53,7 +53,7 @@ struct LongRunBenchmark {
             rss[hour] = Double(ResidentMemory.bytes()) / 1_048_576
             print(String(format: "  %5d %10d %8.1f MB %14d %5.0fs", hour, versions, rss[hour] ?? 0,
                          snapshot.approximateBytes, Date().timeIntervalSince(started)))
-            fflush(stdout)  // hour by hour, also into a file
+            fflush(nil)  // hour by hour, also into a file (nil: every stream, without naming the global)
         }
         let published = pipeline.counters.versionsPublished
         print("  \(published) versions published, \(pipeline.counters.scored) scored records")

@@ -48,15 +48,18 @@ enum ModelsScreen {
     }
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
-        entries(ctx, state).map { entry in
+        rows(entries(ctx, state), ctx, state)
+    }
+
+    static func rows(_ entries: [Entry], _ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        entries.map { entry in
             switch entry {
             case .line(let l): row(l, ctx, state)
             case .fold(let f):
+                // Model, `…`, `118 retired`, blank numbers, and the versions it spans under COMMAND.
                 ScreenRow(id: f.id, cells: [
                     Span(f.model), Span(f.expanded ? "▾" : "…", role: .muted), Span(f.summary, role: Cells.role(for: f.versions[0].state)),
-                    Span(""), Span(""), Span(""), Span(""), Span(""), Span(""), Span(""), Span(""), Span(""), Span(""),
-                    Span(f.detail, role: .muted),
-                ])
+                ] + Array(repeating: Span(""), count: 10) + [Span(f.detail, role: .muted)])
             }
         }
     }
@@ -103,7 +106,7 @@ enum ModelsScreen {
             case .fold(let f): folds[f.id] = f
             }
         }
-        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.models])
+        let rows = ScreenRow.filtered(rows(all, ctx, state), by: state.filters[.models])
         // A folded row stands for its versions; an unfolded one heads rows that count themselves.
         let versions = rows.reduce(0) { n, row in n + (folds[row.id].map { $0.expanded ? 0 : $0.versions.count } ?? 1) }
         let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(14, area.height / 2))])
