@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|soak|longrun|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -71,6 +71,9 @@ enum PipeTopBench {
             }
             held.sort()
             print(String(format: "snapshot (CPU time under the lock): p50 %.3f ms  p90 %.3f ms  max %.3f ms", held[held.count / 2], held[held.count * 9 / 10], held.last!))
+        case "longrun":
+            let rest = args.dropFirst()
+            LongRunBenchmark(hours: Int(rest.first ?? "") ?? 24, ratePerSecond: Double(rest.dropFirst().first ?? "") ?? 25).run()
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
         case "kafka-ingest":
             let rest = Array(args.dropFirst())
@@ -85,7 +88,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count, threads: threads,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | longrun [HOURS] [RATE] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

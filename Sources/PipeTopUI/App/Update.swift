@@ -132,6 +132,11 @@ public enum Update {
         case .drillIn where s.screen == .tail:
             s.showRecord = count > 0
             s.recordScroll = 0
+        case .drillIn where s.screen == .models:
+            guard selected < count, case .versionFold(let pipeline, let model, _) = c.rowIDs[selected] else { return [] }
+            if s.unfoldedModels[pipeline, default: []].remove(model) == nil {
+                s.unfoldedModels[pipeline, default: []].insert(model)
+            }
         case .drillIn where s.screen == .topics:
             guard selected < count, case .topic(let topic) = c.rowIDs[selected] else { return [] }
             s.tailTopic = topic

@@ -22,7 +22,7 @@ extension StoreState {
         if added > 0 {
             slots.addedDriftWindows(added)
             // A feature seen for the first time takes the shipped reference, if the model event had one.
-            if let reference = pipelines[p].registry.version(model: e.model, version: e.version)?.reference {
+            if let reference = pipelines[p].registry.reference(model: e.model, version: e.version) {
                 slots[slot]?.tracker.adoptFeatures(reference, from: features, settings: settings.drift)
             }
         }
@@ -73,9 +73,8 @@ extension StoreState {
             slots[slot]?.tracker.adopt(reference, settings: settings.drift)
         }
         for (tracked, token) in pipelines[p].trackerTokens where tracked.model == key.model {
-            switch pipelines[p].registry.version(model: tracked.model, version: tracked.version)?.state {
-            case .replaced?, .rolledBack?, .failed?, .retired?: stopTracking(pipelineAt: p, token: token)
-            default: break
+            if pipelines[p].registry.state(model: tracked.model, version: tracked.version)?.isFinished == true {
+                stopTracking(pipelineAt: p, token: token)
             }
         }
     }
@@ -102,7 +101,9 @@ extension StoreState {
             stopTracking(pipelineAt: ownerAt, token: victim)
             evictions += 1
         }
-        let reference = pipelines[p].registry.version(model: key.model, version: key.version)?.reference
+        let reference = pipelines[p].registry.reference(model: key.model, version: key.version)
+        // Live numbers replace the final ones a version kept when its windows were dropped.
+        pipelines[p].frozen[key] = nil
         let tracker = VersionTracker(pipeline: pipelines.names[p], key: key, settings: settings, reference: reference)
         guard let token = slots.insert(tracker) else { return nil }
         pipelines[p].trackerTokens[key] = token
