@@ -16,6 +16,7 @@ struct FleetBenchmark {
     /// Scored records per pipeline per second.
     static let scoredPerPipeline = 10
     static let warmupSeconds: Int64 = 60
+    static let batchesPerSecond = 20
 
     /// What one fleet size measured, in milliseconds unless named otherwise.
     struct Figures {
@@ -24,6 +25,8 @@ struct FleetBenchmark {
         var residentMB = 0.0
         var snapshot = (p50: 0.0, p99: 0.0)
         var frame = (p50: 0.0, p99: 0.0)
+        /// The key's and the new data's `Update.update` together.
+        var update = (p50: 0.0, p99: 0.0)
         var keypress = (p50: 0.0, p99: 0.0)
         var filter = 0.0
         var bottom = 0.0
@@ -34,15 +37,16 @@ struct FleetBenchmark {
         print("fleet: P pipelines x 20 versions x 10 instances (metrics every second), \(scoredPerPipeline) scored/s per pipeline;")
         print("  ingest = decode + store CPU per second of data (alert evaluation included); frame = Overview 200x60;")
         print("  key = keypress to frame (update + snapshot + render) while ingesting in real time; ms unless named")
-        print("  pipelines  ingest CPU/s   RSS MB   snapshot p50/p99   frame p50/p99   key p50/p99   /filter key   G")
+        print("  pipelines  ingest CPU/s   RSS MB   snapshot p50/p99   frame p50/p99   update p50/p99   key p50/p99   /filter key   G")
         for size in sizes { PipeTopBench.runAlone(["fleet", String(size)]) }
     }
 
     func run() {
         let figures = measure()
-        print(String(format: "  %9d  %10.3f s  %7.1f  %7.2f / %-7.2f  %6.2f / %-6.2f  %5.1f / %-5.1f  %11.1f  %5.1f",
+        print(String(format: "  %9d  %10.3f s  %7.1f  %7.2f / %-7.2f  %6.2f / %-6.2f  %6.2f / %-6.2f  %5.1f / %-5.1f  %11.1f  %5.1f",
                      figures.pipelines, figures.cpuPerSecond, figures.residentMB, figures.snapshot.p50, figures.snapshot.p99,
-                     figures.frame.p50, figures.frame.p99, figures.keypress.p50, figures.keypress.p99, figures.filter, figures.bottom))
+                     figures.frame.p50, figures.frame.p99, figures.update.p50, figures.update.p99,
+                     figures.keypress.p50, figures.keypress.p99, figures.filter, figures.bottom))
         guard pipelines >= 1_000 else { return }
         func verdict(_ name: String, _ value: Double, _ target: Double, _ unit: String) {
             print("    " + name.padding(toLength: 34, withPad: " ", startingAt: 0)
@@ -68,7 +72,8 @@ struct FleetBenchmark {
             feeder.ingest(into: store)
         }
         let cpuBefore = feeder.cpu
-        // Real time: a second of events a second, in four batches, on a thread of its own.
+        // Real time: a second of events a second, in batches every 50 ms (as a source's polls
+        // come), on a thread of its own.
         let stop = Mutex(false)
         let fed = Mutex((seconds: 0, cpu: 0.0))
         let thread = Thread { [generator, feeder] in
@@ -77,10 +82,10 @@ struct FleetBenchmark {
             var second = Self.warmupSeconds
             while !stop.withLock({ $0 }) {
                 generator.second(second) { feeder.add($0) }
-                for quarter in 0..<4 {
-                    let due = Double(second - Self.warmupSeconds) + Double(quarter) / 4 - Date().timeIntervalSince(started)
+                for part in 0..<Self.batchesPerSecond {
+                    let due = Double(second - Self.warmupSeconds) + Double(part) / Double(Self.batchesPerSecond) - Date().timeIntervalSince(started)
                     if due > 0 { usleep(UInt32(due * 1_000_000)) }
-                    feeder.ingest(into: store, part: quarter, of: 4)
+                    feeder.ingest(into: store, part: part, of: Self.batchesPerSecond)
                 }
                 feeder.clear()
                 second += 1
@@ -93,14 +98,17 @@ struct FleetBenchmark {
                                        fps: 30, timeRange: .oneMinute, readOnly: true, source: "bench")
         var state = options.initialState(size: (200, 60), colors: 256, nowMs: 0)
         let terminal = Terminal(backend: TestBackend(columns: 200, rows: 60))
-        var snapshots: [Double] = [], frames: [Double] = [], keys: [Double] = [], filterKeys: [Double] = [], bottoms: [Double] = []
-        // One keypress through the real update, a fresh snapshot, and the frame drawn: wall time.
+        var snapshots: [Double] = [], frames: [Double] = [], updates: [Double] = []
+        var keys: [Double] = [], filterKeys: [Double] = [], bottoms: [Double] = []
+        // One keypress through the real update, a fresh snapshot read in, and the frame drawn:
+        // wall time (waiting for the store's lock included); the parts in CPU time.
         func press(_ key: String) -> Double {
             let t0 = Date()
-            _ = Update.update(.input(.key(Key(key))), &state, options)
+            var update = Stopwatch.time { _ = Update.update(.input(.key(Key(key))), &state, options) }
             var taken: StoreSnapshot?
             snapshots.append(Stopwatch.time { taken = store.snapshot() } * 1_000)
-            _ = Update.update(.data(ScreenData(snapshot: taken!, connection: "feeding")), &state, options)
+            update += Stopwatch.time { _ = Update.update(.data(ScreenData(snapshot: taken!, connection: "feeding")), &state, options) }
+            updates.append(update * 1_000)
             frames.append(Stopwatch.time { _ = terminal.draw { Dashboard.render(state, options.view(state), into: &$0) } } * 1_000)
             return Date().timeIntervalSince(t0) * 1_000
         }
@@ -127,6 +135,7 @@ struct FleetBenchmark {
         figures.residentMB = Double(ResidentMemory.bytes()) / 1_048_576
         figures.snapshot = Self.percentiles(snapshots)
         figures.frame = Self.percentiles(frames)
+        figures.update = Self.percentiles(updates)
         figures.keypress = Self.percentiles(keys + filterKeys + bottoms)
         figures.filter = Self.percentiles(filterKeys).p99
         figures.bottom = Self.percentiles(bottoms).p99
@@ -157,7 +166,8 @@ struct FleetBenchmark {
             ends.removeAll(keepingCapacity: true)
         }
 
-        /// Ingests part `part` of `parts` of the events added, or all and clears them.
+        /// Ingests part `part` of `parts` of the events added, or all and clears them; the
+    /// caller clears them after the last part.
         mutating func ingest(into store: PipelineStore, part: Int = 0, of parts: Int = 1) {
             let range = (ends.count * part / parts)..<(ends.count * (part + 1) / parts)
             var ingestor = self.ingestor

@@ -53,6 +53,7 @@ extension StoreState {
             }
         }
         evaluatedAlerts = alerts.update(current, nowMs: now)
+        accountedBytes = approximateBytes
     }
 
     /// Measures the pipeline at position `i` as of store time `now`. A live pipeline quiet for
