@@ -72,7 +72,8 @@ public struct FleetGenerator: Sendable {
         for p in 0..<pipelines {
             let pipeline = name(of: p)
             let slow = p % 97 == 3
-            let lag: Int64 = p % 31 == 5 ? 150_000 : 40
+            // Per instance: the pipeline's lag is their sum, 150,000 for a lagging one (warn).
+            let lag: Int64 = p % 31 == 5 ? 15_000 : 4
             let serving = [ServingEntry(model: "m", version: servingVersion, role: .primary),
                            ServingEntry(model: "m", version: versions, role: .shadow)]
             for i in 0..<instances {

@@ -17,10 +17,13 @@ public enum Update {
         switch message {
         case .input(let event):
             let before = s
-            effects = apply(event, to: &s, keymap: options.keymap, context: AppContext(s, options))
+            let context = AppContext(s, options)
+            effects = apply(event, to: &s, keymap: options.keymap, context: context)
             if s.screen == .overview {
                 if s.overviewSort != before.overviewSort { select(selectedPipeline(before, options), &s, options) }
-                keepSelectionInView(&s, options)
+                // The rows are those the context listed unless the key changed which (a filter typed, another order).
+                let same = before.screen == .overview && s.overviewSort == before.overviewSort && s.filters[.overview] == before.filters[.overview]
+                keepSelectionInView(&s, count: same ? context.rowIDs.count : Dashboard.rowIDs(s, options.view(s)).count)
             }
         case .tick(let nowMs):
             s.nowMs = nowMs
@@ -81,8 +84,7 @@ public enum Update {
     }
 
     /// The Overview's first row shown moves only as far as the selection needs, as htop's does.
-    private static func keepSelectionInView(_ s: inout AppState, _ options: DashboardOptions) {
-        let count = Dashboard.rowIDs(s, options.view(s)).count
+    private static func keepSelectionInView(_ s: inout AppState, count: Int) {
         let visible = Table.visibleRange(selected: s.selected(on: .overview, count: count), offset: s.offsets[.overview] ?? 0,
                                          height: AppContext.pageRows(s), count: count)
         s.offsets[.overview] = visible.lowerBound
