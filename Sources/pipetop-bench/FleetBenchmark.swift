@@ -38,6 +38,7 @@ struct FleetBenchmark {
         print("  ingest = decode + store CPU per second of data (alert evaluation included); frame = Overview 200x60;")
         print("  key = keypress to frame (update + snapshot + render) while ingesting in real time; ms unless named")
         print("  pipelines  ingest CPU/s   RSS MB   snapshot p50/p99   frame p50/p99   update p50/p99   key p50/p99   /filter key   G")
+        fflush(nil)  // the header before the children's rows
         for size in sizes { PipeTopBench.runAlone(["fleet", String(size)]) }
     }
 

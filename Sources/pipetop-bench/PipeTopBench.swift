@@ -46,7 +46,7 @@ enum PipeTopBench {
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"], ["fleet"]] {
                 runAlone(part)
             }
         case "ingest":
