@@ -124,5 +124,10 @@ import PipeTopCore
         var s = Self.state(Self.fleet(1_000))
         Self.press(["/"] + Self.type("p1998") + ["enter"], &s)
         #expect(Self.names(s) == ["p1998"])
+        // The words of a row, its status among them; not its numbers.
+        Self.press(["esc", "/"] + Self.type("critical") + ["enter"], &s)
+        let critical = s.data.snapshot.pipelines.filter { $0.status == .critical }.map(\.name)
+        #expect(!critical.isEmpty)
+        #expect(Self.names(s) == critical)
     }
 }

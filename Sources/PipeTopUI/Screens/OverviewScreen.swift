@@ -3,12 +3,17 @@ import PipeTopCore
 /// Screen 1: one row per pipeline, what runs, how fast, on which version, whether it drifts;
 /// under it, when the rows leave room, the selected pipeline's charts and latest events.
 enum OverviewScreen {
-    /// The pipelines shown, in the chosen order, after the `/` filter. Only a filter formats
-    /// every row (it matches their text); otherwise a fleet of a thousand costs a sort.
+    /// The pipelines shown, in the chosen order, after the `/` filter: a fleet of a thousand
+    /// costs a sort, and with a filter the words it matches, not a thousand formatted rows.
     static func pipelines(_ ctx: ViewContext, _ state: AppState) -> [PipelineSnapshot] {
         let ordered = state.overviewSort.sorted(ctx.snapshot.pipelines)
         guard let filter = state.filters[.overview], case .success(let regex) = filter.compiled() else { return ordered }
-        return ordered.filter { RowFilter.keeps(row($0, ctx).text, regex: regex, inverted: filter.inverted) }
+        return ordered.filter { RowFilter.keeps(filterText($0), regex: regex, inverted: filter.inverted) }
+    }
+
+    /// What `/` matches on a row: its words (status, name, serving version, candidates), not its numbers.
+    static func filterText(_ p: PipelineSnapshot) -> String {
+        p.status.rawValue.uppercased() + " " + p.name + " " + Cells.serving(p.models) + " " + Cells.candidates(p.models)
     }
 
     /// One pipeline's row.
@@ -29,7 +34,7 @@ enum OverviewScreen {
             Span(Cells.candidates(p.models), role: .accent),
             Span(drift.map { Cells.number($0.psi) } ?? "-", role: Cells.role(for: drift?.alertSeverity)),
             Span(p.alerts.isEmpty ? "0" : "\(p.alerts.count)", role: p.alerts.isEmpty ? .muted : .critical),
-        ])
+        ], filterText: filterText(p))
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
