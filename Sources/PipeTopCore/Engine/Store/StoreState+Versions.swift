@@ -101,11 +101,13 @@ extension StoreState {
     /// recently scored one unless that one is within its tenure (then nil: not now).
     private mutating func startTracking(pipelineAt p: Int, key: VersionKey, atMs: Int64) -> Int32? {
         var attempts = slots.capacity
+        // Saturating: an event time near the smallest Int64 is bad input, not a reason to trap.
+        let tenureStart = atMs > Int64.min + Self.trackerTenureMs ? atMs - Self.trackerTenureMs : Int64.min
         while (slots.isFull || slots.driftWindows >= settings.limits.maxDriftWindows) && attempts > 0 {
             attempts -= 1
             guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim), let box = slots[slot],
                   let ownerAt = pipelines.position(of: box.tracker.pipeline) else { break }
-            guard box.tracker.lastScoredMs < atMs - Self.trackerTenureMs else { return nil }
+            guard box.tracker.lastScoredMs < tenureStart else { return nil }
             stopTracking(pipelineAt: ownerAt, token: victim)
             evictions += 1
         }
