@@ -60,3 +60,19 @@ import PipeTopCore
         #expect(snapshot.pipelines.contains { $0.status == .ok })
     }
 }
+
+/// `pipetop demo --fleet N`'s source: the fleet reaches the store on a thread of its own.
+@Test func fleetSourceFeedsEveryPipelineIntoTheStore() async throws {
+    let source = FleetSource(pipelines: 7, startMs: 1_700_000_000_000)
+    let store = PipelineStore(basis: source.clockBasis)
+    try source.start(into: store)
+    defer { source.stop() }
+    var snapshot = store.snapshot()
+    for _ in 0..<200 where snapshot.pipelines.count < 7 || snapshot.pipelines.contains(where: { $0.instances.count < 10 }) {
+        try await Task.sleep(for: .milliseconds(50))
+        snapshot = store.snapshot()
+    }
+    #expect(snapshot.pipelines.map(\.name) == (0..<7).map { "fleet-\($0)" })
+    #expect(snapshot.pipelines.allSatisfy { $0.instances.count == 10 && $0.models.first?.primary == 19 })
+    #expect(source.name == "fleet: 7 pipelines")
+}
