@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|soak|longrun|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|fleet|soak|longrun|parallel|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -40,10 +40,17 @@ enum PipeTopBench {
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
+        case "fleet":
+            // `fleet`: 1, 10, 100 and 1,000 pipelines, each in a process of its own; `fleet P`: one size.
+            if let size = args.dropFirst().first.flatMap({ Int($0) }) {
+                FleetBenchmark(pipelines: size).run()
+            } else {
+                FleetBenchmark.table(sizes: [1, 10, 100, 1_000])
+            }
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"], ["fleet"]] {
                 runAlone(part)
             }
         case "ingest":
@@ -88,7 +95,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count, threads: threads,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | longrun [HOURS] [RATE] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | fleet [PIPELINES] | tail-screen [FILTER] | soak [N] | longrun [HOURS] [RATE] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

@@ -63,6 +63,9 @@ public struct AppState: Sendable {
     /// of the scored records; nil: the scored records.
     public var tailTopic: String?
 
+    /// How the Overview orders its pipelines (`o`, `:sort`).
+    public var overviewSort: OverviewSort = .status
+
     /// How the Topics screen orders its rows, and whether it shows internal topics (`_…`).
     public var topicsSort: TopicsSort = .name
     public var showInternalTopics = false

@@ -79,7 +79,8 @@ struct ModelRecord: Sendable {
     func snapshot() -> ModelSnapshot {
         ModelSnapshot(
             name: name,
-            versions: versions.values.sorted { $0.version > $1.version }.map(VersionSnapshot.init),
+            // Keys sorted, not records: moving records about while sorting copies every one of them.
+            versions: versions.keys.sorted(by: >).compactMap { versions[$0].map(VersionSnapshot.init) },
             primary: primary, candidates: candidates, previousPrimary: previousPrimary())
     }
 }

@@ -5,7 +5,10 @@ struct PipelineState: Sendable {
     var instances: [String: InstanceState] = [:]
     var history: RateHistory
     var latency = BucketLatencyWindow(windowSeconds: 60)
-    var registry: ModelRegistry
+    var registry: ModelRegistry { didSet { models = nil } }
+    /// `registry.snapshot()` until the registry changes (any mutation clears it): a fleet's
+    /// snapshot would otherwise rebuild every version of every pipeline on every frame.
+    var models: [ModelSnapshot]?
     var lastMetricsMs: Int64?
     var lastScoredMs: Int64?
     /// Where the first counted interval of metrics began, and the first scored record: rates

@@ -64,6 +64,7 @@ extension StoreState {
             }
         }
         evaluatedAlerts = alerts.update(current, nowMs: now)
+        accountedBytes = approximateBytes
     }
 
     /// Measures the pipeline at position `i` as of store time `now`. A live pipeline quiet for
@@ -75,7 +76,8 @@ extension StoreState {
         let silentFor = now - lastSeen
         let idle = basis == .arrival ? p.idleMs(silentForMs: silentFor) : 0
         let end = p.metricsEndSecond(idleMs: idle)
-        let models = p.registry.snapshot()
+        let models = p.models ?? p.registry.snapshot()
+        pipelines[i].models = models
         let versions = versionStats(ofPipelineAt: i)
         // A consumer group's lag measured on the cluster beats what the instances report.
         let groupLag = groupLags[p.name]
