@@ -39,6 +39,7 @@ bench: release test-deps
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench all
 	scripts/idle-cpu $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop
 	scripts/bench-kafka 1000000 3
+	scripts/bench-parallel 1000000 3
 	scripts/bench-decode 1000000
 	scripts/bench-tail-avro 1000000 3
 	scripts/bench-schema-cache 1000

@@ -50,7 +50,7 @@ enum PipeTopBench {
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"], ["fleet"]] {
+            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"], ["fleet"], ["parallel"]] {
                 runAlone(part)
             }
         case "ingest":

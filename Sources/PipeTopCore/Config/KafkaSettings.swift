@@ -1,5 +1,3 @@
-import Foundation
-
 /// How pipetop talks to Kafka (`[kafka]`).
 public struct KafkaSettings: Sendable, Hashable {
     /// Bootstrap servers, e.g. `localhost:9092`; nil when only contexts or `--brokers` name them.
@@ -11,7 +9,8 @@ public struct KafkaSettings: Sendable, Hashable {
     /// librdkafka `queued.max.messages.kbytes`; caps the prefetch queue (and memory).
     public var queuedMaxKbytes = 16_384
     /// Ingest workers: threads that decode and ingest in parallel, each writing its own shard
-    /// of the store (pipelines hashed to shards); nil: one per core. Also the workers a replay uses.
+    /// of the store (pipelines hashed to shards); nil: one (on the 2-core machine it was
+    /// measured on, two were no faster; see docs/scale.md). Also the workers a replay uses.
     public var ingestThreads: Int?
     /// Consumer groups whose lag is shown.
     public var lagGroups: [String] = []
@@ -27,10 +26,8 @@ public struct KafkaSettings: Sendable, Hashable {
     public static let queuedMaxKbytesRange = 1...2_097_151
     public static let ingestThreadsRange = 1...64
 
-    /// The ingest workers to run: `ingestThreads`, or one per core.
-    public var resolvedIngestThreads: Int {
-        ingestThreads ?? min(Self.ingestThreadsRange.upperBound, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    }
+    /// The ingest workers to run: `ingestThreads`, or one.
+    public var resolvedIngestThreads: Int { ingestThreads ?? 1 }
 
     public init(
         brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 500,
