@@ -49,9 +49,11 @@ public enum DriftMath: Sendable {
         // comparison goes is a coin flip the branch predictor keeps losing. The compiler turns
         // selects on a comparison (binary search or count) back into branches, so the usual
         // handful of edges is counted by arithmetic: for finite x, `x − edge` has its sign bit
-        // set exactly when x < edge (a difference of distinct doubles is never zero).
+        // set exactly when x < edge (a difference of distinct doubles is never zero), once x is
+        // not −0 (−0 − 0 is −0, yet −0 is not below 0: adding 0 turns −0 into +0).
         edges.withUnsafeBufferPointer { e in
             if e.count <= 32 && x.isFinite {
+                let x = x + 0.0
                 var n = e.count
                 for edge in e { n &-= Int(truncatingIfNeeded: (x - edge).bitPattern >> 63) }
                 return n
