@@ -23,7 +23,7 @@ extension StoreState {
             slots.addedDriftWindows(added)
             // A feature seen for the first time takes the shipped reference, if the model event had one.
             if let reference = pipelines[p].registry.version(model: e.model, version: e.version)?.reference {
-                slots[slot]?.tracker.adoptFeatures(reference, from: features, settings: settings.drift)
+                slots[slot]?.tracker.adoptFeatures(reference, from: features, record: e, settings: settings.drift)
             }
         }
 

@@ -82,10 +82,14 @@ struct VersionTracker: Sendable {
         driftCache = nil
     }
 
-    /// Gives features from index `start` on their shipped reference, where the reference has one.
-    mutating func adoptFeatures(_ reference: Reference, from start: Int, settings: DriftSettings) {
+    /// Gives features from index `start` on their shipped reference, where the reference has one,
+    /// and their value in `record` (the one that created them) again: it went into the learned
+    /// reference the shipped one replaces.
+    mutating func adoptFeatures(_ reference: Reference, from start: Int, record: borrowing ScoredEvent, settings: DriftSettings) {
         for i in start..<featureNames.count {
-            if let r = reference.features[featureNames[i]] { featureDrift[i] = Self.tracker(settings, r) }
+            guard let r = reference.features[featureNames[i]] else { continue }
+            featureDrift[i] = Self.tracker(settings, r)
+            if let value = record.features.first(where: { $0.name == featureNames[i] })?.value { featureDrift[i].add(value) }
         }
         driftCache = nil
     }
