@@ -96,7 +96,7 @@ public enum EventEncoder: Sendable {
             w.key("latency_le_us")
             w.doubles(e.latencyLeUs)
             w.key("latency_counts")
-            w.append("[" + e.latencyCounts.map(\.description).joined(separator: ",") + "]")
+            w.counts(e.latencyCounts)
         }
         if !e.serving.isEmpty {
             w.key("serving")
@@ -114,6 +114,38 @@ public enum EventEncoder: Sendable {
             }
             w.append("]")
         }
+        if !e.histograms.isEmpty {
+            w.key("histograms")
+            w.append("[")
+            for (i, h) in e.histograms.enumerated() {
+                if i > 0 { w.append(",") }
+                versionHistograms(h, &w)
+            }
+            w.append("]")
+        }
+    }
+
+    /// One `histograms` entry; features in their own order, as the decoder keeps them.
+    private static func versionHistograms(_ h: VersionHistograms, _ w: inout JSONWriter) {
+        w.open()
+        w.key("model")
+        w.string(h.model)
+        w.key("version")
+        w.int(h.version)
+        if let score = h.score {
+            w.key("score")
+            w.counts(score)
+        }
+        if !h.features.isEmpty {
+            w.key("features")
+            w.open()
+            for f in h.features {
+                w.key(f.name)
+                w.counts(f.counts)
+            }
+            w.close()
+        }
+        w.close()
     }
 
     private static func model(_ e: ModelEvent, _ w: inout JSONWriter) {

@@ -113,6 +113,16 @@ struct JSONWriter {
         out.append(UInt8(ascii: "]"))
     }
 
+    /// `[count, ...]` of unsigned integers.
+    mutating func counts(_ values: [UInt64]) {
+        out.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            int(v)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
     mutating func outcome(_ o: Outcome) {
         switch o {
         case .number(let x): double(x)
