@@ -65,6 +65,26 @@ extension StoreState {
         joinScratch = hits
     }
 
+    /// The histograms of an accepted `metrics` report, into their versions' drift windows. A
+    /// version needs its shipped reference (the edges the scorers counted over); what cannot be
+    /// used is counted on the pipeline with the reason.
+    mutating func summarize(_ e: MetricsEvent, arrivalMs: Int64) {
+        let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
+        let limits = settings.limits
+        for h in e.histograms {
+            guard let reference = pipelines[p].registry.version(model: h.model, version: h.version)?.reference else {
+                pipelines[p].rejectSummary("\(h.model) v\(h.version): \(SummaryRejection.noReference)")
+                continue
+            }
+            guard let token = tracker(pipelineAt: p, model: h.model, version: h.version), let slot = slots.slot(token),
+                  let box = slots[slot] else { continue }
+            let room = min(limits.maxDriftWindows - slots.driftWindows, limits.maxFeaturesPerVersion - box.tracker.featureDrift.count)
+            let outcome = box.tracker.summarize(h, atMs: e.tsMs, reference: reference, room: max(0, room), settings: settings.drift)
+            if outcome.added > 0 { slots.addedDriftWindows(outcome.added) }
+            for reason in outcome.rejected { pipelines[p].rejectSummary("\(h.model) v\(h.version) \(reason)") }
+        }
+    }
+
     /// After a lifecycle step: the version may adopt a shipped reference, and any version of the
     /// model that stopped serving (the promoted one's predecessor too) drops its live windows.
     mutating func versionChanged(pipeline name: String, key: VersionKey, event e: ModelEvent) {
