@@ -98,6 +98,7 @@ final class KafkaConsumerLoop {
         }
         monitor.update { $0.connection = .stopped }
         lagProbe?.close()
+        derived?.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
         rd_kafka_queue_destroy(queue)
         client.destroy()

@@ -16,9 +16,11 @@ import PipeTopCore
 /// (until a fetch has filled it, the pipeline waits: a watermark asked for and one cached need
 /// not count alike); the others (input and errors topics) are asked with ListOffsets, at most `maxListOffsets`
 /// partitions a round, none after one fails until the next round, so a slow cluster cannot hold
-/// the consumer thread. A pipeline whose topic has a partition without a known watermark is
-/// left out of that round rather than reported short. (The test broker's ListOffsets counts
-/// batches rather than records; its fetch responses carry the right watermark.)
+/// the consumer thread. They are asked on a client of their own (`KafkaClient.measuringSibling`):
+/// on the consumer's connections they would wait behind its long-polling fetches and time out.
+/// A pipeline whose topic has a partition without a known watermark is left out of that round
+/// rather than reported short. (The test broker's ListOffsets counts batches rather than
+/// records; its fetch responses carry the right watermark.)
 final class DerivedMetrics {
     struct Pipeline {
         var name: String
@@ -29,6 +31,8 @@ final class DerivedMetrics {
 
     static let instance = "kafka"
     private let client: KafkaClient
+    /// Where ListOffsets go; the consumer itself when a sibling could not be made.
+    private let measuring: KafkaClient
     private let pipelines: [Pipeline]
     /// The scored topics, which the source reads.
     private let read: Set<String>
@@ -46,8 +50,19 @@ final class DerivedMetrics {
 
     init(client: KafkaClient, pipelines: [Pipeline]) {
         self.client = client
+        do {
+            measuring = try client.measuringSibling()
+        } catch {
+            client.events.log.append(level: 4, facility: "WATERMARK", message: "no client of its own for ListOffsets: \(error)")
+            measuring = client
+        }
         self.pipelines = pipelines
         read = Set(pipelines.map(\.scored))
+    }
+
+    /// Releases the ListOffsets client; call before the consumer is destroyed.
+    func close() {
+        if measuring !== client { measuring.destroy() }
     }
 
     /// Topics whose metadata (partition counts) the source needs without reading them.
@@ -58,6 +73,8 @@ final class DerivedMetrics {
     func step(partitions: [String: Int], store: PipelineStore) {
         let now = clock.nowMs()
         guard now >= nextMs else { return }
+        // Serves its callbacks (errors), which would otherwise pile up on a client never polled.
+        if measuring !== client { rd_kafka_poll(measuring.handle, 0) }
         // Until a pipeline can be reported (its first fetch), look again soon, not a second later.
         nextMs = now + Self.retryMs
         var budget = Self.maxListOffsets
@@ -106,7 +123,7 @@ final class DerivedMetrics {
             if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
                 guard ask, budget > 0 else { return nil }
                 budget -= 1
-                guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                guard rd_kafka_query_watermark_offsets(measuring.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
                     == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
                     budget = 0
                     return nil
