@@ -14,13 +14,15 @@ import PipeTopCore
 ///
 /// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads
 /// (until a fetch has filled it, the pipeline waits: a watermark asked for and one cached need
-/// not count alike); the others (input and errors topics) are asked with ListOffsets, at most `maxListOffsets`
-/// partitions a round, none after one fails until the next round, so a slow cluster cannot hold
-/// the consumer thread. They are asked on a client of their own (`KafkaClient.measuringSibling`):
-/// on the consumer's connections they would wait behind its long-polling fetches and time out.
-/// A pipeline whose topic has a partition without a known watermark is left out of that round
-/// rather than reported short. (The test broker's ListOffsets counts batches rather than
-/// records; its fetch responses carry the right watermark.)
+/// not count alike); the others (input and errors topics, and the partitions of a scored topic
+/// that is sampled or left to summaries, `scored_read`: the rates stay those of the whole
+/// topic) are asked with ListOffsets, at most `maxListOffsets` partitions a round, none after
+/// one fails until the next round, so a slow cluster cannot hold the consumer thread. They are
+/// asked on a client of their own (`KafkaClient.measuringSibling`): on the consumer's
+/// connections they would wait behind its long-polling fetches and time out. A pipeline whose
+/// topic has a partition without a known watermark is left out of that round rather than
+/// reported short. (The test broker's ListOffsets counts batches rather than records; its fetch
+/// responses carry the right watermark.)
 final class DerivedMetrics {
     struct Pipeline {
         var name: String
@@ -34,8 +36,9 @@ final class DerivedMetrics {
     /// Where ListOffsets go; the consumer itself when a sibling could not be made.
     private let measuring: KafkaClient
     private let pipelines: [Pipeline]
-    /// The scored topics, which the source reads.
+    /// The scored topics, which the source reads, and which of their partitions.
     private let read: Set<String>
+    private let reads: ScoredReads
     private let clock = SystemWallClock()
     private var nextMs: Int64 = 0
     /// Each pipeline's last report: its counters and when.
@@ -48,7 +51,7 @@ final class DerivedMetrics {
     private static let listOffsetsTimeoutMs: Int32 = 500
     private static let maxListOffsets = 64
 
-    init(client: KafkaClient, pipelines: [Pipeline]) {
+    init(client: KafkaClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
         self.client = client
         do {
             measuring = try client.measuringSibling()
@@ -58,6 +61,7 @@ final class DerivedMetrics {
         }
         self.pipelines = pipelines
         read = Set(pipelines.map(\.scored))
+        self.reads = reads
     }
 
     /// Releases the ListOffsets client; call before the consumer is destroyed.
@@ -81,7 +85,7 @@ final class DerivedMetrics {
         var sums: [String: Int64?] = [:]
         func sum(_ topic: String) -> Int64? {
             if let known = sums[topic] { return known }
-            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, ask: !read.contains(topic), budget: &budget)
+            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, budget: &budget)
             sums[topic] = total
             return total
         }
@@ -113,11 +117,12 @@ final class DerivedMetrics {
     }
 
     /// The topic's high watermarks summed; nil when a partition's is not known (or the topic
-    /// has no partitions yet). Unless `ask`, only cached watermarks count.
-    private func highWatermarks(_ topic: String, partitions: Int, ask: Bool, budget: inout Int) -> Int64? {
+    /// has no partitions yet). For a partition the source reads, only the cached watermark counts.
+    private func highWatermarks(_ topic: String, partitions: Int, budget: inout Int) -> Int64? {
         guard partitions > 0 else { return nil }
         var total: Int64 = 0
         for partition in 0..<Int32(partitions) {
+            let ask = !read.contains(topic) || !reads.reads(topic, partition: Int(partition))
             var low: Int64 = 0
             var high: Int64 = -1
             if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
