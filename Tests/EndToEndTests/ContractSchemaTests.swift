@@ -27,14 +27,18 @@ struct ContractSchemaTests {
         })
     }
 
-    @Test func theDemosOutputMatchesTheSchemas() throws {
+    /// With `--summaries` the scorers' metrics carry histograms too.
+    @Test(arguments: [[], ["--summaries"]])
+    func theDemosOutputMatchesTheSchemas(extra: [String]) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-demo-\(UUID().uuidString).ndjson").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let demo = try BuiltPipetop.run(["demo", "--headless", "--duration", "2s", "--speed", "40", "--rate", "200", "--out", file])
+        let demo = try BuiltPipetop.run(["demo", "--headless", "--duration", "2s", "--speed", "40", "--rate", "200", "--out", file] + extra)
         #expect(demo.status == 0, "\(demo.stderr)")
         let schema = try Self.validateSchema(file)
         #expect(schema.status == 0, "\(schema.stdout.prefix(2_000))\(schema.stderr)")
         #expect(schema.stdout.hasSuffix(" invalid\n") && schema.stdout.contains(" valid, 0 invalid"), "\(schema.stdout.suffix(200))")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(#""histograms":[{"#) == !extra.isEmpty)
     }
 
     @Test func theRecordingMatchesTheSchemasBarItsTwoDeliberatelyBadLines() throws {
