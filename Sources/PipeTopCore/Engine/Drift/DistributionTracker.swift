@@ -176,14 +176,18 @@ public struct DistributionTracker: Sendable {
         guard isReferenceComplete, currentCount > 0 else { return nil }
         if !dirty, let cachedReport { return cachedReport }
         computations += 1
-        if source == .summaries {
-            let result = DriftReport.computeBinned(
+        let result = source == .summaries
+            ? DriftReport.computeBinned(
                 referenceShares: referenceShareStorage, currentShares: currentShares,
                 referenceCount: referenceCount, currentCount: currentCount, settings: settings)
-            cachedReport = result
-            dirty = false
-            return result
-        }
+            : recordReport()
+        cachedReport = result
+        dirty = false
+        return result
+    }
+
+    /// The report of the window of records; KS sorts a copy of it.
+    private func recordReport() -> DriftReport {
         var sortedCurrent: [Double]?
         if hasKSReference {
             // Before the ring wraps, the values are exactly the first `windowFilled` slots. Radix
@@ -193,14 +197,11 @@ public struct DistributionTracker: Sendable {
             RadixSort.sort(&keys, scratch: &scratch)
             sortedCurrent = keys.map(RadixSort.value)
         }
-        let result = DriftReport.compute(
+        return DriftReport.compute(
             referenceShares: referenceShareStorage, currentShares: currentShares,
             sortedReference: hasKSReference ? referenceSample : nil, sortedCurrent: sortedCurrent,
             referenceCount: referenceCount, currentCount: windowFilled, settings: settings
         )
-        cachedReport = result
-        dirty = false
-        return result
     }
 
     /// Values in the current window (of summaries, when it is their window that counts).
