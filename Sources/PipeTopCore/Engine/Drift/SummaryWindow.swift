@@ -4,16 +4,19 @@
 /// A report cannot be split (nobody knows which of its values came first), so the window is
 /// the shortest run of newest reports that holds at least `capacity` values: the same values
 /// the record window would hold whenever reports end where the record window does, and never
-/// fewer than it once enough have arrived. At most `maxReports` reports are kept apart; beyond
-/// that the two oldest are merged (nothing is lost, the oldest values just leave together).
+/// fewer than it once enough have arrived. At most `slots` reports are kept apart; beyond that
+/// the two oldest are merged (nothing is lost, the oldest values just leave together).
 struct SummaryWindow: Sendable {
     let binCount: Int
     /// Values the window wants: `current_window`.
     let capacity: Int
-    /// Reports kept apart before the oldest are merged: 64 reports of B bins is 512·B bytes.
-    static let maxReports = 64
+    /// Reports kept apart before the oldest are merged: 64, fewer for references of many bins,
+    /// so that no window holds more than `maxCounts` counts (128 KB).
+    let slots: Int
+    static let maxSlots = 64
+    static let maxCounts = 16_384
 
-    /// Counts per bin of each report, `binCount` apiece, in a ring of `maxReports`.
+    /// Counts per bin of each report, `binCount` apiece, in a ring of `slots`.
     private var reports: [UInt64]
     private var reportTotals: [UInt64]
     private var oldest = 0
@@ -25,8 +28,9 @@ struct SummaryWindow: Sendable {
     init(binCount: Int, capacity: Int) {
         self.binCount = binCount
         self.capacity = max(1, capacity)
-        reports = [UInt64](repeating: 0, count: Self.maxReports * binCount)
-        reportTotals = [UInt64](repeating: 0, count: Self.maxReports)
+        slots = min(Self.maxSlots, max(2, Self.maxCounts / max(1, binCount)))
+        reports = [UInt64](repeating: 0, count: slots * binCount)
+        reportTotals = [UInt64](repeating: 0, count: slots)
         counts = [UInt64](repeating: 0, count: binCount)
     }
 
@@ -36,8 +40,8 @@ struct SummaryWindow: Sendable {
     mutating func add(_ report: [UInt64]) {
         let sum = report.reduce(0, &+)
         guard sum > 0, report.count == binCount else { return }
-        if reportCount == Self.maxReports { mergeOldest() }
-        let slot = (oldest + reportCount) % Self.maxReports
+        if reportCount == slots { mergeOldest() }
+        let slot = (oldest + reportCount) % slots
         for i in 0..<binCount {
             reports[slot * binCount + i] = report[i]
             counts[i] += report[i]
@@ -58,13 +62,13 @@ struct SummaryWindow: Sendable {
     private mutating func evictOldest() {
         for i in 0..<binCount { counts[i] -= reports[oldest * binCount + i] }
         total -= reportTotals[oldest]
-        oldest = (oldest + 1) % Self.maxReports
+        oldest = (oldest + 1) % slots
         reportCount -= 1
     }
 
     /// Folds the oldest report into the next one, freeing a slot.
     private mutating func mergeOldest() {
-        let next = (oldest + 1) % Self.maxReports
+        let next = (oldest + 1) % slots
         for i in 0..<binCount { reports[next * binCount + i] += reports[oldest * binCount + i] }
         reportTotals[next] += reportTotals[oldest]
         oldest = next
