@@ -46,12 +46,16 @@ struct ScorerSummaries: Sendable {
     /// record carries none), its features in the feature vector's order, each as written.
     mutating func count(instance: Int, version: Int, score: Double, features: [Double]) {
         guard let b = bins[version], counts.indices.contains(instance) else { return }
-        let k = counts[instance].firstIndex { $0.version == version } ?? {
+        let k: Int
+        if let found = counts[instance].firstIndex(where: { $0.version == version }) {
+            k = found
+        } else {
+            // A feature without reference edges gets no counts at all.
             counts[instance].append(Counts(
                 version: version, score: [UInt64](repeating: 0, count: b.score.count + 1),
-                features: b.features.map { [UInt64](repeating: 0, count: ($0?.count ?? -1) + 1) }))
-            return counts[instance].count - 1
-        }()
+                features: b.features.map { edges in edges.map { [UInt64](repeating: 0, count: $0.count + 1) } ?? [] }))
+            k = counts[instance].count - 1
+        }
         counts[instance][k].score[DriftMath.bin(of: ScoredRecordWriter.written(score: score), edges: b.score)] += 1
         for (f, x) in features.enumerated() where f < b.features.count {
             guard let edges = b.features[f] else { continue }
