@@ -100,9 +100,7 @@ public enum EventEncoder: Sendable {
         }
         if !e.serving.isEmpty {
             w.key("serving")
-            w.append("[")
-            for (i, s) in e.serving.enumerated() {
-                if i > 0 { w.append(",") }
+            w.array(e.serving) { w, s in
                 w.open()
                 w.key("model")
                 w.string(s.model)
@@ -112,16 +110,10 @@ public enum EventEncoder: Sendable {
                 w.string(s.role.rawValue)
                 w.close()
             }
-            w.append("]")
         }
         if !e.histograms.isEmpty {
             w.key("histograms")
-            w.append("[")
-            for (i, h) in e.histograms.enumerated() {
-                if i > 0 { w.append(",") }
-                versionHistograms(h, &w)
-            }
-            w.append("]")
+            w.array(e.histograms) { versionHistograms($1, &$0) }
         }
     }
 
