@@ -1,11 +1,11 @@
-# pipetop — make demo | make test | make bench | make fuzz | make soak | make install | make deb
+# pipetop — make demo | make test | make bench | make fuzz | make soak | make longrun | make install | make deb
 SWIFT ?= swift
 # Release builds go to SCRATCH_PATH (the install tests give their own: `swift test` holds .build's
 # lock); the Swift runtime and Foundation are linked in, so the binary runs without a toolchain.
 SCRATCH_PATH ?= .build
 RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path $(SCRATCH_PATH)
 
-.PHONY: all deps test-deps build release demo test bench fuzz soak clean dist install uninstall deb
+.PHONY: all deps test-deps build release demo test bench fuzz soak longrun clean dist install uninstall deb
 
 all: build
 
@@ -44,12 +44,18 @@ bench: release test-deps
 	scripts/bench-schema-cache 1000
 	scripts/idle-cpu-mapped 100
 
-# Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events.
+# Long runs stay out of `make test`: the fuzz test with many more inputs, the soak with 10M events,
+# the long run with a day of pipeline time.
 fuzz: test-deps
 	PIPETOP_FUZZ_ITERATIONS=$${PIPETOP_FUZZ_ITERATIONS:-2000000} $(SWIFT) test --filter Fuzz
 
 soak: release
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench soak
+
+# A day of the demo's pipeline time (8 pipelines retraining every minute) into the store; resident
+# memory hour by hour. About a minute of CPU per hour of pipeline time: too long for `make bench`.
+longrun: release
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/pipetop-bench longrun $(LONGRUN_HOURS)
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the release binary, its man page and bash, zsh and fish
 # completions (generated from the argument parser into $(DIST) by scripts/make-dist), the themes,

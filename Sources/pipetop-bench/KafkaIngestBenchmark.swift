@@ -2,16 +2,19 @@ import Foundation
 import PipeTopCore
 import PipeTopKafka
 
-/// `pipetop-bench kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]`: the dashboard's Kafka source reading a
-/// scored topic from the beginning into a `PipelineStore`, timed until COUNT records are in
-/// the store; KEY=VALUE are librdkafka properties, as `-X`. Run by `scripts/bench-kafka` against a local broker, alternating with kcat.
+/// `pipetop-bench kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]`: the
+/// dashboard's Kafka source reading a scored topic from the beginning into a `PipelineStore`
+/// (of N shards, with N ingest workers), timed until COUNT records are in the store; KEY=VALUE
+/// are librdkafka properties, as `-X`. Run by `scripts/bench-kafka` against a local broker,
+/// alternating with kcat, and by `scripts/bench-parallel`, one worker against two.
 enum KafkaIngestBenchmark {
-    static func run(brokers: String, topic: String, count: UInt64, properties: [String: String] = [:]) {
-        let store = PipelineStore()
+    static func run(brokers: String, topic: String, count: UInt64, threads: Int = 1, properties: [String: String] = [:]) {
+        let store = PipelineStore(shards: threads)
         // Only the scored topic exists; the others are named so they are never found.
         let topics = TopicNames(metrics: topic + ".none.m", models: topic + ".none.o", scored: topic, control: topic + ".none.c")
         var options = KafkaSourceOptions()
         options.start[.scored] = .beginning
+        options.ingestThreads = threads
         let source = KafkaSource(config: KafkaClientConfig(brokers: brokers, properties: properties), topics: topics, options: options)
         let started = DispatchTime.now().uptimeNanoseconds
         do {
@@ -40,8 +43,8 @@ enum KafkaIngestBenchmark {
         let snapshot = store.snapshot()
         source.stop()
         print(String(
-            format: "kafka-ingest: %llu records in %.3f s (%.0f records/s), %llu scored in the store, %llu malformed, peak RSS %.1f MB",
-            count, seconds, Double(count) / seconds, snapshot.scoredTotal,
+            format: "kafka-ingest: %d thread(s): %llu records in %.3f s (%.0f records/s), %llu scored in the store, %llu malformed, peak RSS %.1f MB",
+            threads, count, seconds, Double(count) / seconds, snapshot.scoredTotal,
             snapshot.sources.map(\.malformed).reduce(0, +), Double(peakRSS) / 1_048_576))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|soak|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|fleet|soak|longrun|parallel|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -33,13 +33,24 @@ enum PipeTopBench {
             // `mapped [N]`: (e) of `decode` alone, to profile.
             let rate = MappedIngestBenchmark(corpus: ScoredCorpus(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)).run().rate
             print(String(format: "mapped JSON: read+map+store %.0f records/s", rate))
+        case "parallel":
+            let rest = Array(args.dropFirst())
+            ParallelIngestBenchmark(count: Int(rest.first ?? "") ?? 1_000_000)
+                .run(workers: Int(rest.dropFirst().first ?? "") ?? max(2, ProcessInfo.processInfo.activeProcessorCount))
         case "render": render()
         case "tail-screen": TailScreenBenchmark(filter: args.dropFirst().first).run()
         case "demo": DemoBenchmark(seconds: Double(args.dropFirst().first ?? "") ?? 20).run()
+        case "fleet":
+            // `fleet`: 1, 10, 100 and 1,000 pipelines, each in a process of its own; `fleet P`: one size.
+            if let size = args.dropFirst().first.flatMap({ Int($0) }) {
+                FleetBenchmark(pipelines: size).run()
+            } else {
+                FleetBenchmark.table(sizes: [1, 10, 100, 1_000])
+            }
         case "all":
             // Each in a process of its own: resident memory is a whole process's, so what one
             // benchmark left on the heap would count against the next one's target.
-            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"]] {
+            for part in [["decode"], ["render"], ["demo"], ["tail-screen"], ["tail-screen", "score > 0.9 and has(label)"], ["fleet"]] {
                 runAlone(part)
             }
         case "ingest":
@@ -67,19 +78,24 @@ enum PipeTopBench {
             }
             held.sort()
             print(String(format: "snapshot (CPU time under the lock): p50 %.3f ms  p90 %.3f ms  max %.3f ms", held[held.count / 2], held[held.count * 9 / 10], held.last!))
+        case "longrun":
+            let rest = args.dropFirst()
+            LongRunBenchmark(hours: Int(rest.first ?? "") ?? 24, ratePerSecond: Double(rest.dropFirst().first ?? "") ?? 25).run()
         case "soak": Soak(events: Int(args.dropFirst().first ?? "") ?? 10_000_000).run()
         case "kafka-ingest":
             let rest = Array(args.dropFirst())
-            let properties = rest.dropFirst(3).compactMap { try? PropertyAssignment(parsing: $0) }
+            var properties = rest.dropFirst(3).compactMap { try? PropertyAssignment(parsing: $0) }
             guard rest.count >= 3, let count = UInt64(rest[2]), properties.count == rest.count - 3 else {
-                FileHandle.standardError.write(Data("usage: pipetop-bench kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]\n".utf8))
+                FileHandle.standardError.write(Data("usage: pipetop-bench kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]\n".utf8))
                 exit(64)
             }
+            let threads = properties.last { $0.key == "ingest_threads" }.flatMap { Int($0.value) } ?? 1
+            properties.removeAll { $0.key == "ingest_threads" }
             KafkaIngestBenchmark.run(
-                brokers: rest[0], topic: rest[1], count: count,
+                brokers: rest[0], topic: rest[1], count: count, threads: threads,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | tail-screen [FILTER] | soak [N] | kafka-ingest BROKERS TOPIC COUNT [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | fleet [PIPELINES] | tail-screen [FILTER] | soak [N] | longrun [HOURS] [RATE] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

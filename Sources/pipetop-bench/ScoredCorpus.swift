@@ -9,9 +9,8 @@ struct ScoredCorpus {
     var bytes: [UInt8] = []
     var ranges: [Range<Int>] = []
 
-    init(count: Int, seed: UInt64 = 42) {
+    init(count: Int, seed: UInt64 = 42, pipelines: [String] = ["fraud", "churn", "ctr"]) {
         var rng = SplitMix64(seed: seed)
-        let pipelines = ["fraud", "churn", "ctr"]
         bytes.reserveCapacity(count * 200)
         ranges.reserveCapacity(count)
         var out: [UInt8] = []

@@ -50,7 +50,10 @@ struct DashboardEndToEndTests {
         let events = try s.waitFor(text: "Events (")
         #expect(events.contains("promote ctr-lr v4 (from v3)"))
         #expect(events.contains("applied"))
-        try s.send("1", "j", "j", "Enter")
+        // By name (`o` from the default, by status), the third row is fraud.
+        try s.send("1", "o")
+        try s.waitFor(text: "Pipelines (3), by name")
+        try s.send("j", "j", "Enter")
         try s.waitFor(text: "fraud: instances (2)")
         try s.send("Escape", "?")
         try s.waitFor(text: "Help: Overview")

@@ -135,7 +135,8 @@ import PipeTopCore
         state.showHelp = true
         let text = Self.frame(state, width: 120, height: 40, ctx: try Self.context()).lines.joined(separator: "\n")
         #expect(text.contains("Help: Topics"))
-        #expect(text.contains("sort by name/rate/retained"))
+        #expect(text.contains("next sort order"))
+        #expect(text.contains("sorts by name, rate"))
         #expect(text.contains("show/hide internal topics"))
         #expect(text.contains("enter tails the selected topic"))
     }

@@ -11,6 +11,8 @@ public struct CommandLineOverrides: Sendable, Hashable {
     public var timeRange: TimeRange?
     /// `--schema-registry URL`.
     public var schemaRegistry: String?
+    /// `--ingest-threads N`.
+    public var ingestThreads: Int?
 
     public init(
         brokers: String? = nil, context: String? = nil, readOnly: Bool = false,

@@ -140,6 +140,7 @@ enum ConfigDecoder {
         if let n = try r.int("queued_max_kbytes", in: KafkaSettings.queuedMaxKbytesRange) {
             kafka.queuedMaxKbytes = n
         }
+        if let n = try r.int("ingest_threads", in: KafkaSettings.ingestThreadsRange) { kafka.ingestThreads = n }
         if let groups = try r.stringList("lag_groups") { kafka.lagGroups = groups }
         if let read = try decodeScoredRead(r) { kafka.scoredRead = read }
         if let properties = try r.propertyTable("properties") { kafka.properties = properties }

@@ -68,6 +68,9 @@ public enum ConfigRenderer {
         out.append("client_id = \(quote(kafka.clientID))")
         out.append("fetch_wait_max_ms = \(kafka.fetchWaitMaxMs)")
         out.append("queued_max_kbytes = \(kafka.queuedMaxKbytes)")
+        if let n = kafka.ingestThreads { out.append("ingest_threads = \(n)") } else {
+            out.append("# ingest_threads: one per core (\(kafka.resolvedIngestThreads) here)")
+        }
         out.append("lag_groups = \(list(kafka.lagGroups))")
         render(kafka.scoredRead, into: &out)
         let registry = effective.schemaRegistry

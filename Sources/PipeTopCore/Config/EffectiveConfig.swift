@@ -81,6 +81,14 @@ public struct EffectiveConfig: Sendable, Hashable {
             ui.fps = fps
         }
         if let range = overrides.timeRange { ui.timeRange = range }
+        var kafka = config.kafka
+        if let n = overrides.ingestThreads {
+            let range = KafkaSettings.ingestThreadsRange
+            guard range.contains(n) else {
+                throw .invalidOverride(option: "--ingest-threads", message: "must be between \(range.lowerBound) and \(range.upperBound), got \(n)")
+            }
+            kafka.ingestThreads = n
+        }
 
         var properties = [
             "client.id": config.kafka.clientID,
@@ -106,7 +114,7 @@ public struct EffectiveConfig: Sendable, Hashable {
             brokers: overrides.brokers ?? context?.brokers ?? config.kafka.brokers,
             topics: context.map { config.topics.applying($0.topics) } ?? config.topics,
             kafkaProperties: properties,
-            kafka: config.kafka,
+            kafka: kafka,
             security: security,
             schemaRegistry: config.kafka.schemaRegistry
                 .overridden(by: context?.schemaRegistry ?? SchemaRegistrySettings())

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How pipetop talks to Kafka (`[kafka]`).
 public struct KafkaSettings: Sendable, Hashable {
     /// Bootstrap servers, e.g. `localhost:9092`; nil when only contexts or `--brokers` name them.
@@ -8,6 +10,9 @@ public struct KafkaSettings: Sendable, Hashable {
     public var fetchWaitMaxMs = 500
     /// librdkafka `queued.max.messages.kbytes`; caps the prefetch queue (and memory).
     public var queuedMaxKbytes = 16_384
+    /// Ingest workers: threads that decode and ingest in parallel, each writing its own shard
+    /// of the store (pipelines hashed to shards); nil: one per core. Also the workers a replay uses.
+    public var ingestThreads: Int?
     /// Consumer groups whose lag is shown.
     public var lagGroups: [String] = []
     /// How much of the contract's scored topic is read (`scored_read`, `scored_sample`).
@@ -22,6 +27,12 @@ public struct KafkaSettings: Sendable, Hashable {
     /// librdkafka's allowed ranges for the two tuned properties.
     public static let fetchWaitMaxMsRange = 0...300_000
     public static let queuedMaxKbytesRange = 1...2_097_151
+    public static let ingestThreadsRange = 1...64
+
+    /// The ingest workers to run: `ingestThreads`, or one per core.
+    public var resolvedIngestThreads: Int {
+        ingestThreads ?? min(Self.ingestThreadsRange.upperBound, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
 
     public init(
         brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 500,

@@ -55,7 +55,7 @@ public struct AlertSettings: Sendable, Hashable {
 
 /// Caps that keep the store's memory bounded whatever the input.
 public struct StoreLimits: Sendable, Hashable {
-    public var maxPipelines = 256
+    public var maxPipelines = 2_048
     public var maxInstancesPerPipeline = 256
     public var maxModelsPerPipeline = 32
     public var maxVersionsPerModel = 200

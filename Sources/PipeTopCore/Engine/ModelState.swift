@@ -4,6 +4,16 @@ public enum ModelState: String, Sendable, CaseIterable, Hashable {
     case rolledBack = "rolled_back"
     case failed, retired
 
+    /// Replaced, rolled back, failed or retired: the version neither serves nor shadows, and
+    /// only an operator's command brings it back. The store keeps its final numbers, not its
+    /// windows or reference.
+    public var isFinished: Bool {
+        switch self {
+        case .replaced, .rolledBack, .failed, .retired: true
+        case .published, .candidate, .primary: false
+        }
+    }
+
     /// The label screens show (`serving` for the primary, as operators say it).
     public var label: String {
         switch self {

@@ -18,6 +18,8 @@ public protocol EventSource: AnyObject, Sendable {
     /// live one, so time moves on while nothing arrives; `.eventTime` for one that sets its
     /// own pace (a recording, the demo).
     var clockBasis: StalenessBasis { get }
+    /// How many threads ingest in parallel: the store given to `start` should have as many shards.
+    var ingestWorkers: Int { get }
 }
 
 extension EventSource {
@@ -26,6 +28,9 @@ extension EventSource {
 
     /// Event time, unless the source says otherwise.
     public var clockBasis: StalenessBasis { .eventTime }
+
+    /// One, unless the source says otherwise.
+    public var ingestWorkers: Int { 1 }
 }
 
 /// The header's connection segment: what a source is doing and how healthy that is.

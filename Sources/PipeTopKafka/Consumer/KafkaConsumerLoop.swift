@@ -2,11 +2,16 @@ import CRdKafka
 import PipeTopCore
 
 /// The consumer thread of a `KafkaSource`: assigns every partition of the topics from
-/// metadata, takes messages from librdkafka's consumer queue in batches and ingests each batch
-/// into the store under one lock, decoding every value in place (nothing allocated per message).
+/// metadata, takes messages from librdkafka's consumer queue in batches and ingests them,
+/// decoding every value in place (nothing allocated per message).
 ///
-/// It owns the client: everything here runs on the one thread, which destroys the client
-/// when `run` returns.
+/// With a store of several shards, the contract topics' partitions are spread over as many
+/// `KafkaIngestWorker`s, each reading its own queue on its own thread; this thread keeps the
+/// topic-mapped pipelines' topics (a mapped reader keeps state of its own), librdkafka's
+/// errors, and what arrives between an assignment and its forwarding.
+///
+/// It owns the client: everything else here runs on the one thread, which stops the workers
+/// and destroys the client when `run` returns.
 final class KafkaConsumerLoop {
     private let client: KafkaClient
     private let store: PipelineStore
@@ -18,11 +23,9 @@ final class KafkaConsumerLoop {
     /// Topic handles, so metadata requests ask about these topics only.
     private let topicHandles: [OpaquePointer]
     private var assignment: PartitionAssignment
-    private var ingestor = MessageIngestor()
-    private let batch: UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>
-    /// Message topic handle → source name (the topic name), so finding a message's source
-    /// costs a pointer comparison, not a string.
-    private var sourceNames: [(handle: OpaquePointer, name: String)] = []
+    private var reader: KafkaQueueIngest
+    /// The ingest workers, when the store has more than one shard.
+    private let workers: [KafkaIngestWorker]
     private var nextMetadataMs: Int64 = 0
     private var brokersDownSeen: UInt64 = 0
     /// Measures `[kafka] lag_groups`; nil when none are configured.
@@ -68,27 +71,24 @@ final class KafkaConsumerLoop {
         // Handles for the topics only measured too, so metadata counts their partitions.
         let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
         topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
-        batch = .allocate(capacity: max(1, options.batchSize))
+        reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
+        workers = store.shardCount > 1 ? (0..<store.shardCount).map { _ in KafkaIngestWorker(client: client) } : []
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, store: store, groups: options.lagGroups, interval: options.lagInterval)
-    }
-
-    deinit {
-        batch.deallocate()
     }
 
     /// Consumes until `keepRunning` says no, then releases every librdkafka resource.
     func run(while keepRunning: () -> Bool) {
         let pollMs = Int32(clamping: options.pollTimeout.milliseconds)
+        for (i, worker) in workers.enumerated() {
+            worker.start(store: store, monitor: monitor, log: client.events.log, options: options, index: i)
+        }
         while keepRunning() {
             let now = clock.nowMs()
             if now >= nextMetadataMs { refresh(now: now) }
-            // Take what is queued without waiting; only when nothing is, wait for one message.
-            // (A batch call waits its whole timeout unless the array fills, which would hold a
-            // trickle of events back for up to `pollTimeout`.)
-            var n = rd_kafka_consume_batch_queue(queue, 0, batch, options.batchSize)
-            if n == 0 { n = rd_kafka_consume_batch_queue(queue, pollMs, batch, 1) }
-            if n > 0 { ingest(count: n) }
+            reader.poll(queue, pollMs: pollMs, into: store, monitor: monitor, log: client.events.log) { topic, message in
+                divert(topic, message)
+            }
             noteBrokersDown()
             lagProbe?.step()
             derived?.step(partitions: partitionCounts, store: store)
@@ -98,6 +98,8 @@ final class KafkaConsumerLoop {
             }
         }
         monitor.update { $0.connection = .stopped }
+        for worker in workers { worker.stop() }
+        reader.deallocate()
         lagProbe?.close()
         derived?.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
@@ -125,6 +127,7 @@ final class KafkaConsumerLoop {
         if !added.isEmpty {
             do {
                 try client.assign(current: current, added: added, timeoutMs: timeoutMs)
+                forwardToWorkers()
             } catch {
                 client.events.log.append(level: 3, facility: "ASSIGN", message: error.description)
                 monitor.update { $0.statistics.lastError = error.description }
@@ -154,62 +157,29 @@ final class KafkaConsumerLoop {
             reason: events.lastError ?? "all brokers down", cause: events.securityFailure, retryAtMs: nextMetadataMs)
     }
 
-    /// Ingests the `count` messages in `batch` under one store lock and frees them.
-    private func ingest(count n: Int) {
-        var errors = 0
-        var bytes = 0
-        var good = 0
-        store.withBatch { state, now in
-            for i in 0..<n {
-                let message = batch[i]!
-                guard message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                    errors += 1
-                    continue
-                }
-                let length = message.pointee.payload == nil ? 0 : message.pointee.len
-                bytes += length
-                good += 1
-                let topic = sourceName(message.pointee.rkt)
-                if let readers = routes[topic] {
-                    let view = KafkaMessage(message, topic: topic, position: KafkaTopicReader.Position(message))
-                    for r in readers { mapped[r.reader].ingest(view, as: r.role, into: &state, arrivalMs: now) }
-                    continue
-                }
-                ingestor.ingest(
-                    UnsafeRawBufferPointer(start: message.pointee.payload, count: length), into: &state,
-                    source: topic, arrivalMs: now)
+    /// A message of a topic-mapped pipeline's topic: ingested by its readers into their
+    /// pipelines' shards. False for a contract topic's.
+    private func divert(_ topic: String, _ message: UnsafeMutablePointer<rd_kafka_message_t>) -> Bool {
+        guard let readers = routes[topic] else { return false }
+        let view = KafkaMessage(message, topic: topic, position: KafkaTopicReader.Position(message))
+        for r in readers {
+            store.withShard(for: mapped[r.reader].config.name) { state, now in
+                mapped[r.reader].ingest(view, as: r.role, into: &state, arrivalMs: now)
             }
         }
-        var lastError: String?
-        if errors > 0 {
-            for i in 0..<n where batch[i]!.pointee.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                let text = errorText(batch[i]!)
-                client.events.log.append(level: 4, facility: "CONSUME", message: text)
-                lastError = text
-            }
-        }
-        for i in 0..<n { rd_kafka_message_destroy(batch[i]) }
-        monitor.update {
-            if good > 0 { $0.connection = .connected }
-            $0.statistics.messages += UInt64(good)
-            $0.statistics.bytes += UInt64(bytes)
-            $0.statistics.batches += 1
-            $0.statistics.consumerErrors += UInt64(errors)
-            if let lastError { $0.statistics.lastError = lastError }
-        }
+        return true
     }
 
-    /// The source name (topic name) of messages from topic handle `rkt`.
-    private func sourceName(_ rkt: OpaquePointer?) -> String {
-        guard let rkt else { return "kafka" }
-        for entry in sourceNames where entry.handle == rkt { return entry.name }
-        let name = String(cString: rd_kafka_topic_name(rkt))
-        sourceNames.append((rkt, name))
-        return name
-    }
-
-    private func errorText(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> String {
-        let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "?"
-        return "\(topic)[\(message.pointee.partition)]: " + String(cString: rd_kafka_message_errstr(message))
+    /// Spreads the contract topics' partitions over the workers, in turn (an assignment sends
+    /// every partition to the consumer queue again, so after each one).
+    private func forwardToWorkers() {
+        guard !workers.isEmpty else { return }
+        var next = 0
+        for p in assignment.assigned where routes[p.topic] == nil {
+            guard let partitionQueue = rd_kafka_queue_get_partition(client.handle, p.topic, p.partition) else { continue }
+            rd_kafka_queue_forward(partitionQueue, workers[next % workers.count].queue)
+            rd_kafka_queue_destroy(partitionQueue)
+            next += 1
+        }
     }
 }

@@ -42,6 +42,9 @@ public final class KafkaSource: EventSource {
     /// A cluster is live: its store follows the wall clock.
     public var clockBasis: StalenessBasis { .arrival }
 
+    /// `[kafka] ingest_threads`: the contract topics' partitions are spread over as many workers.
+    public var ingestWorkers: Int { options.ingestThreads }
+
     /// What the source did so far.
     public var statistics: KafkaSourceStatistics { monitor.statistics }
 

@@ -16,6 +16,9 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public var batchSize = 4_096
     /// How long the consumer waits for a message when none is queued: bounds how long `stop()` takes.
     public var pollTimeout: Duration = .milliseconds(250)
+    /// Ingest workers (`[kafka] ingest_threads`): the store to read into should have as many
+    /// shards (`KafkaSource.ingestWorkers`).
+    public var ingestThreads = 1
 
     /// Consumer groups whose lag is measured on the cluster and shown for their pipelines
     /// (`[kafka] lag_groups`); empty: the lag the pipelines report in `metrics`.
@@ -50,6 +53,7 @@ public struct KafkaSourceOptions: Sendable, Hashable {
         pipelines = config.pipelines
         scoredRead = config.kafka.scoredRead
         schemaRegistry = config.schemaRegistry
+        ingestThreads = config.kafka.resolvedIngestThreads
     }
 
     /// Where `topic` starts.

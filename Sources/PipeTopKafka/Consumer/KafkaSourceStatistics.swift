@@ -6,6 +6,8 @@ public struct KafkaSourceStatistics: Sendable, Hashable {
     public var messages: UInt64 = 0
     /// Value bytes of those messages.
     public var bytes: UInt64 = 0
+    /// Messages each thread ingested: the consumer thread first, then each ingest worker.
+    public var messagesByThread: [UInt64] = []
     /// Batch calls that returned messages.
     public var batches: UInt64 = 0
     /// Errors librdkafka delivered in place of messages (unknown topic, offset reset, …).

@@ -26,6 +26,8 @@ struct AppContext: Sendable {
     var capturing = false
     /// The themes `:theme` can switch to.
     var themes: [String] = []
+    /// The orders `:sort` takes on this screen (the Topics screen's there, else the Overview's).
+    var sorts: [String] = OverviewSort.names
 
     init(rowIDs: [RowID] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10, recordMaxScroll: Int = .max,
          snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
@@ -56,6 +58,7 @@ struct AppContext: Sendable {
                   tailRecords: state.screen == .tail && state.tailTopic == nil ? TailScreen.records(view, state) : [],
                   contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil,
                   themes: state.themes)
+        sorts = state.screen == .topics ? TopicsSort.names : OverviewSort.names
     }
 
     /// Table rows on a screen of the state's size: the frame less header, tabs, footer, borders and the table's header.

@@ -12,6 +12,9 @@ public struct AppState: Sendable {
     /// The first row shown per screen: kept while the selection stays in view, as htop does.
     public var offsets: [Screen: Int] = [:]
     public var filters: [Screen: RowFilter] = [:]
+    /// Models whose older finished versions the Models screen shows in full, by pipeline
+    /// (`enter` on the fold); the others fold them into one row.
+    public var unfoldedModels: [String: Set<String>] = [:]
     public var mode: InputMode = .normal
     /// Display frozen (data keeps flowing into the store).
     public var paused = false
@@ -59,6 +62,9 @@ public struct AppState: Sendable {
     /// The Tail shows this topic of the cluster, decoded (the Topics screen's `enter`), instead
     /// of the scored records; nil: the scored records.
     public var tailTopic: String?
+
+    /// How the Overview orders its pipelines (`o`, `:sort`).
+    public var overviewSort: OverviewSort = .status
 
     /// How the Topics screen orders its rows, and whether it shows internal topics (`_…`).
     public var topicsSort: TopicsSort = .name

@@ -4,7 +4,7 @@ import PipeTopCore
 enum CommandLine {
     /// Commands and what they take, for completion and the error message.
     static let names = ["overview", "models", "drift", "tail", "events", "topics", "pipeline", "help", "theme", "quit", "q",
-                        "promote", "rollback", "retire", "context", "columns"]
+                        "promote", "rollback", "retire", "context", "columns", "sort"]
     /// Commands whose first argument is `[PIPELINE/]MODEL`.
     static let controlNames: Set<String> = ["promote", "rollback", "retire"]
 
@@ -51,6 +51,8 @@ enum CommandLine {
             return switchContext(to: argument, &s, c)
         case "columns":
             Update.setColumns(words.dropFirst().joined(separator: " "), &s, c)
+        case "sort":
+            return sort(argument, &s, keymap, c)
         case "promote", "rollback", "retire":
             let action = ControlAction(rawValue: name)!
             guard keymap.offers(name == "promote" ? .promote : name == "rollback" ? .rollback : .retire) else {
@@ -90,6 +92,20 @@ enum CommandLine {
         }
         s.switchTo = name
         s.quit = true
+        return []
+    }
+
+    /// `:sort NAME`: the Topics screen's order there, the Overview's anywhere else; without
+    /// a name, the next order, as `o`.
+    private static func sort(_ name: String?, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
+        guard let name else { return Update.run(.sort, &s, keymap, c) }
+        if s.screen == .topics, let order = TopicsSort(rawValue: name) {
+            Update.sort(order, &s, c)
+        } else if s.screen != .topics, let order = OverviewSort(rawValue: name) {
+            Update.sort(order, &s, c)
+        } else {
+            Update.flash("unknown order \"\(name)\" (known: \(c.sorts.joined(separator: ", ")))", &s, c, role: .critical)
+        }
         return []
     }
 
@@ -148,7 +164,7 @@ enum CommandLine {
     }
 
     /// Completes the word being typed: a command name first, then its argument (a pipeline,
-    /// a model, a context, a theme or a column).
+    /// a model, a context, a theme, an order or a column).
     static func complete(_ text: String, context c: AppContext) -> String {
         let endsWithSpace = text.hasSuffix(" ")
         var words = text.split(separator: " ").map(String.init)
@@ -157,6 +173,7 @@ enum CommandLine {
             : words.count == 2 && controlNames.contains(words[0]) ? c.modelPaths
             : words.count == 2 && words[0] == "context" ? c.contexts
             : words.count == 2 && words[0] == "theme" ? c.themes
+            : words.count == 2 && words[0] == "sort" ? c.sorts
             : words.count == 2 && words[0] == "columns" ? columnCompletions(words[1], c)
             : c.pipelines
         let prefix = words[words.count - 1]

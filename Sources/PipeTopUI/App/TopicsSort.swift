@@ -1,5 +1,5 @@
-/// The order of the Topics screen's rows; `o` moves to the next.
-public enum TopicsSort: String, Sendable, Hashable, CaseIterable {
+/// The order of the Topics screen's rows.
+public enum TopicsSort: String, RowOrder {
     /// By name, A to Z.
     case name
     /// Messages in per second, fastest first.
@@ -7,12 +7,6 @@ public enum TopicsSort: String, Sendable, Hashable, CaseIterable {
     /// Retained messages, most first.
     case retained
 
-    public var next: TopicsSort {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
-    }
-
-    /// As the flash and the table's title say it.
     public var label: String {
         switch self {
         case .name: "name"

@@ -16,8 +16,15 @@ public enum Update {
         var effects: [Effect] = []
         switch message {
         case .input(let event):
-            effects = apply(event, to: &s, keymap: options.keymap, context: AppContext(s, options))
-            if s.screen == .overview { keepSelectionInView(&s, options) }
+            let before = s
+            let context = AppContext(s, options)
+            effects = apply(event, to: &s, keymap: options.keymap, context: context)
+            if s.screen == .overview {
+                if s.overviewSort != before.overviewSort { select(selectedPipeline(before, options), &s, options) }
+                // The rows are those the context listed unless the key changed which (a filter typed, another order).
+                let same = before.screen == .overview && s.overviewSort == before.overviewSort && s.filters[.overview] == before.filters[.overview]
+                keepSelectionInView(&s, count: same ? context.rowIDs.count : Dashboard.rowIDs(s, options.view(s)).count)
+            }
         case .tick(let nowMs):
             s.nowMs = nowMs
             if let flash = s.flash, flash.untilMs <= nowMs { s.flash = nil }
@@ -28,7 +35,10 @@ public enum Update {
             let pending = Set(s.commands.pending.map(\.command.id))
             s.deliveries = s.deliveries.filter { pending.contains($0.key) }
         case .data(let data):
+            // New numbers reorder the Overview (a status changed): the selection stays on its pipeline.
+            let selected = selectedPipeline(s, options)
             s.data = s.paused ? s.data.paused(taking: data) : data
+            select(selected, &s, options)
         case .delivered(let id, let report):
             if s.deliveries.count >= deliveriesKept { s.deliveries.removeAll() }
             s.deliveries[id] = report
@@ -74,11 +84,36 @@ public enum Update {
     }
 
     /// The Overview's first row shown moves only as far as the selection needs, as htop's does.
-    private static func keepSelectionInView(_ s: inout AppState, _ options: DashboardOptions) {
-        let count = Dashboard.rowIDs(s, options.view(s)).count
+    private static func keepSelectionInView(_ s: inout AppState, count: Int) {
         let visible = Table.visibleRange(selected: s.selected(on: .overview, count: count), offset: s.offsets[.overview] ?? 0,
                                          height: AppContext.pageRows(s), count: count)
         s.offsets[.overview] = visible.lowerBound
+    }
+
+    /// The Overview's selected row, when it is the screen shown.
+    private static func selectedPipeline(_ s: AppState, _ options: DashboardOptions) -> RowID? {
+        guard s.screen == .overview else { return nil }
+        let ids = Dashboard.rowIDs(s, options.view(s))
+        return ids.isEmpty ? nil : ids[s.selected(on: .overview, count: ids.count)]
+    }
+
+    /// Selects `id` on the Overview where its rows put it now (nothing when it is gone).
+    private static func select(_ id: RowID?, _ s: inout AppState, _ options: DashboardOptions) {
+        guard let id, s.screen == .overview, let i = Dashboard.rowIDs(s, options.view(s)).firstIndex(of: id) else { return }
+        s.selection[.overview] = i
+    }
+
+    /// Orders the Overview by `order` (`o`, `:sort`); `update` keeps the selection on its pipeline.
+    static func sort(_ order: OverviewSort, _ s: inout AppState, _ c: AppContext) {
+        s.overviewSort = order
+        flash("pipelines sorted by \(order.label)", &s, c)
+    }
+
+    /// Orders the Topics screen by `order` (`o`, `:sort` there), from its first row.
+    static func sort(_ order: TopicsSort, _ s: inout AppState, _ c: AppContext) {
+        s.topicsSort = order
+        s.selection[.topics] = 0
+        flash("topics sorted by \(order.label)", &s, c)
     }
 
     static func run(_ command: Command, _ s: inout AppState, _ keymap: Keymap, _ c: AppContext) -> [Effect] {
@@ -132,6 +167,11 @@ public enum Update {
         case .drillIn where s.screen == .tail:
             s.showRecord = count > 0
             s.recordScroll = 0
+        case .drillIn where s.screen == .models:
+            guard selected < count, case .versionFold(let pipeline, let model, _) = c.rowIDs[selected] else { return [] }
+            if s.unfoldedModels[pipeline, default: []].remove(model) == nil {
+                s.unfoldedModels[pipeline, default: []].insert(model)
+            }
         case .drillIn where s.screen == .topics:
             guard selected < count, case .topic(let topic) = c.rowIDs[selected] else { return [] }
             s.tailTopic = topic
@@ -165,10 +205,8 @@ public enum Update {
         case .tail: go(.tail, &s)
         case .events: go(.events, &s)
         case .topics: go(.topics, &s)
-        case .sort:
-            s.topicsSort = s.topicsSort.next
-            s.selection[.topics] = 0
-            flash("topics sorted by \(s.topicsSort.label)", &s, c)
+        case .sort where s.screen == .topics: sort(s.topicsSort.next, &s, c)
+        case .sort: sort(s.overviewSort.next, &s, c)
         case .internalTopics:
             s.showInternalTopics.toggle()
             s.selection[.topics] = 0

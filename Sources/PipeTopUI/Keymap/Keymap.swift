@@ -75,7 +75,7 @@ public struct Keymap: Sendable {
         Binding(.searchNewer, ["N"], "next match (newer)", screens: [.tail]),
         Binding(.write, ["w"], "write to file", screens: [.tail], hint: true),
         Binding(.capture, ["W"], "capture matching from now on", screens: [.tail]),
-        Binding(.sort, ["o"], "sort by name/rate/retained", screens: [.topics], hint: true),
+        Binding(.sort, ["o"], "next sort order (:sort NAME)", screens: [.overview, .topics], hint: true),
         Binding(.internalTopics, ["i"], "show/hide internal topics", screens: [.topics], hint: true),
         Binding(.acknowledgeAlert, ["a"], "ack alert", screens: [.events], hint: true),
         Binding(.silenceAlert, ["S"], "silence alert", screens: [.events], hint: true),

@@ -52,6 +52,17 @@ enum Cells {
         return parts.isEmpty ? "-" : parts.joined(separator: ", ")
     }
 
+    /// The width `serving(models)` takes, without building it (a fleet's column is measured over every pipeline).
+    static func servingWidth(_ models: [ModelSnapshot]) -> Int {
+        var width = 0, parts = 0
+        for m in models {
+            guard let v = m.primary else { continue }
+            width += DisplayWidth.of(m.name) + 2 + String(v).count
+            parts += 1
+        }
+        return parts == 0 ? 1 : width + 2 * (parts - 1)
+    }
+
     static func candidates(_ models: [ModelSnapshot]) -> String {
         let parts = models.flatMap { m in m.candidates.map { "v\($0)" } }
         return parts.isEmpty ? "-" : parts.joined(separator: " ")

@@ -44,15 +44,17 @@ public enum Dashboard {
 
     /// The row ids of the current screen after its filter: what `update` moves over.
     public static func rowIDs(_ state: AppState, _ ctx: ViewContext) -> [RowID] {
-        let rows: [ScreenRow] = switch state.screen {
-        case .overview: OverviewScreen.rows(ctx, state)
-        case .pipeline: PipelineScreen.rows(ctx, state)
-        case .models: ModelsScreen.rows(ctx, state)
-        case .drift: DriftScreen.rows(ctx, state)
-        case .tail where state.tailTopic != nil: TopicTailScreen.rows(ctx, state)
-        case .tail: TailScreen.rows(ctx, state)
-        case .events: EventsScreen.rows(ctx, state)
-        case .topics: TopicsScreen.rows(ctx, state)
+        let rows: [ScreenRow]
+        switch state.screen {
+        // The Overview orders and filters its pipelines itself, formatting rows only to filter them.
+        case .overview: return OverviewScreen.pipelines(ctx, state).map { .pipeline($0.name) }
+        case .pipeline: rows = PipelineScreen.rows(ctx, state)
+        case .models: rows = ModelsScreen.rows(ctx, state)
+        case .drift: rows = DriftScreen.rows(ctx, state)
+        case .tail where state.tailTopic != nil: rows = TopicTailScreen.rows(ctx, state)
+        case .tail: rows = TailScreen.rows(ctx, state)
+        case .events: rows = EventsScreen.rows(ctx, state)
+        case .topics: rows = TopicsScreen.rows(ctx, state)
         }
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
     }

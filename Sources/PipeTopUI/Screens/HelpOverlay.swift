@@ -4,7 +4,7 @@ enum HelpOverlay {
         let bindings = ctx.keymap.help(on: state.screen)
         let width = bindings.map { $0.keyLabel.count }.max() ?? 0
         let entries = bindings.map { $0.keyLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.help }
-        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :topics  :pipeline P  :theme [T]  :context C  :q"]
+        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :topics  :pipeline P  :theme [T]  :context C  :sort NAME  :q"]
         if state.screen == .tail, let topic = state.tailTopic {
             notes.append("tail of topic \(topic): / takes the filter language on the decoded values,")
             notes.append("  JSON Pointers or member names: /amount > 100, has(/label), /user/country == \"FR\"")
@@ -15,8 +15,12 @@ enum HelpOverlay {
             notes.append("  features.amount >= 1000, key ~ /^fr/, not (…); esc clears the filter")
             notes.append("moving up or opening a record pauses the display; space follows the newest again")
         } else if state.screen == .topics {
-            notes.append("o sorts by name, MSG/S (fastest first), RETAINED (largest first); i shows internal topics (_…)")
+            notes.append("o or :sort NAME sorts by name, rate (MSG/S, fastest first), retained (largest first); i shows internal topics (_…)")
             notes.append("enter tails the selected topic (auto decoding); /regex filters rows, esc clears")
+        } else if state.screen == .overview {
+            notes.append("o or :sort NAME orders the pipelines: " + OverviewSort.names.joined(separator: ", ")
+                         + " (status: critical, stale, warn, ok; then by name)")
+            notes.append("/regex filters rows, /!regex hides them, esc clears")
         } else {
             notes.append("/regex filters rows, /!regex hides them, esc clears")
         }

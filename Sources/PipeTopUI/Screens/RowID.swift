@@ -9,6 +9,8 @@ public enum RowID: Sendable, Hashable {
     case instance(String)
     /// A version of a model (the Models screen).
     case version(model: String, version: Int)
+    /// Older finished versions of a model folded into one row (the Models screen), by its newest.
+    case versionFold(pipeline: String, model: String, newest: Int)
     /// One value (the score or a feature) of a version (the Drift screen).
     case drift(VersionKey, value: String)
     /// The n-th scored record on the Tail, oldest first.

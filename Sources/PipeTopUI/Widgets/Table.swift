@@ -12,12 +12,17 @@ public struct Table: Widget, Hashable {
         /// at the widths they want (content columns at their content's), so names are cut only
         /// when nothing else can give way. Nil: always shown.
         public var hideRank: Int?
+        /// The widest cell of a `.content` column over all the list's rows, when the table is
+        /// given only those on screen (a long list formats no others); nil: measured from its rows.
+        public var contentWidth: Int?
 
-        public init(_ title: String, width: Layout.Constraint = .fill, alignment: Alignment = .left, hideRank: Int? = nil) {
+        public init(_ title: String, width: Layout.Constraint = .fill, alignment: Alignment = .left, hideRank: Int? = nil,
+                    contentWidth: Int? = nil) {
             self.title = title
             self.width = width
             self.alignment = alignment
             self.hideRank = hideRank
+            self.contentWidth = contentWidth
         }
     }
 
@@ -99,7 +104,7 @@ public struct Table: Widget, Hashable {
     /// cells need.
     private func measured(_ k: Int) -> Layout.Constraint {
         guard case .content(let low, let high) = columns[k].width else { return columns[k].width }
-        let widest = rows.reduce(DisplayWidth.of(columns[k].title)) { k < $1.cells.count ? max($0, DisplayWidth.of($1.cells[k].text)) : $0 }
+        let widest = columns[k].contentWidth.map { max($0, DisplayWidth.of(columns[k].title)) } ?? rows.reduce(DisplayWidth.of(columns[k].title)) { k < $1.cells.count ? max($0, DisplayWidth.of($1.cells[k].text)) : $0 }
         return .content(min: low, max: max(low, min(high, widest)))
     }
 

@@ -35,14 +35,21 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Append librdkafka's log lines to this file.", valueName: "path"))
     var logFile: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Threads decoding and ingesting in parallel, each into its own shard of pipelines (default: [kafka] ingest_threads, one per core).",
+        valueName: "n"))
+    var ingestThreads: Int?
+
     func run() throws {
         var overrides = global.overrides
         overrides.theme = theme
+        overrides.ingestThreads = ingestThreads
         let resolution = try ConfigResolution.resolve(global, overrides: overrides)
         let config = resolution.effective
         // A recording asked for on the command line wins over brokers from the configuration.
         if let replay {
-            try DashboardLaunch.run(config: config, source: ReplaySource(path: replay, speed: speed))
+            try DashboardLaunch.run(
+                config: config, source: ReplaySource(path: replay, speed: speed, workers: config.kafka.resolvedIngestThreads))
             return
         }
         guard let kafka = KafkaClientConfig(config, logFile: logFile) else {

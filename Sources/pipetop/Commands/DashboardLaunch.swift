@@ -38,7 +38,7 @@ enum DashboardLaunch {
         }
         let control = config.readOnly ? nil : source.controlSink
         let (controlOptions, auditLog) = controlSetup(config, control)
-        let store = PipelineStore(settings: config.engine, basis: source.clockBasis)
+        let store = PipelineStore(settings: config.engine, basis: source.clockBasis, shards: source.ingestWorkers)
         do {
             try source.start(into: store)
         } catch {

@@ -51,6 +51,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Number of pipelines (1-32).", valueName: "n"))
     var pipelines: Int = 3
 
+    @Option(help: ArgumentHelp("Instead of the demo pipeline, a synthetic fleet of this many light pipelines (20 versions, 10 instances and 10 scored records/s each), in real time, to see the dashboard at scale (1-2048).", valueName: "n"))
+    var fleet: Int?
+
     @Option(help: ArgumentHelp("Records per second of pipeline time, per pipeline; max runs unpaced.", valueName: "r|max"))
     var rate: String = "2000"
 
@@ -116,6 +119,12 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if screenshot != nil && headless { throw ValidationError("--screenshot and --headless do not go together") }
+        if let fleet {
+            guard (1...2_048).contains(fleet) else { throw ValidationError("--fleet \(fleet) is out of range (1-2048)") }
+            if kafka || headless || screenshot != nil {
+                throw ValidationError("--fleet shows the dashboard only: not with --kafka, --headless or --screenshot")
+            }
+        }
         if kafka {
             if screenshot != nil { throw ValidationError("--screenshot and --kafka do not go together") }
             if out != "-" { throw ValidationError("--out and --kafka do not go together: the events go to the topics") }
@@ -160,7 +169,9 @@ struct DemoCommand: ParsableCommand {
         settings.allowedRequesters = config.control.allowedRequesters.isEmpty ? nil : Set(config.control.allowedRequesters)
         let pace: ReplaySpeed = rate == "max" ? .max : speed
         let startMs = SystemWallClock().nowMs()
-        if let screenshot {
+        if let fleet {
+            try DashboardLaunch.run(config: config, source: FleetSource(pipelines: fleet, startMs: startMs))
+        } else if let screenshot {
             try DemoScreenshot(settings: settings, config: config, startMs: startMs, afterMs: DurationText.milliseconds(after),
                                size: try screenshotSize(), view: view, ansi: ansi).write(to: screenshot)
         } else if kafka {

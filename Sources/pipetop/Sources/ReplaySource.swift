@@ -16,12 +16,15 @@ final class ReplaySource: EventSource {
 
     let path: String
     let speed: ReplaySpeed
+    /// Threads decoding the recording's lines in parallel (see `run`).
+    let ingestWorkers: Int
     private let progress = Mutex(Progress.running(lines: 0))
     private let stopped = Mutex(false)
 
-    init(path: String, speed: ReplaySpeed) {
+    init(path: String, speed: ReplaySpeed, workers: Int = 1) {
         self.path = path
         self.speed = speed
+        ingestWorkers = max(1, workers)
     }
 
     var name: String { "replay \((path as NSString).lastPathComponent) at \(speed)" }
@@ -54,22 +57,21 @@ final class ReplaySource: EventSource {
         stopped.withLock { $0 = true }
     }
 
-    /// Reads everything (blocking): used by the thread, and by tests and headless runs.
+    /// Reads everything (blocking): used by the thread, and by tests and headless runs. Lines
+    /// go in batches to as many ingest workers as the store has shards, which decode them in
+    /// parallel; each pipeline's events still reach the store in the file's order.
     func run(_ handle: FileHandle, _ store: PipelineStore) {
         var splitter = LineSplitter()
-        var ingestor = MessageIngestor()
         var pacer = ReplayPacer(speed: speed)
         var timeDecoder = EventDecoder()
         var lines = 0
-        var batch: [[UInt8]] = []
-        let source = "replay"
+        var batch = LineBatch()
+        let pool = OrderedIngestPool(store: store, source: "replay", workers: store.shardCount)
         func flush() {
             guard !batch.isEmpty else { return }
-            store.withBatch { state, now in
-                for line in batch { line.withUnsafeBytes { _ = ingestor.ingest($0, into: &state, source: source, arrivalMs: now) } }
-            }
             lines += batch.count
-            batch.removeAll(keepingCapacity: true)
+            pool.submit(batch)
+            batch = LineBatch()
             progress.withLock { $0 = .running(lines: lines) }
         }
         while !stopped.withLock({ $0 }) {
@@ -78,6 +80,7 @@ final class ReplaySource: EventSource {
                 guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
                 chunk = data
             } catch {
+                pool.finish()
                 progress.withLock { $0 = .failed(FileErrorReason.of(error)) }
                 return
             }
@@ -94,14 +97,15 @@ final class ReplaySource: EventSource {
                             wait = pacer.delay(forEventAt: dueMs, wallMs: SystemWallClock().nowMs())
                         }
                     }
-                    batch.append(Array(line))
+                    batch.append(line)
                     if batch.count >= 4_096 { flush() }
                 }
             }
             if case .times = speed { flush() }
         }
-        splitter.finish { batch.append(Array($0)) }
+        splitter.finish { batch.append($0) }
         flush()
+        pool.finish()
         // Stopped early, the replay stays where it was; read to its end, its last second counts too.
         if !stopped.withLock({ $0 }) { store.settle() }
         progress.withLock { $0 = .finished(lines: lines) }

@@ -138,7 +138,8 @@ import Testing
         var s = StoreState(settings: settings, basis: .eventTime)
         for v in 1...20 {
             for i in 0..<10 {
-                var e = Feed.scored(key: "k\(i)", atMs: Int64(v * 100 + i), version: v)
+                // A version a minute: each earlier one is past its tenure when the next wants a slot.
+                var e = Feed.scored(key: "k\(i)", atMs: Int64(v * 60_000 + i), version: v)
                 e.features = (0..<5).map { NamedValue(name: "f\($0)", value: Double(i)) }
                 s.ingest(scored: e, source: "s", arrivalMs: 0)
             }
@@ -148,6 +149,25 @@ import Testing
         #expect(s.slots.driftWindows <= 10)
         #expect(p.versions.count == 20)  // the others keep their final numbers
         #expect(p.stats(for: VersionKey(model: "lr", version: 1))?.scoredCount == 10)
+    }
+
+    @Test func versionsScoredTogetherKeepTheirSlotsAgainstNewcomers() {
+        var settings = Self.settings(window: 100)
+        settings.limits.maxTrackedVersions = 4
+        var s = StoreState(settings: settings, basis: .eventTime)
+        // Six versions scored in turn, as a fleet's are: the four first in keep their windows
+        // whole instead of trading them record by record; the others wait.
+        for i in 0..<60 {
+            s.ingest(scored: Feed.scored(key: "k\(i)", atMs: Int64(i * 10), version: 1 + i % 6), source: "s", arrivalMs: 0)
+        }
+        var p = s.snapshot(arrivalMs: 0).pipelines[0]
+        #expect(p.versions.map(\.key.version) == [1, 2, 3, 4])
+        #expect(p.stats(for: VersionKey(model: "lr", version: 1))?.scoredCount == 10)
+        // Once the tracked ones fall quiet beyond the tenure, a waiting version takes a slot.
+        s.ingest(scored: Feed.scored(key: "late", atMs: 600 + StoreState.trackerTenureMs + 1, version: 5), source: "s", arrivalMs: 0)
+        p = s.snapshot(arrivalMs: 0).pipelines[0]
+        #expect(p.stats(for: VersionKey(model: "lr", version: 5))?.live == true)
+        #expect(p.stats(for: VersionKey(model: "lr", version: 1))?.live == false)
     }
 }
 

@@ -23,3 +23,10 @@ public struct Alert: Sendable, Hashable, Identifiable {
         self.sinceMs = sinceMs
     }
 }
+
+extension Alert {
+    /// The order alerts are shown in: most severe first, then the longest active, then by id.
+    public static func worstFirst(_ a: Alert, _ b: Alert) -> Bool {
+        (a.severity, b.sinceMs, b.id) > (b.severity, a.sinceMs, a.id)
+    }
+}

@@ -7,7 +7,10 @@ public struct AlertBook: Sendable {
     public private(set) var active: [String: Alert] = [:]
     public private(set) var history: Ring<AlertTransition>
 
-    public init(historyCapacity: Int = 500) {
+    /// Transitions kept, by default.
+    public static let defaultHistoryCapacity = 500
+
+    public init(historyCapacity: Int = defaultHistoryCapacity) {
         history = Ring(capacity: historyCapacity)
     }
 
@@ -35,8 +38,6 @@ public struct AlertBook: Sendable {
             history.append(AlertTransition(change: .cleared, alert: old, atMs: nowMs))
         }
         active = next
-        return next.values.sorted {
-            ($0.severity, $1.sinceMs, $1.id) > ($1.severity, $0.sinceMs, $0.id)
-        }
+        return next.values.sorted(by: Alert.worstFirst)
     }
 }

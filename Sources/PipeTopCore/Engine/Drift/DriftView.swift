@@ -17,6 +17,22 @@ public struct DriftView: Sendable, Hashable {
     /// PSI at each of the last recomputations (about one per second of event time), oldest first.
     public var trend: [Double] = []
 
+    /// The numbers and window sizes without the histograms and the trend: what a version keeps
+    /// once its windows are dropped.
+    public var numbersOnly: DriftView {
+        var v = self
+        v.edges = []
+        v.referenceShares = []
+        v.currentShares = []
+        v.trend = []
+        return v
+    }
+
+    var approximateBytes: Int {
+        MemoryLayout<DriftView>.stride + (name.utf8.count > 15 ? name.utf8.count : 0)
+            + 8 * (edges.count + referenceShares.count + currentShares.count + trend.count)
+    }
+
     init(name: String, tracker: inout DistributionTracker) {
         self.name = name
         report = tracker.report()

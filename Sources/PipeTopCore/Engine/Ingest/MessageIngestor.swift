@@ -13,7 +13,7 @@ public struct MessageIngestor: Sendable {
     /// Decodes `bytes` and ingests the event; a message that does not decode is counted
     /// against `source` (unknown types apart from malformed ones). Returns whether it decoded.
     @discardableResult
-    public mutating func ingest(_ bytes: UnsafeRawBufferPointer, into state: inout StoreState, source: String, arrivalMs: Int64) -> Bool {
+    public mutating func ingest<Sink: StoreSink>(_ bytes: UnsafeRawBufferPointer, into state: inout Sink, source: String, arrivalMs: Int64) -> Bool {
         do {
             switch try decoder.decode(bytes, scoredInto: &scratch) {
             case .scored: state.ingest(scored: scratch, source: source, arrivalMs: arrivalMs)

@@ -59,6 +59,19 @@ struct ModelRecord: Sendable {
         return true
     }
 
+    /// Drops the shipped reference (histograms and samples, tens of kilobytes with features) of
+    /// every finished version but the rollback target, the one version a rollback may make
+    /// primary again. The store froze those versions' drift numbers when they finished; a
+    /// version promoted again later learns its reference anew. Run after every model event,
+    /// so an older or repeated event cannot bring a reference back.
+    mutating func dropFinishedReferences() {
+        guard versions.values.contains(where: { $0.reference != nil && $0.state.isFinished }) else { return }
+        let rollbackTarget = previousPrimary()
+        for (v, record) in versions where record.reference != nil && record.state.isFinished && v != rollbackTarget {
+            versions[v]?.reference = nil
+        }
+    }
+
     var approximateBytes: Int {
         versions.values.reduce(MemoryLayout<ModelRecord>.stride + name.utf8.count) { $0 + $1.approximateBytes }
     }
@@ -66,7 +79,8 @@ struct ModelRecord: Sendable {
     func snapshot() -> ModelSnapshot {
         ModelSnapshot(
             name: name,
-            versions: versions.values.sorted { $0.version > $1.version }.map(VersionSnapshot.init),
+            // Keys sorted, not records: moving records about while sorting copies every one of them.
+            versions: versions.keys.sorted(by: >).compactMap { versions[$0].map(VersionSnapshot.init) },
             primary: primary, candidates: candidates, previousPrimary: previousPrimary())
     }
 }

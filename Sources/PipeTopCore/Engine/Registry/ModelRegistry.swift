@@ -26,6 +26,7 @@ public struct ModelRegistry: Sendable {
     @discardableResult
     public mutating func apply(_ e: ModelEvent) -> RegistryOutcome {
         let outcome = applyUncounted(e)
+        records[e.model]?.dropFinishedReferences()
         count(outcome)
         return outcome
     }
@@ -71,6 +72,12 @@ public struct ModelRegistry: Sendable {
     /// The version that was primary before the current one according to the transition history,
     /// skipping versions since rolled back, failed or retired: the target of a rollback.
     public func previousPrimary(of model: String) -> Int? { records[model]?.previousPrimary() }
+
+    /// The state of a version, without copying its record.
+    public func state(model: String, version: Int) -> ModelState? { records[model]?.versions[version]?.state }
+
+    /// The reference a version shipped, kept until the version is finished (see `ModelRecord.dropFinishedReferences`).
+    public func reference(model: String, version: Int) -> Reference? { records[model]?.versions[version]?.reference }
 
     public func version(model: String, version: Int) -> VersionSnapshot? {
         records[model]?.versions[version].map(VersionSnapshot.init)

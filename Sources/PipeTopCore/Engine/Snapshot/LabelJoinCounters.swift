@@ -14,4 +14,12 @@ public struct LabelJoinCounters: Sendable, Hashable {
         evicted = join.evicted
         expired = join.expired
     }
+
+    /// Adds another shard's counters.
+    mutating func add(_ other: LabelJoinCounters) {
+        waiting += other.waiting
+        joined += other.joined
+        evicted += other.evicted
+        expired += other.expired
+    }
 }

@@ -9,8 +9,11 @@ public struct PipelineSnapshot: Sendable {
     public var historyEndSecond: Int64
     /// Merged from the instances' latency buckets, over the last 60 s.
     public var latency: LatencyPercentiles?
+    /// The merged latency buckets per second, kept for the chart: a copy that shares storage,
+    /// so a snapshot of a thousand pipelines does not work out sixty percentiles for each.
+    var latencyWindow: BucketLatencyWindow
     /// p99 latency (µs) of each of the last 60 seconds, oldest first, for the latency chart.
-    public var latencyP99History: [Double]
+    public var latencyP99History: [Double] { latencyWindow.p99Series(endingAt: historyEndSecond, count: 60) }
     /// The lag of the pipeline's consumer group when `[kafka] lag_groups` names one and it was
     /// measured, else the sum of the lag the instances report.
     public var lag: Int64?

@@ -19,6 +19,21 @@ public struct VersionStats: Sendable, Hashable {
     /// True while raw windows are kept; false once the version's numbers are final.
     public var live: Bool
 
+    /// The final numbers of a version whose live windows are dropped: drift numbers per value,
+    /// quality, latency and counts, without histograms or trends (a few hundred bytes a value).
+    public var finalNumbers: VersionStats {
+        var s = self
+        s.live = false
+        s.scoreDrift = scoreDrift.numbersOnly
+        s.featureDrift = featureDrift.map(\.numbersOnly)
+        return s
+    }
+
+    var approximateBytes: Int {
+        featureDrift.reduce(MemoryLayout<VersionStats>.stride + scoreDrift.approximateBytes) { $0 + $1.approximateBytes }
+            + key.model.utf8.count
+    }
+
     /// The worst drift of the score and features that is meaningful enough to alert on.
     public var worstDrift: DriftView? {
         ([scoreDrift] + featureDrift)

@@ -5,7 +5,10 @@ struct PipelineState: Sendable {
     var instances: [String: InstanceState] = [:]
     var history: RateHistory
     var latency = BucketLatencyWindow(windowSeconds: 60)
-    var registry: ModelRegistry
+    var registry: ModelRegistry { didSet { models = nil } }
+    /// `registry.snapshot()` until the registry changes (any mutation clears it): a fleet's
+    /// snapshot would otherwise rebuild every version of every pipeline on every frame.
+    var models: [ModelSnapshot]?
     var lastMetricsMs: Int64?
     var lastScoredMs: Int64?
     /// Where the first counted interval of metrics began, and the first scored record: rates
@@ -43,7 +46,7 @@ struct PipelineState: Sendable {
         var bytes = 256 + history.approximateBytes + latency.approximateBytes + registry.approximateBytes
         for i in instances.values { bytes += 160 + i.serving.count * 40 + i.latencyCumulative.count * 8 }
         bytes += trackerTokens.count * 40
-        for f in frozen.values { bytes += 400 + f.featureDrift.count * 300 }
+        for f in frozen.values { bytes += 16 + f.approximateBytes }
         return bytes
     }
 
@@ -105,7 +108,7 @@ struct PipelineState: Sendable {
     /// Keeps the final numbers of a version whose live windows go away.
     mutating func freeze(_ stats: VersionStats, limits: StoreLimits) {
         trackerTokens[stats.key] = nil
-        frozen[stats.key] = stats
+        frozen[stats.key] = stats.finalNumbers
         if frozen.count > limits.maxVersionsPerModel,
            let oldest = frozen.values.min(by: { $0.lastScoredMs < $1.lastScoredMs }) {
             frozen[oldest.key] = nil

@@ -19,4 +19,16 @@ public struct SourceCounters: Sendable, Hashable {
     public func malformedRate(endingBefore second: Int64) -> Double {
         malformedHistory.rate(.errors, overSeconds: 10, endingBefore: second)
     }
+
+    /// Adds what `other` counted of the same source (another shard's counters); its last
+    /// error is kept when this one has none.
+    mutating func add(_ other: SourceCounters) {
+        messages += other.messages
+        malformed += other.malformed
+        unknownType += other.unknownType
+        outOfOrder += other.outOfOrder
+        duplicates += other.duplicates
+        lastError = lastError ?? other.lastError
+        malformedHistory.merge(other.malformedHistory)
+    }
 }

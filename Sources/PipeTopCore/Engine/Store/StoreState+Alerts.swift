@@ -30,7 +30,18 @@ extension StoreState {
     /// time at `arrivalMs`, so the final state counts its last second too. Depends on the
     /// data alone, not on who reads the store.
     public mutating func settle(arrivalMs: Int64) {
-        evaluateAlerts(nowMs: storeNow(arrivalMs: arrivalMs))
+        settle(storeNowMs: storeNow(arrivalMs: arrivalMs))
+    }
+
+    /// The input ended: evaluates the alerts as of store time `now` (a sharded store's, the
+    /// newest of all its shards').
+    public mutating func settle(storeNowMs now: Int64) {
+        // Drift as of every record, not as of the last once-a-second computation (which
+        // depends on where in the stream the seconds were seen).
+        for p in pipelines.values {
+            for token in p.trackerTokens.values { if let slot = slots.slot(token) { slots[slot]?.tracker.forgetDrift() } }
+        }
+        evaluateAlerts(nowMs: now)
     }
 
     /// Evaluates every rule as of store time `now` and keeps the result (and the book's history).
@@ -53,6 +64,7 @@ extension StoreState {
             }
         }
         evaluatedAlerts = alerts.update(current, nowMs: now)
+        accountedBytes = approximateBytes
     }
 
     /// Measures the pipeline at position `i` as of store time `now`. A live pipeline quiet for
@@ -64,7 +76,8 @@ extension StoreState {
         let silentFor = now - lastSeen
         let idle = basis == .arrival ? p.idleMs(silentForMs: silentFor) : 0
         let end = p.metricsEndSecond(idleMs: idle)
-        let models = p.registry.snapshot()
+        let models = p.models ?? p.registry.snapshot()
+        pipelines[i].models = models
         let versions = versionStats(ofPipelineAt: i)
         // A consumer group's lag measured on the cluster beats what the instances report.
         let groupLag = groupLags[p.name]
@@ -80,7 +93,12 @@ extension StoreState {
     /// Wall-clock arrival of the newest message when a live store has heard nothing for longer
     /// than the grace at `arrivalMs`; nil while messages arrive, before the first, and for replays.
     func quietSinceMs(arrivalMs: Int64) -> Int64? {
-        guard basis == .arrival, let last = lastArrivalMs, arrivalMs - last > Self.quietGraceMs else { return nil }
+        Self.quietSinceMs(basis: basis, lastArrivalMs: lastArrivalMs, arrivalMs: arrivalMs)
+    }
+
+    /// The same for a store whose newest message arrived at `lastArrivalMs`.
+    static func quietSinceMs(basis: StalenessBasis, lastArrivalMs: Int64?, arrivalMs: Int64) -> Int64? {
+        guard basis == .arrival, let last = lastArrivalMs, arrivalMs - last > quietGraceMs else { return nil }
         return last
     }
 }

@@ -14,16 +14,20 @@ extension StoreState {
 
     /// An immutable picture of everything as of wall-clock `arrivalMs`, with the alerts as last
     /// evaluated: a live store first moves its time on to `arrivalMs` (`tick`), which evaluates
-    /// them when a new second began, as the store's own tick would have.
-    public mutating func snapshot(arrivalMs: Int64) -> StoreSnapshot {
+    /// them when a new second began, as the store's own tick would have. A shard of a sharded
+    /// store is measured at the store's time, `storeNowMs`, rather than its own.
+    public mutating func snapshot(arrivalMs: Int64, storeNowMs: Int64? = nil) -> StoreSnapshot {
         tick(nowMs: arrivalMs)
-        let now = storeNow(arrivalMs: arrivalMs)
+        let now = storeNowMs ?? storeNow(arrivalMs: arrivalMs)
         var views: [PipelineSnapshot] = []
+        views.reserveCapacity(pipelines.count)
+        // Grouped once: filtering every alert for every pipeline grows as their product.
+        let alertsByPipeline = Dictionary(grouping: evaluatedAlerts, by: \.scope)
         for name in pipelines.names.sorted() {
             guard let i = pipelines.position(of: name) else { continue }
             let r = reading(ofPipelineAt: i, nowMs: now)
             let p = pipelines[i]
-            let mine = evaluatedAlerts.filter { $0.scope == name }
+            let mine = alertsByPipeline[name] ?? []
             let status: PipelineStatus = if mine.contains(where: { $0.kind == .stale }) { .stale } else {
                 switch mine.map(\.severity).max() ?? .ok {
                 case .ok: .ok
@@ -34,7 +38,7 @@ extension StoreState {
             views.append(PipelineSnapshot(
                 name: name, status: status, throughput: r.throughput, history: p.history,
                 historyEndSecond: r.historyEndSecond, latency: r.latency,
-                latencyP99History: p.latency.p99Series(endingAt: r.historyEndSecond, count: 60), lag: r.lag, groupLag: r.groupLag,
+                latencyWindow: p.latency, lag: r.lag, groupLag: r.groupLag,
                 instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
                 models: r.models, versions: r.versions, alerts: mine, lastMetricsMs: p.lastMetricsMs,
                 lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,
@@ -47,7 +51,7 @@ extension StoreState {
             sources: sources.values.sorted { $0.name < $1.name }, timeline: timeline.newest(timeline.count),
             alerts: evaluatedAlerts, alertHistory: alerts.history.newest(alerts.history.count), totalEvents: totalEvents,
             labelJoin: LabelJoinCounters(labelJoin), recentScored: tail.newest(tail.count),
-            scoredTotal: tail.total, scoredSampling: tail.sampling, approximateBytes: approximateBytes, evictions: evictions)
+            scoredTotal: tail.total, scoredSampling: tail.sampling, approximateBytes: accountedBytes, evictions: evictions)
     }
 
     /// Live and frozen stats of a pipeline's versions, ordered by model and version.

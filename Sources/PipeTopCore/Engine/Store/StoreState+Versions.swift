@@ -2,6 +2,11 @@
 extension StoreState {
     /// How long after the last shadow record primaries still look for their shadow (event time).
     static let shadowMemoryMs: Int64 = 60_000
+    /// A live tracker scored this recently (event time) keeps its slot against a version that
+    /// wants one: when more versions score at once than there are slots (a fleet of hundreds of
+    /// pipelines), swapping one out per record would leave every window nearly empty and
+    /// allocate a tracker per record. The newcomer waits until a tracked version falls quiet.
+    static let trackerTenureMs: Int64 = 5_000
 
     /// The hot path: ingests a scored record without copying it.
     public mutating func ingest(scored e: borrowing ScoredEvent, source: String, arrivalMs: Int64) {
@@ -13,7 +18,7 @@ extension StoreState {
         for observer in scoredObservers { observer.observe(e) }
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
         pipelines[p].noteScored(atMs: e.tsMs, arrivalMs: arrivalMs)
-        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version), let slot = slots.slot(token)
+        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version, atMs: e.tsMs), let slot = slots.slot(token)
         else { return }
         let limits = settings.limits
         let features = slots[slot]?.tracker.featureDrift.count ?? 0
@@ -22,7 +27,7 @@ extension StoreState {
         if added > 0 {
             slots.addedDriftWindows(added)
             // A feature seen for the first time takes the shipped reference, if the model event had one.
-            if let reference = pipelines[p].registry.version(model: e.model, version: e.version)?.reference {
+            if let reference = pipelines[p].registry.reference(model: e.model, version: e.version) {
                 slots[slot]?.tracker.adoptFeatures(reference, from: features, record: e, settings: settings.drift)
             }
         }
@@ -72,11 +77,11 @@ extension StoreState {
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
         let limits = settings.limits
         for h in e.histograms {
-            guard let reference = pipelines[p].registry.version(model: h.model, version: h.version)?.reference else {
+            guard let reference = pipelines[p].registry.reference(model: h.model, version: h.version) else {
                 pipelines[p].rejectSummary("\(h.model) v\(h.version): \(SummaryRejection.noReference)")
                 continue
             }
-            guard let token = tracker(pipelineAt: p, model: h.model, version: h.version), let slot = slots.slot(token),
+            guard let token = tracker(pipelineAt: p, model: h.model, version: h.version, atMs: e.tsMs), let slot = slots.slot(token),
                   let box = slots[slot] else { continue }
             let room = min(limits.maxDriftWindows - slots.driftWindows, limits.maxFeaturesPerVersion - box.tracker.featureDrift.count)
             let outcome = box.tracker.summarize(h, atMs: e.tsMs, reference: reference, room: max(0, room), settings: settings.drift)
@@ -93,36 +98,42 @@ extension StoreState {
             slots[slot]?.tracker.adopt(reference, settings: settings.drift)
         }
         for (tracked, token) in pipelines[p].trackerTokens where tracked.model == key.model {
-            switch pipelines[p].registry.version(model: tracked.model, version: tracked.version)?.state {
-            case .replaced?, .rolledBack?, .failed?, .retired?: stopTracking(pipelineAt: p, token: token)
-            default: break
+            if pipelines[p].registry.state(model: tracked.model, version: tracked.version)?.isFinished == true {
+                stopTracking(pipelineAt: p, token: token)
             }
         }
     }
 
     /// The token of a version's live tracker, started if needed; recently scored versions are found without hashing.
-    private mutating func tracker(pipelineAt p: Int, model: String, version: Int) -> Int32? {
+    private mutating func tracker(pipelineAt p: Int, model: String, version: Int, atMs: Int64) -> Int32? {
         for r in pipelines[p].recentTrackers where r.version == version && r.model == model && slots.slot(r.token) != nil {
             return r.token
         }
         let key = VersionKey(model: model, version: version)
-        guard let token = pipelines[p].trackerTokens[key] ?? startTracking(pipelineAt: p, key: key) else { return nil }
+        guard let token = pipelines[p].trackerTokens[key] ?? startTracking(pipelineAt: p, key: key, atMs: atMs) else { return nil }
         if pipelines[p].recentTrackers.count >= 2 { pipelines[p].recentTrackers.removeFirst() }
         pipelines[p].recentTrackers.append((model, version, token))
         return token
     }
 
-    /// Starts live windows for a version, making room by freezing the least recently scored one.
-    private mutating func startTracking(pipelineAt p: Int, key: VersionKey) -> Int32? {
+    /// Starts live windows for a version scored (or summarized) at `atMs`, making room by
+    /// freezing the least recently active one unless that one is within its tenure (then nil:
+    /// not now).
+    private mutating func startTracking(pipelineAt p: Int, key: VersionKey, atMs: Int64) -> Int32? {
         var attempts = slots.capacity
+        // Saturating: an event time near the smallest Int64 is bad input, not a reason to trap.
+        let tenureStart = atMs > Int64.min + Self.trackerTenureMs ? atMs - Self.trackerTenureMs : Int64.min
         while (slots.isFull || slots.driftWindows >= settings.limits.maxDriftWindows) && attempts > 0 {
             attempts -= 1
-            guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim),
-                  let owner = slots[slot]?.tracker.pipeline, let ownerAt = pipelines.position(of: owner) else { break }
+            guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim), let box = slots[slot],
+                  let ownerAt = pipelines.position(of: box.tracker.pipeline) else { break }
+            guard box.tracker.lastActiveMs < tenureStart else { return nil }
             stopTracking(pipelineAt: ownerAt, token: victim)
             evictions += 1
         }
-        let reference = pipelines[p].registry.version(model: key.model, version: key.version)?.reference
+        let reference = pipelines[p].registry.reference(model: key.model, version: key.version)
+        // Live numbers replace the final ones a version kept when its windows were dropped.
+        pipelines[p].frozen[key] = nil
         let tracker = VersionTracker(pipeline: pipelines.names[p], key: key, settings: settings, reference: reference)
         guard let token = slots.insert(tracker) else { return nil }
         pipelines[p].trackerTokens[key] = token

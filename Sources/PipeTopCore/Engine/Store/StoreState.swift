@@ -14,6 +14,9 @@ public struct StoreState: Sendable {
     var evaluatedAlerts: [Alert] = []
     /// Store time from which the next evaluation is due: the start of the second after the last one.
     var nextEvaluationMs = Int64.min
+    /// `approximateBytes` as of the last evaluation, for snapshots: walking every pipeline's
+    /// registry on every frame costs a fleet more than the rest of its snapshot.
+    var accountedBytes = 0
     var latestEventMs: Int64?
     /// Wall-clock arrival of the newest message, for a live store's "nothing since".
     var lastArrivalMs: Int64?

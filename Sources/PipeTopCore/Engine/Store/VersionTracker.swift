@@ -133,6 +133,11 @@ struct VersionTracker: Sendable {
         driftCache = nil
     }
 
+    /// The next `drift()` computes afresh, whenever the last one was.
+    mutating func forgetDrift() {
+        driftCache = nil
+    }
+
     mutating func drift() -> (score: DriftView, features: [DriftView]) {
         // Compared without subtracting: event times are whatever the messages said, and the
         // difference of two far-apart ones overflows.

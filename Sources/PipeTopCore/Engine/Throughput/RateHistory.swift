@@ -26,6 +26,17 @@ public struct RateHistory: Sendable, Hashable {
         values[slot * Self.seriesCount + series.rawValue] += amount
     }
 
+    /// Adds every second `other` holds to this history (the two counted different things of
+    /// the same span: a sharded store's sources).
+    public mutating func merge(_ other: RateHistory) {
+        for (slot, second) in other.tags.enumerated() where second != Int64.min {
+            guard let mine = prepare(second) else { continue }
+            for s in 0..<Self.seriesCount {
+                values[mine * Self.seriesCount + s] += other.values[slot * Self.seriesCount + s]
+            }
+        }
+    }
+
     /// Adds `amount` of `series` spread evenly over the event-time interval (fromMs, toMs].
     public mutating func add(_ series: RateSeries, amount: Double, fromMs: Int64, toMs: Int64) {
         guard toMs > fromMs, amount > 0 else {

@@ -1,0 +1,12 @@
+/// What decoded events are ingested into: a store's state itself, or a `StoreWriter` that
+/// routes each event to its pipeline's shard.
+public protocol StoreSink {
+    mutating func ingest(_ event: Event, source: String, arrivalMs: Int64)
+    mutating func ingest(scored e: borrowing ScoredEvent, source: String, arrivalMs: Int64)
+    /// A message that could not be decoded, counted against `source`.
+    mutating func recordMalformed(source: String, error: String, arrivalMs: Int64)
+    /// A well-formed message of a type this version does not know.
+    mutating func recordUnknownType(source: String)
+}
+
+extension StoreState: StoreSink {}
