@@ -33,8 +33,9 @@ final class DerivedMetrics {
 
     static let instance = "kafka"
     private let client: KafkaClient
-    /// Where ListOffsets go; the consumer itself when a sibling could not be made.
-    private let measuring: KafkaClient
+    /// Where ListOffsets go, made at the first one (a cluster whose every measured partition is
+    /// read needs none); the consumer itself when a sibling could not be made.
+    private var measuring: KafkaClient?
     private let pipelines: [Pipeline]
     /// The scored topics, which the source reads, and which of their partitions.
     private let read: Set<String>
@@ -53,12 +54,6 @@ final class DerivedMetrics {
 
     init(client: KafkaClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
         self.client = client
-        do {
-            measuring = try client.measuringSibling()
-        } catch {
-            client.events.log.append(level: 4, facility: "WATERMARK", message: "no client of its own for ListOffsets: \(error)")
-            measuring = client
-        }
         self.pipelines = pipelines
         read = Set(pipelines.map(\.scored))
         self.reads = reads
@@ -66,7 +61,19 @@ final class DerivedMetrics {
 
     /// Releases the ListOffsets client; call before the consumer is destroyed.
     func close() {
-        if measuring !== client { measuring.destroy() }
+        if let measuring, measuring !== client { measuring.destroy() }
+    }
+
+    /// The client ListOffsets go to, made on first use.
+    private func measuringClient() -> KafkaClient {
+        if let measuring { return measuring }
+        do {
+            measuring = try client.measuringSibling()
+        } catch {
+            client.events.log.append(level: 4, facility: "WATERMARK", message: "no client of its own for ListOffsets: \(error)")
+            measuring = client
+        }
+        return measuring ?? client
     }
 
     /// Topics whose metadata (partition counts) the source needs without reading them.
@@ -78,7 +85,7 @@ final class DerivedMetrics {
         let now = clock.nowMs()
         guard now >= nextMs else { return }
         // Serves its callbacks (errors), which would otherwise pile up on a client never polled.
-        if measuring !== client { rd_kafka_poll(measuring.handle, 0) }
+        if let measuring, measuring !== client { rd_kafka_poll(measuring.handle, 0) }
         // Until a pipeline can be reported (its first fetch), look again soon, not a second later.
         nextMs = now + Self.retryMs
         var budget = Self.maxListOffsets
@@ -128,7 +135,7 @@ final class DerivedMetrics {
             if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
                 guard ask, budget > 0 else { return nil }
                 budget -= 1
-                guard rd_kafka_query_watermark_offsets(measuring.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                guard rd_kafka_query_watermark_offsets(measuringClient().handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
                     == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
                     budget = 0
                     return nil
