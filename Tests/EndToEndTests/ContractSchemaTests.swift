@@ -27,14 +27,18 @@ struct ContractSchemaTests {
         })
     }
 
-    @Test func theDemosOutputMatchesTheSchemas() throws {
+    /// With `--summaries` the scorers' metrics carry histograms too.
+    @Test(arguments: [[], ["--summaries"]])
+    func theDemosOutputMatchesTheSchemas(extra: [String]) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-demo-\(UUID().uuidString).ndjson").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let demo = try BuiltPipetop.run(["demo", "--headless", "--duration", "2s", "--speed", "40", "--rate", "200", "--out", file])
+        let demo = try BuiltPipetop.run(["demo", "--headless", "--duration", "2s", "--speed", "40", "--rate", "200", "--out", file] + extra)
         #expect(demo.status == 0, "\(demo.stderr)")
         let schema = try Self.validateSchema(file)
         #expect(schema.status == 0, "\(schema.stdout.prefix(2_000))\(schema.stderr)")
         #expect(schema.stdout.hasSuffix(" invalid\n") && schema.stdout.contains(" valid, 0 invalid"), "\(schema.stdout.suffix(200))")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(#""histograms":[{"#) == !extra.isEmpty)
     }
 
     @Test func theRecordingMatchesTheSchemasBarItsTwoDeliberatelyBadLines() throws {
@@ -70,6 +74,12 @@ struct ContractSchemaTests {
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","latency_counts":[1,2]}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","serving":[{"model":"m","version":"2"}]}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","serving":[{"model":"m","version":2,"role":null}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":{"model":"m","version":1}}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"version":1,"score":[1,2]}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"model":"m","version":1,"score":[1,-2]}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"model":"m","version":1,"score":[3]}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"model":"m","version":1,"features":{"a":[1,2.5]}}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"model":"m","version":1,"features":{"a":null}}]}"#,
         #"{"type":"model","pipeline":"p","ts_ms":1,"model":"m","version":1,"event":"deployed"}"#,
         #"{"type":"model","pipeline":"p","ts_ms":1,"model":"m","version":1,"event":"published","artifact":{"format":"f","bytes":-1}}"#,
         #"{"type":"model","pipeline":"p","ts_ms":1,"model":"m","version":1,"event":"published","artifact":{"sha256":"ab"}}"#,
@@ -102,6 +112,8 @@ struct ContractSchemaTests {
         #"{"type":"label","pipeline":"p","ts_ms":1,"key":"k","label":"yes"}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","stage":null,"lag":null,"latency_le_us":[1,2],"latency_counts":[1,2,3],"serving":null}"#,
         #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","records_in":18446744073709551615,"latency_counts":[4],"serving":[{"model":"m","version":1}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"model":"m","version":1,"score":[1,2],"features":{"a":[0,0,3.0]},"x":1},{"model":"m","version":2,"score":null,"features":null}]}"#,
+        #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":null}"#,
         #"{"type":"model","pipeline":"p","ts_ms":1,"model":"m","version":2,"event":"rolled_back","to_version":1,"parent":null,"metrics":null,"artifact":null,"reference":null}"#,
         #"{"type":"model","pipeline":"p","ts_ms":1,"model":"m","version":2,"event":"candidate","artifact":{"format":"f"},"reference":{"edges":[],"counts":[5],"n":5,"sample":null,"features":{"a":{"edges":[1],"counts":[1,1],"n":2,"features":"ignored"}}}}"#,
         #"{"type":"control","pipeline":"p","ts_ms":1,"id":"c","action":"retire","model":"m","version":2,"from_version":null,"requested_by":"a","reason":null}"#,

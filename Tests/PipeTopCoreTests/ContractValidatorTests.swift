@@ -20,8 +20,8 @@ import PipeTopCore
         let middle = text.utf8.count / 2
         let (reports, validator) = Self.validate([String(text.prefix(middle)), String(text.dropFirst(middle))])
         #expect(reports.isEmpty)
-        #expect(validator.checked == 7 && validator.invalid == 0)
-        #expect(validator.summary == "7 events: all valid")
+        #expect(validator.checked == 8 && validator.invalid == 0)
+        #expect(validator.summary == "8 events: all valid")
     }
 
     @Test func nestedFieldsAreNamedFromTheMessage() {
@@ -33,6 +33,7 @@ import PipeTopCore
             #"{"type":"control","pipeline":"p","ts_ms":1,"id":"c","action":"undo","model":"m","version":1,"requested_by":"a"}"#,
             #"{"type":"scored","type":"label"}"#,
             #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","model":"m","version":1,"score":"\#(String(repeating: "x", count: 60))"}"#,
+            #"{"type":"metrics","pipeline":"p","ts_ms":1,"instance":"i","histograms":[{"model":"m","version":1,"features":{"amount":[4,-1]}}]}"#,
         ]
         let (reports, validator) = Self.validate([lines.joined(separator: "\n")])
         #expect(reports == [
@@ -43,8 +44,9 @@ import PipeTopCore
             #"line 5: control.action: expected one of "promote", "rollback", "retire", got "undo""#,
             #"line 6: scored.type: expected "scored", as the first "type", got "label""#,
             #"line 7: scored.score: expected a number, got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"#,
+            "line 8: metrics.histograms[0].features.amount: expected an integer from 0 to 18446744073709551615, got -1",
         ])
-        #expect(validator.summary == "7 events: 0 valid, 7 invalid")
+        #expect(validator.summary == "8 events: 0 valid, 8 invalid")
     }
 
     @Test func reportsAreCappedAndOverlongLinesSaidToBe() {

@@ -41,3 +41,27 @@ func driftCommandBadInputPrintsOneLineAndFails() throws {
     #expect(usage.status == 64)
     #expect(usage.stderr.split(separator: "\n").count == 1)
 }
+
+/// `--summaries`: PSI and JS as without it, KS from the binned CDFs marked approximate, within
+/// its printed bound of the exact one, and the output saying where the numbers come from.
+@Test(.enabled(if: BuiltPipetop.isBuilt, "pipetop is not built next to the tests"))
+func driftCommandFromSummariesMarksKSApproximate() throws {
+    let dir = try DriftFixture.directory().appendingPathComponent("normal_shift")
+    let files = ["--reference", dir.appendingPathComponent("reference.txt").path, "--current", dir.appendingPathComponent("current.txt").path]
+    func json(_ extra: [String]) throws -> [String: Any] {
+        let result = try BuiltPipetop.run(["drift"] + files + ["--json"] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+    let exact = try json([]), binned = try json(["--summaries"])
+    #expect(binned["psi"] as? Double == exact["psi"] as? Double && binned["js"] as? Double == exact["js"] as? Double)
+    #expect(binned["ks_approximate"] as? Bool == true && binned["source"] as? String == "summaries" && exact["ks_approximate"] == nil)
+    let ks = try #require(exact["ks"] as? Double), approximate = try #require(binned["ks"] as? Double)
+    let bound = try #require(binned["ks_bound"] as? Double)
+    #expect(approximate <= ks && ks <= approximate + bound)
+    let table = try BuiltPipetop.run(["drift"] + files + ["--summaries"])
+    #expect(table.status == 0)
+    let lines = table.stdout.split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix("ks ") && $0.contains("≈") && $0.contains("the exact KS is at most") }, "\(table.stdout)")
+    #expect(lines.contains { $0.hasPrefix("source ") && $0.contains("from summaries") }, "\(table.stdout)")
+}

@@ -77,6 +77,14 @@ func kolmogorovSurvivalAtKnownPoints(lambda: Double, scipy: Double) {
     #expect(DriftMath.bin(of: 5, edges: []) == 0)
 }
 
+@Test func negativeZeroIsNotBelowAnEdgeAtZero() {
+    // As numpy: searchsorted([0.0], -0.0, side="right") == 1, and the same with the signs swapped.
+    #expect(DriftMath.bin(of: -0.0, edges: [0.0]) == 1)
+    #expect(DriftMath.bin(of: 0.0, edges: [-0.0]) == 1)
+    #expect(DriftMath.bin(of: -0.0, edges: [-1, 0.0, 0.0, 1]) == 3)
+    #expect(DriftMath.bin(of: -0.0, edges: (0..<40).map { Double($0) - 20 }) == 21, "the binary search agrees")
+}
+
 @Test func binCountsEdgesAtOrBelowTheValueForFewAndManyEdges() {
     // Up to 32 edges are counted, more are binary-searched: both must be searchsorted-right.
     var rng = SeededGenerator(seed: 11)

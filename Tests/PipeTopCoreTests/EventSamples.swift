@@ -14,7 +14,10 @@ enum EventSamples {
 
     static let ack = #"{"type":"ack","pipeline":"fraud","ts_ms":1764000100250,"id":"7f1c7e2a-0b8e-4a0e-9d1a-2b3c4d5e6f70","status":"applied","detail":"duplicate"}"#
 
-    static let all = [scored, metrics, model, label, control, ack]
+    /// The contract's example of a scorer that counts its versions' values (`histograms`), as the encoder writes it.
+    static let metricsWithHistograms = #"{"type":"metrics","pipeline":"fraud","ts_ms":1764000000000,"instance":"scorer-1","stage":"score","records_in":120034,"records_out":120001,"errors":3,"serving":[{"model":"fraud-lr","version":7,"role":"primary"},{"model":"fraud-lr","version":8,"role":"shadow"}],"histograms":[{"model":"fraud-lr","version":7,"score":[120,118,95,101,66],"features":{"amount":[300,200],"age_days":[250,250]}},{"model":"fraud-lr","version":8,"score":[130,110,90,100,70]}]}"#
+
+    static let all = [scored, metrics, metricsWithHistograms, model, label, control, ack]
 
     // MARK: Random valid events
 
@@ -55,6 +58,16 @@ enum EventSamples {
                                   sample: optional(&rng) { r in (0..<3).map { _ in double(&r) } })
     }
 
+    /// Up to three versions' counts (distinct versions, distinct feature names, 2 to 6 bins).
+    static func histograms<R: RandomNumberGenerator>(_ rng: inout R) -> [VersionHistograms] {
+        func counts(_ r: inout R) -> [UInt64] { (0..<Int.random(in: 2...6, using: &r)).map { _ in UInt64.random(in: 0...1 << 40, using: &r) } }
+        return (0..<Int.random(in: 0...3, using: &rng)).map { k in
+            let names = Set((0..<Int.random(in: 0...3, using: &rng)).map { _ in string(&rng) })
+            return VersionHistograms(model: string(&rng), version: k, score: optional(&rng) { counts(&$0) },
+                                     features: names.sorted().map { BinCounts(name: $0, counts: counts(&rng)) })
+        }
+    }
+
     static func event<R: RandomNumberGenerator>(_ rng: inout R) -> Event {
         let pipeline = string(&rng)
         let ts = Int64.random(in: Int64.min...Int64.max, using: &rng)
@@ -69,7 +82,7 @@ enum EventSamples {
             return .metrics(MetricsEvent(pipeline: pipeline, tsMs: ts, contractVersion: v, instance: string(&rng), stage: string(&rng),
                                          recordsIn: .random(in: 0...UInt64.max, using: &rng), recordsOut: .random(in: 0...9, using: &rng),
                                          errors: .random(in: 0...9, using: &rng), lag: optional(&rng) { r in Int64.random(in: -9...Int64.max, using: &r) },
-                                         latencyLeUs: le, latencyCounts: counts, serving: serving))
+                                         latencyLeUs: le, latencyCounts: counts, serving: serving, histograms: histograms(&rng)))
         case 1:
             let artifact = optional(&rng) { r in
                 Artifact(format: string(&r), sha256: string(&r), bytes: .random(in: 0...Int64.max, using: &r),

@@ -142,6 +142,7 @@ enum ConfigDecoder {
         }
         if let n = try r.int("ingest_threads", in: KafkaSettings.ingestThreadsRange) { kafka.ingestThreads = n }
         if let groups = try r.stringList("lag_groups") { kafka.lagGroups = groups }
+        if let read = try decodeScoredRead(r) { kafka.scoredRead = read }
         if let properties = try r.propertyTable("properties") { kafka.properties = properties }
         kafka.schemaRegistry = try decodeSchemaRegistry(r)
         kafka.security = try decodeSecurity(r, environment: environment)
@@ -232,6 +233,10 @@ enum ConfigDecoder {
                 }
                 p.control = control
             }
+            if r.table["scored"]?.string != nil {
+                throw r.invalid("scored", "is the [pipelines.scored] table of the topic's mapping; how much of the topic is read is scored_read (all, sample or summaries)")
+            }
+            if let read = try decodeScoredRead(r) { p.scoredRead = read }
             if let scored = try r.table("scored") { p.scored = try decodeTopicMapping(scored, .scored, file: file) }
             if let models = try r.table("models") {
                 guard p.modelsTopic != nil else { throw r.invalid("models", "describes the models topic, but models_topic is not set") }
@@ -247,6 +252,24 @@ enum ConfigDecoder {
             pipelines.append(p)
         }
         return pipelines
+    }
+
+    /// `scored_read` and `scored_sample` of `[kafka]` or a `[[pipelines]]` entry; nil when neither is set.
+    private static func decodeScoredRead(_ r: TOMLSectionReader) throws(ConfigError) -> ScoredRead? {
+        let fraction = try r.double("scored_sample", allowed: "greater than 0 and at most 1", where: { $0 > 0 && $0 <= 1 })
+        guard let text = try r.string("scored_read") else {
+            if fraction != nil { throw r.invalid("scored_sample", "goes with scored_read = \"sample\", but scored_read is not set") }
+            return nil
+        }
+        switch text {
+        case "all", "summaries":
+            if fraction != nil { throw r.invalid("scored_sample", "goes with scored_read = \"sample\", but scored_read is \"\(text)\"") }
+            return text == "all" ? .all : .summaries
+        case "sample":
+            return .sample(fraction ?? ScoredRead.defaultFraction)
+        default:
+            throw r.invalid("scored_read", "must be one of \(ScoredRead.names.joined(separator: ", ")), got \"\(text)\"")
+        }
     }
 
     /// `[pipelines.scored]`, `[pipelines.models]` or `[pipelines.labels]`.

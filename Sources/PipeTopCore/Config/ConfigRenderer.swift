@@ -72,6 +72,7 @@ public enum ConfigRenderer {
             out.append("# ingest_threads: 1 (one thread; see docs/scale.md)")
         }
         out.append("lag_groups = \(list(kafka.lagGroups))")
+        render(kafka.scoredRead, into: &out)
         let registry = effective.schemaRegistry
         if let url = registry.maskedURL { out.append("schema_registry = \(quote(url))") } else {
             out.append("# schema_registry: not set (use --schema-registry, a context or kafka.schema_registry)")
@@ -95,6 +96,12 @@ public enum ConfigRenderer {
         out.append("control = \(quote(topics.control))")
         for p in effective.pipelines { render(p, into: &out) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `scored_read`, and `scored_sample` for a sample.
+    private static func render(_ read: ScoredRead, into out: inout [String]) {
+        out.append("scored_read = \(quote(read.name))")
+        if case .sample(let fraction) = read { out.append("scored_sample = \(fraction)") }
     }
 
     /// The TLS and SASL keys that are set, secrets masked.
@@ -123,6 +130,7 @@ public enum ConfigRenderer {
         ]
         for case let (key, value?) in optional { out.append("\(key) = \(quote(value))") }
         out.append("control = \(quote(p.control.rawValue))")
+        render(p.scoredRead, into: &out)
         for (role, mapping) in [(TopicMapping.Role.scored, p.scored), (.models, p.models), (.labels, p.labels)] {
             guard let mapping else { continue }
             out.append("")

@@ -23,6 +23,7 @@ public enum ConfigSchema {
         "control.ack_timeout", "control.audit_log", "control.allowed_requesters",
         "kafka.brokers", "kafka.client_id", "kafka.fetch_wait_max_ms",
         "kafka.queued_max_kbytes", "kafka.ingest_threads", "kafka.lag_groups", "kafka.properties",
+        "kafka.scored_read", "kafka.scored_sample",
         "kafka.schema_registry", "kafka.schema_registry_auth", "kafka.schema_registry_ca",
         "topics.metrics", "topics.models", "topics.scored", "topics.control",
         "contexts.name", "contexts.brokers", "contexts.topics",
@@ -30,6 +31,7 @@ public enum ConfigSchema {
         "contexts.schema_registry", "contexts.schema_registry_auth", "contexts.schema_registry_ca",
         "pipelines.name", "pipelines.scored_topic", "pipelines.models_topic", "pipelines.labels_topic",
         "pipelines.input_topic", "pipelines.errors_topic", "pipelines.consumer_group", "pipelines.control",
+        "pipelines.scored_read", "pipelines.scored_sample",
         "pipelines.scored", "pipelines.models", "pipelines.labels",
     ] + KafkaSecurity.keys.flatMap { ["kafka.\($0)", "contexts.\($0)"] }
       + TopicMapping.Role.allCases.flatMap { role in
@@ -63,11 +65,18 @@ public enum ConfigSchema {
         }
     }
 
+    /// Keys people write for another one that is not close in spelling: `[kafka] scored` is not
+    /// `[topics] scored` (a topic name) but how much of that topic is read.
+    static let meant = ["kafka.scored": "scored_read"]
+
     /// The closest known key to `leaf` under `parent` (edit distance ≤ 2), else a known key path
     /// with exactly this leaf elsewhere (a key put in the wrong section).
     static func suggestion(forUnknown leaf: String, under parent: String, displayParent: String)
         -> String?
     {
+        if let key = meant[canonical(parent.isEmpty ? leaf : parent + "." + leaf)] {
+            return displayParent.isEmpty ? key : displayParent + "." + key
+        }
         var best: (name: String, distance: Int)?
         for sibling in siblings(of: parent).sorted() {
             let distance = EditDistance.between(leaf, sibling)

@@ -14,6 +14,8 @@ public struct KafkaSettings: Sendable, Hashable {
     public var ingestThreads: Int?
     /// Consumer groups whose lag is shown.
     public var lagGroups: [String] = []
+    /// How much of the contract's scored topic is read (`scored_read`, `scored_sample`).
+    public var scoredRead = ScoredRead.all
     /// `schema_registry`, `schema_registry_auth`, `schema_registry_ca`.
     public var schemaRegistry = SchemaRegistrySettings()
     /// TLS and SASL (`security_protocol`, `ssl_*`, `sasl_*`, `oauth_token_command`).

@@ -21,6 +21,8 @@ public struct PipelineConfig: Sendable, Hashable {
     /// The scorers' consumer group, for lag.
     public var consumerGroup: String?
     public var control: Control
+    /// How much of the scored topic is read (`scored_read`, `scored_sample`).
+    public var scoredRead = ScoredRead.all
     public var scored: TopicMapping
     public var models: TopicMapping?
     public var labels: TopicMapping?

@@ -3,7 +3,8 @@
 /// Counters are monotonic per instance; rates come from their deltas. Latency
 /// buckets are cumulative Prometheus-style counts: `latencyCounts[i]` counts
 /// observations ≤ `latencyLeUs[i]`; one extra trailing count, if present, is the
-/// `+Inf` bucket.
+/// `+Inf` bucket. `histograms`, when present, counts each serving version's scores and
+/// features over its reference's bins since the instance's previous report.
 public struct MetricsEvent: Sendable, Hashable {
     public var pipeline: String
     public var tsMs: Int64
@@ -17,11 +18,13 @@ public struct MetricsEvent: Sendable, Hashable {
     public var latencyLeUs: [Double]
     public var latencyCounts: [UInt64]
     public var serving: [ServingEntry]
+    public var histograms: [VersionHistograms]
 
     public init(
         pipeline: String, tsMs: Int64, contractVersion: Int = 1, instance: String, stage: String = "",
         recordsIn: UInt64 = 0, recordsOut: UInt64 = 0, errors: UInt64 = 0, lag: Int64? = nil,
-        latencyLeUs: [Double] = [], latencyCounts: [UInt64] = [], serving: [ServingEntry] = []
+        latencyLeUs: [Double] = [], latencyCounts: [UInt64] = [], serving: [ServingEntry] = [],
+        histograms: [VersionHistograms] = []
     ) {
         self.pipeline = pipeline
         self.tsMs = tsMs
@@ -35,6 +38,7 @@ public struct MetricsEvent: Sendable, Hashable {
         self.latencyLeUs = latencyLeUs
         self.latencyCounts = latencyCounts
         self.serving = serving
+        self.histograms = histograms
     }
 
     /// Kafka message key: `pipeline/instance`.

@@ -34,6 +34,9 @@ public struct DemoSettings: Sendable, Hashable {
     public var speculativeDeadlineUs: Double
     /// When set, control commands from anyone else are refused.
     public var allowedRequesters: Set<String>?
+    /// Scorers count each version's scores and features over its reference's bins and send the
+    /// counts in their metrics (`histograms`), so drift can come from summaries.
+    public var summaries = false
 
     public static let defaultDriftAtMs: Int64 = 30_000
 

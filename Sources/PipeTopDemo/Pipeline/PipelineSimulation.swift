@@ -22,6 +22,8 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
     private var metrics: MetricsSchedule
     private var faults: FaultInjector
     private let writer: ScoredRecordWriter
+    /// What the scorers count for their metrics' `histograms` (only with `settings.summaries`).
+    private var summaries: ScorerSummaries
 
     var name: String { spec.name }
 
@@ -46,6 +48,7 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
         metrics = MetricsSchedule(intervalMs: settings.metricsIntervalMs)
         faults = FaultInjector(index: index)
         writer = ScoredRecordWriter(spec: spec, featureNames: stream.names)
+        summaries = ScorerSummaries(instances: settings.instancesPerPipeline, featureNames: stream.names)
     }
 
     var servingState: ServingState { versions.servingState }
@@ -102,6 +105,7 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
                 sequence: feed.sequence, at: ts, version: loaded[s.index].version, shadow: true, score: s.score,
                 prediction: s.score >= 0.5, label: nil, latencyUs: s.latencyUs, features: feed.features, into: &batch)
         }
+        if settings.summaries { countSummaries() }
         if inline {
             counters.inlineLabels += 1
             learn(label: label, features: feed.features, at: ts)
@@ -111,6 +115,16 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
                 counters.labelsRevealedEarly += 1
             }
             labels.hold(scoredAtMs: ts, sequence: feed.sequence, label: label, features: feed.features)
+        }
+    }
+
+    /// The record just served, as its scorer counts it: the answer with its features, each
+    /// shadow's score alone (as the records carry them).
+    private mutating func countSummaries() {
+        let decision = scorers.decision, loaded = versions.lineup.versions, k = scorers.servedBy
+        summaries.count(instance: k, version: loaded[decision.answering].version, score: decision.score, features: feed.features)
+        for s in decision.shadows {
+            summaries.count(instance: k, version: loaded[s.index].version, score: s.score, features: [])
         }
     }
 
@@ -139,7 +153,10 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
         var serving: [ServingEntry] = []
         if let p = lineup.primaryVersion { serving.append(ServingEntry(model: spec.modelName, version: p, role: .primary)) }
         for c in lineup.candidateVersions { serving.append(ServingEntry(model: spec.modelName, version: c, role: .shadow)) }
-        for event in scorers.metrics(pipeline: spec.name, atMs: ts, serving: serving, rng: &rng) {
+        for var event in scorers.metrics(pipeline: spec.name, atMs: ts, serving: serving, rng: &rng) {
+            if settings.summaries, let k = scorers.instances.firstIndex(where: { $0.name == event.instance }) {
+                event.histograms = summaries.take(instance: k, model: spec.modelName)
+            }
             batch.append(.metrics(event))
         }
     }
@@ -176,6 +193,7 @@ struct PipelineSimulation<Model: BinaryClassifier, Stream: RecordStream>: Pipeli
             batch.append(modelEvent(v, .failed, at: ts, detail: "could not load: \(error)"))
             return false
         }
+        summaries.load(v, reference: published.reference)
         let spread = 0.85 + 0.4 * rng.unitDouble()
         let latency = LatencyProfile(medianUs: spec.learner.medianLatencyUs * spread)
         guard let superseded = versions.load(v, model: model, latency: latency) else { return true }

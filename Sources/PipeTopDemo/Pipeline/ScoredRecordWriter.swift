@@ -20,6 +20,12 @@ struct ScoredRecordWriter: Sendable {
     /// short to write.
     private static func rounded(_ value: Double, _ scale: Double) -> Double { (value * scale).rounded() / scale }
 
+    /// A score as the records carry it (6 decimals).
+    static func written(score: Double) -> Double { rounded(score, 1e6) }
+
+    /// A feature value as the records carry it (4 decimals).
+    static func written(feature: Double) -> Double { rounded(feature, 1e4) }
+
     /// A `scored` record of record `sequence`; a shadow one carries no features.
     func scored(
         sequence seq: Int64, at ts: Int64, version: Int, shadow: Bool, score: Double, prediction: Bool, label: Bool?,
@@ -28,9 +34,9 @@ struct ScoredRecordWriter: Sendable {
         let key = key(seq)
         batch.append(topic: .scored, key: key) { out in
             template.write(
-                tsMs: ts, key: key, version: version, role: shadow ? .shadow : .primary, score: Self.rounded(score, 1e6),
+                tsMs: ts, key: key, version: version, role: shadow ? .shadow : .primary, score: Self.written(score: score),
                 prediction: .number(prediction ? 1 : 0), label: label.map { .number($0 ? 1 : 0) },
-                latencyUs: latencyUs.rounded(.towardZero), features: shadow ? [] : features.map { Self.rounded($0, 1e4) }, into: &out)
+                latencyUs: latencyUs.rounded(.towardZero), features: shadow ? [] : features.map { Self.written(feature: $0) }, into: &out)
         }
     }
 

@@ -9,6 +9,8 @@ struct ScorerPool: Sendable {
     private let router: ServingRouter
     /// The decision for the record served last (reused: no allocation per record).
     private(set) var decision = ServingDecision()
+    /// The instance that served the record last.
+    private(set) var servedBy = 0
 
     init(pipeline: String, count: Int, router: ServingRouter) {
         instances = (0..<max(1, count)).map { ScorerInstance(name: "\(pipeline)-scorer-\($0)") }
@@ -20,6 +22,7 @@ struct ScorerPool: Sendable {
         var k = nextInstance
         for _ in instances.indices where instances[k].isStalled(atMs: ts) { k = (k + 1) % instances.count }
         nextInstance = (k + 1) % instances.count
+        servedBy = k
         router.decide(lineup, features: features, rng: &rng, into: &decision)
         instances[k].served(latencyUs: decision.latencyUs)
     }

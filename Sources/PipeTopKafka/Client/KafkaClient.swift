@@ -12,6 +12,9 @@ final class KafkaClient: @unchecked Sendable {
     let handle: OpaquePointer
     let kind: KafkaClientKind
     let events: KafkaClientEvents
+    /// What it was created with, for `measuringSibling`.
+    private let properties: [String: String]
+    private let oauthTokenCommand: String?
     /// Kept alive as long as librdkafka may call back with it as its opaque.
     private let context: Unmanaged<KafkaClientEvents>
     private var destroyed = false
@@ -67,6 +70,17 @@ final class KafkaClient: @unchecked Sendable {
         self.kind = kind
         self.events = events
         self.context = context
+        self.properties = properties
+        self.oauthTokenCommand = oauthTokenCommand
+    }
+
+    /// A producer on the same cluster with the same credentials and log, for requests that must
+    /// not wait behind this client's fetches: a broker answers a connection's requests in order,
+    /// so a ListOffsets sent on a consumer's connection waits for its long-polling fetch (up to
+    /// `fetch.wait.max.ms`). It never produces; its connections carry only what it is asked.
+    func measuringSibling() throws(KafkaError) -> KafkaClient {
+        let own = properties.filter { !KafkaClientConfig.consumerOnly.contains($0.key) }
+        return try KafkaClient(kind: .producer, properties: own, log: events.log, oauthTokenCommand: oauthTokenCommand)
     }
 
     /// Destroys the handle (a consumer without leaving any group: it never joined one), then

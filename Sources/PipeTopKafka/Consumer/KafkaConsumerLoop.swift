@@ -63,10 +63,11 @@ final class KafkaConsumerLoop {
             }
         }
         self.routes = routes
+        let reads = ScoredReads(topics: topics, options: options)
         derived = mapped.isEmpty ? nil : DerivedMetrics(client: client, pipelines: mapped.map {
             DerivedMetrics.Pipeline(name: $0.config.name, scored: $0.config.scoredTopic, input: $0.config.inputTopic, errors: $0.config.errorsTopic)
-        })
-        assignment = PartitionAssignment(wanted: wanted)
+        }, reads: reads)
+        assignment = PartitionAssignment(wanted: wanted, reads: reads)
         // Handles for the topics only measured too, so metadata counts their partitions.
         let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
         topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
@@ -100,6 +101,7 @@ final class KafkaConsumerLoop {
         for worker in workers { worker.stop() }
         reader.deallocate()
         lagProbe?.close()
+        derived?.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
         rd_kafka_queue_destroy(queue)
         client.destroy()
@@ -134,12 +136,14 @@ final class KafkaConsumerLoop {
         nextMetadataMs = clock.nowMs() + options.metadataRefresh.milliseconds
         brokersDownSeen = client.events.snapshot.allBrokersDown
         let partitions = assignment.partitionCount
+        let coverage = assignment.coverage
         let missing = assignment.missingTopics.filter { mapped.isEmpty || !contractTopics.contains($0) || routes[$0] != nil }
         monitor.update {
             $0.connection = .connected
             $0.statistics.metadataRefreshes += 1
             $0.statistics.partitions = partitions
             $0.statistics.missingTopics = missing
+            $0.statistics.scoredCoverage = coverage
         }
     }
 

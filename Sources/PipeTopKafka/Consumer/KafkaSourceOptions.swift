@@ -26,6 +26,9 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     /// How often the groups' committed offsets are asked for.
     public var lagInterval: Duration = .seconds(5)
 
+    /// How much of the contract's scored topic is read (`[kafka] scored_read`).
+    public var scoredRead = ScoredRead.all
+
     /// Pipelines read through their own topics (`[[pipelines]]`), and the registry their
     /// framed values need.
     public var pipelines: [PipelineConfig] = []
@@ -39,7 +42,7 @@ public struct KafkaSourceOptions: Sendable, Hashable {
         start = [.models: .beginning, .control: .beginning, .metrics: recent, .scored: recent]
     }
 
-    /// The defaults with the run's `[kafka] lag_groups`.
+    /// The defaults with the run's `[kafka] lag_groups` and `scored_read`, and its pipelines.
     public init(_ config: EffectiveConfig) {
         self.init()
         lagGroups = LagGroup.parse(config.kafka.lagGroups)
@@ -48,6 +51,7 @@ public struct KafkaSourceOptions: Sendable, Hashable {
             if let group = p.consumerGroup { lagGroups.append(LagGroup(pipeline: p.name, group: group)) }
         }
         pipelines = config.pipelines
+        scoredRead = config.kafka.scoredRead
         schemaRegistry = config.schemaRegistry
         ingestThreads = config.kafka.resolvedIngestThreads
     }

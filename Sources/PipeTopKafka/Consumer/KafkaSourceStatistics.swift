@@ -1,3 +1,5 @@
+import PipeTopCore
+
 /// What a `KafkaSource` did so far: for tests, benchmarks and a detail screen.
 public struct KafkaSourceStatistics: Sendable, Hashable {
     /// Messages handed to the store (good and malformed).
@@ -18,6 +20,8 @@ public struct KafkaSourceStatistics: Sendable, Hashable {
     public var partitions = 0
     /// Wanted topics the cluster has not reported yet.
     public var missingTopics: [String] = []
+    /// What is read of the scored topics (`scored_read`), as of the last metadata.
+    public var scoredCoverage = ScoredCoverageMap()
     /// The latest error, from librdkafka or from a failed request.
     public var lastError: String?
 

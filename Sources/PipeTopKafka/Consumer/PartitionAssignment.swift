@@ -1,8 +1,9 @@
 import PipeTopCore
 
-/// Which partitions a source reads, grown from metadata: every partition of each wanted topic,
-/// never fewer (a topic missing from one metadata response, e.g. while a broker restarts, keeps
-/// its partitions; librdkafka retries their fetches).
+/// Which partitions a source reads, grown from metadata: every partition of each wanted topic
+/// that `reads` says to read (all of them, unless a scored topic is sampled or left to the
+/// summaries), never fewer (a topic missing from one metadata response, e.g. while a broker
+/// restarts, keeps its partitions; librdkafka retries their fetches).
 ///
 /// Topics present in the first metadata that arrives start at their configured position;
 /// topics and partitions that appear later hold only records written since, so they start at
@@ -10,25 +11,37 @@ import PipeTopCore
 struct PartitionAssignment: Sendable {
     /// Topic name → start position, for the topics wanted.
     let wanted: [(name: String, start: StartPosition)]
-    /// Partitions assigned per topic name.
+    /// Which partitions of each topic are read.
+    let reads: ScoredReads
+    /// Partitions known per topic name (read or not).
     private(set) var counts: [String: Int] = [:]
     private var sawMetadata = false
 
-    init(wanted: [(name: String, start: StartPosition)]) {
+    init(wanted: [(name: String, start: StartPosition)], reads: ScoredReads = ScoredReads()) {
         self.wanted = wanted
+        self.reads = reads
     }
 
     /// Everything assigned, with each topic's own start position.
     var assigned: [PartitionStart] {
         wanted.flatMap { topic in
-            (0..<(counts[topic.name] ?? 0)).map { PartitionStart(topic: topic.name, partition: Int32($0), start: topic.start) }
+            (0..<(counts[topic.name] ?? 0)).filter { reads.reads(topic.name, partition: $0) }
+                .map { PartitionStart(topic: topic.name, partition: Int32($0), start: topic.start) }
         }
     }
 
-    var partitionCount: Int { counts.values.reduce(0, +) }
+    /// Partitions assigned.
+    var partitionCount: Int {
+        wanted.reduce(0) { $0 + reads.read(of: $1.name).partitionsRead(of: counts[$1.name] ?? 0) }
+    }
 
-    /// Wanted topics the cluster did not report so far.
-    var missingTopics: [String] { wanted.map(\.name).filter { counts[$0] == nil } }
+    /// Wanted topics the cluster did not report so far (a topic left to summaries is not wanted for reading).
+    var missingTopics: [String] {
+        wanted.map(\.name).filter { counts[$0] == nil && reads.read(of: $0) != .summaries }
+    }
+
+    /// What is read of the scored topics, for the screens.
+    var coverage: ScoredCoverageMap { reads.coverage(partitions: counts) }
 
     /// Records `metadata` (topic → partition count) and returns the partitions to add, empty
     /// when nothing changed.
@@ -41,7 +54,7 @@ struct PartitionAssignment: Sendable {
             let have = counts[topic.name] ?? 0
             guard count > have else { continue }
             let start = first ? topic.start : StartPosition.beginning
-            for p in have..<count {
+            for p in have..<count where reads.reads(topic.name, partition: p) {
                 added.append(PartitionStart(topic: topic.name, partition: Int32(p), start: start))
             }
             counts[topic.name] = count

@@ -14,11 +14,15 @@ import PipeTopCore
 ///
 /// Watermarks come from librdkafka's cache (fetch responses) for partitions the source reads
 /// (until a fetch has filled it, the pipeline waits: a watermark asked for and one cached need
-/// not count alike); the others (input and errors topics) are asked with ListOffsets, at most `maxListOffsets`
-/// partitions a round, none after one fails until the next round, so a slow cluster cannot hold
-/// the consumer thread. A pipeline whose topic has a partition without a known watermark is
-/// left out of that round rather than reported short. (The test broker's ListOffsets counts
-/// batches rather than records; its fetch responses carry the right watermark.)
+/// not count alike); the others (input and errors topics, and the partitions of a scored topic
+/// that is sampled or left to summaries, `scored_read`: the rates stay those of the whole
+/// topic) are asked with ListOffsets, at most `maxListOffsets` partitions a round, none after
+/// one fails until the next round, so a slow cluster cannot hold the consumer thread. They are
+/// asked on a client of their own (`KafkaClient.measuringSibling`): on the consumer's
+/// connections they would wait behind its long-polling fetches and time out. A pipeline whose
+/// topic has a partition without a known watermark is left out of that round rather than
+/// reported short. (The test broker's ListOffsets counts batches rather than records; its fetch
+/// responses carry the right watermark.)
 final class DerivedMetrics {
     struct Pipeline {
         var name: String
@@ -29,9 +33,13 @@ final class DerivedMetrics {
 
     static let instance = "kafka"
     private let client: KafkaClient
+    /// Where ListOffsets go, made at the first one (a cluster whose every measured partition is
+    /// read needs none); the consumer itself when a sibling could not be made.
+    private var measuring: KafkaClient?
     private let pipelines: [Pipeline]
-    /// The scored topics, which the source reads.
+    /// The scored topics, which the source reads, and which of their partitions.
     private let read: Set<String>
+    private let reads: ScoredReads
     private let clock = SystemWallClock()
     private var nextMs: Int64 = 0
     /// Each pipeline's last report: its counters and when.
@@ -44,10 +52,28 @@ final class DerivedMetrics {
     private static let listOffsetsTimeoutMs: Int32 = 500
     private static let maxListOffsets = 64
 
-    init(client: KafkaClient, pipelines: [Pipeline]) {
+    init(client: KafkaClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
         self.client = client
         self.pipelines = pipelines
         read = Set(pipelines.map(\.scored))
+        self.reads = reads
+    }
+
+    /// Releases the ListOffsets client; call before the consumer is destroyed.
+    func close() {
+        if let measuring, measuring !== client { measuring.destroy() }
+    }
+
+    /// The client ListOffsets go to, made on first use.
+    private func measuringClient() -> KafkaClient {
+        if let measuring { return measuring }
+        do {
+            measuring = try client.measuringSibling()
+        } catch {
+            client.events.log.append(level: 4, facility: "WATERMARK", message: "no client of its own for ListOffsets: \(error)")
+            measuring = client
+        }
+        return measuring ?? client
     }
 
     /// Topics whose metadata (partition counts) the source needs without reading them.
@@ -58,13 +84,15 @@ final class DerivedMetrics {
     func step(partitions: [String: Int], store: PipelineStore) {
         let now = clock.nowMs()
         guard now >= nextMs else { return }
+        // Serves its callbacks (errors), which would otherwise pile up on a client never polled.
+        if let measuring, measuring !== client { rd_kafka_poll(measuring.handle, 0) }
         // Until a pipeline can be reported (its first fetch), look again soon, not a second later.
         nextMs = now + Self.retryMs
         var budget = Self.maxListOffsets
         var sums: [String: Int64?] = [:]
         func sum(_ topic: String) -> Int64? {
             if let known = sums[topic] { return known }
-            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, ask: !read.contains(topic), budget: &budget)
+            let total = highWatermarks(topic, partitions: partitions[topic] ?? 0, budget: &budget)
             sums[topic] = total
             return total
         }
@@ -96,17 +124,18 @@ final class DerivedMetrics {
     }
 
     /// The topic's high watermarks summed; nil when a partition's is not known (or the topic
-    /// has no partitions yet). Unless `ask`, only cached watermarks count.
-    private func highWatermarks(_ topic: String, partitions: Int, ask: Bool, budget: inout Int) -> Int64? {
+    /// has no partitions yet). For a partition the source reads, only the cached watermark counts.
+    private func highWatermarks(_ topic: String, partitions: Int, budget: inout Int) -> Int64? {
         guard partitions > 0 else { return nil }
         var total: Int64 = 0
         for partition in 0..<Int32(partitions) {
+            let ask = !read.contains(topic) || !reads.reads(topic, partition: Int(partition))
             var low: Int64 = 0
             var high: Int64 = -1
             if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
                 guard ask, budget > 0 else { return nil }
                 budget -= 1
-                guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                guard rd_kafka_query_watermark_offsets(measuringClient().handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
                     == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
                     budget = 0
                     return nil

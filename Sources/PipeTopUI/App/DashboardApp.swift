@@ -19,6 +19,8 @@ public final class DashboardApp {
     private let topics: (@Sendable () -> TopicsSnapshot?)?
     /// Starts a tail of a topic (the Topics screen's `enter`); nil: the source has no cluster.
     private let topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
+    /// What the source reads of the scored topics (nil: all of them, as a demo or a replay does).
+    private let scoredCoverage: (@Sendable () -> ScoredCoverageMap)?
     /// Messages from other threads (the transport's delivery reports), taken by the loop.
     private let inbox = MessageInbox()
 
@@ -35,16 +37,19 @@ public final class DashboardApp {
     /// `controlSink` carries commands (nil: none can be sent); `audit` appends an entry to the
     /// audit log, for every command sent and for every outcome; `topics` measures the
     /// cluster's topics (a `KafkaTopicsProbe`'s `latest`); `topicTail` starts a reader of one
-    /// topic that decodes its values (a `KafkaTopicTail`); `connection` says how the source is.
+    /// topic that decodes its values (a `KafkaTopicTail`); `scoredCoverage` says how much of the
+    /// scored topics the source reads; `connection` says how the source is.
     public init(store: PipelineStore, options: DashboardOptions, clock: any WallClock = SystemWallClock(),
                 controlSink: (any ControlSink)? = nil, audit: @escaping @Sendable (AuditEntry) -> Void = { _ in },
                 topics: (@Sendable () -> TopicsSnapshot?)? = nil,
                 topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)? = nil,
+                scoredCoverage: (@Sendable () -> ScoredCoverageMap)? = nil,
                 connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
         var options = options
         if topics != nil { options.topicsUnavailable = nil }
         self.topics = topics
         self.topicTail = topicTail
+        self.scoredCoverage = scoredCoverage
         self.store = store
         self.options = options
         self.clock = clock
@@ -156,6 +161,7 @@ public final class DashboardApp {
             data = ScreenData(snapshot: store.snapshot(), connection: status.text, connectionRole: status.role)
             data.tailView = recordsView?.newest()
             data.topicTail = topicFeed?.snapshot
+            data.scoredCoverage = scoredCoverage?() ?? ScoredCoverageMap()
         }
         data.liveScoredTotal = store.scoredTotal
         data.capture = capture?.progress

@@ -76,6 +76,7 @@ public struct DashboardOptions: Sendable {
         ctx.topicTail = d.topicTail
         ctx.topics = d.topics
         ctx.topicsUnavailable = topicsUnavailable
+        ctx.scoredCoverage = d.scoredCoverage
         return ctx
     }
 }

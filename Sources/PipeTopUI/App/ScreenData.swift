@@ -19,6 +19,8 @@ public struct ScreenData: Sendable {
     public var topicTail: TopicTailSnapshot?
     /// The cluster's topics, read while the Topics screen shows (nil: not measured yet).
     public var topics: TopicsSnapshot?
+    /// What the source reads of the scored topics (`scored_read`): `sampled: 3 of 24 partitions`.
+    public var scoredCoverage = ScoredCoverageMap()
 
     public init(snapshot: StoreSnapshot = .empty, connection: String = "", connectionRole: ThemeRole = .ok) {
         self.snapshot = snapshot

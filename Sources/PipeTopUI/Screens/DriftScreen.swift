@@ -1,7 +1,9 @@
 import PipeTopCore
 
 /// Screen 3: drift of the score and every feature of the live versions, with where the
-/// selected one's current distribution differs from its reference, bin by bin.
+/// selected one's current distribution differs from its reference, bin by bin. A value whose
+/// current window comes from the scorers' summaries says so (`score · from summaries`), its KS
+/// marked approximate (`≈`); the title says how much of the scored topic is read.
 enum DriftScreen {
     static func views(_ ctx: ViewContext, _ state: AppState) -> [(stats: VersionStats, view: DriftView)] {
         guard let p = ctx.pipeline(state) else { return [] }
@@ -11,11 +13,13 @@ enum DriftScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         views(ctx, state).map { s, v in
             let r = v.report
+            let approximate = r?.ksApproximate == true ? "≈" : ""
             return ScreenRow(id: .drift(s.key, value: v.name), cells: [
-                Span(s.key.label), Span(v.name),
+                Span(s.key.label), Span(v.source == .summaries ? "\(v.name) · from summaries" : v.name),
                 Span(Cells.number(r?.psi), role: Cells.role(for: r?.alertSeverity)),
                 Span(""),  // the PSI trend sparkline is drawn over this cell
-                Span(Cells.number(r?.ks)), Span(r?.ksPValue.map { String(format: "%.2g", $0) } ?? "-"),
+                Span(r?.ks.map { approximate + Cells.number($0) } ?? "-"),
+                Span(r?.ksPValue.map { approximate + String(format: "%.2g", $0) } ?? "-"),
                 Span(Cells.number(r?.js)),
                 Span(r.map { "\($0.referenceCount)/\($0.currentCount)" } ?? "\(v.referenceCollected)/\(v.referenceNeeded) ref"),
                 Span(r.map { $0.meaningful ? $0.alertSeverity.rawValue : "too few" } ?? "learning",
@@ -32,8 +36,10 @@ enum DriftScreen {
         // A line per bin under a header, one for the small-window note, and the borders.
         let bins = max(pick?.view.referenceShares.count ?? 0, ctx.settings.drift.bins)
         let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(bins + 4, area.height / 2))])
-        let block = Block(title: "Drift of \(ctx.pipeline(state)?.name ?? "-") (PSI warn \(ctx.settings.drift.psiWarn), critical \(ctx.settings.drift.psiCritical))",
-                          rightTitle: state.filters[.drift].map { "/\($0.label)" })
+        let name = ctx.pipeline(state)?.name
+        let coverage = name.flatMap { ctx.scoredCoverage.coverage(of: $0)?.text }.map { " · \($0)" } ?? ""
+        let block = Block(title: "Drift of \(name ?? "-")\(coverage) (PSI warn \(ctx.settings.drift.psiWarn), critical \(ctx.settings.drift.psiCritical))",
+                          rightTitle: rightTitle(ctx.pipeline(state), filter: state.filters[.drift]))
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let table = Table(columns: [
             .init("VERSION", width: .content(min: 10, max: 36)), .init("VALUE", width: .content(min: 10, max: 32)), .init("PSI", width: .fixed(7), alignment: .right),
@@ -52,8 +58,8 @@ enum DriftScreen {
                 .render(in: Rect(x: trendColumn.x, y: inner.y + 1 + line, width: trendColumn.width, height: 1), buffer: &buffer, theme: ctx.theme)
         }
         guard let pick else { return }
-        let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name): current − reference, bin by bin"
-                         + (pick.view.report.map { " (PSI \(Cells.number($0.psi)))" } ?? ""))
+        let hist = Block(title: "\(pick.stats.key.label) \(pick.view.name)\(pick.view.source == .summaries ? " from summaries" : ""): current − reference, bin by bin"
+                         + (pick.view.report.map { " (PSI \(Cells.number($0.psi))\(approximateKS($0)))" } ?? ""))
         hist.render(in: parts[1], buffer: &buffer, theme: ctx.theme)
         let histArea = hist.inner(parts[1])
         if pick.view.edges.isEmpty {
@@ -70,5 +76,21 @@ enum DriftScreen {
         DriftBars(reference: pick.view.referenceShares, current: pick.view.currentShares, edges: pick.view.edges,
                   markFrom: ctx.settings.drift.psiWarn)
             .render(in: chart, buffer: &buffer, theme: ctx.theme)
+    }
+
+    /// The filter, and summaries that could not be used (`3 summaries unused: fraud-lr v2: no
+    /// shipped reference to count over`).
+    static func rightTitle(_ p: PipelineSnapshot?, filter: RowFilter?) -> String? {
+        let unused = p.flatMap { p in
+            p.summaryRejections == 0 ? nil : "\(p.summaryRejections) summaries unused" + (p.lastSummaryRejection.map { ": \($0)" } ?? "")
+        }
+        let parts = [filter.map { "/\($0.label)" }, unused].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// `, KS ≈0.120 (exact ≤ 0.150)` for a KS from binned CDFs: the bound the exact one stays under.
+    static func approximateKS(_ r: DriftReport) -> String {
+        guard r.ksApproximate, let ks = r.ks else { return "" }
+        return ", KS ≈\(Cells.number(ks))" + (r.ksBound.map { " (exact ≤ \(Cells.number(min(1, ks + $0))))" } ?? "")
     }
 }

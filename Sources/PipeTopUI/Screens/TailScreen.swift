@@ -83,7 +83,8 @@ enum TailScreen {
                 + ($0.dropped > 0 ? ", \(Format.rate(Double($0.dropped))) not written (the disk did not keep up)" : "")
                 + ($0.error.map { " FAILED: \($0)" } ?? "")
         } ?? ""
-        let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")\(searchText)\(capture)",
+        let coverage = (state.pipeline.map { ctx.scoredCoverage.coverage(of: $0) } ?? ctx.scoredCoverage.contract)?.text.map { " · \($0)" } ?? ""
+        let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(coverage)\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")\(searchText)\(capture)",
                           rightTitle: state.paused ? "PAUSED · \(Format.rate(Double(arrived))) arrived since" : "following")
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(area)

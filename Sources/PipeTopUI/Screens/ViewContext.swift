@@ -35,6 +35,9 @@ public struct ViewContext: Sendable {
     public var topics: TopicsSnapshot?
     public var topicsUnavailable: String? = "Topics need a Kafka source"
 
+    /// What the source reads of the scored topics (`scored_read`), for the Drift and Tail screens.
+    public var scoredCoverage = ScoredCoverageMap()
+
     public init(snapshot: StoreSnapshot, theme: Theme, keymap: Keymap, settings: EngineSettings, source: String,
                 connection: String, connectionRole: ThemeRole = .ok, nowMs: Int64) {
         self.snapshot = snapshot

@@ -54,7 +54,8 @@ enum DashboardLaunch {
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,
             timeRange: config.ui.timeRange, readOnly: config.readOnly, source: source.name, control: controlOptions)
                 .showing(contextOf: config, switchable: contexts),
-            controlSink: control, audit: { auditLog?.append($0) }, topics: topics, topicTail: topicTail) {
+            controlSink: control, audit: { auditLog?.append($0) }, topics: topics, topicTail: topicTail,
+            scoredCoverage: scoredCoverage(of: source)) {
             let s = source.status
             return (s.text, s.health.themeRole)
         }
@@ -69,8 +70,20 @@ enum DashboardLaunch {
     /// The Topics screen's probe on the source's cluster, sharing its log (nil for a recording
     /// or the in-process demo, which have no cluster).
     private static func topicsProbe(for source: any EventSource) -> KafkaTopicsProbe? {
-        let kafka = (source as? KafkaSource) ?? (source as? KafkaDemoSource)?.source
-        return kafka.map { KafkaTopicsProbe(config: $0.config, log: $0.log) }
+        kafka(of: source).map { KafkaTopicsProbe(config: $0.config, log: $0.log) }
+    }
+
+    /// The cluster reader behind `source`: itself, or the demo's over Kafka; nil for a
+    /// recording or the in-process demo.
+    private static func kafka(of source: any EventSource) -> KafkaSource? {
+        (source as? KafkaSource) ?? (source as? KafkaDemoSource)?.source
+    }
+
+    /// What the source reads of the scored topics, for the Drift and Tail screens (nil: a
+    /// recording or the in-process demo, which read everything).
+    private static func scoredCoverage(of source: any EventSource) -> (@Sendable () -> ScoredCoverageMap)? {
+        guard let kafka = kafka(of: source) else { return nil }
+        return { kafka.statistics.scoredCoverage }
     }
 
     /// Tails of one topic for the Topics screen's `enter`, on the source's cluster, decoding
@@ -78,7 +91,7 @@ enum DashboardLaunch {
     private static func topicTail(for source: any EventSource, registry: SchemaRegistrySettings) throws
         -> (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
     {
-        guard let kafka = (source as? KafkaSource) ?? (source as? KafkaDemoSource)?.source else { return nil }
+        guard let kafka = kafka(of: source) else { return nil }
         let schemas: (any SchemaSource)?
         do {
             schemas = try SchemaRegistryConnection.source(registry)

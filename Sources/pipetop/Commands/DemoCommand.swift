@@ -66,6 +66,11 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .customLong("auto-promote"), help: "Promote a candidate by itself when it beats the serving version on labelled data.")
     var autoPromote = false
 
+    @Flag(help: ArgumentHelp(
+        "Scorers also send, in their metrics, counts of each version's scores and features over its reference's bins (histograms): drift from summaries.",
+        discussion: "With --kafka and [kafka] scored_read = \"summaries\" the dashboard reads no scored record and still shows drift."))
+    var summaries = false
+
     @Option(help: ArgumentHelp("Pipeline time per wall-clock time: a multiple, or max.", valueName: "x|max"),
             transform: { (text: String) throws -> ReplaySpeed in try ReplaySpeed(parsing: text) })
     var speed: ReplaySpeed = .times(1)
@@ -143,6 +148,7 @@ struct DemoCommand: ParsableCommand {
             ratePerSecond: rate == "max" ? 2_000 : Double(rate) ?? 2_000, seed: seed, faults: faults, autoPromote: autoPromote,
             labelDelayMs: max(0, DurationText.milliseconds(labelDelay)),
             retrainIntervalMs: max(1_000, DurationText.milliseconds(retrainEvery)))
+        settings.summaries = summaries
         for assignment in strategies {
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
             do {

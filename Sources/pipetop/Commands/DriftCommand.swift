@@ -27,6 +27,11 @@ struct DriftCommand: ParsableCommand {
     @Flag(help: #"Print {"psi":…,"ks":…,"ks_pvalue":…,"js":…,"n":…,"m":…} on one line."#)
     var json = false
 
+    @Flag(help: ArgumentHelp(
+        "Compute as from summaries: the current sample only as counts per bin, KS approximate (≈) from the binned CDFs.",
+        discussion: "What the dashboard shows for a version whose drift comes from its scorers' histograms (docs/drift.md)."))
+    var summaries = false
+
     func validate() throws {
         // Reported here as one line (not ArgumentParser's message plus usage) but with its exit code.
         guard (DriftComparison.minBins...DriftComparison.maxBins).contains(bins) else {
@@ -44,7 +49,7 @@ struct DriftCommand: ParsableCommand {
         do {
             let referenceValues = try Self.readNumbers(reference)
             let currentValues = try Self.readNumbers(current)
-            report = try DriftComparison.compare(reference: referenceValues, current: currentValues, bins: bins)
+            report = try DriftComparison.compare(reference: referenceValues, current: currentValues, bins: bins, summaries: summaries)
         } catch let error as NumberFileError {
             Self.printError(error.description)
             throw ExitCode.failure
@@ -81,23 +86,27 @@ struct DriftCommand: ParsableCommand {
             guard let x, x.isFinite else { return "null" }
             return "\(x)"
         }
+        let approximate = r.ksApproximate ? #","ks_approximate":true,"ks_bound":\#(number(r.ksBound)),"source":"summaries""# : ""
         return #"{"psi":\#(number(r.psi)),"ks":\#(number(r.ks)),"ks_pvalue":\#(number(r.ksPValue)),"#
-            + #""js":\#(number(r.js)),"n":\#(r.referenceCount),"m":\#(r.currentCount)}"#
+            + #""js":\#(number(r.js)),"n":\#(r.referenceCount),"m":\#(r.currentCount)\#(approximate)}"#
     }
 
     static func table(_ r: DriftReport, bins: Int) -> String {
         func fixed(_ x: Double?) -> String { x.map { String(format: "%.6f", $0) } ?? "-" }
-        let rows: [(String, String)] = [
+        let approximate = r.ksApproximate ? "≈" : ""
+        let bound = r.ksBound.map { "  (from binned CDFs: the exact KS is at most \(fixed($0)) more)" } ?? ""
+        var rows: [(String, String)] = [
             ("psi", fixed(r.psi)),
-            ("ks", fixed(r.ks)),
+            ("ks", r.ks.map { approximate + fixed($0) + bound } ?? "-"),
             // p-values span hundreds of orders of magnitude; fixed-point would show 0.000000.
-            ("ks_pvalue", r.ksPValue.map { String(format: "%.6g", $0) } ?? "-"),
+            ("ks_pvalue", r.ksPValue.map { approximate + String(format: "%.6g", $0) } ?? "-"),
             ("js", fixed(r.js)),
             ("n", "\(r.referenceCount)"),
             ("m", "\(r.currentCount)"),
             ("bins", "\(bins)"),
             ("severity", r.severity.rawValue + (r.meaningful ? "" : " (not meaningful: a sample has fewer than \(DriftSettings().minMeaningful) values)")),
         ]
+        if r.ksApproximate { rows.append(("source", "from summaries (the current sample as counts per bin)")) }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }
             .joined(separator: "\n")

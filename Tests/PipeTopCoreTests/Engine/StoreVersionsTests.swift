@@ -48,6 +48,18 @@ import Testing
         #expect(view?.report != nil)
     }
 
+    @Test func aFeatureWithAShippedReferenceKeepsTheValueOfTheRecordThatIntroducedIt() {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        let amount = ReferenceHistogram(edges: [50], counts: [50, 50], n: 100)
+        let reference = Reference(score: ReferenceHistogram(edges: [0.5], counts: [50, 50], n: 100), features: ["amount": amount])
+        s.ingest(.model(ModelEvent(pipeline: "p", tsMs: 0, model: "lr", version: 1, event: .promoted, reference: reference)), source: "m", arrivalMs: 0)
+        for i in 0..<3 { s.ingest(scored: Feed.scored("p", key: "k\(i)", atMs: 1, score: 0.9), source: "s", arrivalMs: 0) }
+        let v = s.snapshot(arrivalMs: 0).pipelines[0].stats(for: VersionKey(model: "lr", version: 1))
+        #expect(v?.featureDrift.first?.edges == [50])
+        #expect(v?.featureDrift.first?.report?.currentCount == 3, "the first record's amount too")
+        #expect(v?.scoreDrift.report?.currentCount == 3)
+    }
+
     @Test func lateLabelsJoinByKeyToPrimaryAndShadow() {
         var s = StoreState(settings: Self.settings(), basis: .eventTime)
         for i in 0..<100 {

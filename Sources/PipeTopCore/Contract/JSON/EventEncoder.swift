@@ -96,13 +96,11 @@ public enum EventEncoder: Sendable {
             w.key("latency_le_us")
             w.doubles(e.latencyLeUs)
             w.key("latency_counts")
-            w.append("[" + e.latencyCounts.map(\.description).joined(separator: ",") + "]")
+            w.counts(e.latencyCounts)
         }
         if !e.serving.isEmpty {
             w.key("serving")
-            w.append("[")
-            for (i, s) in e.serving.enumerated() {
-                if i > 0 { w.append(",") }
+            w.array(e.serving) { w, s in
                 w.open()
                 w.key("model")
                 w.string(s.model)
@@ -112,8 +110,34 @@ public enum EventEncoder: Sendable {
                 w.string(s.role.rawValue)
                 w.close()
             }
-            w.append("]")
         }
+        if !e.histograms.isEmpty {
+            w.key("histograms")
+            w.array(e.histograms) { versionHistograms($1, &$0) }
+        }
+    }
+
+    /// One `histograms` entry; features in their own order, as the decoder keeps them.
+    private static func versionHistograms(_ h: VersionHistograms, _ w: inout JSONWriter) {
+        w.open()
+        w.key("model")
+        w.string(h.model)
+        w.key("version")
+        w.int(h.version)
+        if let score = h.score {
+            w.key("score")
+            w.counts(score)
+        }
+        if !h.features.isEmpty {
+            w.key("features")
+            w.open()
+            for f in h.features {
+                w.key(f.name)
+                w.counts(f.counts)
+            }
+            w.close()
+        }
+        w.close()
     }
 
     private static func model(_ e: ModelEvent, _ w: inout JSONWriter) {

@@ -14,7 +14,7 @@ enum FieldKey: UInt8 {
     case key, role, score, prediction, label, latencyUs, features, strategy
     case id, action, fromVersion, requestedBy, reason, status, format, sha256
     case bytes, data, uri, edges, counts, n, sample, scored
-    case control, ack, primary, shadow
+    case control, ack, primary, shadow, histograms
 
     /// The key for the name `lo`/`hi` of `count` bytes.
     static func match(count: Int, lo: UInt64, hi: UInt64) -> FieldKey {
@@ -91,6 +91,8 @@ enum FieldKey: UInt8 {
             return count == 7 && hi == 0x0 ? .metrics : .unknown
         case 0x007972616d697270:
             return count == 7 && hi == 0x0 ? .primary : .unknown
+        case 0x6172676f74736968:
+            return count == 10 && hi == 0x736d ? .histograms : .unknown
         case 0x5f7364726f636572:
             switch (count, hi) {
             case (10, 0x6e69): return .recordsIn
@@ -187,6 +189,7 @@ enum FieldKey: UInt8 {
         case .ack: "ack"
         case .primary: "primary"
         case .shadow: "shadow"
+        case .histograms: "histograms"
         }
     }
 

@@ -23,6 +23,7 @@ extension JSONScanner {
                 countsAt = pos
                 e.latencyCounts = try readCounts(.latencyCounts)
             case .serving: e.serving = try readServing()
+            case .histograms: e.histograms = try readHistograms()
             default: try skipValue()
             }
         }

@@ -104,13 +104,23 @@ struct JSONWriter {
         if !written { append(d.description) }
     }
 
-    mutating func doubles(_ values: [Double]) {
+    /// `[…]` of `values`, each written by `element`.
+    mutating func array<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         out.append(UInt8(ascii: "["))
         for (i, v) in values.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            double(v)
+            element(&self, v)
         }
         out.append(UInt8(ascii: "]"))
+    }
+
+    mutating func doubles(_ values: [Double]) {
+        array(values) { $0.double($1) }
+    }
+
+    /// `[count, ...]` of unsigned integers.
+    mutating func counts(_ values: [UInt64]) {
+        array(values) { $0.int($1) }
     }
 
     mutating func outcome(_ o: Outcome) {

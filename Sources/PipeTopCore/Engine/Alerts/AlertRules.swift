@@ -59,7 +59,8 @@ extension AlertRules {
                 guard let r = view.report, r.alertSeverity != .ok else { continue }
                 let subject = "\(stats.key.label) \(view.name)"
                 var message = String(format: "PSI %.3f, JS %.3f", r.psi, r.js)
-                if let p = r.ksPValue { message += String(format: ", KS p %.2g", p) }
+                if let p = r.ksPValue { message += String(format: r.ksApproximate ? ", KS p ≈%.2g" : ", KS p %.2g", p) }
+                if view.source == .summaries { message += " (from summaries)" }
                 out.append(Alert(
                     kind: .drift, severity: r.alertSeverity == .critical ? .critical : .warn, scope: pipeline,
                     subject: subject, message: message, sinceMs: nowMs))

@@ -8,6 +8,12 @@
 /// The current window is a ring of the last `currentWindow` values with per-bin counts kept
 /// up to date on every add, so a report never rebins the window.
 ///
+/// A tracker whose reference is shipped can also take summaries (`add(summary:)`): counts per
+/// bin for an interval, which feed a window of their own (`SummaryWindow`). While that window
+/// holds values, the tracker reports from it (`source` is `.summaries`): PSI and JS over the
+/// same shares as records would give, KS from the binned CDFs, marked approximate. Summaries
+/// count every record a scorer served, records only those pipetop read.
+///
 /// It is a value type: copying it for a snapshot is cheap, and the next `add` on the original
 /// then pays one copy-on-write of the buffers (the only allocation `add` can ever make).
 public struct DistributionTracker: Sendable {
@@ -24,6 +30,9 @@ public struct DistributionTracker: Sendable {
     public private(set) var referenceCount: Int
     /// NaN and ±infinity values passed to `add`, which are otherwise ignored.
     public private(set) var ignoredNonFinite = 0
+    /// The reference came with the model event: its edges are known to the scorers, so
+    /// summaries over them can be taken.
+    public let isReferenceShipped: Bool
 
     /// Inner bin edges (`binCount − 1`); meaningful only once the reference is complete.
     private var edgeStorage: [Double]
@@ -35,6 +44,8 @@ public struct DistributionTracker: Sendable {
     private var window: SlidingWindowStorage
     private var windowNext = 0
     private var windowFilled = 0
+    /// The window of summaries; nil until the first one.
+    private var summaries: SummaryWindow?
     private var cachedReport: DriftReport?
     private var dirty = true
     /// Reports actually computed (not served from the cache); lets tests see the cache work.
@@ -46,6 +57,7 @@ public struct DistributionTracker: Sendable {
         self.settings = settings
         binCount = min(max(settings.bins, DriftComparison.minBins), DriftComparison.maxBins)
         isReferenceComplete = false
+        isReferenceShipped = false
         referenceCollected = 0
         referenceNeeded = max(1, settings.referenceWindow)
         referenceCount = 0
@@ -80,6 +92,7 @@ public struct DistributionTracker: Sendable {
         self.settings = settings
         binCount = edges.count + 1
         isReferenceComplete = true
+        isReferenceShipped = true
         // A histogram whose `n` is missing or nonsensical still has its counts to go by.
         let n = reference.n > 0 ? reference.n : Int(total.rounded())
         referenceCollected = n
@@ -140,13 +153,41 @@ public struct DistributionTracker: Sendable {
         dirty = true
     }
 
+    /// Adds a summary: counts per bin of the shipped reference's bins for one interval of one
+    /// instance (`binCount` of them). Throws when the reference is not shipped (the scorers
+    /// cannot know learned edges) or the counts do not fit its bins.
+    public mutating func add(summary counts: [UInt64]) throws(SummaryRejection) {
+        guard isReferenceShipped else { throw .noReference }
+        guard counts.count == binCount else { throw .bins(expected: binCount, got: counts.count) }
+        if summaries == nil { summaries = SummaryWindow(binCount: binCount, capacity: settings.currentWindow) }
+        summaries?.add(counts)
+        dirty = true
+    }
+
+    /// Where the current window comes from: summaries while their window holds values, else records.
+    public var source: DriftSource {
+        (summaries?.total ?? 0) > 0 ? .summaries : .records
+    }
+
     /// The drift of the current window, or nil while the reference is still being learned or
     /// the current window is empty (`isReferenceComplete` and `currentCount` tell which).
     /// Recomputed only when values were added since the last call; KS sorts a copy of the window.
     public mutating func report() -> DriftReport? {
-        guard isReferenceComplete, windowFilled > 0 else { return nil }
+        guard isReferenceComplete, currentCount > 0 else { return nil }
         if !dirty, let cachedReport { return cachedReport }
         computations += 1
+        let result = source == .summaries
+            ? DriftReport.computeBinned(
+                referenceShares: referenceShareStorage, currentShares: currentShares,
+                referenceCount: referenceCount, currentCount: currentCount, settings: settings)
+            : recordReport()
+        cachedReport = result
+        dirty = false
+        return result
+    }
+
+    /// The report of the window of records; KS sorts a copy of it.
+    private func recordReport() -> DriftReport {
         var sortedCurrent: [Double]?
         if hasKSReference {
             // Before the ring wraps, the values are exactly the first `windowFilled` slots. Radix
@@ -156,18 +197,18 @@ public struct DistributionTracker: Sendable {
             RadixSort.sort(&keys, scratch: &scratch)
             sortedCurrent = keys.map(RadixSort.value)
         }
-        let result = DriftReport.compute(
+        return DriftReport.compute(
             referenceShares: referenceShareStorage, currentShares: currentShares,
             sortedReference: hasKSReference ? referenceSample : nil, sortedCurrent: sortedCurrent,
             referenceCount: referenceCount, currentCount: windowFilled, settings: settings
         )
-        cachedReport = result
-        dirty = false
-        return result
     }
 
-    /// Values in the current window.
-    public var currentCount: Int { windowFilled }
+    /// Values in the current window (of summaries, when it is their window that counts).
+    public var currentCount: Int {
+        if let summaries, summaries.total > 0 { return Int(clamping: summaries.total) }
+        return windowFilled
+    }
 
     /// Inner bin edges for the UI's histogram; empty until the reference is complete.
     public var edges: [Double] { isReferenceComplete ? edgeStorage : [] }
@@ -177,6 +218,7 @@ public struct DistributionTracker: Sendable {
 
     /// Current-window share per bin; all zero while the window is empty.
     public var currentShares: [Double] {
+        if let summaries, summaries.total > 0 { return summaries.shares }
         guard windowFilled > 0 else { return [Double](repeating: 0, count: binCount) }
         let m = Double(windowFilled)
         return (0..<binCount).map { Double(window.counts[$0]) / m }
@@ -187,6 +229,7 @@ public struct DistributionTracker: Sendable {
     /// With the defaults (5,000 + 5,000 values, 10 bins) that is about 90 KB.
     public var approximateBytes: Int {
         let doubles = referenceSample.count + edgeStorage.count + referenceShareStorage.count
-        return MemoryLayout<Double>.stride * doubles + window.bytes + MemoryLayout<DistributionTracker>.size
+        return MemoryLayout<Double>.stride * doubles + window.bytes + (summaries?.bytes ?? 0)
+            + MemoryLayout<DistributionTracker>.size
     }
 }

@@ -6,8 +6,11 @@ public enum DriftComparison: Sendable {
 
     /// Bins from the reference's quantiles, shares of both samples over them, PSI, JS, and KS
     /// over the full samples. Inputs need not be sorted; every value must be finite.
+    /// With `summaries`, the current sample is used only as counts per bin, as a scorer's
+    /// summaries (`metrics.histograms`) would give it: the same PSI and JS, KS from the binned
+    /// CDFs (approximate, with the bound on the exact one).
     public static func compare(
-        reference: [Double], current: [Double], bins: Int, settings: DriftSettings = DriftSettings()
+        reference: [Double], current: [Double], bins: Int, settings: DriftSettings = DriftSettings(), summaries: Bool = false
     ) throws(DriftError) -> DriftReport {
         guard (minBins...maxBins).contains(bins) else { throw .invalidBins(bins) }
         guard !reference.isEmpty else { throw .emptyReference }
@@ -21,6 +24,11 @@ public enum DriftComparison: Sendable {
         let sortedReference = reference.sorted()
         let sortedCurrent = current.sorted()
         let edges = DriftMath.quantileEdges(sorted: sortedReference, bins: bins)
+        if summaries {
+            return DriftReport.computeBinned(
+                referenceShares: shares(of: sortedReference, edges: edges), currentShares: shares(of: current, edges: edges),
+                referenceCount: reference.count, currentCount: current.count, settings: settings)
+        }
         return DriftReport.compute(
             referenceShares: shares(of: sortedReference, edges: edges),
             currentShares: shares(of: sortedCurrent, edges: edges),

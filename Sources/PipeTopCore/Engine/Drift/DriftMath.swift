@@ -49,9 +49,11 @@ public enum DriftMath: Sendable {
         // comparison goes is a coin flip the branch predictor keeps losing. The compiler turns
         // selects on a comparison (binary search or count) back into branches, so the usual
         // handful of edges is counted by arithmetic: for finite x, `x − edge` has its sign bit
-        // set exactly when x < edge (a difference of distinct doubles is never zero).
+        // set exactly when x < edge (a difference of distinct doubles is never zero), once x is
+        // not −0 (−0 − 0 is −0, yet −0 is not below 0: adding 0 turns −0 into +0).
         edges.withUnsafeBufferPointer { e in
             if e.count <= 32 && x.isFinite {
+                let x = x + 0.0
                 var n = e.count
                 for edge in e { n &-= Int(truncatingIfNeeded: (x - edge).bitPattern >> 63) }
                 return n
@@ -141,6 +143,34 @@ public enum DriftMath: Sendable {
             if gap > d { d = gap }
         }
         return min(1, d)
+    }
+
+    /// KS from binned distributions, as pipetop computes it when only counts per bin are known
+    /// (summaries): the largest gap between the cumulative shares at the inner edges,
+    /// `max_k |Σ_{i<k} pᵢ − Σ_{i<k} qᵢ|` for k = 1…B−1, and how far the exact statistic of the
+    /// samples behind the shares can lie above it, `max_i min(pᵢ, qᵢ)`.
+    ///
+    /// Why that bound: the shares are the empirical CDFs just below each edge, `F(e_k−)`. For x
+    /// in bin i (`e_{i} ≤ x < e_{i+1}`, with e₀ = −∞), each CDF lies between its cumulative
+    /// shares at the bin's two ends, so `F_ref(x) − F_cur(x) ≤ (P_{i+1} − Q_{i+1}) + qᵢ` and
+    /// `≤ (Pᵢ − Qᵢ) + pᵢ`: at most the binned statistic plus `min(pᵢ, qᵢ)`, and the same the
+    /// other way round. The binned statistic itself is a gap the exact one also sees (just
+    /// below an edge), so `binned ≤ exact ≤ binned + bound` (and ≤ 1).
+    public static func binnedKS(reference p: [Double], current q: [Double]) -> (statistic: Double, bound: Double) {
+        let count = min(p.count, q.count)
+        guard count > 0 else { return (.nan, .nan) }
+        var cumulativeP = 0.0
+        var cumulativeQ = 0.0
+        var d = 0.0
+        var bound = 0.0
+        for i in 0..<count {
+            bound = max(bound, min(p[i], q[i]))
+            guard i < count - 1 else { break }
+            cumulativeP += p[i]
+            cumulativeQ += q[i]
+            d = max(d, abs(cumulativeP - cumulativeQ))
+        }
+        return (min(1, d), min(bound, 1 - min(1, d)))
     }
 
     /// Kolmogorov's asymptotic p-value `Q(√(n·m/(n+m))·D)`.

@@ -2,8 +2,14 @@
 public struct DriftReport: Sendable, Hashable {
     /// Population stability index over the reference's equal-frequency bins.
     public var psi: Double
-    /// Two-sample KS statistic; nil when the reference carries no raw sample.
+    /// Two-sample KS statistic; nil when the reference carries no raw sample. From summaries, the
+    /// binned approximation (`ksApproximate`).
     public var ks: Double?
+    /// `ks` comes from binned CDFs (`DriftMath.binnedKS`): the exact statistic lies between it
+    /// and `ks + ksBound`.
+    public var ksApproximate = false
+    /// How far the exact KS can exceed an approximate `ks`; nil when `ks` is exact or absent.
+    public var ksBound: Double?
     /// Kolmogorov's asymptotic p-value for `ks`; nil exactly when `ks` is.
     public var ksPValue: Double?
     /// Jensen–Shannon distance, base 2, over the same bins.
@@ -59,5 +65,27 @@ public struct DriftReport: Sendable, Hashable {
             referenceCount: referenceCount, currentCount: currentCount, meaningful: meaningful,
             severity: DriftSeverity.classify(psi: psi, js: js, ksPValue: pValue, settings: settings)
         )
+    }
+
+    /// A report from bin shares alone (a window fed by summaries): PSI and JS exactly as
+    /// `compute`, KS from the binned CDFs, marked approximate, with its p-value from the
+    /// binned statistic and the two windows' sizes. The binned statistic is never above the
+    /// exact one, so the p-value never below the exact one's: it warns only when the exact
+    /// would too.
+    static func computeBinned(
+        referenceShares: [Double], currentShares: [Double], referenceCount: Int, currentCount: Int,
+        settings: DriftSettings
+    ) -> DriftReport {
+        var report = compute(
+            referenceShares: referenceShares, currentShares: currentShares, sortedReference: nil, sortedCurrent: nil,
+            referenceCount: referenceCount, currentCount: currentCount, settings: settings)
+        let (d, bound) = DriftMath.binnedKS(reference: referenceShares, current: currentShares)
+        let pValue = DriftMath.ksPValue(statistic: d, n: referenceCount, m: currentCount)
+        report.ks = d
+        report.ksPValue = pValue
+        report.ksApproximate = true
+        report.ksBound = bound
+        report.severity = DriftSeverity.classify(psi: report.psi, js: report.js, ksPValue: pValue, settings: settings)
+        return report
     }
 }

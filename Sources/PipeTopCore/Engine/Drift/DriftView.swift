@@ -5,6 +5,8 @@ public struct DriftView: Sendable, Hashable {
     public var name: String
     /// Nil until the reference is complete and the current window has values.
     public var report: DriftReport?
+    /// Whether the current window is the records pipetop read or the scorers' summaries.
+    public var source: DriftSource = .records
     /// Inner bin edges; the histograms have one more entry.
     public var edges: [Double]
     public var referenceShares: [Double]
@@ -34,6 +36,7 @@ public struct DriftView: Sendable, Hashable {
     init(name: String, tracker: inout DistributionTracker) {
         self.name = name
         report = tracker.report()
+        source = tracker.source
         edges = tracker.edges
         referenceShares = tracker.referenceShares
         currentShares = tracker.currentShares

@@ -32,6 +32,10 @@ public struct PipelineSnapshot: Sendable {
     public var latencyLayoutMismatches: Int
     public var instanceResets: Int
     public var registryCounters: RegistryCounters
+    /// Histograms of `metrics` events that could not feed drift (no shipped reference, counts
+    /// that do not fit its bins), and the last reason.
+    public var summaryRejections: UInt64 = 0
+    public var lastSummaryRejection: String?
 
     /// The stats of one version, if any scored record of it was seen.
     public func stats(for key: VersionKey) -> VersionStats? {

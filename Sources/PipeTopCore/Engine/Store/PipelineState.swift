@@ -29,6 +29,9 @@ struct PipelineState: Sendable {
     /// The last two versions scored (typically the primary and a shadow) and their tokens,
     /// checked before hashing into `trackerTokens`.
     var recentTrackers: [(model: String, version: Int, token: Int32)] = []
+    /// Histograms (`metrics.histograms`) that could not feed drift, and the last reason.
+    var summaryRejections: UInt64 = 0
+    var lastSummaryRejection: String?
     /// Final numbers of versions whose live windows were dropped, bounded like the registry.
     var frozen: [VersionKey: VersionStats] = [:]
 
@@ -94,6 +97,12 @@ struct PipelineState: Sendable {
         history.add(.scored, amount: 1, atMs: tsMs)
         firstScoredMs = min(firstScoredMs ?? tsMs, tsMs)
         if tsMs > lastScoredMs ?? Int64.min { lastScoredMs = tsMs }
+    }
+
+    /// Counts a histogram that could not feed drift.
+    mutating func rejectSummary(_ reason: String) {
+        summaryRejections += 1
+        lastSummaryRejection = reason
     }
 
     /// Keeps the final numbers of a version whose live windows go away.

@@ -43,7 +43,8 @@ extension StoreState {
                 models: r.models, versions: r.versions, alerts: mine, lastMetricsMs: p.lastMetricsMs,
                 lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,
                 latencyLayoutMismatches: p.latency.layoutMismatches, instanceResets: p.instanceResets,
-                registryCounters: p.registry.counters))
+                registryCounters: p.registry.counters, summaryRejections: p.summaryRejections,
+                lastSummaryRejection: p.lastSummaryRejection))
         }
         return StoreSnapshot(
             takenAtMs: now, latestEventMs: latestEventMs, quietSinceMs: quietSinceMs(arrivalMs: arrivalMs), pipelines: views,

@@ -28,7 +28,7 @@ extension StoreState {
             slots.addedDriftWindows(added)
             // A feature seen for the first time takes the shipped reference, if the model event had one.
             if let reference = pipelines[p].registry.reference(model: e.model, version: e.version) {
-                slots[slot]?.tracker.adoptFeatures(reference, from: features, settings: settings.drift)
+                slots[slot]?.tracker.adoptFeatures(reference, from: features, record: e, settings: settings.drift)
             }
         }
 
@@ -70,6 +70,26 @@ extension StoreState {
         joinScratch = hits
     }
 
+    /// The histograms of an accepted `metrics` report, into their versions' drift windows. A
+    /// version needs its shipped reference (the edges the scorers counted over); what cannot be
+    /// used is counted on the pipeline with the reason.
+    mutating func summarize(_ e: MetricsEvent, arrivalMs: Int64) {
+        let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
+        let limits = settings.limits
+        for h in e.histograms {
+            guard let reference = pipelines[p].registry.reference(model: h.model, version: h.version) else {
+                pipelines[p].rejectSummary("\(h.model) v\(h.version): \(SummaryRejection.noReference)")
+                continue
+            }
+            guard let token = tracker(pipelineAt: p, model: h.model, version: h.version, atMs: e.tsMs), let slot = slots.slot(token),
+                  let box = slots[slot] else { continue }
+            let room = min(limits.maxDriftWindows - slots.driftWindows, limits.maxFeaturesPerVersion - box.tracker.featureDrift.count)
+            let outcome = box.tracker.summarize(h, atMs: e.tsMs, reference: reference, room: max(0, room), settings: settings.drift)
+            if outcome.added > 0 { slots.addedDriftWindows(outcome.added) }
+            for reason in outcome.rejected { pipelines[p].rejectSummary("\(h.model) v\(h.version) \(reason)") }
+        }
+    }
+
     /// After a lifecycle step: the version may adopt a shipped reference, and any version of the
     /// model that stopped serving (the promoted one's predecessor too) drops its live windows.
     mutating func versionChanged(pipeline name: String, key: VersionKey, event e: ModelEvent) {
@@ -96,8 +116,9 @@ extension StoreState {
         return token
     }
 
-    /// Starts live windows for a version scored at `atMs`, making room by freezing the least
-    /// recently scored one unless that one is within its tenure (then nil: not now).
+    /// Starts live windows for a version scored (or summarized) at `atMs`, making room by
+    /// freezing the least recently active one unless that one is within its tenure (then nil:
+    /// not now).
     private mutating func startTracking(pipelineAt p: Int, key: VersionKey, atMs: Int64) -> Int32? {
         var attempts = slots.capacity
         // Saturating: an event time near the smallest Int64 is bad input, not a reason to trap.
@@ -106,7 +127,7 @@ extension StoreState {
             attempts -= 1
             guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim), let box = slots[slot],
                   let ownerAt = pipelines.position(of: box.tracker.pipeline) else { break }
-            guard box.tracker.lastScoredMs < tenureStart else { return nil }
+            guard box.tracker.lastActiveMs < tenureStart else { return nil }
             stopTracking(pipelineAt: ownerAt, token: victim)
             evictions += 1
         }

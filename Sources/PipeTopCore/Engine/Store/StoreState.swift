@@ -59,7 +59,12 @@ public struct StoreState: Sendable {
             note(source, tsMs: e.tsMs)
             let limits = settings.limits
             let applied = withPipeline(e.pipeline, arrivalMs: arrivalMs) { $0.apply(e, arrivalMs: arrivalMs, limits: limits) }
-            if !applied { sources[self.source(source)].outOfOrder += 1 }
+            if !applied {
+                sources[self.source(source)].outOfOrder += 1
+            } else if !e.histograms.isEmpty {
+                // Interval counts: a duplicate or out-of-order report (refused above) would count twice.
+                summarize(e, arrivalMs: arrivalMs)
+            }
         case .model(let e):
             note(source, tsMs: e.tsMs)
             apply(model: e, source: source, arrivalMs: arrivalMs)

@@ -53,11 +53,11 @@ struct VersionSlots: Sendable {
 
     mutating func addedDriftWindows(_ n: Int) { driftWindows += n }
 
-    /// The token of the tracker scored least recently, to make room.
+    /// The token of the tracker scored (or summarized) least recently, to make room.
     func leastRecentlyScored() -> Int32? {
         var best: (slot: Int, ms: Int64)?
         for (i, t) in trackers.enumerated() {
-            if let t, t.tracker.lastScoredMs < best?.ms ?? Int64.max { best = (i, t.tracker.lastScoredMs) }
+            if let t, t.tracker.lastActiveMs < best?.ms ?? Int64.max { best = (i, t.tracker.lastActiveMs) }
         }
         return best.map { generations[$0.slot] << Self.slotBits | Int32($0.slot) }
     }

@@ -5,6 +5,8 @@ struct VersionTracker: Sendable {
     var role: Role = .primary
     var scoredCount: UInt64 = 0
     var lastScoredMs: Int64 = Int64.min
+    /// Event time of the newest summary (`metrics.histograms`) of this version.
+    var lastSummaryMs: Int64 = Int64.min
     var latency = LatencyHistogram()
     var scoreDrift: DistributionTracker
     /// Feature trackers in first-seen order; records usually list features in the same order,
@@ -37,6 +39,9 @@ struct VersionTracker: Sendable {
         }
         return DistributionTracker(settings: settings)
     }
+
+    /// The newest scored record or summary: what keeps the tracker among the live ones.
+    var lastActiveMs: Int64 { max(lastScoredMs, lastSummaryMs) }
 
     /// Drift windows this tracker holds (the score and each feature), for the store's budget.
     var driftWindows: Int { 1 + featureDrift.count }
@@ -73,6 +78,40 @@ struct VersionTracker: Sendable {
         return added
     }
 
+    /// Feeds one summary of this version into its drift windows: the score's, and each
+    /// feature's, started (with its shipped reference) for up to `room` features not seen
+    /// before. Returns the windows it started and why any histogram was not used.
+    mutating func summarize(
+        _ h: VersionHistograms, atMs tsMs: Int64, reference: Reference?, room: Int, settings: DriftSettings
+    ) -> (added: Int, rejected: [String]) {
+        lastSummaryMs = max(lastSummaryMs, tsMs)
+        var rejected: [String] = []
+        if let counts = h.score {
+            do throws(SummaryRejection) { try scoreDrift.add(summary: counts) } catch { rejected.append("score: \(error)") }
+        }
+        var added = 0
+        for f in h.features {
+            var j = featureNames.firstIndex(of: f.name)
+            if j == nil {
+                guard let r = reference?.features[f.name] else {
+                    rejected.append("\(f.name): \(SummaryRejection.noReference)")
+                    continue
+                }
+                guard added < room else {
+                    droppedFeatures += 1
+                    continue
+                }
+                featureNames.append(f.name)
+                featureDrift.append(Self.tracker(settings, r))
+                added += 1
+                j = featureNames.count - 1
+            }
+            guard let j else { continue }
+            do throws(SummaryRejection) { try featureDrift[j].add(summary: f.counts) } catch { rejected.append("\(f.name): \(error)") }
+        }
+        return (added, rejected)
+    }
+
     /// A shipped reference arrived after scoring started: it replaces the learned ones.
     mutating func adopt(_ reference: Reference, settings: DriftSettings) {
         scoreDrift = Self.tracker(settings, reference.score)
@@ -82,10 +121,14 @@ struct VersionTracker: Sendable {
         driftCache = nil
     }
 
-    /// Gives features from index `start` on their shipped reference, where the reference has one.
-    mutating func adoptFeatures(_ reference: Reference, from start: Int, settings: DriftSettings) {
+    /// Gives features from index `start` on their shipped reference, where the reference has one,
+    /// and their value in `record` (the one that created them) again: it went into the learned
+    /// reference the shipped one replaces.
+    mutating func adoptFeatures(_ reference: Reference, from start: Int, record: borrowing ScoredEvent, settings: DriftSettings) {
         for i in start..<featureNames.count {
-            if let r = reference.features[featureNames[i]] { featureDrift[i] = Self.tracker(settings, r) }
+            guard let r = reference.features[featureNames[i]] else { continue }
+            featureDrift[i] = Self.tracker(settings, r)
+            if let value = record.features.first(where: { $0.name == featureNames[i] })?.value { featureDrift[i].add(value) }
         }
         driftCache = nil
     }
@@ -96,7 +139,9 @@ struct VersionTracker: Sendable {
     }
 
     mutating func drift() -> (score: DriftView, features: [DriftView]) {
-        if let cached = driftCache, lastScoredMs - driftCacheMs < 1000 { return cached }
+        // Compared without subtracting: event times are whatever the messages said, and the
+        // difference of two far-apart ones overflows.
+        if let cached = driftCache, lastActiveMs < driftCacheMs &+ 1000 { return cached }
         var score = DriftView(name: "score", tracker: &scoreDrift)
         var features: [DriftView] = []
         features.reserveCapacity(featureNames.count)
@@ -110,7 +155,7 @@ struct VersionTracker: Sendable {
         score.trend = trends[0]
         for i in features.indices { features[i].trend = trends[i + 1] }
         driftCache = (score, features)
-        driftCacheMs = lastScoredMs
+        driftCacheMs = lastActiveMs
         return (score, features)
     }
 

@@ -1,0 +1,52 @@
+import PipeTopCore
+
+/// How much of each topic a source reads: every partition, except of a scored topic that
+/// `[kafka] scored_read` (the contract's) or a `[[pipelines]]` entry's `scored_read` says to
+/// sample or to leave to the summaries. A topic wanted for several things is read as widely as
+/// the widest of them needs (`ScoredRead.widened`).
+struct ScoredReads: Sendable {
+    private var byTopic: [String: ScoredRead] = [:]
+    /// The contract's scored topic, and each mapped pipeline's, for `coverage`.
+    private var contractScored: String?
+    private var pipelines: [(name: String, scored: String)] = []
+
+    /// Every topic read whole.
+    init() {}
+
+    init(topics: TopicNames, options: KafkaSourceOptions) {
+        contractScored = topics.scored
+        var scored: [String: ScoredRead] = [topics.scored: options.scoredRead]
+        for p in options.pipelines {
+            scored[p.scoredTopic] = scored[p.scoredTopic].map { $0.widened(with: p.scoredRead) } ?? p.scoredRead
+            pipelines.append((p.name, p.scoredTopic))
+        }
+        // Topics that carry more than scored records are read whole.
+        let others = [topics.metrics, topics.models, topics.control]
+            + options.pipelines.flatMap { [$0.modelsTopic, $0.labelsTopic].compactMap { $0 } }
+        for name in others { scored[name] = nil }
+        byTopic = scored.filter { $0.value != .all }
+    }
+
+    /// How `topic` is read.
+    func read(of topic: String) -> ScoredRead {
+        byTopic[topic] ?? .all
+    }
+
+    /// Whether partition `partition` of `topic` is read.
+    func reads(_ topic: String, partition: Int) -> Bool {
+        read(of: topic).reads(partition: partition)
+    }
+
+    /// What the screens say about the scored topics, from their partition counts.
+    func coverage(partitions: [String: Int]) -> ScoredCoverageMap {
+        func of(_ topic: String) -> ScoredCoverage {
+            let read = read(of: topic)
+            let count = partitions[topic] ?? 0
+            return ScoredCoverage(read: read, partitionsRead: read.partitionsRead(of: count), partitions: count)
+        }
+        var map = ScoredCoverageMap()
+        if let contractScored, read(of: contractScored) != .all { map.contract = of(contractScored) }
+        for p in pipelines { map.pipelines[p.name] = of(p.scored) }
+        return map
+    }
+}
