@@ -47,7 +47,9 @@ struct KafkaControlCLITests {
         try #require(appeared, "no candidate: \(demo.stderr)")
         let v = try #require(candidate)
 
-        let promoted = try run(["promote", "--pipeline", "fraud", "--to", "\(v)", "--reason", "recovers accuracy", "--wait", "15s"])
+        // Waits of a minute: with the whole suite running on two cores the demo process may take
+        // a while to apply a command; a working one answers within a second or two.
+        let promoted = try run(["promote", "--pipeline", "fraud", "--to", "\(v)", "--reason", "recovers accuracy", "--wait", "60s"])
         #expect(promoted.status == 0, "\(promoted.stderr)")
         #expect(promoted.stdout.hasPrefix("promote fraud/fraud-lr v1 → v\(v): applied (command "))
         #expect(try registry()?["primary"] as? Int == v)
@@ -62,7 +64,7 @@ struct KafkaControlCLITests {
         let noPipeline = try run(["rollback", "--pipeline", "nosuch"])
         #expect(noPipeline.status == 1 && noPipeline.stderr.contains("unknown pipeline nosuch"))
 
-        let rolledBack = try run(["rollback", "--pipeline", "fraud", "--reason", "drill", "--wait", "15s"])
+        let rolledBack = try run(["rollback", "--pipeline", "fraud", "--reason", "drill", "--wait", "60s"])
         #expect(rolledBack.status == 0, "\(rolledBack.stderr)")
         #expect(rolledBack.stdout.hasPrefix("roll back fraud/fraud-lr v\(v) → v1: applied"))
         #expect(try registry()?["primary"] as? Int == 1)
