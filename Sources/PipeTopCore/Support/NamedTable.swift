@@ -8,6 +8,8 @@ struct NamedTable<Value: Sendable>: Sendable {
     /// Recently found names and their positions, replaced round-robin.
     private var recent: [(name: String, position: Int)] = []
     private var recentNext = 0
+    /// `positionsByName()` until a name is added or removed.
+    private var byName: [Int]?
     private static var recentCapacity: Int { 4 }
 
     var count: Int { values.count }
@@ -28,7 +30,16 @@ struct NamedTable<Value: Sendable>: Sendable {
     /// The position of `name`, without touching the cache (for read-only callers).
     func position(of name: String) -> Int? { positions[name] }
 
+    /// Every position, ordered by name.
+    mutating func positionsByName() -> [Int] {
+        if let kept = byName { return kept }
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        byName = order
+        return order
+    }
+
     mutating func append(_ name: String, _ value: Value) -> Int {
+        byName = nil
         positions[name] = values.count
         names.append(name)
         values.append(value)
@@ -37,6 +48,7 @@ struct NamedTable<Value: Sendable>: Sendable {
 
     /// Removes the value at `i` by moving the last one into its place.
     mutating func remove(at i: Int) {
+        byName = nil
         positions[names[i]] = nil
         let last = values.count - 1
         if i != last {

@@ -68,6 +68,7 @@ public struct DashboardOptions: Sendable {
         var ctx = ViewContext(snapshot: d.snapshot, theme: state.theme, keymap: keymap, settings: settings, source: source,
                               connection: d.connection, connectionRole: d.connectionRole, nowMs: state.nowMs)
         ctx.liveScoredTotal = d.liveScoredTotal
+        ctx.memo = d.memo
         ctx.contextName = contextName
         ctx.contextProtected = contextProtected
         ctx.mapped = Dictionary(mapped.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -25,9 +25,10 @@ public enum OverviewSort: String, RowOrder {
         }
     }
 
-    /// `pipelines` (a snapshot's: by name) in this order; ties keep their order, so by name.
-    func sorted(_ pipelines: [PipelineSnapshot]) -> [PipelineSnapshot] {
-        if self == .name { return pipelines }
+    /// The positions of `pipelines` (a snapshot's: by name) in this order; ties keep their
+    /// order, so by name.
+    func order(_ pipelines: [PipelineSnapshot]) -> [Int] {
+        if self == .name { return Array(pipelines.indices) }
         // One key per pipeline, worked out once; largest first, so a sort ascending on its negation.
         let keys: [Double] = pipelines.map { p in
             let key: Double = switch self {
@@ -42,7 +43,7 @@ public enum OverviewSort: String, RowOrder {
             }
             return key.isNaN ? .infinity : key
         }
-        return pipelines.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { pipelines[$0] }
+        return pipelines.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
     }
 
     /// Critical first, then stale, warn and ok.

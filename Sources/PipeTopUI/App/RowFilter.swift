@@ -12,18 +12,14 @@ public struct RowFilter: Sendable, Hashable {
         self.inverted = inverted
     }
 
-    /// The compiled expression (case-insensitive), or the error a user can act on.
-    public func compiled() -> Result<Regex<AnyRegexOutput>, FilterError> {
+    /// The compiled filter (case-insensitive), or the error a user can act on.
+    public func compiled() -> Result<RowMatcher, FilterError> {
+        if let literal = RowMatcher(literal: pattern, inverted: inverted) { return .success(literal) }
         do {
-            return .success(try Regex(pattern).ignoresCase())
+            return .success(RowMatcher(regex: try Regex(pattern).ignoresCase(), inverted: inverted))
         } catch {
             return .failure(FilterError(pattern: pattern))
         }
-    }
-
-    /// Whether a row whose text is `text` stays visible.
-    public static func keeps(_ text: String, regex: Regex<AnyRegexOutput>, inverted: Bool) -> Bool {
-        ((try? regex.firstMatch(in: text)) != nil) != inverted
     }
 
     public var label: String { (inverted ? "!" : "") + pattern }

@@ -4,7 +4,10 @@ import PipeTopCore
 /// While the display is paused, `update` keeps the snapshot, the connection, the Tail's view
 /// and the topic's tail as they were and takes only what says how much arrived meanwhile.
 public struct ScreenData: Sendable {
-    public var snapshot: StoreSnapshot = .empty
+    public private(set) var snapshot: StoreSnapshot = .empty
+    /// What the screens work out from `snapshot` once (it goes with the snapshot: a paused
+    /// display keeps both).
+    let memo = SnapshotMemo()
     /// `connected`, `replay finished`, `disconnected, retry in 3s`…, and its colour.
     public var connection = ""
     public var connectionRole: ThemeRole = .ok

@@ -4,11 +4,17 @@ import PipeTopCore
 /// under it, when the rows leave room, the selected pipeline's charts and latest events.
 enum OverviewScreen {
     /// The pipelines shown, in the chosen order, after the `/` filter: a fleet of a thousand
-    /// costs a sort, and with a filter the words it matches, not a thousand formatted rows.
-    static func pipelines(_ ctx: ViewContext, _ state: AppState) -> [PipelineSnapshot] {
-        let ordered = state.overviewSort.sorted(ctx.snapshot.pipelines)
-        guard let filter = state.filters[.overview], case .success(let regex) = filter.compiled() else { return ordered }
-        return ordered.filter { RowFilter.keeps(filterText($0), regex: regex, inverted: filter.inverted) }
+    /// costs a sort, and with a filter the words it matches, not a thousand formatted rows;
+    /// worked out once per snapshot, order and filter (a keypress asks three times).
+    static func pipelines(_ ctx: ViewContext, _ state: AppState) -> OverviewRows {
+        let all = ctx.snapshot.pipelines
+        let filter = state.filters[.overview]
+        let order = ctx.memo.overviewOrder(sort: state.overviewSort, filter: filter) {
+            let ordered = state.overviewSort.order(all)
+            guard let filter, case .success(let matcher) = filter.compiled() else { return ordered }
+            return ordered.filter { matcher.keeps(filterText(all[$0])) }
+        }
+        return OverviewRows(all: all, order: order)
     }
 
     /// What `/` matches on a row: its words (status, name, serving version, candidates), not its numbers.
@@ -45,11 +51,11 @@ enum OverviewScreen {
         // stay put while the list scrolls.
         let columns: [Table.Column] = [
             .init("STATUS", width: .fixed(8)),
-            .init("PIPELINE", width: .content(min: 10, max: 32), contentWidth: shown.reduce(0) { max($0, DisplayWidth.of($1.name)) }),
+            .init("PIPELINE", width: .content(min: 10, max: 32), contentWidth: shown.widest { DisplayWidth.of($0.name) }),
             .init("IN/S", width: .fixed(7), alignment: .right), .init("OUT/S", width: .fixed(7), alignment: .right, hideRank: 1),
             .init("LAST 60s", width: .min(8), hideRank: 5), .init("ERR/S", width: .fixed(6), alignment: .right, hideRank: 4),
             .init("P99", width: .fixed(8), alignment: .right), .init("LAG", width: .fixed(6), alignment: .right, hideRank: 2),
-            .init("SERVING", width: .content(min: 10, max: 40), contentWidth: shown.reduce(0) { max($0, Cells.servingWidth($1.models)) }),
+            .init("SERVING", width: .content(min: 10, max: 40), contentWidth: shown.widest { Cells.servingWidth($0.models) }),
             .init("CANDIDATE", width: .fixed(9), hideRank: 3),
             .init("PSI", width: .fixed(6), alignment: .right), .init("ALERTS", width: .fixed(6), alignment: .right),
         ]

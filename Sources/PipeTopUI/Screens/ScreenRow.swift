@@ -18,7 +18,7 @@ public struct ScreenRow: Sendable, Hashable {
 
     /// `rows` without those the screen's filter hides.
     static func filtered(_ rows: [ScreenRow], by filter: RowFilter?) -> [ScreenRow] {
-        guard let filter, case .success(let regex) = filter.compiled() else { return rows }
-        return rows.filter { RowFilter.keeps($0.text, regex: regex, inverted: filter.inverted) }
+        guard let filter, case .success(let matcher) = filter.compiled() else { return rows }
+        return rows.filter { matcher.keeps($0.text) }
     }
 }

@@ -3,6 +3,9 @@ import PipeTopCore
 /// What a frame is drawn from besides the UI state: the data and how to show it.
 public struct ViewContext: Sendable {
     public var snapshot: StoreSnapshot
+    /// Work derived from `snapshot`, done once for every pass over it (a frame made from a
+    /// snapshot by hand brings a fresh one).
+    var memo = SnapshotMemo()
     public var theme: Theme
     public var keymap: Keymap
     public var settings: EngineSettings

@@ -7,6 +7,8 @@ struct PipelineReading {
     var latency: LatencyPercentiles?
     var lag: Int64?
     var groupLag: GroupLag?
+    /// By name.
+    var instances: [InstanceSnapshot]
     var models: [ModelSnapshot]
     var versions: [VersionStats]
     /// Store time since the pipeline was last heard of, ms.

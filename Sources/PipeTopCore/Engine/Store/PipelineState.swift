@@ -2,13 +2,17 @@
 /// which the store keeps in slots shared by all pipelines (so one budget bounds them).
 struct PipelineState: Sendable {
     let name: String
-    var instances: [String: InstanceState] = [:]
+    var instances: [String: InstanceState] = [:] { didSet { instanceViews = nil } }
     var history: RateHistory
-    var latency = BucketLatencyWindow(windowSeconds: 60)
+    var latency = BucketLatencyWindow(windowSeconds: 60) { didSet { latencyPercentiles = nil } }
     var registry: ModelRegistry { didSet { models = nil } }
     /// `registry.snapshot()` until the registry changes (any mutation clears it): a fleet's
     /// snapshot would otherwise rebuild every version of every pipeline on every frame.
     var models: [ModelSnapshot]?
+    /// The instances as a snapshot lists them and the lag they sum to, until one changes.
+    var instanceViews: (list: [InstanceSnapshot], lag: Int64?)?
+    /// The latency percentiles of the minute ending at a second, until the window changes.
+    var latencyPercentiles: (endSecond: Int64, value: LatencyPercentiles?)?
     var lastMetricsMs: Int64?
     var lastScoredMs: Int64?
     /// Where the first counted interval of metrics began, and the first scored record: rates
@@ -146,10 +150,5 @@ struct PipelineState: Sendable {
         return Throughput(
             recordsIn: windows(.recordsIn, metricsEnd, since: firstCountedMs), recordsOut: windows(.recordsOut, metricsEnd, since: firstCountedMs),
             errors: windows(.errors, metricsEnd, since: firstCountedMs), scored: windows(.scored, scoredEnd, since: firstScoredMs))
-    }
-
-    var lag: Int64? {
-        let lags = instances.values.compactMap(\.lag)
-        return lags.isEmpty ? nil : lags.reduce(0, &+)
     }
 }

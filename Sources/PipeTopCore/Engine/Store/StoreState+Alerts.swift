@@ -49,8 +49,8 @@ extension StoreState {
         nextEvaluationMs = (RateHistory.second(of: now) + 1) * 1_000
         let alertSettings = settings.alerts
         var current: [Alert] = []
-        for name in pipelines.names.sorted() {
-            guard let i = pipelines.position(of: name) else { continue }
+        for i in pipelines.positionsByName() {
+            let name = pipelines.names[i]
             let r = reading(ofPipelineAt: i, nowMs: now)
             current += AlertRules.evaluate(
                 pipeline: name, throughput: r.throughput, latency: r.latency, lag: r.lag, stale: r.stale,
@@ -71,23 +71,9 @@ extension StoreState {
     /// longer than the grace has its rate windows moved on by the wall clock; a replay's stay
     /// at its last report.
     mutating func reading(ofPipelineAt i: Int, nowMs now: Int64) -> PipelineReading {
-        let p = pipelines[i]
-        let lastSeen = basis == .arrival ? p.lastArrivalMs : (p.lastMetricsMs ?? p.lastScoredMs ?? now)
-        let silentFor = now - lastSeen
-        let idle = basis == .arrival ? p.idleMs(silentForMs: silentFor) : 0
-        let end = p.metricsEndSecond(idleMs: idle)
-        let models = p.models ?? p.registry.snapshot()
-        pipelines[i].models = models
         let versions = versionStats(ofPipelineAt: i)
-        // A consumer group's lag measured on the cluster beats what the instances report.
-        let groupLag = groupLags[p.name]
-        return PipelineReading(
-            throughput: p.throughput(idleMs: idle), historyEndSecond: end,
-            // Without latency buckets in metrics (a mapped pipeline's scored records carry their
-            // own `latency_us`), the serving versions' record latencies stand for the pipeline's.
-            latency: p.latency.percentiles(endingAt: end) ?? Self.servingLatency(models, versions),
-            lag: groupLag?.total ?? p.lag, groupLag: groupLag, models: models, versions: versions,
-            silentForMs: silentFor, stale: Double(silentFor) > settings.alerts.staleAfterSeconds * 1000)
+        return pipelines[i].reading(nowMs: now, basis: basis, versions: versions, groupLag: groupLags[pipelines.names[i]],
+                                    staleAfterMs: settings.alerts.staleAfterSeconds * 1000)
     }
 
     /// Wall-clock arrival of the newest message when a live store has heard nothing for longer

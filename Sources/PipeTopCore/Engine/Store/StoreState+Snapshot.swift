@@ -5,13 +5,6 @@ extension StoreState {
         basis == .arrival ? arrivalMs : (latestEventMs ?? 0)
     }
 
-    /// The latency of the serving versions' scored records: the primary's where one model
-    /// serves, the slowest primary's p99 where several do.
-    static func servingLatency(_ models: [ModelSnapshot], _ versions: [VersionStats]) -> LatencyPercentiles? {
-        models.compactMap { m in m.primary.flatMap { v in versions.first { $0.key == VersionKey(model: m.name, version: v) }?.latency } }
-            .max { $0.p99 < $1.p99 }
-    }
-
     /// An immutable picture of everything as of wall-clock `arrivalMs`, with the alerts as last
     /// evaluated: a live store first moves its time on to `arrivalMs` (`tick`), which evaluates
     /// them when a new second began, as the store's own tick would have. A shard of a sharded
@@ -23,10 +16,9 @@ extension StoreState {
         views.reserveCapacity(pipelines.count)
         // Grouped once: filtering every alert for every pipeline grows as their product.
         let alertsByPipeline = Dictionary(grouping: evaluatedAlerts, by: \.scope)
-        for name in pipelines.names.sorted() {
-            guard let i = pipelines.position(of: name) else { continue }
+        for i in pipelines.positionsByName() {
+            let name = pipelines.names[i]
             let r = reading(ofPipelineAt: i, nowMs: now)
-            let p = pipelines[i]
             let mine = alertsByPipeline[name] ?? []
             let status: PipelineStatus = if mine.contains(where: { $0.kind == .stale }) { .stale } else {
                 switch mine.map(\.severity).max() ?? .ok {
@@ -35,16 +27,7 @@ extension StoreState {
                 case .critical: .critical
                 }
             }
-            views.append(PipelineSnapshot(
-                name: name, status: status, throughput: r.throughput, history: p.history,
-                historyEndSecond: r.historyEndSecond, latency: r.latency,
-                latencyWindow: p.latency, lag: r.lag, groupLag: r.groupLag,
-                instances: p.instances.values.map(\.snapshot).sorted { $0.name < $1.name },
-                models: r.models, versions: r.versions, alerts: mine, lastMetricsMs: p.lastMetricsMs,
-                lastArrivalMs: p.lastArrivalMs, outOfOrder: p.outOfOrder,
-                latencyLayoutMismatches: p.latency.layoutMismatches, instanceResets: p.instanceResets,
-                registryCounters: p.registry.counters, summaryRejections: p.summaryRejections,
-                lastSummaryRejection: p.lastSummaryRejection))
+            views.append(pipelines[i].snapshot(r, status: status, alerts: mine))
         }
         return StoreSnapshot(
             takenAtMs: now, latestEventMs: latestEventMs, quietSinceMs: quietSinceMs(arrivalMs: arrivalMs), pipelines: views,

@@ -61,9 +61,20 @@ public struct RateHistory: Sendable, Hashable {
     /// Mean per-second rate of `series` over the `seconds` complete seconds before `endSecond`.
     public func rate(_ series: RateSeries, overSeconds seconds: Int, endingBefore endSecond: Int64) -> Double {
         let n = min(max(1, seconds), capacitySeconds)
+        // Walks the slots back from the last second (a fleet's snapshot sums tens of
+        // thousands of them), one division for the whole walk.
         var total = 0.0
-        for second in (endSecond - Int64(n))..<endSecond {
-            total += value(series, at: second)
+        var second = endSecond - 1
+        var slot = Self.slot(second, capacitySeconds)
+        let offset = series.rawValue
+        tags.withUnsafeBufferPointer { tags in
+            values.withUnsafeBufferPointer { values in
+                for _ in 0..<n {
+                    if tags[slot] == second { total += values[slot * Self.seriesCount + offset] }
+                    second -= 1
+                    slot = slot == 0 ? capacitySeconds - 1 : slot - 1
+                }
+            }
         }
         return total / Double(n)
     }
