@@ -4,35 +4,46 @@
 /// instance's previous message; they are spread evenly over that interval so a
 /// 1 s rate stays meaningful whatever interval instances report at. Slots are
 /// tagged with their absolute second, so stale slots read as zero without a sweep.
+///
+/// The slots are kept in spans of a minute, each its own copy-on-write storage: a snapshot
+/// shares the history, and the next second written copies that second's span, not fifteen
+/// minutes of it (a thousand pipelines would otherwise hold their history twice).
 public struct RateHistory: Sendable, Hashable {
     public let capacitySeconds: Int
-    private var tags: [Int64]
-    private var values: [Double]  // capacity × series, series-major per slot
+    private var spans: [Span]
     private static let seriesCount = RateSeries.allCases.count
+    static let spanSeconds = 60
+
+    private struct Span: Sendable, Hashable {
+        var tags = [Int64](repeating: Int64.min, count: RateHistory.spanSeconds)
+        /// `spanSeconds` × series, series-major per slot.
+        var values = [Double](repeating: 0, count: RateHistory.spanSeconds * RateHistory.seriesCount)
+    }
 
     public init(capacitySeconds: Int) {
         self.capacitySeconds = max(2, capacitySeconds)
-        tags = Array(repeating: Int64.min, count: self.capacitySeconds)
-        values = Array(repeating: 0, count: self.capacitySeconds * Self.seriesCount)
+        spans = Array(repeating: Span(), count: (self.capacitySeconds + Self.spanSeconds - 1) / Self.spanSeconds)
     }
 
     /// Memory held, for the store's accounting.
-    public var approximateBytes: Int { tags.count * 8 + values.count * 8 + 32 }
+    public var approximateBytes: Int { spans.count * (Self.spanSeconds * (1 + Self.seriesCount) * 8 + 64) + 32 }
 
     /// Adds `amount` of `series` at the second containing `tsMs`.
     public mutating func add(_ series: RateSeries, amount: Double, atMs tsMs: Int64) {
         let second = Self.second(of: tsMs)
         guard let slot = prepare(second) else { return }
-        values[slot * Self.seriesCount + series.rawValue] += amount
+        spans[slot.span].values[slot.offset * Self.seriesCount + series.rawValue] += amount
     }
 
     /// Adds every second `other` holds to this history (the two counted different things of
     /// the same span: a sharded store's sources).
     public mutating func merge(_ other: RateHistory) {
-        for (slot, second) in other.tags.enumerated() where second != Int64.min {
-            guard let mine = prepare(second) else { continue }
-            for s in 0..<Self.seriesCount {
-                values[mine * Self.seriesCount + s] += other.values[slot * Self.seriesCount + s]
+        for span in other.spans {
+            for (offset, second) in span.tags.enumerated() where second != Int64.min {
+                guard let mine = prepare(second) else { continue }
+                for s in 0..<Self.seriesCount {
+                    spans[mine.span].values[mine.offset * Self.seriesCount + s] += span.values[offset * Self.seriesCount + s]
+                }
             }
         }
     }
@@ -52,7 +63,7 @@ public struct RateHistory: Sendable, Hashable {
             let end = min(toMs, (second + 1) * 1000)
             let share = amount * Double(end - start) / span
             if let slot = prepare(second) {
-                values[slot * Self.seriesCount + series.rawValue] += share
+                spans[slot.span].values[slot.offset * Self.seriesCount + series.rawValue] += share
             }
             start = end
         }
@@ -60,21 +71,29 @@ public struct RateHistory: Sendable, Hashable {
 
     /// Mean per-second rate of `series` over the `seconds` complete seconds before `endSecond`.
     public func rate(_ series: RateSeries, overSeconds seconds: Int, endingBefore endSecond: Int64) -> Double {
-        let n = min(max(1, seconds), capacitySeconds)
-        // Walks the slots back from the last second (a fleet's snapshot sums tens of
-        // thousands of them), one division for the whole walk.
+        var left = min(max(1, seconds), capacitySeconds)
+        let n = left
+        // Walks back from the last second a span at a time (a fleet's snapshot sums tens of
+        // thousands of seconds), with one division for the whole walk.
         var total = 0.0
         var second = endSecond - 1
         var slot = Self.slot(second, capacitySeconds)
         let offset = series.rawValue
-        tags.withUnsafeBufferPointer { tags in
-            values.withUnsafeBufferPointer { values in
-                for _ in 0..<n {
-                    if tags[slot] == second { total += values[slot * Self.seriesCount + offset] }
-                    second -= 1
-                    slot = slot == 0 ? capacitySeconds - 1 : slot - 1
+        while left > 0 {
+            let spanIndex = slot / Self.spanSeconds
+            var k = slot % Self.spanSeconds
+            let take = min(left, k + 1)
+            spans[spanIndex].tags.withUnsafeBufferPointer { tags in
+                spans[spanIndex].values.withUnsafeBufferPointer { values in
+                    for _ in 0..<take {
+                        if tags[k] == second { total += values[k * Self.seriesCount + offset] }
+                        second -= 1
+                        k -= 1
+                    }
                 }
             }
+            left -= take
+            slot = spanIndex == 0 ? capacitySeconds - 1 : spanIndex * Self.spanSeconds - 1
         }
         return total / Double(n)
     }
@@ -93,8 +112,9 @@ public struct RateHistory: Sendable, Hashable {
     /// The total of `series` recorded in `second`, zero when that second is not held.
     public func value(_ series: RateSeries, at second: Int64) -> Double {
         let slot = Self.slot(second, capacitySeconds)
-        guard tags[slot] == second else { return 0 }
-        return values[slot * Self.seriesCount + series.rawValue]
+        let (span, offset) = (slot / Self.spanSeconds, slot % Self.spanSeconds)
+        guard spans[span].tags[offset] == second else { return 0 }
+        return spans[span].values[offset * Self.seriesCount + series.rawValue]
     }
 
     /// The second (floor) that contains `tsMs`.
@@ -107,15 +127,17 @@ public struct RateHistory: Sendable, Hashable {
         return r < 0 ? r + capacity : r
     }
 
-    /// The slot for `second`, cleared if it held an older second; nil when the slot
-    /// already holds a newer second (data older than the history is dropped).
-    private mutating func prepare(_ second: Int64) -> Int? {
+    /// The place of `second`, cleared if it held an older second; nil when it already holds
+    /// a newer second (data older than the history is dropped).
+    private mutating func prepare(_ second: Int64) -> (span: Int, offset: Int)? {
         let slot = Self.slot(second, capacitySeconds)
-        if tags[slot] != second {
-            if tags[slot] > second { return nil }
-            tags[slot] = second
-            for s in 0..<Self.seriesCount { values[slot * Self.seriesCount + s] = 0 }
+        let (span, offset) = (slot / Self.spanSeconds, slot % Self.spanSeconds)
+        let tag = spans[span].tags[offset]
+        if tag != second {
+            if tag > second { return nil }
+            spans[span].tags[offset] = second
+            for s in 0..<Self.seriesCount { spans[span].values[offset * Self.seriesCount + s] = 0 }
         }
-        return slot
+        return (span, offset)
     }
 }
