@@ -21,11 +21,7 @@ public struct MessageIngestor: Sendable {
             }
             return true
         } catch {
-            if case .unknownType = error.kind {
-                state.recordUnknownType(source: source)
-            } else {
-                state.recordMalformed(source: source, error: error.description, arrivalMs: arrivalMs)
-            }
+            state.record(undecodable: error, source: source, arrivalMs: arrivalMs)
             return false
         }
     }

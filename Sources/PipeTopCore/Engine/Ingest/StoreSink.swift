@@ -9,4 +9,16 @@ public protocol StoreSink {
     mutating func recordUnknownType(source: String)
 }
 
+extension StoreSink {
+    /// Counts a message the decoder refused: a type this version does not know apart from a
+    /// malformed one (whose error is kept as the source's last).
+    mutating func record(undecodable error: DecodeError, source: String, arrivalMs: Int64) {
+        if case .unknownType = error.kind {
+            recordUnknownType(source: source)
+        } else {
+            recordMalformed(source: source, error: error.description, arrivalMs: arrivalMs)
+        }
+    }
+}
+
 extension StoreState: StoreSink {}

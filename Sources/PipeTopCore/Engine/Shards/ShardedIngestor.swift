@@ -11,8 +11,7 @@ public struct ShardedIngestor: Sendable {
         case scored(Int)
         /// Index in `others`.
         case other(Int)
-        case malformed(String)
-        case unknownType
+        case undecodable(DecodeError)
     }
 
     private struct Pending: Sendable {
@@ -52,8 +51,7 @@ public struct ShardedIngestor: Sendable {
                 others.append(event)
             }
         } catch {
-            let decoded: Decoded = if case .unknownType = error.kind { .unknownType } else { .malformed(error.description) }
-            pending.append(Pending(shard: 0, source: source, decoded: decoded))
+            pending.append(Pending(shard: 0, source: source, decoded: .undecodable(error)))
         }
     }
 
@@ -104,8 +102,7 @@ public struct ShardedIngestor: Sendable {
             switch p.decoded {
             case .scored(let i): state.ingest(scored: slots[i], source: p.source, arrivalMs: now)
             case .other(let i): state.ingest(others[i], source: p.source, arrivalMs: now)
-            case .malformed(let error): state.recordMalformed(source: p.source, error: error, arrivalMs: now)
-            case .unknownType: state.recordUnknownType(source: p.source)
+            case .undecodable(let error): state.record(undecodable: error, source: p.source, arrivalMs: now)
             }
         }
     }
