@@ -32,7 +32,9 @@ struct LongRunBenchmark {
         pipeline.start(into: &batch)
         print("longrun: \(settings.pipelines.count) pipelines, \(Int(ratePerSecond)) scored records/s each, "
               + "retraining every \(settings.retrainIntervalMs / 1_000) s, \(hours) h of pipeline time")
-        print("   hour   versions        rss    store bytes   wall")
+        // heap: what malloc has handed out and not had back; rss less heap is mostly the heap's
+        // free holes between long-lived blocks (and code), which no accounting of the store sees.
+        print("   hour   versions        rss       heap    store bytes   wall")
         let started = Date()
         // The dashboard holds the latest snapshot between frames; so does this, once a minute.
         var snapshot = state.snapshot(arrivalMs: startMs)
@@ -51,8 +53,9 @@ struct LongRunBenchmark {
             }
             let versions = snapshot.pipelines.reduce(0) { n, p in n + p.models.reduce(0) { $0 + $1.versions.count } }
             rss[hour] = Double(ResidentMemory.bytes()) / 1_048_576
-            print(String(format: "  %5d %10d %8.1f MB %14d %5.0fs", hour, versions, rss[hour] ?? 0,
-                         snapshot.approximateBytes, Date().timeIntervalSince(started)))
+            print(String(format: "  %5d %10d %8.1f MB %7.1f MB %14d %5.0fs", hour, versions, rss[hour] ?? 0,
+                         Double(MallocArenas.bytesInUse()) / 1_048_576, snapshot.approximateBytes,
+                         Date().timeIntervalSince(started)))
             fflush(nil)  // hour by hour, also into a file (nil: every stream, without naming the global)
         }
         let published = pipeline.counters.versionsPublished

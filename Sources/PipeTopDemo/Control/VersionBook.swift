@@ -1,3 +1,5 @@
+import PipeTopCore
+
 /// The pipeline's own registry: every version it has seen, its state, and the order in which
 /// versions served (so a rollback returns to the one that served before, not simply N−1).
 public struct VersionBook: Sendable, Hashable {
@@ -9,7 +11,10 @@ public struct VersionBook: Sendable, Hashable {
     /// Most versions remembered; the oldest finished ones are forgotten beyond it.
     public let capacity: Int
 
-    public init(capacity: Int = 1_000) {
+    /// As many versions as pipetop's registry keeps of a model by default: the demo runs in the
+    /// dashboard's process, and what it remembers beyond that (a model each) is memory the
+    /// dashboard never shows, growing for most of a day at a retraining a minute.
+    public init(capacity: Int = StoreLimits().maxVersionsPerModel) {
         self.capacity = max(8, capacity)
     }
 
@@ -56,10 +61,18 @@ public struct VersionBook: Sendable, Hashable {
         servingHistory.append(target)
     }
 
+    /// Forgets the oldest finished versions beyond `capacity`: replaced ones too (every version
+    /// of a pipeline that promotes each one ends replaced), but not the one a rollback returns to.
     private mutating func forgetOldest() {
         guard states.count > capacity else { return }
-        let finished = states.filter { $0.value == .failed || $0.value == .retired || $0.value == .rolledBack }
-            .keys.sorted()
+        let rollbackTarget = previousPrimary
+        let finished = states.filter { v, state in
+            switch state {
+            case .failed, .retired, .rolledBack: true
+            case .replaced: v != rollbackTarget
+            default: false
+            }
+        }.keys.sorted()
         for v in finished.prefix(states.count - capacity) {
             states[v] = nil
             details[v] = nil

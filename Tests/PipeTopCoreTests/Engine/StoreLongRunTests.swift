@@ -86,6 +86,39 @@ import Testing
         }
     }
 
+    /// What a finished version keeps besides its numbers: its lifecycle, each step with its texts
+    /// (kept once for all versions that share them), and what its events said about it.
+    @Test func aFinishedVersionStillShowsItsLifecycleAndTexts() throws {
+        var s = StoreState(settings: Self.settings(), basis: .eventTime)
+        let description = "shadow-scored beside the primary since the last retraining"
+        for v in 1...80 {
+            let t = Int64(v) * 2_000
+            s.ingest(.model(ModelEvent(
+                pipeline: "fraud", tsMs: t, model: "lr", version: v, event: .published,
+                description: "logistic regression trained on \(1_000 + v) records", metrics: [NamedValue(name: "auc", value: 0.9)],
+                artifact: Artifact(format: "logistic_regression", sha256: String(repeating: "a", count: 64), bytes: 10, data: nil, uri: nil))),
+                source: "models", arrivalMs: 0)
+            s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: t, model: "lr", version: v, event: .candidate, description: description)),
+                     source: "models", arrivalMs: 0)
+            s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: t + 1_000, model: "lr", version: v, event: .promoted,
+                                       cause: "cmd-promote-after-review-\(v)")), source: "models", arrivalMs: 0)
+        }
+        let lr = try #require(s.snapshot(arrivalMs: 0).pipelines.first?.models.first)
+        for v in [3, 40, 79] {
+            let old = try #require(lr.version(v))
+            #expect(old.state == .replaced)
+            #expect(old.description == description)
+            #expect(old.metrics == [NamedValue(name: "auc", value: 0.9)])
+            #expect(old.artifact?.format == "logistic_regression")
+            #expect(old.transitions.map(\.event) == [.published, .candidate, .promoted, .promoted])
+            #expect(old.transitions.map(\.to) == [.published, .candidate, .primary, .replaced])
+            #expect(old.transitions[2].cause == "cmd-promote-after-review-\(v)")
+            #expect(old.transitions[3].detail == "replaced by v\(v + 1)")
+            #expect(old.transitions[3].byVersion == v + 1)
+        }
+        #expect(lr.version(80)?.state == .primary)
+    }
+
     @Test func aRollbackTargetKeepsItsShippedReference() throws {
         var s = StoreState(settings: Self.settings(), basis: .eventTime)
         let reference = Self.reference()

@@ -77,10 +77,15 @@ struct ModelRecord: Sendable {
     }
 
     func snapshot() -> ModelSnapshot {
-        ModelSnapshot(
-            name: name,
-            // Keys sorted, not records: moving records about while sorting copies every one of them.
-            versions: versions.keys.sorted(by: >).compactMap { versions[$0].map(VersionSnapshot.init) },
-            primary: primary, candidates: candidates, previousPrimary: previousPrimary())
+        // Keys sorted, not records: moving records about while sorting copies every one of them.
+        // Exactly as many as there are: the picture is kept until the registry changes, and an
+        // array grown by appending would hold up to as many unused entries again.
+        var list: [VersionSnapshot] = []
+        list.reserveCapacity(versions.count)
+        for v in versions.keys.sorted(by: >) {
+            if let record = versions[v] { list.append(VersionSnapshot(record)) }
+        }
+        return ModelSnapshot(
+            name: name, versions: list, primary: primary, candidates: candidates, previousPrimary: previousPrimary())
     }
 }

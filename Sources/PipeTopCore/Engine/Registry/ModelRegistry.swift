@@ -16,6 +16,11 @@ public struct ModelRegistry: Sendable {
     private var servingIndex: [String: [VersionKey]] = [:]
     /// An instance loads a handful of versions; a longer list is noise we need not remember.
     private static let maxIndexedVersionsPerInstance = 64
+    /// The texts versions keep from their events (descriptions, details, formats), stored once.
+    private var texts = StringPool(capacity: Self.sharedTexts)
+    /// A pipeline's models repeat a few texts (one description per step of their lifecycle, a
+    /// format per model); more than these is text that does not repeat.
+    private static let sharedTexts = 32
 
     public init(limits: StoreLimits = StoreLimits(), maxServingInstancesPerVersion: Int = 64) {
         self.limits = limits
@@ -25,7 +30,7 @@ public struct ModelRegistry: Sendable {
     /// Applies one model event; see `RegistryOutcome` for what can happen to it.
     @discardableResult
     public mutating func apply(_ e: ModelEvent) -> RegistryOutcome {
-        let outcome = applyUncounted(e)
+        let outcome = applyUncounted(sharingTexts(e))
         records[e.model]?.dropFinishedReferences()
         count(outcome)
         return outcome
@@ -124,6 +129,17 @@ public struct ModelRegistry: Sendable {
         return records[model]?.heartbeat(
             instance: instance, role: role, version: version, tsMs: tsMs, counters: &counters)
             ?? .refused(.tooManyModels)
+    }
+
+    /// The event with the texts a version keeps replaced by the copies already stored; the
+    /// store puts this copy in its timeline too, so the texts are not kept twice.
+    mutating func sharingTexts(_ e: ModelEvent) -> ModelEvent {
+        var e = e
+        e.description = texts.share(e.description)
+        e.cause = texts.share(e.cause)
+        e.detail = texts.share(e.detail)
+        if let format = e.artifact?.format { e.artifact?.format = texts.share(format) }
+        return e
     }
 
     /// Models are never evicted: a pipeline with more than the cap is misconfigured or hostile,

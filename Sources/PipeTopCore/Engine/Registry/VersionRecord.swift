@@ -73,6 +73,10 @@ struct VersionRecord: Sendable {
     mutating func record(_ t: ModelTransition, maxTransitions: Int) {
         let cap = max(1, maxTransitions)
         if history.count >= cap { history.removeFirst(history.count - cap + 1) }
+        // Grown to exactly what it holds: the history stays as long as the version does, and an
+        // array grown by doubling would carry up to as many empty entries again (a finished
+        // version has a handful of transitions; copying them once more is cheap).
+        if history.count == history.capacity { history.reserveCapacity(history.count + 1) }
         history.append(t)
     }
 

@@ -107,10 +107,12 @@ public struct StoreState: Sendable {
         totalEvents += 1
     }
 
-    private mutating func apply(model e: ModelEvent, source: String, arrivalMs: Int64) {
-        let outcome = withPipeline(e.pipeline, arrivalMs: arrivalMs) { p -> RegistryOutcome in
+    private mutating func apply(model event: ModelEvent, source: String, arrivalMs: Int64) {
+        // The timeline keeps the event with the texts the registry shares, not a copy of its own.
+        let (outcome, e) = withPipeline(event.pipeline, arrivalMs: arrivalMs) { p -> (RegistryOutcome, ModelEvent) in
             p.lastArrivalMs = max(p.lastArrivalMs, arrivalMs)
-            return p.registry.apply(e)
+            let shared = p.registry.sharingTexts(event)
+            return (p.registry.apply(shared), shared)
         }
         switch outcome {
         case .duplicate: sources[self.source(source)].duplicates += 1
