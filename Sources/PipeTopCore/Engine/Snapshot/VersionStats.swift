@@ -4,6 +4,7 @@
 /// up to `maxVersionsPerModel` finished versions per pipeline for as long as it runs, and every
 /// snapshot lists them all again. A copy costs a pointer instead of the 336 bytes the numbers
 /// take inline, so the snapshot the dashboard holds adds almost nothing to what the store keeps.
+@dynamicMemberLookup
 public struct VersionStats: Sendable, Hashable {
     private var box: SharedBox<VersionNumbers>
 
@@ -18,56 +19,10 @@ public struct VersionStats: Sendable, Hashable {
             agreement: agreement, live: live))
     }
 
-    public var key: VersionKey {
-        get { box.value.key }
-        set { write { $0.key = newValue } }
-    }
-    /// The role of its most recent scored record.
-    public var role: Role {
-        get { box.value.role }
-        set { write { $0.role = newValue } }
-    }
-    public var scoredCount: UInt64 {
-        get { box.value.scoredCount }
-        set { write { $0.scoredCount = newValue } }
-    }
-    public var lastScoredMs: Int64 {
-        get { box.value.lastScoredMs }
-        set { write { $0.lastScoredMs = newValue } }
-    }
-    /// From `scored.latency_us`, over the last 30–60 s of event time.
-    public var latency: LatencyPercentiles? {
-        get { box.value.latency }
-        set { write { $0.latency = newValue } }
-    }
-    public var scoreDrift: DriftView {
-        get { box.value.scoreDrift }
-        set { write { $0.scoreDrift = newValue } }
-    }
-    /// One per numeric feature, in first-seen order.
-    public var featureDrift: [DriftView] {
-        get { box.value.featureDrift }
-        set { write { $0.featureDrift = newValue } }
-    }
-    /// Feature values not tracked because a cap was reached.
-    public var droppedFeatures: UInt64 {
-        get { box.value.droppedFeatures }
-        set { write { $0.droppedFeatures = newValue } }
-    }
-    /// Accuracy and AUC over the version's last labelled records.
-    public var quality: QualitySummary {
-        get { box.value.quality }
-        set { write { $0.quality = newValue } }
-    }
-    /// Share of keys where this version predicted what the primary predicted (shadow versions).
-    public var agreement: Double? {
-        get { box.value.agreement }
-        set { write { $0.agreement = newValue } }
-    }
-    /// True while raw windows are kept; false once the version's numbers are final.
-    public var live: Bool {
-        get { box.value.live }
-        set { write { $0.live = newValue } }
+    /// The numbers, read as the stats' own properties (`stats.scoreDrift`).
+    public subscript<T>(dynamicMember path: WritableKeyPath<VersionNumbers, T>) -> T {
+        get { box.value[keyPath: path] }
+        set { write { $0[keyPath: path] = newValue } }
     }
 
     /// The final numbers of a version whose live windows are dropped: drift numbers per value,
@@ -83,13 +38,14 @@ public struct VersionStats: Sendable, Hashable {
     }
 
     var approximateBytes: Int {
-        featureDrift.reduce(MemoryLayout<VersionNumbers>.stride + 16 + scoreDrift.approximateBytes) { $0 + $1.approximateBytes }
-            + key.model.utf8.count
+        let n = box.value
+        return n.featureDrift.reduce(MemoryLayout<VersionNumbers>.stride + 16 + n.scoreDrift.approximateBytes) { $0 + $1.approximateBytes }
+            + n.key.model.utf8.count
     }
 
     /// The worst drift of the score and features that is meaningful enough to alert on.
     public var worstDrift: DriftView? {
-        ([scoreDrift] + featureDrift)
+        ([box.value.scoreDrift] + box.value.featureDrift)
             .filter { $0.report != nil }
             .max { ($0.report?.psi ?? 0) < ($1.report?.psi ?? 0) }
     }
