@@ -5,13 +5,14 @@ import PipeTopCore
 /// A pipeline whose consumer group's lag is measured on the cluster (`[kafka] lag_groups`):
 /// the overview shows the group's total, the detail screen every partition.
 @Suite struct GroupLagScreenTests {
-    static func frame(screen: Screen) throws -> String {
+    static let lag = GroupLag(group: "fraud-scorer", partitions: [
+        .init(topic: "payments", partition: 1, committed: 90, high: 100),
+        .init(topic: "payments", partition: 0, committed: 40, high: 52),
+    ], measuredAtMs: Fixtures.t0 + 59_000)
+
+    static func frame(screen: Screen, lag: GroupLag = Self.lag) throws -> String {
         var snapshot = Fixtures.snapshot()
         let i = try #require(snapshot.pipelines.firstIndex { $0.name == "fraud" })
-        let lag = GroupLag(group: "fraud-scorer", partitions: [
-            .init(topic: "payments", partition: 1, committed: 90, high: 100),
-            .init(topic: "payments", partition: 0, committed: 40, high: 52),
-        ], measuredAtMs: Fixtures.t0 + 59_000)
         snapshot.pipelines[i].groupLag = lag
         snapshot.pipelines[i].lag = lag.total
         var state = AppState()
@@ -34,5 +35,22 @@ import PipeTopCore
     @Test func overviewShowsTheGroupTotal() throws {
         let line = try #require(try Self.frame(screen: .overview).split(separator: "\n").first { $0.contains("fraud ") })
         #expect(line.contains(" 22 "), "\(line)")
+    }
+
+    /// A partition whose end could not be read this round keeps an older one (dimmed, its age in
+    /// the title); one never read shows `?`, and the total is a lower bound everywhere.
+    @Test func endsKeptOrUnknownAreShownAsSuch() throws {
+        let lag = GroupLag(group: "fraud-scorer", partitions: [
+            .init(topic: "payments", partition: 0, committed: 40, high: 52, highAtMs: Fixtures.t0 + 29_000),
+            .init(topic: "payments", partition: 1, committed: 90, high: 100),
+            .init(topic: "payments", partition: 2, committed: 7, high: nil),
+        ], measuredAtMs: Fixtures.t0 + 59_000)
+        let text = try Self.frame(screen: .pipeline, lag: lag)
+        #expect(text.contains("Consumer group fraud-scorer: lag ≥ 22 (1 of 3 ends unknown)"), "\(text)")
+        #expect(text.contains("oldest end 32s ago"), "\(text)")
+        let rows = text.split(separator: "\n").filter { $0.contains("payments") }.map { $0.split(separator: " ").filter { $0 != "│" } }
+        #expect(rows.last == ["│payments", "2", "7", "?", "?"], "\(rows)")
+        let line = try #require(try Self.frame(screen: .overview, lag: lag).split(separator: "\n").first { $0.contains("fraud ") })
+        #expect(line.contains(" ≥22 "), "\(line)")
     }
 }

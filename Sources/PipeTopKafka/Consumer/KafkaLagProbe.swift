@@ -10,7 +10,8 @@ import PipeTopCore
 /// (`rd_kafka_get_watermark_offsets`), so partitions the dashboard reads cost no request; a
 /// partition it does not read (a pipeline's own input topic) is asked with ListOffsets, at most
 /// once per measurement, at most `maxListOffsets` partitions a round and none after one fails,
-/// so a slow cluster cannot hold the consumer thread for long. (The test broker's ListOffsets
+/// so a slow cluster cannot hold the consumer thread for long; a partition left unread keeps
+/// its last end (`GroupLagBook`), or is shown with none. (The test broker's ListOffsets
 /// can count batches rather than records; its fetch responses carry the right watermark.)
 final class KafkaLagProbe {
     private let client: KafkaClient
@@ -29,6 +30,8 @@ final class KafkaLagProbe {
     private static let maxListOffsets = 64
     /// ListOffsets requests left in this round of answers.
     private var listOffsetsBudget = 0
+    /// The ends last read, kept for partitions whose end cannot be read in a round.
+    private var book = GroupLagBook()
 
     init(client: KafkaClient, store: PipelineStore, groups: [LagGroup], interval: Duration) {
         self.client = client
@@ -94,23 +97,30 @@ final class KafkaLagProbe {
     /// The group's lag from its committed offsets in `list`; nil when it committed none (an
     /// unknown group), so the pipeline keeps the lag its instances report.
     private func measure(_ group: String, _ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> GroupLag? {
-        var partitions: [GroupLag.Partition] = []
+        var committed: [GroupLagBook.Committed] = []
         for j in 0..<Int(list.pointee.cnt) {
             let p = list.pointee.elems[j]
             guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
-            var low: Int64 = -1, high: Int64 = -1
-            if rd_kafka_get_watermark_offsets(client.handle, topic, p.partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
-                guard listOffsetsBudget > 0 else { continue }
-                listOffsetsBudget -= 1
-                guard rd_kafka_query_watermark_offsets(client.handle, topic, p.partition, &low, &high, Self.listOffsetsTimeoutMs)
-                        == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
-                    listOffsetsBudget = 0
-                    continue
-                }
-            }
-            partitions.append(GroupLag.Partition(topic: String(cString: topic), partition: p.partition, committed: p.offset, high: high))
+            committed.append(.init(topic: String(cString: topic), partition: p.partition, offset: p.offset))
         }
-        return partitions.isEmpty ? nil : GroupLag(group: group, partitions: partitions, measuredAtMs: clock.nowMs())
+        return book.measure(group: group, committed: committed, nowMs: clock.nowMs(), read: end)
+    }
+
+    /// A partition's high watermark: cached from fetches, else asked with ListOffsets while the
+    /// round's budget lasts; nil when neither answers.
+    private func end(_ topic: String, _ partition: Int32) -> Int64? {
+        var low: Int64 = -1, high: Int64 = -1
+        if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 {
+            return high
+        }
+        guard listOffsetsBudget > 0 else { return nil }
+        listOffsetsBudget -= 1
+        guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
+            listOffsetsBudget = 0
+            return nil
+        }
+        return high
     }
 
     private func note(_ message: String) {

@@ -35,7 +35,7 @@ enum OverviewScreen {
             Span(""),  // the sparkline is drawn over this cell
             Span(Format.rate(p.throughput.errors.s10), role: p.throughput.errors.s10 > 0 ? .warn : nil),
             Span(Cells.ms(p99), role: p99Role),
-            Span(p.lag.map { Format.rate(Double($0)) } ?? "-"),
+            Span(p.lag.map { (p.groupLag?.unknownEnds ?? 0 > 0 ? "≥" : "") + Format.rate(Double($0)) } ?? "-"),
             Span(Cells.serving(p.models)),
             Span(Cells.candidates(p.models), role: .accent),
             Span(drift.map { Cells.number($0.psi) } ?? "-", role: Cells.role(for: drift?.alertSeverity)),

@@ -66,18 +66,25 @@ enum PipelineScreen {
         }
     }
 
-    /// The consumer group's lag per partition: committed offset, high watermark, lag.
+    /// The consumer group's lag per partition: committed offset, high watermark, lag. An end
+    /// kept from an earlier reading is dimmed and its age is in the title; an end never read
+    /// shows `?`, and the total is then a lower bound.
     static func renderGroupLag(_ lag: GroupLag, in area: Rect, buffer: inout Buffer, ctx: ViewContext) {
-        let block = Block(title: "Consumer group \(lag.group): lag \(lag.total)",
-                          rightTitle: "measured \(Cells.age(lag.measuredAtMs, now: ctx.nowMs)) ago")
+        let unknown = lag.unknownEnds
+        let total = (unknown > 0 ? "≥ " : "") + "\(lag.total)" + (unknown > 0 ? " (\(unknown) of \(lag.partitions.count) ends unknown)" : "")
+        let kept = lag.oldestStaleEndMs.map { " · oldest end \(Cells.age($0, now: ctx.nowMs)) ago" } ?? ""
+        let block = Block(title: "Consumer group \(lag.group): lag \(total)",
+                          rightTitle: "measured \(Cells.age(lag.measuredAtMs, now: ctx.nowMs)) ago" + kept)
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         Table(columns: [
             .init("TOPIC", width: .content(min: 12, max: 48)), .init("PARTITION", width: .fixed(9), alignment: .right),
             .init("COMMITTED", width: .fixed(12), alignment: .right), .init("END", width: .fixed(12), alignment: .right),
             .init("LAG", width: .fixed(10), alignment: .right),
         ], rows: lag.partitions.map { q in
-            Table.Row([Span(q.topic), Span("\(q.partition)"), Span("\(q.committed)"), Span("\(q.high)"),
-                       Span("\(q.lag)", role: q.lag > ctx.settings.alerts.lagMax ? .warn : nil)])
+            let lagRole: ThemeRole? = q.lag.map { $0 > ctx.settings.alerts.lagMax ? .warn : nil } ?? .warn
+            return Table.Row([Span(q.topic), Span("\(q.partition)"), Span("\(q.committed)"),
+                              Span(q.high.map { "\($0)" } ?? "?", role: lag.isStale(q) ? .muted : nil),
+                              Span(q.lag.map { "\($0)" } ?? "?", role: lagRole)])
         }, selected: nil).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }
 }

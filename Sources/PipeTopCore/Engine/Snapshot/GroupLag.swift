@@ -1,25 +1,34 @@
 /// A consumer group's lag as measured on the cluster (`[kafka] lag_groups`): per partition,
 /// the group's committed offset against the partition's high watermark. When a pipeline has
 /// one, it replaces the lag the pipeline's instances report in `metrics`.
+///
+/// A partition whose high watermark could not be read this time keeps the last one read (its
+/// `highAtMs` is then older than `measuredAtMs`), and one never read is listed with no end, so
+/// a failed read never makes the total silently smaller: `total` is then a lower bound and
+/// `unknownEnds` says by how many partitions.
 public struct GroupLag: Sendable, Hashable {
     /// One partition the group committed an offset for.
     public struct Partition: Sendable, Hashable {
         public var topic: String
         public var partition: Int32
         public var committed: Int64
-        /// The high watermark (the offset the next record will get).
-        public var high: Int64
+        /// The high watermark (the offset the next record will get); nil when it has never
+        /// been read.
+        public var high: Int64?
+        /// When `high` was read, epoch ms.
+        public var highAtMs: Int64?
 
-        public init(topic: String, partition: Int32, committed: Int64, high: Int64) {
+        public init(topic: String, partition: Int32, committed: Int64, high: Int64?, highAtMs: Int64? = nil) {
             self.topic = topic
             self.partition = partition
             self.committed = committed
             self.high = high
+            self.highAtMs = high == nil ? nil : highAtMs
         }
 
         /// Records produced and not yet consumed (never negative: a watermark can be older
-        /// than the commit it is compared with).
-        public var lag: Int64 { max(0, high - committed) }
+        /// than the commit it is compared with); nil when the end is unknown.
+        public var lag: Int64? { high.map { max(0, $0 - committed) } }
     }
 
     public var group: String
@@ -28,12 +37,30 @@ public struct GroupLag: Sendable, Hashable {
     /// Wall-clock time of the measurement, epoch ms.
     public var measuredAtMs: Int64
 
+    /// `partitions`' ends read without a time are taken as read at `measuredAtMs`.
     public init(group: String, partitions: [Partition], measuredAtMs: Int64) {
         self.group = group
-        self.partitions = partitions.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
+        self.partitions = partitions.map { p in
+            var p = p
+            if p.high != nil, p.highAtMs == nil { p.highAtMs = measuredAtMs }
+            return p
+        }.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
         self.measuredAtMs = measuredAtMs
     }
 
-    /// The sum over every partition.
-    public var total: Int64 { partitions.reduce(0) { $0 + $1.lag } }
+    /// The sum over every partition whose end is known.
+    public var total: Int64 { partitions.reduce(0) { $0 + ($1.lag ?? 0) } }
+
+    /// Partitions whose end has never been read: `total` leaves them out.
+    public var unknownEnds: Int { partitions.count { $0.high == nil } }
+
+    /// Whether `partition`'s end is an earlier reading, kept because this one failed.
+    public func isStale(_ partition: Partition) -> Bool {
+        partition.highAtMs.map { $0 < measuredAtMs } ?? false
+    }
+
+    /// The oldest kept end, epoch ms; nil when every end is from this measurement.
+    public var oldestStaleEndMs: Int64? {
+        partitions.filter(isStale).compactMap(\.highAtMs).min()
+    }
 }
