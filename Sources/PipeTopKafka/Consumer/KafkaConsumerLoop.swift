@@ -35,6 +35,8 @@ final class KafkaConsumerLoop {
     private let routes: [String: [(reader: Int, role: TopicMapping.Role)]]
     /// Rates of the mapped pipelines from watermarks; nil when there are none.
     private let derived: DerivedMetrics?
+    /// Where the lag probe's and the derived metrics' ListOffsets go.
+    private let measuring: MeasuringClient
     /// Partition counts from the last metadata.
     private var partitionCounts: [String: Int] = [:]
     /// The four contract topics: missing ones are worth a warning only when no mapped
@@ -64,7 +66,8 @@ final class KafkaConsumerLoop {
         }
         self.routes = routes
         let reads = ScoredReads(topics: topics, options: options)
-        derived = mapped.isEmpty ? nil : DerivedMetrics(client: client, pipelines: mapped.map {
+        measuring = MeasuringClient(consumer: client)
+        derived = mapped.isEmpty ? nil : DerivedMetrics(client: client, measuring: measuring, pipelines: mapped.map {
             DerivedMetrics.Pipeline(name: $0.config.name, scored: $0.config.scoredTopic, input: $0.config.inputTopic, errors: $0.config.errorsTopic)
         }, reads: reads)
         assignment = PartitionAssignment(wanted: wanted, reads: reads)
@@ -74,7 +77,7 @@ final class KafkaConsumerLoop {
         reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
         workers = store.shardCount > 1 ? (0..<store.shardCount).map { _ in KafkaIngestWorker(client: client) } : []
         lagProbe = options.lagGroups.isEmpty ? nil
-            : KafkaLagProbe(client: client, store: store, groups: options.lagGroups, interval: options.lagInterval)
+            : KafkaLagProbe(client: client, measuring: measuring, store: store, groups: options.lagGroups, interval: options.lagInterval)
     }
 
     /// Consumes until `keepRunning` says no, then releases every librdkafka resource.
@@ -92,6 +95,7 @@ final class KafkaConsumerLoop {
             noteBrokersDown()
             lagProbe?.step()
             derived?.step(partitions: partitionCounts, store: store)
+            measuring.poll()
             if let fatal = client.fatalError {
                 monitor.disconnected(reason: fatal, retryAtMs: Int64.max)
                 break
@@ -101,7 +105,7 @@ final class KafkaConsumerLoop {
         for worker in workers { worker.stop() }
         reader.deallocate()
         lagProbe?.close()
-        derived?.close()
+        measuring.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
         rd_kafka_queue_destroy(queue)
         client.destroy()

@@ -8,13 +8,16 @@ import PipeTopCore
 ///
 /// Watermarks come from what librdkafka caches from fetch responses
 /// (`rd_kafka_get_watermark_offsets`), so partitions the dashboard reads cost no request; a
-/// partition it does not read (a pipeline's own input topic) is asked with ListOffsets, at most
+/// partition it does not read (a pipeline's own input topic) is asked with ListOffsets, on the
+/// source's `MeasuringClient` so that it does not wait behind the consumer's fetches, at most
 /// once per measurement, at most `maxListOffsets` partitions a round and none after one fails,
 /// so a slow cluster cannot hold the consumer thread for long; a partition left unread keeps
 /// its last end (`GroupLagBook`), or is shown with none. (The test broker's ListOffsets
 /// can count batches rather than records; its fetch responses carry the right watermark.)
 final class KafkaLagProbe {
     private let client: KafkaClient
+    /// Where ListOffsets go.
+    private let measuring: MeasuringClient
     private let store: PipelineStore
     /// Group → the pipelines it is shown for.
     private let pipelines: [String: [String]]
@@ -33,8 +36,9 @@ final class KafkaLagProbe {
     /// The ends last read, kept for partitions whose end cannot be read in a round.
     private var book = GroupLagBook()
 
-    init(client: KafkaClient, store: PipelineStore, groups: [LagGroup], interval: Duration) {
+    init(client: KafkaClient, measuring: MeasuringClient, store: PipelineStore, groups: [LagGroup], interval: Duration) {
         self.client = client
+        self.measuring = measuring
         self.store = store
         pipelines = Dictionary(grouping: groups, by: \.group).mapValues { $0.map(\.pipeline) }
         intervalMs = max(100, interval.milliseconds)
@@ -115,7 +119,7 @@ final class KafkaLagProbe {
         }
         guard listOffsetsBudget > 0 else { return nil }
         listOffsetsBudget -= 1
-        guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+        guard rd_kafka_query_watermark_offsets(measuring.client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
                 == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
             listOffsetsBudget = 0
             return nil

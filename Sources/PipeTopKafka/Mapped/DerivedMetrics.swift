@@ -18,8 +18,8 @@ import PipeTopCore
 /// that is sampled or left to summaries, `scored_read`: the rates stay those of the whole
 /// topic) are asked with ListOffsets, at most `maxListOffsets` partitions a round, none after
 /// one fails until the next round, so a slow cluster cannot hold the consumer thread. They are
-/// asked on a client of their own (`KafkaClient.measuringSibling`): on the consumer's
-/// connections they would wait behind its long-polling fetches and time out. A pipeline whose
+/// asked on the source's `MeasuringClient`: on the consumer's connections they would wait
+/// behind its long-polling fetches and time out. A pipeline whose
 /// topic has a partition without a known watermark is left out of that round rather than
 /// reported short. (The test broker's ListOffsets counts batches rather than records; its fetch
 /// responses carry the right watermark.)
@@ -33,9 +33,8 @@ final class DerivedMetrics {
 
     static let instance = "kafka"
     private let client: KafkaClient
-    /// Where ListOffsets go, made at the first one (a cluster whose every measured partition is
-    /// read needs none); the consumer itself when a sibling could not be made.
-    private var measuring: KafkaClient?
+    /// Where ListOffsets go.
+    private let measuring: MeasuringClient
     private let pipelines: [Pipeline]
     /// The scored topics, which the source reads, and which of their partitions.
     private let read: Set<String>
@@ -52,28 +51,12 @@ final class DerivedMetrics {
     private static let listOffsetsTimeoutMs: Int32 = 500
     private static let maxListOffsets = 64
 
-    init(client: KafkaClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
+    init(client: KafkaClient, measuring: MeasuringClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
         self.client = client
+        self.measuring = measuring
         self.pipelines = pipelines
         read = Set(pipelines.map(\.scored))
         self.reads = reads
-    }
-
-    /// Releases the ListOffsets client; call before the consumer is destroyed.
-    func close() {
-        if let measuring, measuring !== client { measuring.destroy() }
-    }
-
-    /// The client ListOffsets go to, made on first use.
-    private func measuringClient() -> KafkaClient {
-        if let measuring { return measuring }
-        do {
-            measuring = try client.measuringSibling()
-        } catch {
-            client.events.log.append(level: 4, facility: "WATERMARK", message: "no client of its own for ListOffsets: \(error)")
-            measuring = client
-        }
-        return measuring ?? client
     }
 
     /// Topics whose metadata (partition counts) the source needs without reading them.
@@ -84,8 +67,6 @@ final class DerivedMetrics {
     func step(partitions: [String: Int], store: PipelineStore) {
         let now = clock.nowMs()
         guard now >= nextMs else { return }
-        // Serves its callbacks (errors), which would otherwise pile up on a client never polled.
-        if let measuring, measuring !== client { rd_kafka_poll(measuring.handle, 0) }
         // Until a pipeline can be reported (its first fetch), look again soon, not a second later.
         nextMs = now + Self.retryMs
         var budget = Self.maxListOffsets
@@ -135,7 +116,7 @@ final class DerivedMetrics {
             if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
                 guard ask, budget > 0 else { return nil }
                 budget -= 1
-                guard rd_kafka_query_watermark_offsets(measuringClient().handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                guard rd_kafka_query_watermark_offsets(measuring.client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
                     == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
                     budget = 0
                     return nil
