@@ -17,6 +17,7 @@ enum KafkaIngestBenchmark {
         options.ingestThreads = threads
         let source = KafkaSource(config: KafkaClientConfig(brokers: brokers, properties: properties), topics: topics, options: options)
         let started = DispatchTime.now().uptimeNanoseconds
+        let cpuBefore = Self.cpuSeconds()
         do {
             try source.start(into: store)
         } catch {
@@ -40,11 +41,20 @@ enum KafkaIngestBenchmark {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let cpu = Self.cpuSeconds() - cpuBefore
         let snapshot = store.snapshot()
         source.stop()
         print(String(
-            format: "kafka-ingest: %d thread(s): %llu records in %.3f s (%.0f records/s), %llu scored in the store, %llu malformed, peak RSS %.1f MB",
+            format: "kafka-ingest: %d thread(s): %llu records in %.3f s (%.0f records/s), %llu scored in the store, %llu malformed, peak RSS %.1f MB, CPU %.2f s (%.0f%% of one core)",
             threads, count, seconds, Double(count) / seconds, snapshot.scoredTotal,
-            snapshot.sources.map(\.malformed).reduce(0, +), Double(peakRSS) / 1_048_576))
+            snapshot.sources.map(\.malformed).reduce(0, +), Double(peakRSS) / 1_048_576, cpu, 100 * cpu / seconds))
+    }
+
+    /// This process's CPU time so far, user and system, every thread.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
