@@ -83,6 +83,13 @@ final class KafkaClient: @unchecked Sendable {
         return try KafkaClient(kind: .producer, properties: own, log: events.log, oauthTokenCommand: oauthTokenCommand)
     }
 
+    /// A consumer on the same cluster with the same properties, credentials and log, for an
+    /// ingest worker: its fetches are its own (librdkafka keeps one fetch in flight per client
+    /// and broker, so workers sharing one client wait for each other's long polls).
+    func consumerSibling() throws(KafkaError) -> KafkaClient {
+        try KafkaClient(kind: .consumer, properties: properties, log: events.log, oauthTokenCommand: oauthTokenCommand)
+    }
+
     /// Destroys the handle (a consumer without leaving any group: it never joined one), then
     /// releases the callbacks' context. Call once, from the thread that owns the client.
     func destroy() {

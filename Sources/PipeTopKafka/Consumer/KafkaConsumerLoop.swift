@@ -6,9 +6,10 @@ import PipeTopCore
 /// decoding every value in place (nothing allocated per message).
 ///
 /// With a store of several shards, the contract topics' partitions are spread over as many
-/// `KafkaIngestWorker`s, each reading its own queue on its own thread; this thread keeps the
-/// topic-mapped pipelines' topics (a mapped reader keeps state of its own), librdkafka's
-/// errors, and what arrives between an assignment and its forwarding.
+/// `KafkaIngestWorker`s, each a consumer of its own read on its own thread; this thread keeps
+/// the topic-mapped pipelines' topics (a mapped reader keeps state of its own), metadata,
+/// assignments and librdkafka's errors. When a worker's consumer cannot be made, this thread
+/// reads everything (into the shards all the same).
 ///
 /// It owns the client: everything else here runs on the one thread, which stops the workers
 /// and destroys the client when `run` returns.
@@ -75,7 +76,7 @@ final class KafkaConsumerLoop {
         let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
         topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
         reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
-        workers = store.shardCount > 1 ? (0..<store.shardCount).map { _ in KafkaIngestWorker(client: client) } : []
+        workers = store.shardCount > 1 ? Self.workers(store.shardCount, of: client) : []
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, measuring: measuring, store: store, groups: options.lagGroups, interval: options.lagInterval)
     }
@@ -129,9 +130,13 @@ final class KafkaConsumerLoop {
         let current = assignment.assigned
         let added = assignment.additions(from: metadata)
         if !added.isEmpty {
-            do {
-                try client.assign(current: current, added: added, timeoutMs: timeoutMs)
-                forwardToWorkers()
+            do throws(KafkaError) {
+                let own = { (p: PartitionStart) in self.workers.isEmpty || self.routes[p.topic] != nil }
+                try client.assign(current: current.filter(own), added: added.filter(own), timeoutMs: timeoutMs)
+                for (i, worker) in workers.enumerated() {
+                    // Each topic's partitions in turn, so that every worker has its share of the busy ones.
+                    try worker.assign(added.filter { !own($0) && Int($0.partition) % workers.count == i }, timeoutMs: timeoutMs)
+                }
             } catch {
                 client.events.log.append(level: 3, facility: "ASSIGN", message: error.description)
                 monitor.update { $0.statistics.lastError = error.description }
@@ -174,16 +179,19 @@ final class KafkaConsumerLoop {
         return true
     }
 
-    /// Spreads the contract topics' partitions over the workers, in turn (an assignment sends
-    /// every partition to the consumer queue again, so after each one).
-    private func forwardToWorkers() {
-        guard !workers.isEmpty else { return }
-        var next = 0
-        for p in assignment.assigned where routes[p.topic] == nil {
-            guard let partitionQueue = rd_kafka_queue_get_partition(client.handle, p.topic, p.partition) else { continue }
-            rd_kafka_queue_forward(partitionQueue, workers[next % workers.count].queue)
-            rd_kafka_queue_destroy(partitionQueue)
-            next += 1
+    /// `count` workers with consumers of their own, or none (this thread then reads every
+    /// partition) when one cannot be made.
+    private static func workers(_ count: Int, of client: KafkaClient) -> [KafkaIngestWorker] {
+        var made: [KafkaIngestWorker] = []
+        for _ in 0..<count {
+            do {
+                made.append(try KafkaIngestWorker(sibling: client))
+            } catch {
+                client.events.log.append(level: 3, facility: "INGEST", message: "no consumer for an ingest worker, reading on one thread: \(error)")
+                for worker in made { worker.discard() }
+                return []
+            }
         }
+        return made
     }
 }

@@ -3,17 +3,41 @@ import Dispatch
 import Foundation
 import PipeTopCore
 
-/// One of a `KafkaSource`'s ingest workers: a thread of its own reading a queue that some of
-/// the contract topics' partitions are forwarded to (`rd_kafka_queue_forward`), decoding on
-/// that thread and writing its pipelines' shards of the store.
+/// One of a `KafkaSource`'s ingest workers: a consumer of its own (`consumerSibling`), assigned
+/// some of the contract topics' partitions by the consumer thread, and a thread of its own that
+/// reads them, decodes and writes its pipelines' shards of the store.
+///
+/// Its own client rather than a queue of the source's client: librdkafka keeps one fetch in
+/// flight per client and broker, and leaves out of it a partition whose queue is full. With one
+/// shared client, once one worker's partitions were at their end, the fetch in flight was a long
+/// poll (`fetch.wait.max.ms`) for them alone, and the other worker's partitions, drained
+/// meanwhile, waited for it (measured: the last chunks of a backlog arriving 500 ms apart).
 final class KafkaIngestWorker: @unchecked Sendable {
-    /// The worker's queue; partitions forwarded here are read by this worker alone.
-    let queue: OpaquePointer
+    private let client: KafkaClient
+    /// The client's consumer queue: its messages, and its errors.
+    private let queue: OpaquePointer
+    /// The partitions assigned to it so far (only the consumer thread touches this).
+    private var assigned: [PartitionStart] = []
+    private var topics: [String: OpaquePointer?] = [:]
     private let done = DispatchSemaphore(value: 0)
     private let running = RunFlag()
 
-    init(client: KafkaClient) {
-        queue = rd_kafka_queue_new(client.handle)!
+    init(sibling of: KafkaClient) throws(KafkaError) {
+        client = try of.consumerSibling()
+        rd_kafka_poll_set_consumer(client.handle)
+        queue = rd_kafka_queue_get_consumer(client.handle)!
+    }
+
+    /// Adds `added` to its assignment (the others continue where they are). Called by the
+    /// consumer thread; librdkafka's assign is safe beside the worker's polling.
+    func assign(_ added: [PartitionStart], timeoutMs: Int32) throws(KafkaError) {
+        guard !added.isEmpty else { return }
+        for topic in Set(added.map(\.topic)) where !topics.keys.contains(topic) {
+            topics[topic] = rd_kafka_topic_new(client.handle, topic, nil)
+        }
+        _ = try client.partitionCounts(allTopics: false, timeoutMs: timeoutMs)
+        try client.assign(current: assigned, added: added, timeoutMs: timeoutMs)
+        assigned += added
     }
 
     /// Starts the thread, reading until `stop`.
@@ -30,10 +54,17 @@ final class KafkaIngestWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the thread and waits for it (at most a poll timeout), then releases the queue.
+    /// Stops the thread and waits for it (at most a poll timeout), then destroys the client.
     func stop() {
         running.set(false)
         done.wait()
         rd_kafka_queue_destroy(queue)
+        client.destroy()
+    }
+
+    /// Destroys the client of a worker that was never started.
+    func discard() {
+        rd_kafka_queue_destroy(queue)
+        client.destroy()
     }
 }
