@@ -1,3 +1,5 @@
+import Foundation
+
 /// How pipetop talks to Kafka (`[kafka]`).
 public struct KafkaSettings: Sendable, Hashable {
     /// Bootstrap servers, e.g. `localhost:9092`; nil when only contexts or `--brokers` name them.
@@ -9,8 +11,8 @@ public struct KafkaSettings: Sendable, Hashable {
     /// librdkafka `queued.max.messages.kbytes`; caps the prefetch queue (and memory).
     public var queuedMaxKbytes = 16_384
     /// Ingest workers: threads that decode and ingest in parallel, each writing its own shard
-    /// of the store (pipelines hashed to shards); nil: one (on the 2-core machine it was
-    /// measured on, two were no faster; see docs/scale.md). Also the workers a replay uses.
+    /// of the store (pipelines hashed to shards); nil: one per core. Also the workers a replay
+    /// uses. A Kafka source makes a worker only when partitions come to it.
     public var ingestThreads: Int?
     /// Consumer groups whose lag is shown.
     public var lagGroups: [String] = []
@@ -28,8 +30,13 @@ public struct KafkaSettings: Sendable, Hashable {
     public static let queuedMaxKbytesRange = 1...2_097_151
     public static let ingestThreadsRange = 1...64
 
-    /// The ingest workers to run: `ingestThreads`, or one.
-    public var resolvedIngestThreads: Int { ingestThreads ?? 1 }
+    /// The ingest workers to run: `ingestThreads`, or one per core.
+    public var resolvedIngestThreads: Int { ingestThreads ?? Self.defaultIngestThreads }
+
+    /// One per core the process may use, within `ingestThreadsRange`.
+    public static var defaultIngestThreads: Int {
+        min(max(ingestThreadsRange.lowerBound, ProcessInfo.processInfo.activeProcessorCount), ingestThreadsRange.upperBound)
+    }
 
     public init(
         brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 500,

@@ -6,10 +6,11 @@ import PipeTopCore
 /// decoding every value in place (nothing allocated per message).
 ///
 /// With a store of several shards, the contract topics' partitions are spread over as many
-/// `KafkaIngestWorker`s, each a consumer of its own read on its own thread; this thread keeps
-/// the topic-mapped pipelines' topics (a mapped reader keeps state of its own), metadata,
-/// assignments and librdkafka's errors. When a worker's consumer cannot be made, this thread
-/// reads everything (into the shards all the same).
+/// `KafkaIngestWorker`s (partition n of each topic to worker n mod shards), each a consumer of
+/// its own read on its own thread, made when its first partition comes, so there are never
+/// more workers than partitions; this thread keeps the topic-mapped pipelines' topics (a
+/// mapped reader keeps state of its own), metadata, assignments and librdkafka's errors, and
+/// reads a worker's partitions itself when the worker's consumer cannot be made.
 ///
 /// It owns the client: everything else here runs on the one thread, which stops the workers
 /// and destroys the client when `run` returns.
@@ -25,8 +26,12 @@ final class KafkaConsumerLoop {
     private let topicHandles: [OpaquePointer]
     private var assignment: PartitionAssignment
     private var reader: KafkaQueueIngest
-    /// The ingest workers, when the store has more than one shard.
-    private let workers: [KafkaIngestWorker]
+    /// The ingest workers by slot (one slot per shard when the store has more than one), made
+    /// as partitions come to them.
+    private var workers: [Int: KafkaIngestWorker] = [:]
+    private let workerSlots: Int
+    /// The partitions this thread's client reads.
+    private var ownAssigned: [PartitionStart] = []
     private var nextMetadataMs: Int64 = 0
     private var brokersDownSeen: UInt64 = 0
     /// Measures `[kafka] lag_groups`; nil when none are configured.
@@ -76,7 +81,7 @@ final class KafkaConsumerLoop {
         let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
         topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
         reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
-        workers = store.shardCount > 1 ? Self.workers(store.shardCount, of: client) : []
+        workerSlots = store.shardCount > 1 ? store.shardCount : 0
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, measuring: measuring, store: store, groups: options.lagGroups, interval: options.lagInterval)
     }
@@ -84,9 +89,6 @@ final class KafkaConsumerLoop {
     /// Consumes until `keepRunning` says no, then releases every librdkafka resource.
     func run(while keepRunning: () -> Bool) {
         let pollMs = Int32(clamping: options.pollTimeout.milliseconds)
-        for (i, worker) in workers.enumerated() {
-            worker.start(store: store, monitor: monitor, log: client.events.log, options: options, index: i)
-        }
         while keepRunning() {
             let now = clock.nowMs()
             if now >= nextMetadataMs { refresh(now: now) }
@@ -103,7 +105,7 @@ final class KafkaConsumerLoop {
             }
         }
         monitor.update { $0.connection = .stopped }
-        for worker in workers { worker.stop() }
+        for worker in workers.values { worker.stop() }
         reader.deallocate()
         lagProbe?.close()
         measuring.close()
@@ -127,16 +129,18 @@ final class KafkaConsumerLoop {
             return
         }
         partitionCounts = metadata
-        let current = assignment.assigned
         let added = assignment.additions(from: metadata)
         if !added.isEmpty {
             do throws(KafkaError) {
-                let own = { (p: PartitionStart) in self.workers.isEmpty || self.routes[p.topic] != nil }
-                try client.assign(current: current.filter(own), added: added.filter(own), timeoutMs: timeoutMs)
-                for (i, worker) in workers.enumerated() {
+                var mine = added.filter { workerSlots == 0 || routes[$0.topic] != nil }
+                for slot in 0..<workerSlots {
                     // Each topic's partitions in turn, so that every worker has its share of the busy ones.
-                    try worker.assign(added.filter { !own($0) && Int($0.partition) % workers.count == i }, timeoutMs: timeoutMs)
+                    let share = added.filter { routes[$0.topic] == nil && Int($0.partition) % workerSlots == slot }
+                    guard !share.isEmpty else { continue }
+                    if let worker = worker(slot) { try worker.assign(share, timeoutMs: timeoutMs) } else { mine += share }
                 }
+                try client.assign(current: ownAssigned, added: mine, timeoutMs: timeoutMs)
+                ownAssigned += mine
             } catch {
                 client.events.log.append(level: 3, facility: "ASSIGN", message: error.description)
                 monitor.update { $0.statistics.lastError = error.description }
@@ -179,19 +183,18 @@ final class KafkaConsumerLoop {
         return true
     }
 
-    /// `count` workers with consumers of their own, or none (this thread then reads every
-    /// partition) when one cannot be made.
-    private static func workers(_ count: Int, of client: KafkaClient) -> [KafkaIngestWorker] {
-        var made: [KafkaIngestWorker] = []
-        for _ in 0..<count {
-            do {
-                made.append(try KafkaIngestWorker(sibling: client))
-            } catch {
-                client.events.log.append(level: 3, facility: "INGEST", message: "no consumer for an ingest worker, reading on one thread: \(error)")
-                for worker in made { worker.discard() }
-                return []
-            }
+    /// The worker of `slot`, made and started at its first partitions; nil (this thread then
+    /// reads them) when its consumer cannot be made.
+    private func worker(_ slot: Int) -> KafkaIngestWorker? {
+        if let worker = workers[slot] { return worker }
+        do {
+            let worker = try KafkaIngestWorker(sibling: client)
+            worker.start(store: store, monitor: monitor, log: client.events.log, options: options, index: slot)
+            workers[slot] = worker
+            return worker
+        } catch {
+            client.events.log.append(level: 3, facility: "INGEST", message: "no consumer for ingest worker \(slot + 1), its partitions read on the consumer thread: \(error)")
+            return nil
         }
-        return made
     }
 }

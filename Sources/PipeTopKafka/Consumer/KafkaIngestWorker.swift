@@ -63,8 +63,7 @@ final class KafkaIngestWorker: @unchecked Sendable {
         discard()
     }
 
-    /// Destroys the client (of a worker stopped, or never started).
-    func discard() {
+    private func discard() {
         for handle in topics.values { rd_kafka_topic_destroy(handle) }
         topics = [:]
         rd_kafka_queue_destroy(queue)
