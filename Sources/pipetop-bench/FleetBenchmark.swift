@@ -4,14 +4,16 @@ import PipeTopDemo
 import PipeTopUI
 import Synchronization
 
-/// `pipetop-bench fleet [P]`: the dashboard on a synthetic fleet of P pipelines (20 versions
+/// `pipetop-bench fleet [P [SHARDS]]`: the dashboard on a synthetic fleet of P pipelines (20 versions
 /// and 10 instances each, metrics every second, 10 scored records per pipeline per second),
+/// in a store of SHARDS shards (default 1; a Kafka dashboard has one per ingest worker),
 /// its events written by Core's encoder and read by the ingest path. First a minute of event
 /// time as fast as it goes (the windows fill), then `seconds` in real time while keys are
 /// pressed on the Overview: ingest CPU per second of data, resident memory, snapshot and
 /// frame times, keypress to frame (update, snapshot, render at 200×60), `/` and `G`.
 struct FleetBenchmark {
     var pipelines: Int
+    var shards = 1
     var seconds = 10
     /// Scored records per pipeline per second.
     static let scoredPerPipeline = 10
@@ -63,9 +65,9 @@ struct FleetBenchmark {
 
     func measure() -> Figures {
         var figures = Figures(pipelines: pipelines)
-        let store = PipelineStore(basis: .eventTime)
+        let store = PipelineStore(basis: .eventTime, shards: shards)
         var generator = FleetGenerator(pipelines: pipelines, scoredPerSecond: pipelines * Self.scoredPerPipeline)
-        var feeder = Feeder()
+        var feeder = Feeder(shards: shards)
         generator.lifecycle { feeder.add($0) }
         feeder.ingest(into: store)
         for second in 0..<Self.warmupSeconds {
@@ -154,8 +156,14 @@ struct FleetBenchmark {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         var ingestor = MessageIngestor()
+        /// For a store of several shards, the path of a Kafka ingest worker.
+        var sharded: ShardedIngestor?
         /// Thread CPU seconds spent decoding and ingesting so far.
         var cpu = 0.0
+
+        init(shards: Int) {
+            sharded = shards > 1 ? ShardedIngestor(shards: shards) : nil
+        }
 
         mutating func add(_ event: Event) {
             EventEncoder.encode(event, into: &bytes)
@@ -173,6 +181,19 @@ struct FleetBenchmark {
             let range = (ends.count * part / parts)..<(ends.count * (part + 1) / parts)
             var ingestor = self.ingestor
             let ends = self.ends
+            if var sharded {
+                cpu += Stopwatch.time {
+                    bytes.withUnsafeBytes { all in
+                        for k in range {
+                            sharded.add(UnsafeRawBufferPointer(rebasing: all[(k == 0 ? 0 : ends[k - 1])..<ends[k]]), source: "fleet")
+                        }
+                        sharded.flush(into: store)
+                    }
+                }
+                self.sharded = sharded
+                if parts == 1 { clear() }
+                return
+            }
             cpu += Stopwatch.time {
                 bytes.withUnsafeBytes { all in
                     store.withBatch { state, now in

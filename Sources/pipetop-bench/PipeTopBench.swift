@@ -43,7 +43,7 @@ enum PipeTopBench {
         case "fleet":
             // `fleet`: 1, 10, 100 and 1,000 pipelines, each in a process of its own; `fleet P`: one size.
             if let size = args.dropFirst().first.flatMap({ Int($0) }) {
-                FleetBenchmark(pipelines: size).run()
+                FleetBenchmark(pipelines: size, shards: args.dropFirst(2).first.flatMap { Int($0) } ?? 1).run()
             } else {
                 FleetBenchmark.table(sizes: [1, 10, 100, 1_000])
             }
@@ -95,7 +95,7 @@ enum PipeTopBench {
                 brokers: rest[0], topic: rest[1], count: count, threads: threads,
                 properties: Dictionary(properties.map { ($0.key, $0.value) }) { _, new in new })
         default:
-            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | fleet [PIPELINES] | tail-screen [FILTER] | soak [N] | longrun [HOURS] [RATE] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
+            FileHandle.standardError.write(Data("usage: pipetop-bench [all | decode [N] | protobuf [N] | avro [N | FILE] | ingest [N] | snapshot | render | demo [SECONDS] | fleet [PIPELINES [SHARDS]] | tail-screen [FILTER] | soak [N] | longrun [HOURS] [RATE] | parallel [N] [WORKERS] | kafka-ingest BROKERS TOPIC COUNT [ingest_threads=N] [KEY=VALUE…]]\n".utf8))
             exit(64)
         }
     }

@@ -69,7 +69,7 @@ public enum ConfigRenderer {
         out.append("fetch_wait_max_ms = \(kafka.fetchWaitMaxMs)")
         out.append("queued_max_kbytes = \(kafka.queuedMaxKbytes)")
         if let n = kafka.ingestThreads { out.append("ingest_threads = \(n)") } else {
-            out.append("# ingest_threads: \(KafkaSettings.defaultIngestThreads) (one per core; see docs/scale.md)")
+            out.append("# ingest_threads: 1 (one thread; see docs/scale.md)")
         }
         out.append("lag_groups = \(list(kafka.lagGroups))")
         render(kafka.scoredRead, into: &out)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How pipetop talks to Kafka (`[kafka]`).
 public struct KafkaSettings: Sendable, Hashable {
     /// Bootstrap servers, e.g. `localhost:9092`; nil when only contexts or `--brokers` name them.
@@ -11,8 +9,10 @@ public struct KafkaSettings: Sendable, Hashable {
     /// librdkafka `queued.max.messages.kbytes`; caps the prefetch queue (and memory).
     public var queuedMaxKbytes = 16_384
     /// Ingest workers: threads that decode and ingest in parallel, each writing its own shard
-    /// of the store (pipelines hashed to shards); nil: one per core. Also the workers a replay
-    /// uses. A Kafka source makes a worker only when partitions come to it.
+    /// of the store (pipelines hashed to shards); nil: one. Also the workers a replay uses. A
+    /// Kafka source makes a worker only when partitions come to it. Not one per core by
+    /// default: every shard adds to each snapshot and keeps buffers of its own (see
+    /// docs/scale.md).
     public var ingestThreads: Int?
     /// Consumer groups whose lag is shown.
     public var lagGroups: [String] = []
@@ -30,13 +30,8 @@ public struct KafkaSettings: Sendable, Hashable {
     public static let queuedMaxKbytesRange = 1...2_097_151
     public static let ingestThreadsRange = 1...64
 
-    /// The ingest workers to run: `ingestThreads`, or one per core.
-    public var resolvedIngestThreads: Int { ingestThreads ?? Self.defaultIngestThreads }
-
-    /// One per core the process may use, within `ingestThreadsRange`.
-    public static var defaultIngestThreads: Int {
-        min(max(ingestThreadsRange.lowerBound, ProcessInfo.processInfo.activeProcessorCount), ingestThreadsRange.upperBound)
-    }
+    /// The ingest workers to run: `ingestThreads`, or one.
+    public var resolvedIngestThreads: Int { ingestThreads ?? 1 }
 
     public init(
         brokers: String? = nil, clientID: String = "pipetop", fetchWaitMaxMs: Int = 500,

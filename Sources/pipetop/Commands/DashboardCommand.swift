@@ -36,7 +36,7 @@ struct DashboardCommand: ParsableCommand {
     var logFile: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Threads decoding and ingesting in parallel, each into its own shard of pipelines (default: [kafka] ingest_threads, one per core).",
+        "Threads decoding and ingesting in parallel, each into its own shard of pipelines (default: [kafka] ingest_threads, else 1).",
         valueName: "n"))
     var ingestThreads: Int?
 
