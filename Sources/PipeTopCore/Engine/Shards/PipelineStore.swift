@@ -11,8 +11,8 @@ import Glibc
 /// a snapshot merges the shards' pictures. With one shard (the default) it is one state
 /// behind one lock. The caps of `StoreLimits` on what pipelines hold (pipelines, tracked
 /// versions, drift windows) are shared out among the shards, so the whole store stays within
-/// them; each shard keeps a label join of the full size (a few MB), as one busy pipeline may
-/// have a shard to itself.
+/// them; each shard keeps a label join of the full size (about 10 MB: `labelJoinKeys`,
+/// 100,000 by default, preallocated), as one busy pipeline may have a shard to itself.
 ///
 /// A lock is not fair: an ingestion thread that is behind (a backlog, a slow build) takes it
 /// again the moment it lets go, and a reader could wait for ever. Readers therefore say they
