@@ -37,7 +37,8 @@ final class KafkaIngestWorker: @unchecked Sendable {
         for topic in Set(added.map(\.topic)) where topics[topic] == nil {
             topics[topic] = rd_kafka_topic_new(client.handle, topic, nil)
         }
-        _ = try client.partitionCounts(allTopics: false, timeoutMs: timeoutMs)
+        // Best effort: without it the first fetch only comes later.
+        _ = try? client.partitionCounts(allTopics: false, timeoutMs: timeoutMs)
         try client.assign(current: assigned, added: added, timeoutMs: timeoutMs)
         assigned += added
     }
