@@ -22,18 +22,22 @@ extension StoreSnapshot {
         }
         var labelJoin = LabelJoinCounters()
         for part in parts { labelJoin.add(part.labelJoin) }
+        // Sorted in place: each part is sorted already, and a copy of every pipeline's
+        // picture costs as much as the sort.
+        var pipelines = parts.flatMap(\.pipelines)
+        pipelines.sort { $0.name < $1.name }
         self.init(
             takenAtMs: parts.map(\.takenAtMs).max() ?? 0,
             latestEventMs: parts.compactMap(\.latestEventMs).max(),
             quietSinceMs: quietSinceMs,
-            pipelines: parts.flatMap(\.pipelines).sorted { $0.name < $1.name },
+            pipelines: pipelines,
             sources: sources.values.sorted { $0.name < $1.name },
-            timeline: Self.newest(parts.map(\.timeline), limit: limits.timelineEntries, time: \.tsMs),
+            timeline: Self.newest(parts.map(\.timeline), limit: limits.timelineEntries) { $0.tsMs },
             alerts: parts.flatMap(\.alerts).sorted(by: Alert.worstFirst),
-            alertHistory: Self.newest(parts.map(\.alertHistory), limit: AlertBook.defaultHistoryCapacity, time: \.atMs),
+            alertHistory: Self.newest(parts.map(\.alertHistory), limit: AlertBook.defaultHistoryCapacity) { $0.atMs },
             totalEvents: parts.reduce(0) { $0 + $1.totalEvents },
             labelJoin: labelJoin,
-            recentScored: Self.newest(parts.map(\.recentScored), limit: limits.tailRecords, time: \.tsMs),
+            recentScored: Self.newest(parts.map(\.recentScored), limit: limits.tailRecords) { $0.tsMs },
             scoredTotal: parts.reduce(0) { $0 + $1.scoredTotal },
             scoredSampling: sampling,
             approximateBytes: parts.reduce(0) { $0 + $1.approximateBytes },
@@ -42,14 +46,16 @@ extension StoreSnapshot {
 
     /// The newest `limit` entries of lists that are each newest first, newest first (ties
     /// keep the shards' order).
-    private static func newest<T>(_ lists: [[T]], limit: Int, time: KeyPath<T, Int64>) -> [T] {
+    private static func newest<T>(_ lists: [[T]], limit: Int, time: (T) -> Int64) -> [T] {
+        let filled = lists.filter { !$0.isEmpty }
+        if filled.count <= 1 { return Array((filled.first ?? []).prefix(limit)) }
         var heads = Array(repeating: 0, count: lists.count)
         var out: [T] = []
         out.reserveCapacity(min(limit, lists.reduce(0) { $0 + $1.count }))
         while out.count < limit {
             var best: Int?
             for (i, list) in lists.enumerated() where heads[i] < list.count {
-                if let b = best, list[heads[i]][keyPath: time] <= lists[b][heads[b]][keyPath: time] { continue }
+                if let b = best, time(list[heads[i]]) <= time(lists[b][heads[b]]) { continue }
                 best = i
             }
             guard let b = best else { break }
