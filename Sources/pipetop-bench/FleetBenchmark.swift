@@ -180,30 +180,26 @@ struct FleetBenchmark {
         mutating func ingest(into store: PipelineStore, part: Int = 0, of parts: Int = 1) {
             let range = (ends.count * part / parts)..<(ends.count * (part + 1) / parts)
             var ingestor = self.ingestor
+            var sharded = self.sharded
             let ends = self.ends
-            if var sharded {
-                cpu += Stopwatch.time {
-                    bytes.withUnsafeBytes { all in
-                        for k in range {
-                            sharded.add(UnsafeRawBufferPointer(rebasing: all[(k == 0 ? 0 : ends[k - 1])..<ends[k]]), source: "fleet")
-                        }
-                        sharded.flush(into: store)
-                    }
-                }
-                self.sharded = sharded
-                if parts == 1 { clear() }
-                return
-            }
             cpu += Stopwatch.time {
                 bytes.withUnsafeBytes { all in
+                    func message(_ k: Int) -> UnsafeRawBufferPointer {
+                        UnsafeRawBufferPointer(rebasing: all[(k == 0 ? 0 : ends[k - 1])..<ends[k]])
+                    }
+                    if sharded != nil {
+                        for k in range { sharded?.add(message(k), source: "fleet") }
+                        sharded?.flush(into: store)
+                        return
+                    }
                     store.withBatch { state, now in
                         for k in range {
-                            let start = k == 0 ? 0 : ends[k - 1]
-                            _ = ingestor.ingest(UnsafeRawBufferPointer(rebasing: all[start..<ends[k]]), into: &state, source: "fleet", arrivalMs: now)
+                            _ = ingestor.ingest(message(k), into: &state, source: "fleet", arrivalMs: now)
                         }
                     }
                 }
             }
+            self.sharded = sharded
             self.ingestor = ingestor
             if parts == 1 { clear() }
         }

@@ -25,6 +25,28 @@ final class MeasuringClient {
         return sibling ?? consumer
     }
 
+    /// ListOffsets requests one round of measurements may send, and how long each may block.
+    static let maxListOffsets = 64
+    private static let listOffsetsTimeoutMs: Int32 = 500
+
+    /// A partition's high watermark: the one the consumer cached from its fetches, else, when
+    /// `ask`, asked with ListOffsets while `budget` lasts (a failure spends the rest of it, so
+    /// a slow cluster holds the thread at most once a round); nil when neither answers.
+    func highWatermark(_ topic: String, _ partition: Int32, ask: Bool = true, budget: inout Int) -> Int64? {
+        var low: Int64 = -1, high: Int64 = -1
+        if rd_kafka_get_watermark_offsets(consumer.handle, topic, partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 {
+            return high
+        }
+        guard ask, budget > 0 else { return nil }
+        budget -= 1
+        guard rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
+                == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
+            budget = 0
+            return nil
+        }
+        return high
+    }
+
     /// Serves the sibling's callbacks (errors), which would otherwise pile up on a client never
     /// polled.
     func poll() {

@@ -73,7 +73,7 @@ final class KafkaConsumerLoop {
         self.routes = routes
         let reads = ScoredReads(topics: topics, options: options)
         measuring = MeasuringClient(consumer: client)
-        derived = mapped.isEmpty ? nil : DerivedMetrics(client: client, measuring: measuring, pipelines: mapped.map {
+        derived = mapped.isEmpty ? nil : DerivedMetrics(measuring: measuring, pipelines: mapped.map {
             DerivedMetrics.Pipeline(name: $0.config.name, scored: $0.config.scoredTopic, input: $0.config.inputTopic, errors: $0.config.errorsTopic)
         }, reads: reads)
         assignment = PartitionAssignment(wanted: wanted, reads: reads)

@@ -29,8 +29,6 @@ final class KafkaLagProbe {
     private var sentMs: Int64 = 0
     /// How long one request may take, and how long ListOffsets may block for an unread partition.
     private static let requestTimeoutMs: Int32 = 5_000
-    private static let listOffsetsTimeoutMs: Int32 = 500
-    private static let maxListOffsets = 64
     /// ListOffsets requests left in this round of answers.
     private var listOffsetsBudget = 0
     /// The ends last read, kept for partitions whose end cannot be read in a round.
@@ -54,7 +52,7 @@ final class KafkaLagProbe {
     /// Handles the answers that arrived, and sends the next round of requests when one is due
     /// and the last has been answered (or abandoned after three intervals).
     func step() {
-        listOffsetsBudget = Self.maxListOffsets
+        listOffsetsBudget = MeasuringClient.maxListOffsets
         while let event = rd_kafka_queue_poll(queue, 0) {
             handle(event)
             rd_kafka_event_destroy(event)
@@ -107,24 +105,9 @@ final class KafkaLagProbe {
             guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
             committed.append(.init(topic: String(cString: topic), partition: p.partition, offset: p.offset))
         }
-        return book.measure(group: group, committed: committed, nowMs: clock.nowMs(), read: end)
-    }
-
-    /// A partition's high watermark: cached from fetches, else asked with ListOffsets while the
-    /// round's budget lasts; nil when neither answers.
-    private func end(_ topic: String, _ partition: Int32) -> Int64? {
-        var low: Int64 = -1, high: Int64 = -1
-        if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 {
-            return high
+        return book.measure(group: group, committed: committed, nowMs: clock.nowMs()) { topic, partition in
+            measuring.highWatermark(topic, partition, budget: &listOffsetsBudget)
         }
-        guard listOffsetsBudget > 0 else { return nil }
-        listOffsetsBudget -= 1
-        guard rd_kafka_query_watermark_offsets(measuring.client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
-                == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
-            listOffsetsBudget = 0
-            return nil
-        }
-        return high
     }
 
     private func note(_ message: String) {

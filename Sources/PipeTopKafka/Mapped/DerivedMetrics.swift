@@ -1,4 +1,3 @@
-import CRdKafka
 import PipeTopCore
 
 /// Throughput of topic-mapped pipelines measured on Kafka itself, for pipelines that send no
@@ -32,8 +31,7 @@ final class DerivedMetrics {
     }
 
     static let instance = "kafka"
-    private let client: KafkaClient
-    /// Where ListOffsets go.
+    /// Where watermarks are read and ListOffsets go.
     private let measuring: MeasuringClient
     private let pipelines: [Pipeline]
     /// The scored topics, which the source reads, and which of their partitions.
@@ -48,11 +46,8 @@ final class DerivedMetrics {
     private static let ownMetricsMs: Int64 = 30_000
     private static let intervalMs: Int64 = 1_000
     private static let retryMs: Int64 = 100
-    private static let listOffsetsTimeoutMs: Int32 = 500
-    private static let maxListOffsets = 64
 
-    init(client: KafkaClient, measuring: MeasuringClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
-        self.client = client
+    init(measuring: MeasuringClient, pipelines: [Pipeline], reads: ScoredReads = ScoredReads()) {
         self.measuring = measuring
         self.pipelines = pipelines
         read = Set(pipelines.map(\.scored))
@@ -69,7 +64,7 @@ final class DerivedMetrics {
         guard now >= nextMs else { return }
         // Until a pipeline can be reported (its first fetch), look again soon, not a second later.
         nextMs = now + Self.retryMs
-        var budget = Self.maxListOffsets
+        var budget = MeasuringClient.maxListOffsets
         var sums: [String: Int64?] = [:]
         func sum(_ topic: String) -> Int64? {
             if let known = sums[topic] { return known }
@@ -111,17 +106,7 @@ final class DerivedMetrics {
         var total: Int64 = 0
         for partition in 0..<Int32(partitions) {
             let ask = !read.contains(topic) || !reads.reads(topic, partition: Int(partition))
-            var low: Int64 = 0
-            var high: Int64 = -1
-            if rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 {
-                guard ask, budget > 0 else { return nil }
-                budget -= 1
-                guard rd_kafka_query_watermark_offsets(measuring.client.handle, topic, partition, &low, &high, Self.listOffsetsTimeoutMs)
-                    == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else {
-                    budget = 0
-                    return nil
-                }
-            }
+            guard let high = measuring.highWatermark(topic, partition, ask: ask, budget: &budget) else { return nil }
             total += high
         }
         return total
