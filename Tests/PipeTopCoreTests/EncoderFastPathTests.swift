@@ -4,7 +4,20 @@ import Testing
 
 // The encoder's shortcuts, checked against the plain forms they replace.
 @Test func integersAreWrittenAsTheirDescription() {
-    let values: [Int64] = [0, 1, -1, 9, 10, -10, 1_764_000_000_000, Int64.max, Int64.min, Int64.min + 1]
+    // Digits are counted from the bit length: every power of ten and its neighbours.
+    var powers: [Int64] = []
+    var p: Int64 = 1
+    for _ in 0...18 {
+        powers += [p - 1, p, p + 1, -p, -(p - 1)]
+        if p <= Int64.max / 10 { p *= 10 }
+    }
+    let values: [Int64] = [0, 1, -1, 9, 10, -10, 1_764_000_000_000, Int64.max, Int64.min, Int64.min + 1] + powers
+    let buffer = JSONTextBuffer()
+    for u in [UInt64.max, UInt64.max / 10, 10_000_000_000_000_000_000, 9_999_999_999_999_999_999] + powers.map(\.magnitude) {
+        buffer.reset()
+        buffer.uint(u)
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == u.description)
+    }
     for v in values {
         var w = JSONWriter([])
         w.int64(v)
@@ -36,6 +49,7 @@ import Testing
     // Short decimals (what scores and features mostly are) take ShortDecimal's path, the rest
     // `description`'s: the text is the same either way, across magnitudes and precisions.
     var rng = SplitMix64(seed: 11)
+    let buffer = JSONTextBuffer()
     for i in 0..<200_000 {
         let magnitude = [1e-5, 1e-3, 0.5, 7, 1_234, 5e5, 2e6, 3e9][i % 8]
         let raw = Double(rng.next() % 2_000_000_000) / 1e9 * magnitude * (i % 3 == 0 ? -1 : 1)
@@ -44,8 +58,12 @@ import Testing
         w.double(d)
         let text = String(decoding: w.out, as: UTF8.self)
         let expected = d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) ? String(Int64(d)) : d.description
+        buffer.reset()
+        buffer.double(d)
+        let natural = String(decoding: buffer.bytes, as: UTF8.self)
         #expect(text == expected, "\(d)")
-        if text != expected { return }
+        #expect(natural == expected, "\(d)")
+        if text != expected || natural != expected { return }
     }
 }
 

@@ -11,22 +11,9 @@ struct DigitCursor {
     }
 
     /// `n` in decimal, zero-padded to at least `width` digits.
-    mutating func digits(_ n: UInt64, width: Int) {
-        var digits = 1
-        var m = n
-        while m >= 10 {
-            m /= 10
-            digits += 1
-        }
-        let total = max(width, digits)
-        var v = n
-        var i = count + total
-        for k in count..<(i - digits) { base[k] = UInt8(ascii: "0") }
-        repeat {
-            i -= 1
-            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while v > 0
+    @inline(__always) mutating func digits(_ n: UInt64, width: Int) {
+        let total = max(width, DecimalDigits.count(n))
         count += total
+        DecimalDigits.write(n, width: total, endingAt: base + count)
     }
 }

@@ -134,7 +134,8 @@ public final class JSONTextBuffer {
             raw(d.isNaN ? "\"NaN\"" : d < 0 ? "\"-Infinity\"" : "\"Infinity\"")
             return
         }
-        if d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) {
+        // Whole numbers as integers (-0.0 excepted): truncated and compared, without a libm call.
+        if abs(d) < 1e15, Double(Int64(d)) == d, !(d == 0 && d.sign == .minus) {
             int(Int64(d))
             return
         }

@@ -1,7 +1,8 @@
 /// The shortest text of a double that is a short decimal, without Swift's general
 /// algorithm or a `String`: what both JSON writers print scores and features with.
 enum ShortDecimal {
-    /// The most bytes `write` writes: a sign, 15 digits and a point.
+    /// The most bytes `write` writes: a sign, 9 whole digits, a point and 9 fraction digits,
+    /// with room to spare.
     static let maxLength = 32
 
     /// Writes `d` at `base` (room for `maxLength` bytes) and returns the length, or declines
@@ -13,67 +14,55 @@ enum ShortDecimal {
     /// there |d|·10^9 is within 0.12 of an integer when any k ≤ 9 works (ulps of |d| and of
     /// the product are that small), so m₉ is that k's m followed by zeros, and dropping them
     /// gives the fewest digits. Up to 10^9 each k is tried; outside 1e-4 ≤ |d| < 1e9 (where
-    /// `description` switches to exponents or ulps grow past 10^-9) it declines. A property
-    /// test compares it with `description` on millions of values.
+    /// `description` switches to exponents or ulps grow past 10^-9) it declines, and so it does
+    /// for whole numbers (the writers print those as integers). A property test compares it
+    /// with `description` on millions of values.
     @inline(__always) static func write(_ d: Double, to base: UnsafeMutablePointer<UInt8>) -> Int? {
         let a = abs(d)
         guard a >= 1e-4, a < 1e9 else { return nil }
+        let sign = d < 0 ? 1 : 0
+        base[0] = UInt8(ascii: "-")
         if a < 1e6 {
-            let m = Double(UInt64(a * 1e9 + 0.5))
-            guard m / 1e9 == a else { return nil }
-            var digits = UInt64(m)
-            var k = 9
-            while digits % 10 == 0 {
-                digits /= 10
-                k -= 1
+            // (Int64: the unsigned conversions cost more, and a · 10^9 < 10^15 fits.)
+            let m = Int64(a * 1e9 + 0.5)
+            guard Double(m) / 1e9 == a else { return nil }
+            let whole = UInt64(m / 1_000_000_000)
+            guard let end = decimal(whole: whole, fraction: UInt64(m) &- whole &* 1_000_000_000, digits: 9, to: base + sign) else {
+                return nil
             }
-            return writeDecimal(digits, fractionDigits: k, negative: d < 0, to: base)
+            // At most 8 of the 9 digits are trailing zeros (the fraction is not 0): the last 8
+            // bytes, '0' made 0, have as many zero bytes on top (little-endian) as there are.
+            let last8 = UnsafeRawPointer(base + sign + end - 8).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+            return sign + end - last8.leadingZeroBitCount >> 3
         }
         // (UInt64 below: a · 10^9 < 10^18 fits.)
         var scale = 1.0
+        var power: UInt64 = 1
         for k in 1...9 {
             scale *= 10
+            power &*= 10
             // a · 10^k + 0.5 truncated: round half up, without a libm call.
             let m = Double(UInt64(a * scale + 0.5))
             // At most 15 significant digits: then that decimal is the only one of its length
             // that reads back as `d` (doubles hold 15.95 digits), so it is `description`'s.
             guard m < 1e15 else { return nil }
             guard m / scale == a else { continue }
-            return writeDecimal(UInt64(m), fractionDigits: k, negative: d < 0, to: base)
+            // The fewest digits: m does not end in 0 (m / 10 would have been found at k - 1).
+            let whole = UInt64(m) / power
+            return decimal(whole: whole, fraction: UInt64(m) &- whole &* power, digits: k, to: base + sign).map { sign + $0 }
         }
         return nil
     }
 
-    /// `digits` / 10^k in decimal, the k fraction digits all written (leading zeros kept:
-    /// 0.0042), right to left with divisions by 10 only. Returns the length.
-    @inline(__always) private static func writeDecimal(_ digits: UInt64, fractionDigits k: Int, negative: Bool,
-                                                      to base: UnsafeMutablePointer<UInt8>) -> Int {
-        var count = 0
-        var n = 1
-        var rest = digits
-        while rest >= 10 {
-            rest /= 10
-            n += 1
-        }
-        if negative {
-            base[count] = UInt8(ascii: "-")
-            count += 1
-        }
-        let length = max(n - k, 1) + 1 + k
-        var at = count + length
-        var v = digits
-        for _ in 0..<k {
-            at -= 1
-            base[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        }
-        at -= 1
-        base[at] = UInt8(ascii: ".")
-        repeat {
-            at -= 1
-            base[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while v > 0
-        return count + length
+    /// `whole.fraction`, the fraction written with exactly `digits` digits (zeros kept on both
+    /// sides: 0.0042000); nil for a zero fraction. Returns the length.
+    @inline(__always) private static func decimal(whole: UInt64, fraction: UInt64, digits: Int,
+                                                 to base: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard fraction != 0 else { return nil }
+        let n = DecimalDigits.count(whole)
+        DecimalDigits.write(whole, width: n, endingAt: base + n)
+        base[n] = UInt8(ascii: ".")
+        DecimalDigits.write(fraction, width: digits, endingAt: base + n + 1 + digits)
+        return n + 1 + digits
     }
 }

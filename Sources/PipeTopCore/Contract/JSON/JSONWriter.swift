@@ -66,20 +66,14 @@ struct JSONWriter {
     /// Decimal digits written straight into `out`, without a `String` in between.
     mutating func int64(_ v: Int64) {
         // 19 digits and a sign at most.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { b in
-            var i = b.count
-            var m = v.magnitude
-            repeat {
-                i -= 1
-                b[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
-                m /= 10
-            } while m > 0
-            if v < 0 {
-                i -= 1
-                b[i] = UInt8(ascii: "-")
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { b in
+            let base = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let sign = v < 0 ? 1 : 0
+            base[0] = UInt8(ascii: "-")
+            let n = DecimalDigits.count(v.magnitude)
+            DecimalDigits.write(v.magnitude, width: n, endingAt: base + sign + n)
+            out.append(contentsOf: UnsafeRawBufferPointer(start: base, count: sign + n))
         }
     }
 
@@ -92,7 +86,8 @@ struct JSONWriter {
             append("null")
             return
         }
-        if d == d.rounded(.towardZero) && abs(d) < 1e15 && !(d == 0 && d.sign == .minus) {
+        // Whole numbers as integers (-0.0 excepted): truncated and compared, without a libm call.
+        if abs(d) < 1e15, Double(Int64(d)) == d, !(d == 0 && d.sign == .minus) {
             int64(Int64(d))
             return
         }
