@@ -22,15 +22,13 @@ enum DecimalDigits {
     /// `v` as exactly `width` digits ending just before `end`, zero-padded (`v` < 10^width;
     /// higher digits are dropped).
     @inline(__always) static func write(_ v: UInt64, width: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-        let table = UnsafeRawPointer(pairs.utf8Start)
         var at = UnsafeMutableRawPointer(end)
         var rest = v
         var left = width
         while left >= 2 {
             let q = rest / 100
             at -= 2
-            let pair = table.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: rest &- q &* 100) &* 2, as: UInt16.self)
-            at.storeBytes(of: pair, as: UInt16.self)
+            at.storeBytes(of: UInt16(truncatingIfNeeded: pair(rest &- q &* 100)), as: UInt16.self)
             rest = q
             left -= 2
         }
@@ -38,5 +36,19 @@ enum DecimalDigits {
             at -= 1
             at.storeBytes(of: UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10), as: UInt8.self)
         }
+    }
+
+    /// `v` (< 10^8) as 8 digits in one word, the first in its lowest byte, as they are stored:
+    /// written with one store, and read without loading it back.
+    @inline(__always) static func eight(_ v: UInt64) -> UInt64 {
+        let high = v / 10_000
+        let low = v &- high &* 10_000
+        let a = high / 100
+        let c = low / 100
+        return pair(a) | pair(high &- a &* 100) << 16 | pair(c) << 32 | pair(low &- c &* 100) << 48
+    }
+
+    @inline(__always) private static func pair(_ v: UInt64) -> UInt64 {
+        UInt64(UnsafeRawPointer(pairs.utf8Start).loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: v) &* 2, as: UInt16.self))
     }
 }

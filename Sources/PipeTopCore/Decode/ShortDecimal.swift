@@ -27,13 +27,19 @@ enum ShortDecimal {
             let m = Int64(a * 1e9 + 0.5)
             guard Double(m) / 1e9 == a else { return nil }
             let whole = UInt64(m / 1_000_000_000)
-            guard let end = decimal(whole: whole, fraction: UInt64(m) &- whole &* 1_000_000_000, digits: 9, to: base + sign) else {
-                return nil
-            }
-            // At most 8 of the 9 digits are trailing zeros (the fraction is not 0): the last 8
-            // bytes, '0' made 0, have as many zero bytes on top (little-endian) as there are.
-            let last8 = UnsafeRawPointer(base + sign + end - 8).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
-            return sign + end - last8.leadingZeroBitCount >> 3
+            let fraction = UInt64(m) &- whole &* 1_000_000_000
+            guard fraction != 0 else { return nil }
+            let out = base + sign
+            let n = DecimalDigits.count(whole)
+            DecimalDigits.write(whole, width: n, endingAt: out + n)
+            out[n] = UInt8(ascii: ".")
+            let first = fraction / 100_000_000
+            out[n + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
+            let rest = DecimalDigits.eight(fraction &- first &* 100_000_000)
+            UnsafeMutableRawPointer(out + n + 2).storeBytes(of: rest, as: UInt64.self)
+            // At most 8 of the 9 digits are trailing zeros (the fraction is not 0): the last 8,
+            // '0' made 0, have as many zero bytes on top (little-endian) as there are.
+            return sign + n + 10 - (rest ^ 0x3030_3030_3030_3030).leadingZeroBitCount >> 3
         }
         // (UInt64 below: a · 10^9 < 10^18 fits.)
         var scale = 1.0

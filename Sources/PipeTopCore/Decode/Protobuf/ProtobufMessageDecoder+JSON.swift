@@ -112,8 +112,8 @@ extension ProtobufMessageDecoder {
         return try streamScalar(t, &r, to: out)
     }
 
-    /// A scalar: strings and enum names copied in, numbers through their tree value (no
-    /// allocation); false, with nothing written, for a closed enum's unknown number.
+    /// A scalar: strings and enum names copied in, doubles and signed integers written as read,
+    /// other numbers through their tree value (no allocation); false, with nothing written, for a closed enum's unknown number.
     @inline(__always)
     private func streamScalar(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, to out: JSONTextBuffer) throws(ValueDecodeError) -> Bool {
         switch t.kind {
@@ -122,6 +122,13 @@ extension ProtobufMessageDecoder {
             return true
         case .enumeration:
             return enums[Int(t.enumeration)].writeJSON(Int32(truncatingIfNeeded: try r.varint()), to: out)
+        // The commonest numbers written as read, without a tree value in between.
+        case .double:
+            out.double(Double(bitPattern: try r.fixed64()))
+            return true
+        case .int64, .int32:
+            out.int(Int64(bitPattern: try r.varint()))
+            return true
         default:
             guard let v = try scalar(t, &r) else { return false }
             v.writeJSON(to: out)
