@@ -14,7 +14,7 @@ import PipeTopCore
         ctx.theme = theme
         ctx.contextName = contextName
         ctx.contextProtected = protected
-        var state = AppState()
+        let state = AppState()
         var buffer = Buffer(width: 120, height: 40)
         Dashboard.render(state, ctx, into: &buffer)
         var row = Buffer(width: 120, height: 1)
