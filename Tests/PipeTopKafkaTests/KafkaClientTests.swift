@@ -111,6 +111,23 @@ import Testing
         #expect(a.assigned.first { $0.topic == "s" }?.start == .lastPerPartition(10))
     }
 
+    @Test func partitionsWhoseAssignmentFailedAreHandedOutAgain() {
+        var a = PartitionAssignment(wanted: [("m", .timestamp(1_764_000_000_000)), ("s", .end)])
+        let first = a.additions(from: ["m": 2, "s": 1])
+        #expect(first.count == 3)
+        // Resolving m's timestamp timed out: its partitions are not read, and not counted as read.
+        let failed = first.filter { $0.topic == "m" }
+        a.assignmentFailed(failed)
+        #expect(a.partitionCount == 1)
+        #expect(a.assigned == [PartitionStart(topic: "s", partition: 0, start: .end)])
+        // The next probe hands them out again, with their own start, beside a new partition.
+        let retried = a.additions(from: ["m": 2, "s": 2])
+        #expect(retried == failed + [PartitionStart(topic: "s", partition: 1, start: .beginning)])
+        #expect(a.partitionCount == 4)
+        #expect(a.additions(from: ["m": 2, "s": 2]).isEmpty)
+        #expect(a.assigned.count == 4)
+    }
+
     @Test func statusSaysWhenTheNextRetryIs() {
         let down = KafkaConnectionState.disconnected(reason: "all brokers down", retryAtMs: 10_000)
         #expect(down.status(nowMs: 7_500, missingTopics: []) == SourceStatus("disconnected, retry in 3s", .critical))

@@ -131,22 +131,42 @@ final class KafkaConsumerLoop {
         partitionCounts = metadata
         let added = assignment.additions(from: metadata)
         if !added.isEmpty {
-            do throws(KafkaError) {
-                var mine = added.filter { workerSlots == 0 || routes[$0.topic] != nil }
-                for slot in 0..<workerSlots {
-                    // Each topic's partitions in turn, so that every worker has its share of the busy ones.
-                    let share = added.filter { routes[$0.topic] == nil && Int($0.partition) % workerSlots == slot }
-                    guard !share.isEmpty else { continue }
-                    if let worker = worker(slot) { try worker.assign(share, timeoutMs: timeoutMs) } else { mine += share }
+            // Each client's share is assigned on its own: one that fails is tried again at the
+            // next probe, the others read on.
+            var failure: KafkaError?
+            var mine = added.filter { workerSlots == 0 || routes[$0.topic] != nil }
+            for slot in 0..<workerSlots {
+                // Each topic's partitions in turn, so that every worker has its share of the busy ones.
+                let share = added.filter { routes[$0.topic] == nil && Int($0.partition) % workerSlots == slot }
+                guard !share.isEmpty else { continue }
+                guard let worker = worker(slot) else {
+                    mine += share
+                    continue
                 }
-                try client.assign(current: ownAssigned, added: mine, timeoutMs: timeoutMs)
-                ownAssigned += mine
-            } catch {
-                client.events.log.append(level: 3, facility: "ASSIGN", message: error.description)
-                monitor.update { $0.statistics.lastError = error.description }
+                do throws(KafkaError) {
+                    try worker.assign(share, timeoutMs: timeoutMs)
+                } catch {
+                    assignment.assignmentFailed(share)
+                    failure = error
+                }
+            }
+            if !mine.isEmpty {
+                do throws(KafkaError) {
+                    try client.assign(current: ownAssigned, added: mine, timeoutMs: timeoutMs)
+                    ownAssigned += mine
+                } catch {
+                    assignment.assignmentFailed(mine)
+                    failure = error
+                }
+            }
+            if let failure {
+                let unassigned = assignment.unassigned.count
+                let text = "\(failure.description) (\(unassigned) partition\(unassigned == 1 ? "" : "s") not read yet; trying again)"
+                client.events.log.append(level: 3, facility: "ASSIGN", message: text)
+                monitor.update { $0.statistics.lastError = text }
             }
         }
-        nextMetadataMs = clock.nowMs() + options.metadataRefresh.milliseconds
+        nextMetadataMs = clock.nowMs() + (assignment.unassigned.isEmpty ? options.metadataRefresh : options.retryInterval).milliseconds
         brokersDownSeen = client.events.snapshot.allBrokersDown
         let partitions = assignment.partitionCount
         let coverage = assignment.coverage

@@ -105,6 +105,9 @@ public final class KafkaControlFeed: ControlFeed {
         do {
             try client.assign(current: current, added: added, timeoutMs: max(timeoutMs, 1000))
         } catch {
+            // Tried again at the next probe, a second away.
+            s.assignment.assignmentFailed(added)
+            s.nextMetadataMs = SystemWallClock().nowMs() + 1_000
             log.append(level: 3, facility: "ASSIGN", message: error.description)
         }
     }

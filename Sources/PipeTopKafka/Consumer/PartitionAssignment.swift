@@ -7,7 +7,8 @@ import PipeTopCore
 ///
 /// Topics present in the first metadata that arrives start at their configured position;
 /// topics and partitions that appear later hold only records written since, so they start at
-/// the beginning.
+/// the beginning. Partitions whose assignment failed are handed out again, with the same
+/// start, by the next `additions` (not left unread until a restart).
 struct PartitionAssignment: Sendable {
     /// Topic name → start position, for the topics wanted.
     let wanted: [(name: String, start: StartPosition)]
@@ -16,6 +17,8 @@ struct PartitionAssignment: Sendable {
     /// Partitions known per topic name (read or not).
     private(set) var counts: [String: Int] = [:]
     private var sawMetadata = false
+    /// Handed out by `additions` but not assigned (`assignmentFailed`): handed out again next time.
+    private(set) var unassigned: [PartitionStart] = []
 
     init(wanted: [(name: String, start: StartPosition)], reads: ScoredReads = ScoredReads()) {
         self.wanted = wanted
@@ -25,14 +28,16 @@ struct PartitionAssignment: Sendable {
     /// Everything assigned, with each topic's own start position.
     var assigned: [PartitionStart] {
         wanted.flatMap { topic in
-            (0..<(counts[topic.name] ?? 0)).filter { reads.reads(topic.name, partition: $0) }
-                .map { PartitionStart(topic: topic.name, partition: Int32($0), start: topic.start) }
+            (0..<(counts[topic.name] ?? 0)).filter { p in
+                reads.reads(topic.name, partition: p) && !unassigned.contains { $0.topic == topic.name && $0.partition == Int32(p) }
+            }
+            .map { PartitionStart(topic: topic.name, partition: Int32($0), start: topic.start) }
         }
     }
 
     /// Partitions assigned.
     var partitionCount: Int {
-        wanted.reduce(0) { $0 + reads.read(of: $1.name).partitionsRead(of: counts[$1.name] ?? 0) }
+        wanted.reduce(0) { $0 + reads.read(of: $1.name).partitionsRead(of: counts[$1.name] ?? 0) } - unassigned.count
     }
 
     /// Wanted topics the cluster did not report so far (a topic left to summaries is not wanted for reading).
@@ -43,12 +48,13 @@ struct PartitionAssignment: Sendable {
     /// What is read of the scored topics, for the screens.
     var coverage: ScoredCoverageMap { reads.coverage(partitions: counts) }
 
-    /// Records `metadata` (topic → partition count) and returns the partitions to add, empty
-    /// when nothing changed.
+    /// Records `metadata` (topic → partition count) and returns the partitions to add (those
+    /// whose assignment failed first), empty when nothing changed.
     mutating func additions(from metadata: [String: Int]) -> [PartitionStart] {
         let first = !sawMetadata
         sawMetadata = true
-        var added: [PartitionStart] = []
+        var added = unassigned
+        unassigned = []
         for topic in wanted {
             guard let count = metadata[topic.name] else { continue }
             let have = counts[topic.name] ?? 0
@@ -60,5 +66,11 @@ struct PartitionAssignment: Sendable {
             counts[topic.name] = count
         }
         return added
+    }
+
+    /// `partitions`, handed out by `additions`, could not be assigned: the next `additions`
+    /// hands them out again.
+    mutating func assignmentFailed(_ partitions: [PartitionStart]) {
+        unassigned += partitions
     }
 }
