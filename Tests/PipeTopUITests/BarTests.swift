@@ -47,3 +47,15 @@ import Testing
     assertSnapshot(buffer, named: "modal-promote")
     #expect(modal.rect(in: buffer.area) == Rect(x: 8, y: 1, width: 23, height: 6))
 }
+
+@Test func aScrolledModalIsWideEnoughForItsTitleAndPosition() {
+    var buffer = Buffer(width: 80, height: 10)
+    let title = "fraud-avro · partition 2 · offset 499"
+    let modal = Modal(title: title, body: (1...30).map { "line \($0)" }, buttons: [KeyHint("esc", "close")])
+    modal.render(in: buffer.area, buffer: &buffer, theme: .defaultDark)
+    let top = buffer.lines.first { $0.contains("offset 499") } ?? ""
+    #expect(top.contains(title + " ") && top.contains(" lines 1-6 of 30 "), "\(top)")
+    // A body that fits has no position, and the dialog stays as narrow as its content.
+    let short = Modal(title: title, body: ["one"], buttons: [KeyHint("esc", "close")])
+    #expect(short.rect(in: buffer.area).width == DisplayWidth.of(title) + 6)
+}

@@ -17,11 +17,15 @@ public struct Modal: Widget, Hashable {
     }
 
     /// Where the dialog goes inside `area`: as wide as its content (at most the area), centred.
+    /// A body taller than the area is scrolled: then the title has the position beside it
+    /// ("lines 1-17 of 33"), and the dialog is wide enough for both.
     public func rect(in area: Rect) -> Rect {
+        let chrome = buttons.isEmpty ? 2 : 4
+        let position = body.count + chrome > area.height ? DisplayWidth.of(Self.position(body.count, body.count, of: body.count)) + 3 : 0
         let content = max(
-            body.map { DisplayWidth.of($0) }.max() ?? 0, DisplayWidth.of(title) + 2, KeyHint.width(of: buttons))
+            body.map { DisplayWidth.of($0) }.max() ?? 0, DisplayWidth.of(title) + 2 + position, KeyHint.width(of: buttons))
         let width = min(area.width, max(20, content + 4))
-        let height = min(area.height, body.count + (buttons.isEmpty ? 2 : 4))
+        let height = min(area.height, body.count + chrome)
         return Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
     }
 
@@ -41,8 +45,7 @@ public struct Modal: Widget, Hashable {
         buffer.fill(box, style: theme.style(for: .text))
         let bodyHeight = bodyHeight(in: area)
         let first = min(max(0, scroll), maxScroll(in: area))
-        let position = body.count > bodyHeight && bodyHeight > 0
-            ? "lines \(first + 1)-\(first + bodyHeight) of \(body.count)" : nil
+        let position = body.count > bodyHeight && bodyHeight > 0 ? Self.position(first + 1, first + bodyHeight, of: body.count) : nil
         let block = Block(title: title, rightTitle: position, borderRole: borderRole, titleRole: borderRole)
         block.render(in: box, buffer: &buffer, theme: theme)
         let inner = block.inner(box).inner(horizontal: 1, vertical: 0)
@@ -54,5 +57,9 @@ public struct Modal: Widget, Hashable {
             let x = inner.x + (inner.width - width) / 2
             _ = KeyHint.draw(buttons, at: (x, inner.bottom - 1), maxWidth: inner.width, buffer: &buffer, theme: theme)
         }
+    }
+
+    private static func position(_ first: Int, _ last: Int, of count: Int) -> String {
+        "lines \(first)-\(last) of \(count)"
     }
 }
