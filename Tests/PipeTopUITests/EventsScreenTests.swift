@@ -2,14 +2,15 @@ import Testing
 import PipeTopCore
 @testable import PipeTopUI
 
-/// The Events screen says a thing once: the same `serving` step reported by several instances
-/// at the same moment is one row, with the instances counted and named.
+/// The Events screen says a thing once: the same `serving` step (a version loaded) reported by
+/// several instances at the same moment is one row, with the instances counted and named.
 @Suite struct EventsScreenTests {
     @Test func servingReportsOfSeveralInstancesAreOneRow() throws {
         var s = StoreState(settings: EngineSettings(), basis: .eventTime)
         let t0 = Fixtures.t0
-        func serving(_ instance: String, version: Int, at ts: Int64) {
-            s.ingest(.model(ModelEvent(pipeline: "ctr", tsMs: ts, model: "ctr-nb", version: version, event: .serving, instance: instance)),
+        func serving(_ instance: String, version: Int, at ts: Int64, why: String? = nil) {
+            s.ingest(.model(ModelEvent(pipeline: "ctr", tsMs: ts, model: "ctr-nb", version: version, event: .serving, description: why,
+                                       instance: instance)),
                      source: "models", arrivalMs: 0)
         }
         s.ingest(.model(ModelEvent(pipeline: "ctr", tsMs: t0, model: "ctr-nb", version: 4, event: .promoted)), source: "models", arrivalMs: 0)
@@ -17,16 +18,22 @@ import PipeTopCore
         serving("scorer-2", version: 4, at: t0 + 1_000)
         serving("scorer-3", version: 4, at: t0 + 1_000)
         serving("scorer-1", version: 4, at: t0 + 2_000)
+        serving("scorer-1", version: 5, at: t0 + 3_000, why: "loaded for shadow scoring")
+        serving("scorer-2", version: 5, at: t0 + 3_000, why: "loaded for shadow scoring")
         var state = AppState()
         state.screen = .events
-        var buffer = Buffer(width: 160, height: 20)
+        var buffer = Buffer(width: 200, height: 20)
         Dashboard.render(state, try Fixtures.context(s.snapshot(arrivalMs: 0)), into: &buffer)
         let lines = buffer.lines
-        #expect(lines.filter { $0.contains("ctr-nb v4 serving on 3 instances") && $0.contains("scorer-1, scorer-2, scorer-3") }.count == 1,
+        #expect(lines.filter { $0.contains("ctr-nb v4 loaded on 3 instances") && $0.contains("scorer-1, scorer-2, scorer-3") }.count == 1,
                 "\(lines.joined(separator: "\n"))")
         // Another moment is another row; the promotion keeps its own.
-        #expect(lines.filter { $0.contains("ctr-nb v4 serving ") && !$0.contains("instances") && $0.contains("scorer-1") }.count == 1)
+        #expect(lines.filter { $0.contains("ctr-nb v4 loaded ") && !$0.contains("instances") && $0.contains("scorer-1") }.count == 1)
         #expect(lines.contains { $0.contains("ctr-nb v4 promoted") })
-        #expect(lines.contains { $0.contains("Events (3), newest first") }, "\(lines.joined(separator: "\n"))")
+        // A version loaded beside the serving one (a shadow) is not said to be serving; why it was loaded shows.
+        #expect(lines.contains { $0.contains("ctr-nb v5 loaded on 2 instances") && $0.contains("loaded for shadow scoring: scorer-1, scorer-2") },
+                "\(lines.joined(separator: "\n"))")
+        #expect(!lines.contains { $0.contains(" serving") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Events (4), newest first") }, "\(lines.joined(separator: "\n"))")
     }
 }

@@ -4,25 +4,27 @@ import PipeTopCore
 enum EventsScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         var rows: [(ts: Int64, row: ScreenRow)] = []
-        // Every instance reports the version it has loaded: the same `serving` step from several
-        // instances at the same moment is one row, with the instances counted.
+        // Every instance reports the version it has loaded (a `serving` event: loaded, which is
+        // not the same as serving as the primary, so the row says "loaded"): the same step from
+        // several instances at the same moment is one row, with the instances counted.
         var serving: [ServingStep: (row: Int, instances: [String])] = [:]
         for (i, entry) in ctx.snapshot.timeline.enumerated() {
             let time = Span(TimestampText.format(epochMilliseconds: entry.tsMs))
             switch entry.kind {
             case .model(let e) where e.event == .serving:
                 let step = ServingStep(pipeline: entry.pipeline, model: e.model, version: e.version, tsMs: entry.tsMs)
+                let why = (e.description ?? e.detail).map { $0 + ": " } ?? ""
                 if var group = serving[step] {
                     group.instances.append(e.instance ?? "-")
                     serving[step] = group
-                    rows[group.row].row.cells[3] = Span("\(e.model) v\(e.version) serving on \(group.instances.count) instances")
-                    rows[group.row].row.cells[5] = Span(group.instances.sorted().joined(separator: ", "))
+                    rows[group.row].row.cells[3] = Span("\(e.model) v\(e.version) loaded on \(group.instances.count) instances")
+                    rows[group.row].row.cells[5] = Span(why + group.instances.sorted().joined(separator: ", "))
                     continue
                 }
                 serving[step] = (rows.count, [e.instance ?? "-"])
                 rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
-                    time, Span(entry.pipeline), Span("model"), Span("\(e.model) v\(e.version) serving"), Span(e.cause ?? "-"),
-                    Span(e.instance ?? e.detail ?? ""),
+                    time, Span(entry.pipeline), Span("model"), Span("\(e.model) v\(e.version) loaded"), Span(e.cause ?? "-"),
+                    Span(why + (e.instance ?? "")),
                 ])))
             case .model(let e):
                 let what = "\(e.model) v\(e.version) \(e.event.rawValue)" + (e.toVersion.map { " → v\($0)" } ?? "")
