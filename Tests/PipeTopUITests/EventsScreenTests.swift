@@ -36,4 +36,11 @@ import PipeTopCore
         #expect(!lines.contains { $0.contains(" serving") }, "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("Events (4), newest first") }, "\(lines.joined(separator: "\n"))")
     }
+
+    @Test func timesAreTheTimeOfDayTodayElseTheDate() {
+        let t = Fixtures.t0 + 3_000  // 2025-11-24T16:00:03.000Z
+        #expect(EventsScreen.timeText(t, nowMs: t + 3_600_000) == "16:00:03.000")
+        #expect(EventsScreen.timeText(t, nowMs: t + 86_400_000) == "2025-11-24 16:00:03")
+        #expect(EventsScreen.timeText(-1_000, nowMs: 0) == "1969-12-31 23:59:59")
+    }
 }

@@ -97,7 +97,7 @@ public enum Dashboard {
     }
 
     /// The time of day of `ms` as the header shows it, `14:02:11`.
-    private static func clockTime(_ ms: Int64) -> String {
+    static func clockTime(_ ms: Int64) -> String {
         String(TimestampText.format(epochMilliseconds: ms).dropFirst(11).prefix(8))
     }
 

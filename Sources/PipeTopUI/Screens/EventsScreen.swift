@@ -3,13 +3,18 @@ import PipeTopCore
 /// Screen 5: model events, commands and acknowledgements, and alert changes, newest first.
 enum EventsScreen {
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        timedRows(ctx, state).map(\.row)
+    }
+
+    /// The rows with the time each happened, newest first.
+    static func timedRows(_ ctx: ViewContext, _ state: AppState) -> [(tsMs: Int64, row: ScreenRow)] {
         var rows: [(ts: Int64, row: ScreenRow)] = []
         // Every instance reports the version it has loaded (a `serving` event: loaded, which is
         // not the same as serving as the primary, so the row says "loaded"): the same step from
         // several instances at the same moment is one row, with the instances counted.
         var serving: [ServingStep: (row: Int, instances: [String])] = [:]
         for (i, entry) in ctx.snapshot.timeline.enumerated() {
-            let time = Span(TimestampText.format(epochMilliseconds: entry.tsMs))
+            let time = Span(timeText(entry.tsMs, nowMs: ctx.nowMs))
             switch entry.kind {
             case .model(let e) where e.event == .serving:
                 let step = ServingStep(pipeline: entry.pipeline, model: e.model, version: e.version, tsMs: entry.tsMs)
@@ -49,7 +54,7 @@ enum EventsScreen {
         rows += ctx.snapshot.alertHistory.enumerated().map { i, t in
             let mark = active.contains(t.alert.id) && t.change != .cleared ? state.alertMarks[t.alert.id]?.label(nowMs: ctx.nowMs) : nil
             return (t.atMs, ScreenRow(id: .alert(i, id: t.alert.id), cells: [
-                Span(TimestampText.format(epochMilliseconds: t.atMs)), Span(t.alert.scope), Span("alert", role: .warn),
+                Span(timeText(t.atMs, nowMs: ctx.nowMs)), Span(t.alert.scope), Span("alert", role: .warn),
                 Span("\(t.change.rawValue) \(t.alert.kind.rawValue) \(t.alert.subject)" + (mark.map { " [\($0)]" } ?? ""),
                      role: t.change == .cleared ? .ok : (mark != nil ? .muted : (t.alert.severity == .critical ? .critical : .warn))),
                 Span(mark == nil && active.contains(t.alert.id) && t.change != .cleared ? "active" : "-"), Span(t.alert.message),
@@ -57,11 +62,20 @@ enum EventsScreen {
         }
         rows += state.alertLog.enumerated().map { i, e in
             (e.atMs, ScreenRow(id: .operatorAction(i), cells: [
-                Span(TimestampText.format(epochMilliseconds: e.atMs)), Span(e.alert.scope), Span("alert", role: .accent),
+                Span(timeText(e.atMs, nowMs: ctx.nowMs)), Span(e.alert.scope), Span("alert", role: .accent),
                 Span("\(e.change) \(e.alert.kind.rawValue) \(e.alert.subject)", role: .accent), Span(e.by), Span(e.alert.message),
             ]))
         }
-        return rows.sorted { $0.ts > $1.ts }.map(\.row)
+        return rows.sorted { $0.ts > $1.ts }.map { ($0.ts, $0.row) }
+    }
+
+    /// When, as short as it can be said: the time of day to the millisecond for today (UTC,
+    /// as everything on screen), else the date and the time to the second, so that at 80
+    /// columns WHAT keeps its room.
+    static func timeText(_ ms: Int64, nowMs: Int64) -> String {
+        let text = TimestampText.format(epochMilliseconds: ms)  // 2026-12-04T11:19:20.000Z
+        guard ms / 86_400_000 != nowMs / 86_400_000 || ms < 0 else { return String(text.dropFirst(11).prefix(12)) }
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(8))
     }
 
     /// One moment of one version's `serving` reports.
@@ -78,7 +92,7 @@ enum EventsScreen {
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : state.selected(on: .events, count: rows.count)
         Table(columns: [
-            .init("TIME", width: .fixed(24)), .init("PIPELINE", width: .content(min: 8, max: 32)), .init("KIND", width: .fixed(7)),
+            .init("TIME", width: .content(min: 12, max: 19)), .init("PIPELINE", width: .content(min: 8, max: 32)), .init("KIND", width: .fixed(7)),
             .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .fixed(14), hideRank: 1), .init("DETAIL", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }

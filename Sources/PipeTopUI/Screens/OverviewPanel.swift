@@ -26,7 +26,7 @@ enum OverviewPanel {
         Paragraph(lines: Array(alerts), overflow: .truncate)
             .render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: alerts.count), buffer: &buffer, theme: ctx.theme)
         inner = Rect(x: inner.x, y: inner.y + alerts.count, width: inner.width, height: inner.height - alerts.count)
-        let rows = EventsScreen.rows(ctx, state).filter { $0.cells[1].text == p.name }
+        let rows = EventsScreen.timedRows(ctx, state).filter { $0.row.cells[1].text == p.name }
         guard !rows.isEmpty else {
             Paragraph("no events yet", role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
             return
@@ -35,8 +35,8 @@ enum OverviewPanel {
         Table(columns: [
             .init("TIME", width: .fixed(8)), .init("KIND", width: .fixed(7)), .init("WHAT", width: .content(min: 20, max: 60)),
             .init("DETAIL", width: .fill),
-        ], rows: rows.map { r in
-            Table.Row([Span(String(r.cells[0].text.dropFirst(11).prefix(8)), role: .muted), r.cells[2], r.cells[3], r.cells[5]])
+        ], rows: rows.map { ts, r in
+            Table.Row([Span(Dashboard.clockTime(ts), role: .muted), r.cells[2], r.cells[3], r.cells[5]])
         }).render(in: inner, buffer: &buffer, theme: ctx.theme)
     }
 }
