@@ -93,7 +93,7 @@ enum EventsScreen {
         let selected = rows.isEmpty ? nil : state.selected(on: .events, count: rows.count)
         Table(columns: [
             .init("TIME", width: .content(min: 12, max: 19)), .init("PIPELINE", width: .content(min: 8, max: 32)), .init("KIND", width: .fixed(7)),
-            .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .fixed(14), hideRank: 1), .init("DETAIL", width: .fill),
+            .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .content(min: 8, max: 14), hideRank: 1), .init("DETAIL", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }
 }
