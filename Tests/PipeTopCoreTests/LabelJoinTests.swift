@@ -83,12 +83,15 @@ private func joined(_ j: inout LabelJoin, _ key: String, at ts: Int64) -> [Label
 
 @Test func capacityEvictionKeepsTheDictionaryBounded() {
     var j = LabelJoin(capacity: 100_000, maxAgeMs: 600_000)
-    let reserved = j.dictionaryCapacity
+    // It starts small: a stream without labels never pays for a full table.
+    let empty = j.approximateBytes
+    #expect(empty < 200_000, "\(empty) bytes")
     for i in 0..<150_000 { j.record(entry("key-\(i)", tracker: 1, at: Int64(i / 1_000))) }
     #expect(j.waiting == 100_000)
     #expect(j.waitingKeys == 100_000)
     #expect(j.evicted == 50_000)
-    #expect(j.dictionaryCapacity == reserved)
+    let reserved = j.dictionaryCapacity
+    #expect(reserved <= 262_144)
     #expect(joined(&j, "key-0", at: 200).isEmpty)
     #expect(joined(&j, "key-49999", at: 200).isEmpty)
     #expect(joined(&j, "key-50000", at: 200).count == 1)
@@ -97,6 +100,29 @@ private func joined(_ j: inout LabelJoin, _ key: String, at ts: Int64) -> [Label
     for i in 150_000..<250_000 { j.record(entry("key-\(i)", tracker: 1, at: 200)) }
     #expect(j.dictionaryCapacity == reserved)
     #expect(j.approximateBytes == bytes)
+}
+
+@Test func aGrowingRingKeepsEveryWaitingEntryAndItsChain() {
+    // Records of 700 keys, each key's trackers interleaved with other keys' and some joined on
+    // the way, across the ring's doublings from 1,024 to 4,000 slots.
+    var j = LabelJoin(capacity: 4_000, maxAgeMs: 1_000_000)
+    var expected: [String: [Int32]] = [:]
+    for i in 0..<3_500 {
+        let key = "k\(i % 700)"
+        j.record(entry(key, tracker: Int32(i), at: Int64(i)))
+        expected[key, default: []].insert(Int32(i), at: 0)
+        if i % 97 == 0 {
+            let victim = "k\((i / 97) % 700)"
+            #expect(joined(&j, victim, at: Int64(i)).map(\.tracker) == expected[victim] ?? [], "\(victim) at \(i)")
+            expected[victim] = nil
+        }
+    }
+    #expect(j.waiting == expected.values.reduce(0) { $0 + $1.count })
+    #expect(j.evicted == 0)
+    for (key, trackers) in expected.sorted(by: { $0.key < $1.key }) {
+        #expect(joined(&j, key, at: 4_000).map(\.tracker) == trackers, "\(key)")
+    }
+    #expect(j.waiting == 0 && j.waitingKeys == 0)
 }
 
 @Test func reusedSlotsNeverJoinAnotherKeysOrStaleEntries() {

@@ -39,6 +39,11 @@ struct KeyHashIndex: Sendable {
         buckets.withUnsafeBufferPointer { if let base = $0.baseAddress { pt_prefetch(base + i) } }
     }
 
+    /// Calls `body` with every key and its value, in no particular order.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for bucket in buckets where bucket.value >= 0 { body(bucket.key, bucket.value) }
+    }
+
     subscript(key: UInt64) -> Int32? {
         var i = home(key)
         while buckets[i].value >= 0 {

@@ -1,9 +1,11 @@
 /// A bounded table of recently scored records waiting for their label, joined by key hash.
 ///
-/// A preallocated ring holds entries in arrival order; a dictionary maps each key hash to its
-/// newest entry, and entries chain to the key's older ones, so the primary and the shadow record
-/// of one key both wait. The oldest entry goes first when the ring is full or it has aged past
-/// `maxAgeMs` (event time). Nothing is allocated per record once the ring and dictionary exist.
+/// A ring holds entries in arrival order; a dictionary maps each key hash to its newest entry,
+/// and entries chain to the key's older ones, so the primary and the shadow record of one key
+/// both wait. The ring starts small and doubles while records wait for labels, up to
+/// `capacity` (a stream without labels, or a shard with few keys, costs kilobytes, not the
+/// 10 MB of a full table); then the oldest entry goes first, as it does once it has aged
+/// past `maxAgeMs` (event time). Nothing is allocated per record but those doublings.
 ///
 /// Keep it in one place and mutate it there: a copy (say, in a snapshot) shares the ring until
 /// the next `record`, which then duplicates megabytes. Snapshots take the counters, not the table.
@@ -13,14 +15,17 @@
 public struct LabelJoin: Sendable {
     public typealias Entry = LabelJoinEntry
 
+    /// The most entries that wait; the ring grows to it.
     public let capacity: Int
     public let maxAgeMs: Int64
+    /// The ring as large as it has grown so far: `slots.count`, cached.
+    private var ringSize: Int
     private var slots: [LabelJoinSlot]
     /// Key hash → ring index of its newest waiting entry. Invariant: every value points at a live
     /// entry of that key, so the dictionary never holds more keys than the ring holds entries and,
     /// reserved up front, never grows.
     private var newest: KeyHashIndex
-    /// Sequence the next entry is written at; the ring index is `sequence % capacity`.
+    /// Sequence the next entry is written at; the ring index is `sequence % ringSize`.
     private var head: UInt64 = 0
     /// Sequence of the oldest slot still inside the ring (live or not).
     private var tail: UInt64 = 0
@@ -41,9 +46,13 @@ public struct LabelJoin: Sendable {
         // Int32 indices; a larger table would not fit the memory budget anyway.
         self.capacity = min(max(1, capacity), Int(Int32.max))
         self.maxAgeMs = max(0, maxAgeMs)
-        slots = Array(repeating: .vacant, count: self.capacity)
-        newest = KeyHashIndex(minimumCapacity: self.capacity)
+        ringSize = min(self.capacity, Self.initialRing)
+        slots = Array(repeating: .vacant, count: ringSize)
+        newest = KeyHashIndex(minimumCapacity: ringSize)
     }
+
+    /// Slots the ring starts with (about 100 kB with its dictionary).
+    static let initialRing = 1_024
 
     /// 64-bit FNV-1a over the key's UTF-8 bytes.
     public static func hash(_ key: String) -> UInt64 {
@@ -82,8 +91,10 @@ public struct LabelJoin: Sendable {
     /// key, tracker and role is a redelivery and is ignored, so it cannot count twice in quality.
     public mutating func record(_ entry: Entry) {
         advance(to: entry.tsMs)
-        if head - tail == UInt64(capacity) { dropTail(expiring: false) }
-        let index = Int(head % UInt64(capacity))
+        if head - tail == UInt64(ringSize) {
+            if ringSize < capacity { grow() } else { dropTail(expiring: false) }
+        }
+        let index = Int(head % UInt64(ringSize))
         // One probe both links the key's older entry and makes this one its newest.
         let older = newest.set(entry.keyHash, Int32(index))
         let previous = older.map { slots[Int($0)].sequence } ?? LabelJoinSlot.empty
@@ -107,7 +118,7 @@ public struct LabelJoin: Sendable {
             let e = slots[index].entry
             if e.tracker == entry.tracker && e.role == entry.role { return true }
             sequence = slots[index].previous
-            index = Int(sequence % UInt64(capacity))
+            index = Int(sequence % UInt64(ringSize))
         }
         return false
     }
@@ -118,7 +129,7 @@ public struct LabelJoin: Sendable {
     public func prefetch(keyHash: UInt64) {
         newest.prefetch(keyHash)
         if head - tail == UInt64(capacity) {
-            newest.prefetch(slots[Int(tail % UInt64(capacity))].entry.keyHash)
+            newest.prefetch(slots[Int(tail % UInt64(ringSize))].entry.keyHash)
         }
     }
 
@@ -144,7 +155,7 @@ public struct LabelJoin: Sendable {
                 body(slot.entry)
             }
             sequence = slot.previous
-            index = Int(sequence % UInt64(capacity))
+            index = Int(sequence % UInt64(ringSize))
         }
     }
 
@@ -164,20 +175,39 @@ public struct LabelJoin: Sendable {
         if tsMs > watermarkMs { watermarkMs = tsMs }
         let cutoff = watermarkMs > Int64.min + maxAgeMs ? watermarkMs - maxAgeMs : Int64.min
         while tail < head {
-            let slot = slots[Int(tail % UInt64(capacity))]
+            let slot = slots[Int(tail % UInt64(ringSize))]
             if slot.sequence == tail, slot.entry.tsMs >= cutoff { break }
             dropTail(expiring: true)
         }
     }
 
     public var approximateBytes: Int {
-        MemoryLayout<LabelJoin>.stride + capacity * MemoryLayout<LabelJoinSlot>.stride + newest.approximateBytes
+        MemoryLayout<LabelJoin>.stride + ringSize * MemoryLayout<LabelJoinSlot>.stride + newest.approximateBytes
+    }
+
+    /// Doubles the ring (at most to `capacity`), every waiting entry moved to its sequence's
+    /// place in the larger ring (they are fewer than the old size, so none collide) and the
+    /// dictionary rebuilt for the new places. Links are sequences, so they stay as they are.
+    private mutating func grow() {
+        let size = min(capacity, ringSize * 2)
+        var moved = Array(repeating: LabelJoinSlot.vacant, count: size)
+        var sequence = tail
+        while sequence < head {
+            let slot = slots[Int(sequence % UInt64(ringSize))]
+            if slot.sequence == sequence { moved[Int(sequence % UInt64(size))] = slot }
+            sequence += 1
+        }
+        var index = KeyHashIndex(minimumCapacity: size)
+        newest.forEach { key, at in index.set(key, Int32(slots[Int(at)].sequence % UInt64(size))) }
+        slots = moved
+        newest = index
+        ringSize = size
     }
 
     /// Keys with a waiting entry (the dictionary's size), for tests and the health line.
     public var waitingKeys: Int { newest.count }
 
-    /// The dictionary's reserved size; it must not grow past what `init` reserved.
+    /// The dictionary's reserved size; it grows with the ring, never past what a full one needs.
     var dictionaryCapacity: Int { newest.capacity }
 
     /// Walks the key's waiting entries, newest first, while `body` returns true.
@@ -190,14 +220,14 @@ public struct LabelJoin: Sendable {
         {
             guard body(slots[index].entry) else { return }
             sequence = slots[index].previous
-            index = Int(sequence % UInt64(capacity))
+            index = Int(sequence % UInt64(ringSize))
         }
     }
 
     /// Removes the oldest slot of the ring. It is the oldest entry of its key too, so the key's
     /// dictionary entry goes only when it pointed here (no newer entry of that key waits).
     private mutating func dropTail(expiring: Bool) {
-        let index = Int(tail % UInt64(capacity))
+        let index = Int(tail % UInt64(ringSize))
         if slots[index].sequence == tail {
             let key = slots[index].entry.keyHash
             slots[index].sequence = LabelJoinSlot.empty
