@@ -85,11 +85,26 @@ private let scoredHead = #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","
 }
 
 @Test func integersAcceptIntegralForms() throws {
-    guard case .scored(let s) = try decode(#"{"type":"scored","pipeline":"p","ts_ms":-9223372036854775808,"key":"k","model":"m","version":7e0,"score":0}"#) else {
+    guard case .scored(let s) = try decode(#"{"type":"scored","pipeline":"p","ts_ms":1.764e12,"key":"k","model":"m","version":7e0,"score":0}"#) else {
         Issue.record("not scored")
         return
     }
-    #expect(s.tsMs == Int64.min && s.version == 7)
+    #expect(s.tsMs == 1_764_000_000_000 && s.version == 7)
+}
+
+@Test func timesOutsideTheSupportedYearsAreRefusedWithTheirRange() {
+    // Times are differenced everywhere in the store; 1970 to 9999 keeps every difference in range.
+    for literal in ["-1", "253402300800000", "9223372036854775807", "-9223372036854775808"] {
+        #expect {
+            _ = try decode(#"{"type":"model","pipeline":"p","ts_ms":\#(literal),"model":"m","version":1,"event":"promoted"}"#)
+        } throws: { error in
+            (error as? DecodeError)?.field == "model.ts_ms" && (error as? DecodeError)?.expected?.contains("1970 to 9999") == true
+        }
+    }
+    #expect(throws: Never.self) {
+        _ = try decode(#"{"type":"model","pipeline":"p","ts_ms":253402300799999,"model":"m","version":1,"event":"promoted"}"#)
+        _ = try decode(#"{"type":"model","pipeline":"p","ts_ms":0,"model":"m","version":1,"event":"promoted"}"#)
+    }
 }
 
 @Test func duplicateFieldsLastWinsAndNullOptionalsAreAbsent() throws {
@@ -222,9 +237,15 @@ private let scoredHead = #"{"type":"scored","pipeline":"p","ts_ms":1,"key":"k","
         guard case .scored(let s) = try decode(scoredHead + #","score":\#(literal),"latency_us":\#(literal)}"#) else { continue }
         #expect(s.score == expected && s.latencyUs == expected && s.score.sign == expected.sign, "\(literal)")
     }
-    for literal in ["123456789012345678", "1234567890123456789", "-9223372036854775807", "9223372036854775807", "0", "-0", "7e2", "7.0"] {
+    for literal in ["253402300799999", "123456789012345", "1764000000000", "0", "-0", "7e2", "7.0", "1.764e12"] {
         guard case .label(let l) = try decode(#"{"type":"label","pipeline":"p","key":"k","label":1,"ts_ms":\#(literal)}"#) else { continue }
         #expect(l.tsMs == Int64(literal) ?? Int64(exactly: Double(literal) ?? .nan), "\(literal)")
+    }
+    // Long integers past the supported times are refused on every path alike.
+    for literal in ["123456789012345678", "1234567890123456789", "-9223372036854775807", "9223372036854775807", "253402300800000"] {
+        #expect(throws: DecodeError.self, "\(literal)") {
+            _ = try decode(#"{"type":"label","pipeline":"p","key":"k","label":1,"ts_ms":\#(literal)}"#)
+        }
     }
 }
 

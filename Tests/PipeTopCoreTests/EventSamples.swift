@@ -70,7 +70,7 @@ enum EventSamples {
 
     static func event<R: RandomNumberGenerator>(_ rng: inout R) -> Event {
         let pipeline = string(&rng)
-        let ts = Int64.random(in: Int64.min...Int64.max, using: &rng)
+        let ts = Int64.random(in: TimestampText.supportedMilliseconds, using: &rng)
         let v = Bool.random(using: &rng) ? 1 : Int.random(in: -5...1000, using: &rng)
         switch Int.random(in: 0..<6, using: &rng) {
         case 0:

@@ -49,4 +49,17 @@ func invalidTimestampsSayWhy(text: String, reason: String) {
     #expect(text == "2024-05-01T12:00:00.250Z")
     #expect(try TimestampText.parseEpochMilliseconds(text) == millis)
     #expect(TimestampText.format(epochMilliseconds: -1_000) == "1969-12-31T23:59:59.000Z")
+    #expect(TimestampText.format(epochMilliseconds: -1) == "1969-12-31T23:59:59.999Z")
+    #expect(TimestampText.format(epochMilliseconds: -86_400_000) == "1969-12-31T00:00:00.000Z")
+    #expect(TimestampText.format(epochMilliseconds: -86_400_001) == "1969-12-30T23:59:59.999Z")
+}
+
+@Test func anyTimestampAProducerSendsFormatsWithoutTrapping() {
+    // ts_ms and record timestamps are whatever a producer wrote: the extremes are far-off years.
+    let extremes: [Int64] = [.min, .min + 1, .max, .max - 1, -86_400_000 * 146_097 * 100]
+    for millis in extremes {
+        let text = TimestampText.format(epochMilliseconds: millis)
+        #expect(text.hasSuffix("Z") && text.count >= 24, "\(millis): \(text)")
+    }
+    #expect(TimestampText.format(epochMilliseconds: Int64.max).hasSuffix("T07:12:55.807Z"))
 }

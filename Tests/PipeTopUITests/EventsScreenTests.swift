@@ -42,5 +42,10 @@ import PipeTopCore
         #expect(EventsScreen.timeText(t, nowMs: t + 3_600_000) == "16:00:03.000")
         #expect(EventsScreen.timeText(t, nowMs: t + 86_400_000) == "2025-11-24 16:00:03")
         #expect(EventsScreen.timeText(-1_000, nowMs: 0) == "1969-12-31 23:59:59")
+        // Any ts_ms a producer sends is shown, the extremes too.
+        for extreme in [Int64.max, Int64.min, Int64.max - 1, Int64.min + 1] {
+            #expect(!EventsScreen.timeText(extreme, nowMs: t).isEmpty)
+            #expect(!EventsScreen.timeText(extreme, nowMs: extreme).isEmpty)
+        }
     }
 }

@@ -16,7 +16,7 @@ public struct LabelsMapping: Sendable {
     public func map<M: MappedMessage>(_ value: DecodedValue, _ message: M) -> Result<LabelEvent, Unmappable> {
         guard let keyText = key.resolve(in: value, message)?.text else { return .failure(.noKey) }
         guard let outcome = label.resolve(in: value, message).flatMap(ScoredMapping.outcome) else { return .failure(.noLabel) }
-        let tsMs = ScoredMapping.milliseconds(ts.resolve(in: value, message)) ?? message.timestampMs ?? 0
+        let tsMs = ScoredMapping.eventTime(ts.resolve(in: value, message), message)
         return .success(LabelEvent(pipeline: pipeline, tsMs: tsMs, key: keyText, label: outcome))
     }
 }

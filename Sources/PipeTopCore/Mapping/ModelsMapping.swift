@@ -75,7 +75,7 @@ public struct ModelsMapping: Sendable {
         }
         let identity = SHA256.hex(bytes: bytes)
         let name = model.flatMap { $0.resolve(in: value, message)?.text } ?? pipeline
-        let tsMs = ScoredMapping.milliseconds(ts.resolve(in: value, message)) ?? message.timestampMs ?? 0
+        let tsMs = ScoredMapping.eventTime(ts.resolve(in: value, message), message)
         var ledger = ledgers[name] ?? Ledger()
         var events: [ModelEvent] = []
         let number: Int
@@ -100,7 +100,7 @@ public struct ModelsMapping: Sendable {
                 artifact: Artifact(format: "bytes", sha256: identity, bytes: Int64(bytes.count))))
         }
         if servingFromModels, ledger.serving != number {
-            let at = max(message.timestampMs ?? tsMs, ledger.promotedMs + 1)
+            let at = max(ScoredMapping.supported(message.timestampMs) ?? tsMs, ledger.promotedMs + 1)
             events.append(ModelEvent(pipeline: pipeline, tsMs: at, model: name, version: number, event: .promoted))
             ledger.serving = number
             ledger.promotedMs = at

@@ -92,7 +92,7 @@ public struct ScoredMapping: Sendable {
         event.model = value(model)?.text ?? pipeline
         let mappedVersion = value(version).flatMap(Self.versionNumber)
         event.version = mappedVersion ?? 0
-        event.tsMs = Self.milliseconds(value(ts)) ?? message.timestampMs ?? 0
+        event.tsMs = Self.eventTime(value(ts), message)
         event.prediction = value(prediction).flatMap(Self.outcome)
         event.label = value(label).flatMap(Self.outcome)
         event.latencyUs = value(latencyUs)?.number.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
@@ -125,14 +125,27 @@ public struct ScoredMapping: Sendable {
     }
 
     /// Epoch milliseconds from a number, or from RFC 3339 text (Avro timestamps and Protobuf
-    /// Timestamps read as text).
+    /// Timestamps read as text), when within the supported times.
     static func milliseconds(_ value: DecodedValue?) -> Int64? {
-        switch value {
-        case .int(let i)?: return i
-        case .double(let d)? where d.isFinite && abs(d) < 9e15: return Int64(d)
-        case .string(let s)?: return try? TimestampText.parseEpochMilliseconds(s)
-        default: return nil
-        }
+        let ms: Int64? =
+            switch value {
+            case .int(let i)?: i
+            case .double(let d)? where d.isFinite && abs(d) < 9e15: Int64(d)
+            case .string(let s)?: try? TimestampText.parseEpochMilliseconds(s)
+            default: nil
+            }
+        return supported(ms)
+    }
+
+    /// `ms` when it is a time pipetop takes (`TimestampText.supportedMilliseconds`, 1970 to
+    /// 9999), else nil: a producer's far-off times are left out, as missing ones are.
+    static func supported(_ ms: Int64?) -> Int64? {
+        ms.flatMap { TimestampText.supportedMilliseconds.contains($0) ? $0 : nil }
+    }
+
+    /// An event's time: the mapped field's, else the record's own timestamp, else 0.
+    static func eventTime<M: MappedMessage>(_ value: DecodedValue?, _ message: M) -> Int64 {
+        milliseconds(value) ?? supported(message.timestampMs) ?? 0
     }
 
     /// A prediction or label: numbers (booleans as 1 and 0) stay numbers, text stays text.

@@ -22,10 +22,21 @@ public enum TimestampText {
         return try parseRFC3339(bytes, original: text)
     }
 
+    /// The event times pipetop takes (1970-01-01 to 9999-12-31 in epoch milliseconds): any two
+    /// differ by far less than Int64 holds.
+    public static let supportedMilliseconds: ClosedRange<Int64> = 0...253_402_300_799_999
+    static let supportedText = "epoch milliseconds from 1970 to 9999 (0…253402300799999)"
+
     /// Prints epoch milliseconds as RFC 3339 in UTC with millisecond precision.
+    /// Any Int64 (a producer's ts_ms or a record's timestamp may be anything): the day and the
+    /// time of day come from the quotient and remainder, which cannot overflow.
     public static func format(epochMilliseconds millis: Int64) -> String {
-        let days = floorDiv(millis, 86_400_000)
-        let msOfDay = millis - days * 86_400_000
+        var days = millis / 86_400_000
+        var msOfDay = millis % 86_400_000
+        if msOfDay < 0 {
+            days -= 1
+            msOfDay += 86_400_000
+        }
         let (year, month, day) = civil(fromDays: days)
         let h = msOfDay / 3_600_000
         let m = msOfDay / 60_000 % 60
@@ -128,8 +139,10 @@ public enum TimestampText {
         }
     }
 
+    /// a / b rounded down (b > 0), for every a.
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
+        let q = a / b
+        return a % b < 0 ? q - 1 : q
     }
 
     // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.

@@ -77,6 +77,21 @@ private func mapping(_ fields: [String: String], features: FeatureSelector? = ni
     #expect(event.features == [NamedValue(name: "a", value: 2), NamedValue(name: "b", value: -1)])
 }
 
+@Test func timesOutsideTheSupportedYearsAreLeftOutAsMissingOnes() throws {
+    // A far-off mapped time falls back to the record's timestamp, a far-off one of those to 0:
+    // the store differences times, and 1970 to 9999 keeps that in range.
+    let m = try mapping(["key": "@key", "score": "/s", "ts": "/t"])
+    var event = ScoredEvent()
+    for far in ["-1", "-9223372036854775808", "9223372036854775807", "253402300800000", "\"-292277022657-01-27T08:29:52.192Z\""] {
+        #expect(m.map(try tree(#"{"s":0.5,"t":\#(far)}"#), TestMessage(), into: &event) == .success(false))
+        #expect(event.tsMs == 1_767_225_600_000, "\(far)")
+        #expect(m.map(try tree(#"{"s":0.5,"t":\#(far)}"#), TestMessage(timestampMs: .min), into: &event) == .success(false))
+        #expect(event.tsMs == 0, "\(far)")
+    }
+    #expect(m.map(try tree(#"{"s":0.5,"t":253402300799999}"#), TestMessage(), into: &event) == .success(false))
+    #expect(event.tsMs == 253_402_300_799_999)
+}
+
 @Test func recordsWithoutKeyOrScoreAreUnmappable() throws {
     let m = try mapping(["key": "/id", "score": "/score"])
     var event = ScoredEvent()

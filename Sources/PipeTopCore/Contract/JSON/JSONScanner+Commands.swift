@@ -8,7 +8,7 @@ extension JSONScanner {
             switch key {
             case .type: try checkType(.label)
             case .pipeline: e.pipeline = try readString(.pipeline)
-            case .tsMs: e.tsMs = try readInt64(.tsMs)
+            case .tsMs: e.tsMs = try readTimestamp()
             case .v: e.contractVersion = try readInt(.v)
             case .key: e.key = try readString(.key)
             case .label:
@@ -33,7 +33,7 @@ extension JSONScanner {
             switch key {
             case .type: try checkType(.control)
             case .pipeline: e.pipeline = try readString(.pipeline)
-            case .tsMs: e.tsMs = try readInt64(.tsMs)
+            case .tsMs: e.tsMs = try readTimestamp()
             case .v: e.contractVersion = try readInt(.v)
             case .id: e.id = try readString(.id)
             case .action: e.action = try readEnum(.action, as: ControlAction.self)
@@ -61,7 +61,7 @@ extension JSONScanner {
             switch key {
             case .type: try checkType(.ack)
             case .pipeline: e.pipeline = try readString(.pipeline)
-            case .tsMs: e.tsMs = try readInt64(.tsMs)
+            case .tsMs: e.tsMs = try readTimestamp()
             case .v: e.contractVersion = try readInt(.v)
             case .id: e.id = try readString(.id)
             case .status: e.status = try readEnum(.status, as: AckStatus.self)

@@ -10,7 +10,7 @@ extension JSONScanner {
             switch key {
             case .type: try checkType(.metrics)
             case .pipeline: e.pipeline = try readString(.pipeline)
-            case .tsMs: e.tsMs = try readInt64(.tsMs)
+            case .tsMs: e.tsMs = try readTimestamp()
             case .v: e.contractVersion = try readInt(.v)
             case .instance: e.instance = try readString(.instance)
             case .stage: e.stage = try readNull() ? "" : readString(.stage)

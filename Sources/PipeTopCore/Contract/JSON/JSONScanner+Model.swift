@@ -9,7 +9,7 @@ extension JSONScanner {
             switch key {
             case .type: try checkType(.model)
             case .pipeline: e.pipeline = try readString(.pipeline)
-            case .tsMs: e.tsMs = try readInt64(.tsMs)
+            case .tsMs: e.tsMs = try readTimestamp()
             case .v: e.contractVersion = try readInt(.v)
             case .model: e.model = try readString(.model)
             case .version: e.version = try readInt(.version)

@@ -16,7 +16,7 @@ extension JSONScanner {
             switch key {
             case .type: try checkType(.scored)
             case .pipeline: try readString(.pipeline, into: &e.pipeline)
-            case .tsMs: e.tsMs = try readInt64(.tsMs)
+            case .tsMs: e.tsMs = try readTimestamp()
             case .v: e.contractVersion = try readInt(.v)
             case .key: try readString(.key, into: &e.key)
             case .model: try readString(.model, into: &e.model)

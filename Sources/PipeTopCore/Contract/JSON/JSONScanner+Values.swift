@@ -46,6 +46,18 @@ extension JSONScanner {
         return try int64(t, field: field)
     }
 
+    /// `ts_ms`: an integer within `TimestampText.supportedMilliseconds` (1970 to 9999), so
+    /// that the store's differences of times can never overflow, whatever a producer writes.
+    @inline(__always)
+    mutating func readTimestamp() throws(DecodeError) -> Int64 {
+        let start = pos
+        let v = try readInt64(.tsMs)
+        guard TimestampText.supportedMilliseconds.contains(v) else {
+            throw error(.numberOutOfRange(field: FieldKey.tsMs.name, expected: TimestampText.supportedText), start)
+        }
+        return v
+    }
+
     @inline(__always)
     mutating func readInt(_ field: FieldKey) throws(DecodeError) -> Int {
         Int(truncatingIfNeeded: try readInt64(field))
