@@ -140,7 +140,7 @@ public enum ScoredColumn: Sendable, Hashable {
         case .prediction: e.prediction?.text
         case .label: e.label?.text
         case .outcome: Self.outcome(e).map { $0 ? "hit" : "miss" }
-        case .latency: e.latencyUs.map { $0.isFinite ? String(Int64($0.rounded())) : String($0) }
+        case .latency: e.latencyUs.map { abs($0) < 9e15 ? String(Int64($0.rounded())) : String($0) }
         case .strategy: e.strategy
         case .feature(let f): e.features.first { $0.name == f }.map { ScoredRecordFormat.number($0.value) }
         }

@@ -42,7 +42,12 @@ extension PipelineState {
         if let kept = instanceViews { return kept }
         let list = instances.values.map(\.snapshot).sorted { $0.name < $1.name }
         let lags = list.compactMap(\.lag)
-        let views = (list: list, lag: lags.isEmpty ? nil : lags.reduce(0, &+))
+        // Added without wrapping: a hostile or broken report saturates at the ends of Int64.
+        let total = lags.reduce(Int64(0)) { sum, lag in
+            let (v, overflow) = sum.addingReportingOverflow(lag)
+            return overflow ? (lag > 0 ? .max : .min) : v
+        }
+        let views = (list: list, lag: lags.isEmpty ? nil : total)
         instanceViews = views
         return views
     }
