@@ -136,7 +136,7 @@ public enum ScoredColumn: Sendable, Hashable {
         case .model: e.model
         case .version: String(e.version)
         case .role: e.role.rawValue
-        case .score: String(format: "%.4f", e.score)
+        case .score: abs(e.score) < 1e15 ? String(format: "%.4f", e.score) : String(e.score)  // no 300-digit text for 1e308
         case .prediction: e.prediction?.text
         case .label: e.label?.text
         case .outcome: Self.outcome(e).map { $0 ? "hit" : "miss" }
