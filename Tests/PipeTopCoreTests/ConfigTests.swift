@@ -201,6 +201,10 @@ import Testing
         "pipetop.toml: kafka.fetch_wait_max_ms: must be between 0 and 300000, got 400000"
     ),
     ("[ui.keymap]\npromote = \"\"", "pipetop.toml: ui.keymap.promote: must not be empty"),
+    (
+        "[kafka]\nlag_groups = [\"fraud=scorers\", \"=b\"]",
+        "pipetop.toml: kafka.lag_groups[1]: \"=b\" is neither PIPELINE=GROUP nor a GROUP named like its pipeline"
+    ),
 ])
 func valueErrorsNameTheKeyPathAndTheAllowedRange(text: String, message: String) {
     #expect(configErrorMessage(text) == message)

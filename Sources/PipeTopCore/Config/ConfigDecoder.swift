@@ -141,7 +141,14 @@ enum ConfigDecoder {
             kafka.queuedMaxKbytes = n
         }
         if let n = try r.int("ingest_threads", in: KafkaSettings.ingestThreadsRange) { kafka.ingestThreads = n }
-        if let groups = try r.stringList("lag_groups") { kafka.lagGroups = groups }
+        if let groups = try r.stringList("lag_groups") {
+            for (i, entry) in groups.enumerated() where LagGroup(parsing: entry) == nil {
+                throw ConfigError.invalidValue(
+                    file: r.file, keyPath: r.keyPath("lag_groups") + "[\(i)]",
+                    message: "\"\(entry)\" is neither PIPELINE=GROUP nor a GROUP named like its pipeline")
+            }
+            kafka.lagGroups = groups
+        }
         if let read = try decodeScoredRead(r) { kafka.scoredRead = read }
         if let properties = try r.propertyTable("properties") { kafka.properties = properties }
         kafka.schemaRegistry = try decodeSchemaRegistry(r)
