@@ -22,13 +22,14 @@ struct KafkaControlCLITests {
             scored = "\(topics.scored)"
             control = "\(topics.control)"
             """)
-        // One pipeline, five times faster than real time, retrained every 300 s of pipeline time:
-        // a candidate lives 60 s of wall time before the next one retires it. (At 150 s it lived
-        // 30 s, and with the whole suite sharing two cores the one read from the registry was
-        // sometimes retired before the promote reached it.) Stopped below, before its duration.
+        // One pipeline, five times faster than real time, retrained every 600 s of pipeline time:
+        // a candidate lives 120 s of wall time before the next one retires it. (At 150 s it lived
+        // 30 s, and at 300 s 60 s, and with the whole suite sharing two cores the one read from
+        // the registry was sometimes retired before the promote reached it.) Stopped below,
+        // before its duration.
         let demo = try PipetopProcess(
-            ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--pipelines", "1", "--duration", "400s",
-             "--speed", "5", "--rate", "200", "--retrain-every", "300s"], config: config)
+            ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--pipelines", "1", "--duration", "600s",
+             "--speed", "5", "--rate", "200", "--retrain-every", "600s"], config: config)
         func run(_ args: [String]) throws -> RunResult {
             try Pipetop.run(args + ["--brokers", broker.bootstrap, "--config", config])
         }
@@ -40,7 +41,7 @@ struct KafkaControlCLITests {
         }
         // The first retrain publishes a candidate; wait for it on the models topic.
         var candidate: Int?
-        let appeared = await eventually(timeout: .seconds(150)) {
+        let appeared = await eventually(timeout: .seconds(240)) {
             candidate = ((try? registry())??["candidates"] as? [Int])?.last
             return candidate != nil
         }
