@@ -134,9 +134,8 @@ public final class JSONTextBuffer {
             raw(d.isNaN ? "\"NaN\"" : d < 0 ? "\"-Infinity\"" : "\"Infinity\"")
             return
         }
-        // Whole numbers as integers (-0.0 excepted): truncated and compared, without a libm call.
-        if abs(d) < 1e15, Double(Int64(d)) == d, !(d == 0 && d.sign == .minus) {
-            int(Int64(d))
+        if let whole = ShortDecimal.wholeNumber(d) {
+            int(whole)
             return
         }
         reserve(ShortDecimal.maxLength)

@@ -30,16 +30,14 @@ enum ShortDecimal {
             let fraction = UInt64(m) &- whole &* 1_000_000_000
             guard fraction != 0 else { return nil }
             let out = base + sign
-            let n = DecimalDigits.count(whole)
-            DecimalDigits.write(whole, width: n, endingAt: out + n)
-            out[n] = UInt8(ascii: ".")
+            let f = wholeAndPoint(whole, to: out)
             let first = fraction / 100_000_000
-            out[n + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
+            out[f] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
             let rest = DecimalDigits.eight(fraction &- first &* 100_000_000)
-            UnsafeMutableRawPointer(out + n + 2).storeBytes(of: rest, as: UInt64.self)
+            UnsafeMutableRawPointer(out + f + 1).storeBytes(of: rest, as: UInt64.self)
             // At most 8 of the 9 digits are trailing zeros (the fraction is not 0): the last 8,
             // '0' made 0, have as many zero bytes on top (little-endian) as there are.
-            return sign + n + 10 - (rest ^ 0x3030_3030_3030_3030).leadingZeroBitCount >> 3
+            return sign + f + 9 - (rest ^ 0x3030_3030_3030_3030).leadingZeroBitCount >> 3
         }
         // (UInt64 below: a · 10^9 < 10^18 fits.)
         var scale = 1.0
@@ -55,20 +53,27 @@ enum ShortDecimal {
             guard m / scale == a else { continue }
             // The fewest digits: m does not end in 0 (m / 10 would have been found at k - 1).
             let whole = UInt64(m) / power
-            return decimal(whole: whole, fraction: UInt64(m) &- whole &* power, digits: k, to: base + sign).map { sign + $0 }
+            let fraction = UInt64(m) &- whole &* power
+            guard fraction != 0 else { return nil }
+            let f = wholeAndPoint(whole, to: base + sign)
+            DecimalDigits.write(fraction, width: k, endingAt: base + sign + f + k)
+            return sign + f + k
         }
         return nil
     }
 
-    /// `whole.fraction`, the fraction written with exactly `digits` digits (zeros kept on both
-    /// sides: 0.0042000); nil for a zero fraction. Returns the length.
-    @inline(__always) private static func decimal(whole: UInt64, fraction: UInt64, digits: Int,
-                                                 to base: UnsafeMutablePointer<UInt8>) -> Int? {
-        guard fraction != 0 else { return nil }
+    /// Whole numbers print as integers: the one `d` is, when it is whole, below 10^15 in
+    /// magnitude and not -0.0 (truncated and compared, without a libm call); else nil.
+    @inline(__always) static func wholeNumber(_ d: Double) -> Int64? {
+        guard abs(d) < 1e15, Double(Int64(d)) == d, !(d == 0 && d.sign == .minus) else { return nil }
+        return Int64(d)
+    }
+
+    /// `whole` and a point at `base`; returns the length, where the fraction goes.
+    @inline(__always) private static func wholeAndPoint(_ whole: UInt64, to base: UnsafeMutablePointer<UInt8>) -> Int {
         let n = DecimalDigits.count(whole)
         DecimalDigits.write(whole, width: n, endingAt: base + n)
         base[n] = UInt8(ascii: ".")
-        DecimalDigits.write(fraction, width: digits, endingAt: base + n + 1 + digits)
-        return n + 1 + digits
+        return n + 1
     }
 }

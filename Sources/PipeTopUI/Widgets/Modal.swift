@@ -20,7 +20,6 @@ public struct Modal: Widget, Hashable {
     /// A body taller than the area is scrolled: then the title has the position beside it
     /// ("lines 1-17 of 33"), and the dialog is wide enough for both.
     public func rect(in area: Rect) -> Rect {
-        let chrome = buttons.isEmpty ? 2 : 4
         let position = body.count + chrome > area.height ? DisplayWidth.of(Self.position(body.count, body.count, of: body.count)) + 3 : 0
         let content = max(
             body.map { DisplayWidth.of($0) }.max() ?? 0, DisplayWidth.of(title) + 2 + position, KeyHint.width(of: buttons))
@@ -29,9 +28,12 @@ public struct Modal: Widget, Hashable {
         return Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
     }
 
+    /// Rows that are not body: the borders, and the buttons with a blank row above them.
+    private var chrome: Int { buttons.isEmpty ? 2 : 4 }
+
     /// Body lines that fit in the dialog placed in `area`.
     public func bodyHeight(in area: Rect) -> Int {
-        max(0, rect(in: area).height - (buttons.isEmpty ? 2 : 4))
+        max(0, rect(in: area).height - chrome)
     }
 
     /// The furthest the body can scroll in `area` (0 when it fits).

@@ -86,9 +86,8 @@ struct JSONWriter {
             append("null")
             return
         }
-        // Whole numbers as integers (-0.0 excepted): truncated and compared, without a libm call.
-        if abs(d) < 1e15, Double(Int64(d)) == d, !(d == 0 && d.sign == .minus) {
-            int64(Int64(d))
+        if let whole = ShortDecimal.wholeNumber(d) {
+            int64(whole)
             return
         }
         let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortDecimal.maxLength) { text -> Bool in
