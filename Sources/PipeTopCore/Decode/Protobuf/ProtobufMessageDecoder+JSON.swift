@@ -27,8 +27,10 @@ extension ProtobufMessageDecoder {
     /// Thrown where the bytes are not written the usual way (or are wrong): the tree reads them.
     private static var declined: ValueDecodeError { ValueDecodeError("declined") }
 
-    /// Most map entries one run may have here (their keys' places are kept on the stack).
-    private static let maxStreamedKeys = 256
+    /// Most map entries one run may have here: their keys' places, a word each, are kept in
+    /// 1 KB, which Swift allocates on the stack (larger temporary allocations cost a check
+    /// of the stack and often a heap allocation per message). Longer maps go to the tree.
+    private static let maxStreamedKeys = 128
 
     /// One message, to the end of `r`: members in declaration order, the fields without
     /// presence that are absent written at their defaults in between.
@@ -186,7 +188,8 @@ extension ProtobufMessageDecoder {
         // other spelling is declined).
         let keyTag = Self.tagByte(1, f.key)
         let valueTag = Self.tagByte(2, f.value)
-        try withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.maxStreamedKeys) { (keys) throws(ValueDecodeError) in
+        let mapStart = out.count
+        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maxStreamedKeys) { (keys) throws(ValueDecodeError) in
             var count = 0
             var seen: (UInt64, UInt64) = (0, 0)
             while true {
@@ -196,19 +199,21 @@ extension ProtobufMessageDecoder {
                 if count > 0 { out.byte(UInt8(ascii: ",")) }
                 let keyStart = out.count
                 try writeKey(f.key, &entry, to: out)
-                let key = keyStart..<out.count
-                let hash = Self.hash(UnsafeRawBufferPointer(rebasing: out.bytes[key]))
+                let key = UnsafeRawBufferPointer(rebasing: out.bytes[keyStart..<out.count])
+                // A key's place: its offset in the map's text (high half) and its length.
+                let offset = UInt64(keyStart - mapStart)
+                guard offset >> 32 == 0, key.count >> 32 == 0 else { throw Self.declined }
+                let hash = Self.hash(key)
                 let bit: UInt64 = 1 << (hash >> 58)
                 let inHigh = hash >> 57 & 1 == 1
                 if (inHigh ? seen.1 : seen.0) & bit != 0 {
-                    let text = UnsafeRawBufferPointer(rebasing: out.bytes[key])
-                    for k in 0..<count where keys[k].count == key.count
-                        && memcmp(out.bytes.baseAddress! + keys[k].lowerBound, text.baseAddress!, key.count) == 0 {
+                    for k in 0..<count where Int(keys[k] & 0xFFFF_FFFF) == key.count
+                        && memcmp(out.bytes.baseAddress! + mapStart + Int(keys[k] >> 32), key.baseAddress!, key.count) == 0 {
                         throw Self.declined
                     }
                 }
                 if inHigh { seen.1 |= bit } else { seen.0 |= bit }
-                keys[count] = key
+                keys[count] = offset << 32 | UInt64(key.count)
                 count += 1
                 out.byte(UInt8(ascii: ":"))
                 guard entry.next(valueTag), try streamSingle(f.value, &entry, depth: depth + 1, to: out), entry.atEnd else {

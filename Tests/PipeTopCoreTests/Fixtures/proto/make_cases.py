@@ -151,6 +151,12 @@ def main():
     case("maps, duplicate key keeps the last", ev.Maps(), dup)
     big = ev.Maps(features={f"k{i}": float(i) for i in range(40)}).SerializeToString()
     case("maps, large map with duplicates keeps the last", ev.Maps(), big + ev.Maps(features={"k3": -3.0, "k39": -39.0}).SerializeToString())
+    # Around the most entries the direct JSON writer keeps track of (128): one run of 121
+    # entries with a duplicate near its end, and one of 301 (the tree reads it).
+    near = ev.Maps(features={f"k{i}": float(i) for i in range(120)}).SerializeToString()
+    case("maps, 121 entries, the last a duplicate", ev.Maps(), near + ev.Maps(features={"k117": -117.0}).SerializeToString())
+    longer = ev.Maps(features={f"k{i}": i / 8 for i in range(300)}).SerializeToString()
+    case("maps, 301 entries, the last a duplicate", ev.Maps(), longer + ev.Maps(features={"k0": -1.0}).SerializeToString())
 
     case("oneof, string member", ev.Choice(text="hi"))
     case("oneof, message member", ev.Choice(money=common.Money(currency="JPY")))
