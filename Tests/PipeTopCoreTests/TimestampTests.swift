@@ -63,3 +63,18 @@ func invalidTimestampsSayWhy(text: String, reason: String) {
     }
     #expect(TimestampText.format(epochMilliseconds: Int64.max).hasSuffix("T07:12:55.807Z"))
 }
+
+@Test func theDateAndTimeOfDayAreTheTextsPartsBefore1970AndAtTheExtremesToo() {
+    #expect(TimestampText.date(epochMilliseconds: 1_796_388_942_724) == "2026-12-04")
+    #expect(TimestampText.timeOfDay(epochMilliseconds: 1_796_388_942_724) == "12:55:42.724")
+    #expect(TimestampText.timeOfDay(epochMilliseconds: 1_796_388_942_724, milliseconds: false) == "12:55:42")
+    // The millisecond before the epoch is the last of the day before, not a negative time.
+    #expect(TimestampText.date(epochMilliseconds: -1) == "1969-12-31")
+    #expect(TimestampText.timeOfDay(epochMilliseconds: -1) == "23:59:59.999")
+    var rng = SystemRandomNumberGenerator()
+    for millis in [Int64.min, .max, 0, -86_400_000] + (0..<1_000).map({ _ in Int64.random(in: .min ... .max, using: &rng) }) {
+        let text = TimestampText.format(epochMilliseconds: millis)
+        #expect(text == TimestampText.date(epochMilliseconds: millis) + "T" + TimestampText.timeOfDay(epochMilliseconds: millis) + "Z")
+        #expect(TimestampText.timeOfDay(epochMilliseconds: millis, milliseconds: false) == String(text.suffix(13).prefix(8)), "\(millis)")
+    }
+}

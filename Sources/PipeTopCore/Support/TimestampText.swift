@@ -31,19 +31,28 @@ public enum TimestampText {
     /// Any Int64 (a producer's ts_ms or a record's timestamp may be anything): the day and the
     /// time of day come from the quotient and remainder, which cannot overflow.
     public static func format(epochMilliseconds millis: Int64) -> String {
-        var days = millis / 86_400_000
-        var msOfDay = millis % 86_400_000
-        if msOfDay < 0 {
-            days -= 1
-            msOfDay += 86_400_000
-        }
-        let (year, month, day) = civil(fromDays: days)
-        let h = msOfDay / 3_600_000
-        let m = msOfDay / 60_000 % 60
-        let s = msOfDay / 1_000 % 60
-        let ms = msOfDay % 1_000
-        return
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        "\(date(epochMilliseconds: millis))T\(timeOfDay(epochMilliseconds: millis))Z"
+    }
+
+    /// The UTC date of epoch milliseconds, `YYYY-MM-DD` (any Int64, as `format`).
+    public static func date(epochMilliseconds millis: Int64) -> String {
+        let (year, month, day) = civil(fromDays: split(millis).days)
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The UTC time of day of epoch milliseconds, `HH:MM:SS.mmm`, or `HH:MM:SS` without
+    /// `milliseconds` (any Int64, as `format`).
+    public static func timeOfDay(epochMilliseconds millis: Int64, milliseconds: Bool = true) -> String {
+        let msOfDay = split(millis).msOfDay
+        let seconds = "\(pad(msOfDay / 3_600_000, 2)):\(pad(msOfDay / 60_000 % 60, 2)):\(pad(msOfDay / 1_000 % 60, 2))"
+        return milliseconds ? seconds + "." + pad(msOfDay % 1_000, 3) : seconds
+    }
+
+    /// Days since 1970-01-01 and milliseconds into that day (0 ..< 86,400,000), before 1970 too.
+    private static func split(_ millis: Int64) -> (days: Int64, msOfDay: Int64) {
+        let days = millis / 86_400_000
+        let msOfDay = millis % 86_400_000
+        return msOfDay < 0 ? (days - 1, msOfDay + 86_400_000) : (days, msOfDay)
     }
 
     private static func parseRFC3339(_ b: [UInt8], original: String) throws(ArgumentValueError)

@@ -98,7 +98,7 @@ public enum Dashboard {
 
     /// The time of day of `ms` as the header shows it, `14:02:11`.
     static func clockTime(_ ms: Int64) -> String {
-        String(TimestampText.format(epochMilliseconds: ms).dropFirst(11).prefix(8))
+        TimestampText.timeOfDay(epochMilliseconds: ms, milliseconds: false)
     }
 
     static func footer(_ state: AppState, _ ctx: ViewContext, in area: Rect, buffer: inout Buffer) {

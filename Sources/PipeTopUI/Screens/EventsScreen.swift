@@ -73,9 +73,8 @@ enum EventsScreen {
     /// as everything on screen), else the date and the time to the second, so that at 80
     /// columns WHAT keeps its room.
     static func timeText(_ ms: Int64, nowMs: Int64) -> String {
-        let text = TimestampText.format(epochMilliseconds: ms)  // 2026-12-04T11:19:20.000Z
-        guard ms / 86_400_000 != nowMs / 86_400_000 || ms < 0 else { return String(text.dropFirst(11).prefix(12)) }
-        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(8))
+        guard ms / 86_400_000 != nowMs / 86_400_000 || ms < 0 else { return TimestampText.timeOfDay(epochMilliseconds: ms) }
+        return TimestampText.date(epochMilliseconds: ms) + " " + TimestampText.timeOfDay(epochMilliseconds: ms, milliseconds: false)
     }
 
     /// One moment of one version's `serving` reports.

@@ -19,7 +19,7 @@ enum TopicTailScreen {
     static func rows(_ records: [TopicRecord]) -> [ScreenRow] {
         records.map { r in
             ScreenRow(id: .message(partition: r.partition, offset: r.offset), cells: [
-                Span(r.timestampMs.map { String(TimestampText.format(epochMilliseconds: $0).dropFirst(11).prefix(12)) } ?? "-", role: .muted),
+                Span(r.timestampMs.map { TimestampText.timeOfDay(epochMilliseconds: $0) } ?? "-", role: .muted),
                 Span("\(r.partition)@\(r.offset)", role: .muted),
                 Span(r.key.map(text) ?? "-"),
                 Span(r.value.map { $0.jsonText } ?? "null (tombstone)", role: r.value == nil ? .muted : nil),
