@@ -113,7 +113,9 @@ struct KafkaTopicsTests {
 
         let snapshot = TopicsSnapshot(previous: nil, current: try KafkaTopicsSampler(config: config).sample())
         let stats = try #require(snapshot.topics.first { $0.name == topic })
-        #expect(stats.groups == [TopicGroupLag(group: "topics-scorers", lag: Int64(n) - k)], "\(String(describing: snapshot.error))")
+        #expect(stats.groups == [TopicGroupLag(group: "topics-scorers", lag: Int64(n) - k, partitions: [
+            PartitionLag(partition: 0, committed: k, lag: Int64(n) - k),
+        ])], "\(String(describing: snapshot.error))")
         #expect(stats.retained == Int64(n))
 
         let json = try Pipetop.run(["topics", "--json", "--interval", "200ms", "--brokers", broker.bootstrap])
@@ -133,6 +135,29 @@ struct KafkaTopicsTests {
         let line = try #require(lines.first { $0.hasPrefix(topic + " ") }, "\(table.stdout)")
         #expect(line.contains("topics-scorers (lag 18)"), "\(line)")
         #expect(lines.contains { $0.hasPrefix("_topics.internal ") }, "--internal shows them")
+
+        // Described: its partition's leader and replicas from the broker's metadata, its
+        // watermarks, and the group's committed offset and lag on it.
+        let described = try Pipetop.run(["topics", topic, "--json", "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(described.status == 0, "\(described.stderr)")
+        let full = try #require(try Self.json(described.stdout).first, "\(described.stdout)")
+        let partition = try #require((full["partition_details"] as? [[String: Any]])?.first, "\(full)")
+        let leader = try #require(partition["leader"] as? Int, "\(partition)")
+        #expect(leader >= 0 && partition["replicas"] as? [Int] == [leader] && partition["in_sync"] as? [Int] == [leader], "\(partition)")
+        #expect(partition["low"] as? Int == 0 && partition["high"] as? Int == n, "\(partition)")
+        let lagged = (full["groups"] as? [[String: Any]])?.first?["partitions"] as? [[String: Any]]
+        #expect(lagged?.first?["committed"] as? Int == Int(k) && lagged?.first?["lag"] as? Int == n - Int(k), "\(full)")
+        let object = try JSONSerialization.jsonObject(with: Data(described.stdout.utf8)) as? [String: Any]
+        let brokers = object?["brokers"] as? [[String: Any]]
+        #expect(brokers?.contains { $0["id"] as? Int == leader && ($0["address"] as? String)?.hasSuffix(":\(broker.port)") == true } == true,
+                "the leader is the test broker: \(String(describing: brokers))")
+        let text = try Pipetop.run(["topics", topic, "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(text.status == 0 && text.stdout.hasPrefix("TOPIC \(topic)\n1 partition · "), "\(text.stdout)")
+        #expect(text.stdout.contains("topics-scorers          0         12   18"), "\(text.stdout)")
+
+        let unknown = try Pipetop.run(["topics", topic, "topics.nope", "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(unknown.status == 1 && unknown.stdout.isEmpty, "\(unknown.stdout)")
+        #expect(unknown.stderr == "pipetop: no topic named topics.nope on \(broker.bootstrap) (`pipetop topics` lists them)\n", "\(unknown.stderr)")
     }
 
     @Test func anUnreachableClusterIsExit2WithOneLine() throws {

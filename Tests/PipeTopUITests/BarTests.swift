@@ -59,3 +59,10 @@ import Testing
     let short = Modal(title: title, body: ["one"], buttons: [KeyHint("esc", "close")])
     #expect(short.rect(in: buffer.area).width == DisplayWidth.of(title) + 6)
 }
+
+@Test func aDialogOneColumnNarrowerThanTheScreenTakesAllOfIt() {
+    let area = Rect(x: 0, y: 0, width: 80, height: 24)
+    // Content 75 wide: 79 with borders and padding, which would leave a one-column sliver.
+    #expect(Modal(title: "t", body: [String(repeating: "x", count: 75)]).rect(in: area).width == 80)
+    #expect(Modal(title: "t", body: [String(repeating: "x", count: 74)]).rect(in: area) == Rect(x: 1, y: 10, width: 78, height: 3))
+}

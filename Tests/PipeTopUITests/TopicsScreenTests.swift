@@ -7,7 +7,14 @@ import PipeTopCore
 @Suite struct TopicsScreenTests {
     static let topics = TopicsSnapshot(topics: [
         TopicStats(name: "payments", partitions: 6, messagesPerSecond: 212.5, retained: 1_204_332,
-                   groups: [TopicGroupLag(group: "audit", lag: 0), TopicGroupLag(group: "scorers", lag: 1_204)]),
+                   groups: [TopicGroupLag(group: "audit", lag: 0), TopicGroupLag(group: "scorers", lag: 1_204, partitions: (0..<6).map {
+                       PartitionLag(partition: $0, committed: 200_000, lag: $0 == 4 ? 1_204 : 0)
+                   })],
+                   partitionStats: (0..<6).map { p in
+                       PartitionStats(partition: p, low: 0, high: p == 4 ? 201_204 : 200_000, messagesPerSecond: 35.4,
+                                      placement: PartitionPlacement(leader: p == 5 ? -1 : p % 3 + 1, replicas: [p % 3 + 1, (p + 1) % 3 + 1],
+                                                                    inSync: p == 2 ? [3] : p == 5 ? [] : [p % 3 + 1, (p + 1) % 3 + 1]))
+                   }),
         TopicStats(name: "pipeline.scored", partitions: 3, messagesPerSecond: 2_000, retained: 50_000,
                    groups: [TopicGroupLag(group: "label-joiner", lag: 37)]),
         TopicStats(name: "pipeline.models", partitions: 3, messagesPerSecond: 0, retained: 42),
@@ -15,7 +22,7 @@ import PipeTopCore
         TopicStats(name: "__consumer_offsets", partitions: 50, messagesPerSecond: 3, retained: 900),
         // Appeared between the two samples: no rate yet.
         TopicStats(name: "z.new", partitions: 1, messagesPerSecond: nil, retained: 0),
-    ], measuredAtMs: Fixtures.t0 + 60_000, intervalMs: 2_000)
+    ], measuredAtMs: Fixtures.t0 + 60_000, intervalMs: 2_000, brokers: [1: "kafka-1:9092", 2: "kafka-2:9092", 3: "kafka-3:9092"])
 
     static func context(topics: TopicsSnapshot? = TopicsScreenTests.topics, kafka: Bool = true) throws -> ViewContext {
         var ctx = try Fixtures.context(Fixtures.snapshot())
@@ -117,6 +124,33 @@ import PipeTopCore
         #expect(try Self.press(["enter"], &empty, ctx: try Self.context(topics: TopicsSnapshot(topics: [], measuredAtMs: 0))).isEmpty)
     }
 
+    @Test func dDescribesTheSelectedTopicUntilEscOrAnotherScreen() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopics()
+        _ = try Self.press(["d"], &state, ctx: ctx)
+        #expect(state.showRecord)
+        assertSnapshot(Self.frame(state, width: 80, height: 24, ctx: ctx), named: "screen-topics-describe-80x24")
+        let text = Self.frame(state, width: 120, height: 40, ctx: ctx).lines.joined(separator: "\n")
+        #expect(text.contains("6 partitions · 212 msg/s · 1,204,332 retained"), "\(text)")
+        #expect(text.contains("1 partition without a leader · 2 under-replicated"), "\(text)")
+        #expect(text.contains("scorers          4    200,000  1,204"), "the lagging partition: \(text)")
+        #expect(text.contains("audit            0          -      -"), "a group without offsets there: \(text)")
+        #expect(text.contains("kafka-3:9092"))
+        // ↓ describes the next topic; esc closes; another screen closes it too.
+        _ = try Self.press(["j"], &state, ctx: ctx)
+        #expect(TopicsScreen.openTopic(ctx, state)?.title == "pipeline.models")
+        _ = try Self.press(["esc"], &state, ctx: ctx)
+        #expect(!state.showRecord && state.screen == .topics)
+        _ = try Self.press(["d", "4"], &state, ctx: ctx)
+        #expect(!state.showRecord, "the Tail does not open a record on its own")
+        _ = try Self.press(["6"], &state, ctx: ctx)
+        #expect(TopicsScreen.openTopic(ctx, state) == nil)
+        // Nothing to describe: nothing opens.
+        var empty = Self.onTopics()
+        _ = try Self.press(["d"], &empty, ctx: try Self.context(topics: TopicsSnapshot(topics: [], measuredAtMs: 0)))
+        #expect(!empty.showRecord)
+    }
+
     @Test func slashFiltersTopicsByName() throws {
         let ctx = try Self.context()
         var state = Self.onTopics()
@@ -139,6 +173,7 @@ import PipeTopCore
         #expect(text.contains("sorts by name, rate"))
         #expect(text.contains("show/hide internal topics"))
         #expect(text.contains("enter tails the selected topic"))
+        #expect(text.contains("d describes it"))
     }
 
     @Test func demoAndReplaySayTopicsNeedAKafkaSource() throws {

@@ -3,8 +3,9 @@ import Foundation
 import PipeTopCore
 
 /// Takes one `TopicsSample` of a cluster, blocking the calling thread (at most a few
-/// timeouts): metadata of every topic, the watermarks of every partition, then the consumer
-/// groups and their committed offsets. Reads no records.
+/// timeouts): metadata of every topic (partitions, leaders, replicas, brokers), the
+/// watermarks of every partition, then the consumer groups and their committed offsets.
+/// Reads no records.
 ///
 /// - Watermarks: one batched ListOffsets per leader for the high watermarks and one for the
 ///   low ones (`rd_kafka_offsets_for_times` with the `-1` latest / `-2` earliest timestamps),
@@ -45,9 +46,9 @@ public final class KafkaTopicsSampler: Sendable {
     /// One look at the cluster. Throws when the metadata or the watermarks cannot be had (no
     /// broker answers); trouble with the groups is kept in `groupsError` instead.
     public func sample() throws(KafkaError) -> TopicsSample {
-        let counts = try client.partitionCounts(allTopics: true, timeoutMs: timeoutMs)
+        let metadata = try client.metadata(allTopics: true, timeoutMs: timeoutMs)
         let taken = SystemWallClock().nowMs()
-        let watermarks = try self.watermarks(counts)
+        let watermarks = try self.watermarks(metadata.topics.mapValues(\.count))
         var committed: [String: [String: [Int32: Int64]]] = [:]
         var groupsError: String?
         do {
@@ -55,7 +56,8 @@ public final class KafkaTopicsSampler: Sendable {
         } catch {
             groupsError = "consumer groups: \(error)"
         }
-        return TopicsSample(takenAtMs: taken, watermarks: watermarks, committed: committed, groupsError: groupsError)
+        return TopicsSample(takenAtMs: taken, watermarks: watermarks, committed: committed, groupsError: groupsError,
+                            placements: metadata.topics, brokers: metadata.brokers)
     }
 
     /// Low and high watermark of every partition of `counts`' topics.

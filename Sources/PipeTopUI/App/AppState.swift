@@ -44,9 +44,10 @@ public struct AppState: Sendable {
     public var alertMarks: [String: AlertMark] = [:]
     /// Operators' actions on alerts, oldest first (bounded), for the Events screen.
     public var alertLog: [OperatorAlertEntry] = []
-    /// The Tail screen shows the selected record in full.
+    /// The selected row is open in full: the Tail's record, or the Topics screen's topic
+    /// (`d`); leaving the screen closes it.
     public var showRecord = false
-    /// Lines of that record's view scrolled past (page up/down while it is open).
+    /// Lines of that view scrolled past (page up/down while it is open).
     public var recordScroll = 0
     /// Opening a record paused the live Tail; closing it follows again.
     public var resumeAfterRecord = false

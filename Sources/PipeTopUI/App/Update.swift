@@ -172,6 +172,10 @@ public enum Update {
             if s.unfoldedModels[pipeline, default: []].remove(model) == nil {
                 s.unfoldedModels[pipeline, default: []].insert(model)
             }
+        case .describe:
+            guard s.screen == .topics else { return [] }
+            s.showRecord = count > 0
+            s.recordScroll = 0
         case .drillIn where s.screen == .topics:
             guard selected < count, case .topic(let topic) = c.rowIDs[selected] else { return [] }
             s.tailTopic = topic
@@ -255,6 +259,11 @@ public enum Update {
 
     static func go(_ screen: Screen, _ s: inout AppState) {
         guard screen != s.screen else { return }
+        // What was open belongs to the screen left (a record, a topic's description).
+        if s.showRecord {
+            s.showRecord = false
+            if s.resumeAfterRecord { followTail(&s) }
+        }
         s.history.append(s.screen)
         if s.history.count > 32 { s.history.removeFirst() }
         s.screen = screen

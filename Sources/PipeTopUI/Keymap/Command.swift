@@ -18,5 +18,6 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case search
     case sort
     case internalTopics = "internal_topics"
+    case describe
     case searchOlder = "search_older", searchNewer = "search_newer"
 }

@@ -77,6 +77,7 @@ public struct Keymap: Sendable {
         Binding(.capture, ["W"], "capture matching from now on", screens: [.tail]),
         Binding(.sort, ["o"], "next sort order (:sort NAME)", screens: [.overview, .topics], hint: true),
         Binding(.internalTopics, ["i"], "show/hide internal topics", screens: [.topics], hint: true),
+        Binding(.describe, ["d"], "describe topic", screens: [.topics], hint: true),
         Binding(.acknowledgeAlert, ["a"], "ack alert", screens: [.events], hint: true),
         Binding(.silenceAlert, ["S"], "silence alert", screens: [.events], hint: true),
     ]

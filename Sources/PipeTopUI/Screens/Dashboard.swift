@@ -59,11 +59,18 @@ public enum Dashboard {
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
     }
 
-    /// How far the record open on the Tail can scroll at the state's size (0: none is open).
+    /// How far the record open on the Tail, or the topic open on the Topics screen, can scroll
+    /// at the state's size (0: none is open).
     static func openRecordMaxScroll(_ state: AppState, _ ctx: ViewContext) -> Int {
-        guard state.showRecord, state.screen == .tail else { return 0 }
-        let modal = state.tailTopic != nil ? TopicTailScreen.openRecord(TopicTailScreen.records(ctx, state), state)
-            : TailScreen.openRecord(TailScreen.records(ctx, state), state)
+        guard state.showRecord else { return 0 }
+        let modal: Modal?
+        switch state.screen {
+        case .tail:
+            modal = state.tailTopic != nil ? TopicTailScreen.openRecord(TopicTailScreen.records(ctx, state), state)
+                : TailScreen.openRecord(TailScreen.records(ctx, state), state)
+        case .topics: modal = TopicsScreen.openTopic(ctx, state)
+        default: return 0
+        }
         // The screen's area: the frame less header, tabs and footer.
         return modal?.maxScroll(in: Rect(x: 0, y: 0, width: state.size.columns, height: max(0, state.size.rows - 3))) ?? 0
     }

@@ -17,6 +17,7 @@ enum HelpOverlay {
         } else if state.screen == .topics {
             notes.append("o or :sort NAME sorts by name, rate (MSG/S, fastest first), retained (largest first); i shows internal topics (_…)")
             notes.append("enter tails the selected topic (auto decoding); /regex filters rows, esc clears")
+            notes.append("d describes it: each partition's leader, replicas in sync, offsets and rate; each group's lag per partition")
         } else if state.screen == .overview {
             notes.append("o or :sort NAME orders the pipelines: " + OverviewSort.names.joined(separator: ", ")
                          + " (status: critical, stale, warn, ok; then by name)")

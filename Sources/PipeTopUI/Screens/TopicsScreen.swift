@@ -59,5 +59,22 @@ enum TopicsScreen {
             .init("MSG/S", width: .fixed(8), alignment: .right), .init("RETAINED", width: .fixed(12), alignment: .right),
             .init("GROUPS", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+        if var modal = openTopic(ctx, state) {
+            modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
+            modal.render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
+    }
+
+    /// The selected topic in full while `d` has it open (`TopicDescription`), redrawn with
+    /// every sample; `↑↓` move to the next topic.
+    static func openTopic(_ ctx: ViewContext, _ state: AppState) -> Modal? {
+        guard state.showRecord, let snapshot = ctx.topics else { return nil }
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.topics])
+        guard !rows.isEmpty, case .topic(let name) = rows[state.selected(on: .topics, count: rows.count)].id,
+              let topic = snapshot.topics.first(where: { $0.name == name }) else { return nil }
+        let trouble = topic.offline > 0 || topic.underReplicated > 0
+        return Modal(title: name, body: TopicDescription.lines(topic, brokers: snapshot.brokers),
+                     buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "topic"), KeyHint("pgup/pgdn", "scroll"), KeyHint("enter", "tail")],
+                     borderRole: trouble ? .warn : .accent)
     }
 }

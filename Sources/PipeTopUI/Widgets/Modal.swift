@@ -16,14 +16,17 @@ public struct Modal: Widget, Hashable {
         self.scroll = scroll
     }
 
-    /// Where the dialog goes inside `area`: as wide as its content (at most the area), centred.
+    /// Where the dialog goes inside `area`: as wide as its content (at most the area; all of it
+    /// when one column would be left), centred.
     /// A body taller than the area is scrolled: then the title has the position beside it
     /// ("lines 1-17 of 33"), and the dialog is wide enough for both.
     public func rect(in area: Rect) -> Rect {
         let position = body.count + chrome > area.height ? DisplayWidth.of(Self.position(body.count, body.count, of: body.count)) + 3 : 0
         let content = max(
             body.map { DisplayWidth.of($0) }.max() ?? 0, DisplayWidth.of(title) + 2 + position, KeyHint.width(of: buttons))
-        let width = min(area.width, max(20, content + 4))
+        let fitted = min(area.width, max(20, content + 4))
+        // One column to spare would leave a sliver of the screen beside the dialog: take it.
+        let width = area.width - fitted < 2 ? area.width : fitted
         let height = min(area.height, body.count + chrome)
         return Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
     }

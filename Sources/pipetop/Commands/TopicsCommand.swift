@@ -3,9 +3,11 @@ import Foundation
 import PipeTopCore
 import PipeTopKafka
 
-/// `pipetop topics [--json] [--internal] [--interval 1s]`: every topic of the cluster with its
-/// partitions, messages in per second, retained messages and the consumer groups reading it
-/// with their lag (kafkactl's `get topics`, with rates).
+/// `pipetop topics [NAME ...] [--json] [--internal] [--interval 1s]`: every topic of the
+/// cluster with its partitions, messages in per second, retained messages and the consumer
+/// groups reading it with their lag (kafkactl's `get topics`, with rates); with names, those
+/// topics in full: each partition's leader, replicas, offsets and rate, and each group's lag
+/// per partition (kafkactl's `describe topic`).
 struct TopicsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topics",
@@ -14,10 +16,15 @@ struct TopicsCommand: ParsableCommand {
             Takes two samples of every partition's watermarks --interval apart (no records are read): \
             MSG/S is the growth of the high watermarks over the interval, RETAINED the sum of high − low \
             watermarks. GROUPS lists every consumer group the cluster knows that committed offsets on \
-            the topic, with its lag (high watermark − committed offset, summed over partitions).
+            the topic, with its lag (high watermark − committed offset, summed over partitions). \
+            Name topics to describe them: every partition's leader, replicas (and those in sync), \
+            low and high watermarks and rate, and every group's committed offset and lag per partition.
             """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Topics to describe in full (default: list every topic).", valueName: "topic"))
+    var names: [String] = []
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -46,7 +53,22 @@ struct TopicsCommand: ParsableCommand {
             } catch {
                 throw CLIFailure(2, "cannot list the topics of \(client.brokers): \(error)")
             }
+            let missing = names.filter { name in !snapshot.topics.contains { $0.name == name } }
+            if !missing.isEmpty {
+                throw CLIFailure(1, "no topic named \(missing.joined(separator: ", ")) on \(client.brokers) (`pipetop topics` lists them)")
+            }
             if let problem = snapshot.error { StandardError.print("pipetop: warning: \(problem)") }
+            if !names.isEmpty {
+                // Named topics are shown whatever --internal says, in the order named.
+                var seen = Set<String>()
+                let described = names.filter { seen.insert($0).inserted }.compactMap { name in snapshot.topics.first { $0.name == name } }
+                if json {
+                    print(JSONText.encode(TopicsReport(described, brokers: snapshot.brokers)))
+                } else {
+                    print(TopicsReport.description(described, brokers: snapshot.brokers), terminator: "")
+                }
+                return
+            }
             let topics = snapshot.visible(includingInternal: self.internal)
             if json {
                 print(JSONText.encode(TopicsReport(topics)))

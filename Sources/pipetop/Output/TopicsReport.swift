@@ -1,10 +1,47 @@
 import PipeTopCore
 
-/// `pipetop topics --json`: `{"topics": [{name, partitions, messages_per_sec, retained, internal, groups: [{group, lag}]}]}`.
+/// `pipetop topics --json`: `{"topics": [{name, partitions, messages_per_sec, retained, internal,
+/// groups: [{group, lag}]}]}`; described topics (`pipetop topics NAME --json`) add each
+/// partition (`partition_details`), each group's partitions and the `brokers`.
 struct TopicsReport: Encodable {
+    struct PartitionLag: Encodable {
+        var partition: Int32
+        var committed: Int64
+        var lag: Int64
+    }
+
     struct Group: Encodable {
         var group: String
         var lag: Int64
+        /// Described topics only.
+        var partitions: [PartitionLag]?
+    }
+
+    struct Partition: Encodable {
+        var partition: Int32
+        /// -1: no leader; null: the metadata did not say.
+        var leader: Int32?
+        var replicas: [Int32]?
+        var inSync: [Int32]?
+        var low: Int64
+        var high: Int64
+        var messagesPerSec: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case partition, leader, replicas, low, high
+            case inSync = "in_sync", messagesPerSec = "messages_per_sec"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(partition, forKey: .partition)
+            try c.encode(leader, forKey: .leader)
+            try c.encode(replicas, forKey: .replicas)
+            try c.encode(inSync, forKey: .inSync)
+            try c.encode(low, forKey: .low)
+            try c.encode(high, forKey: .high)
+            try c.encode(messagesPerSec, forKey: .messagesPerSec)
+        }
     }
 
     struct Topic: Encodable {
@@ -15,10 +52,12 @@ struct TopicsReport: Encodable {
         var retained: Int64
         var `internal`: Bool
         var groups: [Group]
+        /// Described topics only.
+        var partitionDetails: [Partition]?
 
         enum CodingKeys: String, CodingKey {
             case name, partitions, retained, `internal`, groups
-            case messagesPerSec = "messages_per_sec"
+            case messagesPerSec = "messages_per_sec", partitionDetails = "partition_details"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -29,17 +68,47 @@ struct TopicsReport: Encodable {
             try c.encode(retained, forKey: .retained)
             try c.encode(`internal`, forKey: .internal)
             try c.encode(groups, forKey: .groups)
+            try c.encodeIfPresent(partitionDetails, forKey: .partitionDetails)
         }
     }
 
+    struct Broker: Encodable {
+        var id: Int32
+        var address: String
+    }
+
     var topics: [Topic]
+    /// Described topics only.
+    var brokers: [Broker]?
 
     /// `stats` in name order.
     init(_ stats: [TopicStats]) {
         topics = stats.sorted { $0.name < $1.name }.map { t in
-            Topic(name: t.name, partitions: t.partitions, messagesPerSec: t.messagesPerSecond.map { ($0 * 10).rounded() / 10 },
+            Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
                   retained: t.retained, internal: t.isInternal, groups: t.groups.map { Group(group: $0.group, lag: $0.lag) })
         }
+    }
+
+    /// `stats` described in full, in the order given, with every broker of the cluster.
+    init(_ stats: [TopicStats], brokers: [Int32: String]) {
+        topics = stats.map { t in
+            Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
+                  retained: t.retained, internal: t.isInternal,
+                  groups: t.groups.map { g in
+                      Group(group: g.group, lag: g.lag,
+                            partitions: g.partitions.map { PartitionLag(partition: $0.partition, committed: $0.committed, lag: $0.lag) })
+                  },
+                  partitionDetails: t.partitionStats.map { p in
+                      Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
+                                inSync: p.placement?.inSync, low: p.low, high: p.high, messagesPerSec: Self.rounded(p.messagesPerSecond))
+                  })
+        }
+        self.brokers = brokers.sorted { $0.key < $1.key }.map { Broker(id: $0.key, address: $0.value) }
+    }
+
+    /// To a tenth of a message a second.
+    private static func rounded(_ rate: Double?) -> Double? {
+        rate.map { ($0 * 10).rounded() / 10 }
     }
 
     /// The table: TOPIC, PARTITIONS, MSG/S, RETAINED, GROUPS (`scorers (lag 1,204)`), by name.
@@ -53,6 +122,12 @@ struct TopicsReport: Encodable {
                 + left(Format.count(t.retained), 14) + "  " + groups + "\n"
         }
         return out
+    }
+
+    /// Each topic in full (`TopicDescription`) under a `TOPIC name` line, a blank line apart.
+    static func description(_ stats: [TopicStats], brokers: [Int32: String]) -> String {
+        stats.map { t in (["TOPIC \(t.name)"] + TopicDescription.lines(t, brokers: brokers)).joined(separator: "\n") + "\n" }
+            .joined(separator: "\n")
     }
 
     /// `s` right-aligned in `width` columns.

@@ -39,9 +39,59 @@ import Testing
             committed: ["scorers": ["payments": [0: 90, 1: 10]], "audit": ["payments": [2: 30], "gone": [0: 1]]])
         let s = TopicsSnapshot(previous: nil, current: sample)
         let payments = try #require(s.topics.first { $0.name == "payments" })
-        #expect(payments.groups == [TopicGroupLag(group: "audit", lag: 0), TopicGroupLag(group: "scorers", lag: 10 + 50)])
+        #expect(payments.groups.map { [$0.group: $0.lag] } == [["audit": 0], ["scorers": 10 + 50]])
         #expect(s.topics.first { $0.name == "other" }?.groups == [])
         #expect(!s.topics.contains { $0.name == "gone" }, "a committed offset on a topic that no longer exists is no topic")
+    }
+
+    @Test func eachPartitionHasItsOwnRatePlacementAndEachGroupItsLagPerPartition() throws {
+        let placements: [Int32: PartitionPlacement] = [
+            0: PartitionPlacement(leader: 1, replicas: [1, 2, 3], inSync: [1, 2, 3]),
+            1: PartitionPlacement(leader: 2, replicas: [2, 3, 1], inSync: [2]),
+            2: PartitionPlacement(leader: -1, replicas: [3, 1, 2], inSync: []),
+        ]
+        let before = TopicsSample(takenAtMs: 0, watermarks: ["payments": Self.marks([(0, 100), (0, 60)])])
+        let after = TopicsSample(
+            takenAtMs: 2_000, watermarks: ["payments": Self.marks([(10, 300), (0, 60), (0, 30)])],
+            committed: ["scorers": ["payments": [0: 300, 1: 20]]], placements: ["payments": placements],
+            brokers: [1: "k1:9092", 2: "k2:9092", 3: "k3:9092"])
+        let s = TopicsSnapshot(previous: before, current: after)
+        let t = try #require(s.topics.first)
+        #expect(t.partitionStats.map(\.messagesPerSecond) == [100, 0, nil], "the third partition is new since the first sample")
+        #expect(t.partitionStats.map(\.retained) == [290, 60, 30])
+        #expect(t.partitionStats.map(\.placement) == [placements[0], placements[1], placements[2]])
+        #expect(t.messagesPerSecond == 100)
+        #expect(t.underReplicated == 2 && t.offline == 1)
+        #expect(t.groups == [TopicGroupLag(group: "scorers", lag: 40, partitions: [
+            PartitionLag(partition: 0, committed: 300, lag: 0), PartitionLag(partition: 1, committed: 20, lag: 40),
+        ])])
+        #expect(s.brokers[2] == "k2:9092")
+    }
+
+    @Test func aDescriptionFlagsPartitionsWithoutLeaderOrOutOfSyncAndUncommittedOnes() throws {
+        let t = TopicStats(
+            name: "payments", partitions: 3, messagesPerSecond: 212.5, retained: 1_204_332,
+            groups: [TopicGroupLag(group: "scorers", lag: 1_204, partitions: [PartitionLag(partition: 0, committed: 600_000, lag: 1_204)])],
+            partitionStats: [
+                PartitionStats(partition: 0, low: 0, high: 601_204, messagesPerSecond: 100,
+                               placement: PartitionPlacement(leader: 1, replicas: [1, 2], inSync: [1, 2])),
+                PartitionStats(partition: 1, low: 0, high: 600_000, messagesPerSecond: 112.5,
+                               placement: PartitionPlacement(leader: 2, replicas: [2, 1], inSync: [2])),
+                PartitionStats(partition: 2, low: 3_128, high: 3_128, placement: PartitionPlacement(leader: -1, replicas: [3], inSync: [])),
+            ])
+        let lines = TopicDescription.lines(t, brokers: [1: "k1:9092", 2: "k2:9092"])
+        #expect(lines[0] == "3 partitions · 212 msg/s · 1,204,332 retained")
+        #expect(lines[1] == "1 partition without a leader · 2 under-replicated")
+        #expect(lines.contains("PARTITION  LEADER  REPLICAS  IN SYNC    LOW     HIGH  MSG/S"), "\(lines)")
+        #expect(lines.contains("        0       1  1,2       1,2          0  601,204    100"), "\(lines)")
+        #expect(lines.contains("        1       2  2,1       2            0  600,000    112  under-replicated"), "\(lines)")
+        #expect(lines.contains("        2       -  3         -        3,128    3,128      -  no leader"), "\(lines)")
+        #expect(lines.contains("scorers          0    600,000  1,204"), "\(lines)")
+        #expect(lines.contains("scorers          2          -      -"), "a partition the group never committed on: \(lines)")
+        #expect(lines.contains("     3  not in the metadata"), "\(lines)")
+        let bare = TopicDescription.lines(TopicStats(name: "a", partitions: 1, messagesPerSecond: nil, retained: 0), brokers: [:])
+        #expect(bare.prefix(2) == ["1 partition · - msg/s · 0 retained", ""], "nothing wrong, nothing said")
+        #expect(bare.contains("No consumer group has committed offsets on it."))
     }
 
     @Test func internalTopicsAreTheOnesNamedWithALeadingUnderscore() {

@@ -9,14 +9,24 @@ public struct TopicStats: Sendable, Hashable {
     public var retained: Int64
     /// Groups with committed offsets on the topic, by name.
     public var groups: [TopicGroupLag]
+    /// Each partition's offsets, rate and placement, by partition.
+    public var partitionStats: [PartitionStats]
 
-    public init(name: String, partitions: Int, messagesPerSecond: Double?, retained: Int64, groups: [TopicGroupLag] = []) {
+    public init(name: String, partitions: Int, messagesPerSecond: Double?, retained: Int64, groups: [TopicGroupLag] = [],
+                partitionStats: [PartitionStats] = []) {
         self.name = name
         self.partitions = partitions
         self.messagesPerSecond = messagesPerSecond
         self.retained = retained
         self.groups = groups
+        self.partitionStats = partitionStats
     }
+
+    /// Partitions with fewer replicas in sync than assigned.
+    public var underReplicated: Int { partitionStats.count { $0.placement?.isUnderReplicated == true } }
+
+    /// Partitions without a leader.
+    public var offline: Int { partitionStats.count { $0.placement.map { !$0.hasLeader } == true } }
 
     /// Broker-internal by convention: `__consumer_offsets`, `_schemas`, `__transaction_state`.
     public var isInternal: Bool { name.hasPrefix("_") }

@@ -9,12 +9,19 @@ public struct TopicsSample: Sendable, Hashable {
     public var committed: [String: [String: [Int32: Int64]]]
     /// Why the consumer groups could not be listed or read (the watermarks still count).
     public var groupsError: String?
+    /// Topic → partition → its leader and replicas, from the same metadata.
+    public var placements: [String: [Int32: PartitionPlacement]]
+    /// Broker id → `host:port`, as the metadata lists them.
+    public var brokers: [Int32: String]
 
     public init(takenAtMs: Int64, watermarks: [String: [PartitionWatermarks]],
-                committed: [String: [String: [Int32: Int64]]] = [:], groupsError: String? = nil) {
+                committed: [String: [String: [Int32: Int64]]] = [:], groupsError: String? = nil,
+                placements: [String: [Int32: PartitionPlacement]] = [:], brokers: [Int32: String] = [:]) {
         self.takenAtMs = takenAtMs
         self.watermarks = watermarks.mapValues { $0.sorted { $0.partition < $1.partition } }
         self.committed = committed
         self.groupsError = groupsError
+        self.placements = placements
+        self.brokers = brokers
     }
 }

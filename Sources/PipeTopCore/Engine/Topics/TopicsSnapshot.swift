@@ -10,12 +10,16 @@ public struct TopicsSnapshot: Sendable, Hashable {
     /// Why the last sample failed (the topics are those of the last good one), or why the
     /// groups are missing; nil when all went well.
     public var error: String?
+    /// Broker id → `host:port` (empty when the sample did not list them).
+    public var brokers: [Int32: String]
 
-    public init(topics: [TopicStats], measuredAtMs: Int64, intervalMs: Int64? = nil, error: String? = nil) {
+    public init(topics: [TopicStats], measuredAtMs: Int64, intervalMs: Int64? = nil, error: String? = nil,
+                brokers: [Int32: String] = [:]) {
         self.topics = topics.sorted { $0.name < $1.name }
         self.measuredAtMs = measuredAtMs
         self.intervalMs = intervalMs
         self.error = error
+        self.brokers = brokers
     }
 
     /// `current` measured against `previous` (nil, or older than `current` by nothing: no rates).
@@ -28,37 +32,39 @@ public struct TopicsSnapshot: Sendable, Hashable {
         for (group, topics) in current.committed {
             for (topic, offsets) in topics {
                 guard let marks = current.watermarks[topic] else { continue }
-                var lag: Int64 = 0
-                var counted = false
+                var partitions: [PartitionLag] = []
                 for mark in marks {
                     guard let committed = offsets[mark.partition], committed >= 0 else { continue }
-                    lag += max(0, mark.high - committed)
-                    counted = true
+                    partitions.append(PartitionLag(partition: mark.partition, committed: committed, lag: max(0, mark.high - committed)))
                 }
-                if counted { lags[topic, default: []].append(TopicGroupLag(group: group, lag: lag)) }
+                guard !partitions.isEmpty else { continue }
+                let lag = partitions.reduce(Int64(0)) { $0 &+ $1.lag }
+                lags[topic, default: []].append(TopicGroupLag(group: group, lag: lag, partitions: partitions))
             }
         }
         let topics = current.watermarks.map { name, marks in
-            var rate: Double?
-            if elapsedMs > 0, let before = previous?.watermarks[name] {
-                let earlier = Dictionary(before.map { ($0.partition, $0.high) }, uniquingKeysWith: max)
-                let grown = marks.reduce(Int64(0)) { sum, m in sum + earlier[m.partition].map { max(0, m.high - $0) }.orZero }
-                rate = Double(grown) * 1_000 / Double(elapsedMs)
+            // A partition's growth since the earlier sample; nil without one (or without it there).
+            let earlier = elapsedMs > 0 ? previous?.watermarks[name].map { Dictionary($0.map { ($0.partition, $0.high) }, uniquingKeysWith: max) } : nil
+            let placements = current.placements[name]
+            var grownSum: Int64 = 0
+            let partitions = marks.map { m in
+                let grown = earlier.flatMap { $0[m.partition] }.map { max(0, m.high - $0) }
+                grownSum &+= grown ?? 0
+                return PartitionStats(partition: m.partition, low: m.low, high: m.high,
+                                      messagesPerSecond: grown.map { Double($0) * 1_000 / Double(elapsedMs) },
+                                      placement: placements?[m.partition])
             }
-            return TopicStats(name: name, partitions: marks.count, messagesPerSecond: rate,
+            return TopicStats(name: name, partitions: marks.count,
+                              messagesPerSecond: earlier.map { _ in Double(grownSum) * 1_000 / Double(elapsedMs) },
                               retained: marks.reduce(0) { $0 + $1.retained },
-                              groups: (lags[name] ?? []).sorted { $0.group < $1.group })
+                              groups: (lags[name] ?? []).sorted { $0.group < $1.group }, partitionStats: partitions)
         }
         self.init(topics: topics, measuredAtMs: current.takenAtMs, intervalMs: elapsedMs > 0 ? elapsedMs : nil,
-                  error: current.groupsError)
+                  error: current.groupsError, brokers: current.brokers)
     }
 
     /// The topics without the internal ones unless `includingInternal`.
     public func visible(includingInternal: Bool) -> [TopicStats] {
         includingInternal ? topics : topics.filter { !$0.isInternal }
     }
-}
-
-extension Optional where Wrapped == Int64 {
-    fileprivate var orZero: Int64 { self ?? 0 }
 }

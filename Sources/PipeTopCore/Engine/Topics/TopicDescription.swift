@@ -1,0 +1,77 @@
+/// One topic in full, as plain text lines: what `pipetop topics NAME` prints and the Topics
+/// screen's `d` shows (kafkactl's `describe topic`, with rates and lag per partition). A
+/// partition without a leader or with replicas out of sync says so on its row, and each
+/// group's lag is given per partition, so the one partition a stuck consumer holds back
+/// stands out.
+public enum TopicDescription {
+    /// The summary line, the partitions, the groups and the brokers that hold the topic.
+    public static func lines(_ t: TopicStats, brokers: [Int32: String]) -> [String] {
+        var lines = [summary(t)] + (trouble(t).map { [$0] } ?? []) + [""]
+        lines += table(
+            ["PARTITION", "LEADER", "REPLICAS", "IN SYNC", "LOW", "HIGH", "MSG/S", ""],
+            t.partitionStats.map { p in
+                let placement = p.placement
+                // Without a leader nobody reads or writes it: that says all (its replicas are out of sync too).
+                let flag = placement.map { !$0.hasLeader ? "no leader" : $0.isUnderReplicated ? "under-replicated" : "" } ?? ""
+                return ["\(p.partition)", placement.map { $0.hasLeader ? "\($0.leader)" : "-" } ?? "?", ids(placement?.replicas),
+                        ids(placement?.inSync), Format.count(p.low), Format.count(p.high),
+                        p.messagesPerSecond.map(Format.rate) ?? "-", flag]
+            }, rightAligned: [0, 1, 4, 5, 6])
+        lines.append("")
+        if t.groups.isEmpty {
+            lines.append("No consumer group has committed offsets on it.")
+        } else {
+            // Every partition of the topic under each group: one it never committed on is `-`
+            // (not caught up: unread, or read by a consumer that does not commit).
+            lines += table(
+                ["GROUP", "PARTITION", "COMMITTED", "LAG"],
+                t.groups.flatMap { g in
+                    let byPartition = Dictionary(g.partitions.map { ($0.partition, $0) }, uniquingKeysWith: { a, _ in a })
+                    return t.partitionStats.map { p in
+                        let lag = byPartition[p.partition]
+                        return [g.group, "\(p.partition)", lag.map { Format.count($0.committed) } ?? "-", lag.map { Format.count($0.lag) } ?? "-"]
+                    }
+                }, rightAligned: [1, 2, 3])
+        }
+        let used = Set(t.partitionStats.flatMap { ($0.placement?.replicas ?? []) + [$0.placement?.leader ?? -1] }).filter { $0 >= 0 }
+        if !used.isEmpty {
+            lines.append("")
+            lines += table(["BROKER", "ADDRESS"], used.sorted().map { ["\($0)", brokers[$0] ?? "not in the metadata"] }, rightAligned: [0])
+        }
+        return lines
+    }
+
+    /// `6 partitions · 212 msg/s · 1,204,332 retained`.
+    public static func summary(_ t: TopicStats) -> String {
+        ["\(t.partitions) partition\(t.partitions == 1 ? "" : "s")", (t.messagesPerSecond.map(Format.rate) ?? "-") + " msg/s",
+         Format.count(t.retained) + " retained"].joined(separator: " · ")
+    }
+
+    /// `1 partition without a leader · 2 under-replicated`, or nil when all are well.
+    public static func trouble(_ t: TopicStats) -> String? {
+        var parts: [String] = []
+        if t.offline > 0 { parts.append("\(t.offline) partition\(t.offline == 1 ? "" : "s") without a leader") }
+        if t.underReplicated > 0 { parts.append("\(t.underReplicated) under-replicated") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// `1,2,3`, or `?` when the metadata did not say.
+    private static func ids(_ list: [Int32]?) -> String {
+        list.map { $0.isEmpty ? "-" : $0.map(String.init).joined(separator: ",") } ?? "?"
+    }
+
+    /// Columns two spaces apart, each as wide as its widest cell; trailing spaces trimmed.
+    private static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.map { row in
+            var line = ""
+            for (c, cell) in row.enumerated() {
+                let gap = String(repeating: " ", count: widths[c] - cell.count)
+                line += (c == 0 ? "" : "  ") + (rightAligned.contains(c) ? gap + cell : cell + gap)
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+}
