@@ -104,7 +104,8 @@ struct KafkaTopicsTests {
         let broker = try TestBroker.shared()
         let topic = "topics.lag"
         let config = KafkaClientConfig(brokers: broker.bootstrap)
-        try KafkaAdmin(config: config).createTopics([topic, "_topics.internal"], partitions: 1)
+        try KafkaAdmin(config: config).createTopics([topic, "_topics.internal"], partitions: 1,
+                                                     settings: ["retention.ms": "604800000", "cleanup.policy": "compact"])
         let n = 30, k: Int64 = 12
         let records = (0..<n).map { "r\($0)" }.joined(separator: "\n") + "\n"
         #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data(records.utf8), arguments: ["-p", "0"]).status == 0)
@@ -151,7 +152,14 @@ struct KafkaTopicsTests {
         let brokers = object?["brokers"] as? [[String: Any]]
         #expect(brokers?.contains { $0["id"] as? Int == leader && ($0["address"] as? String)?.hasSuffix(":\(broker.port)") == true } == true,
                 "the leader is the test broker: \(String(describing: brokers))")
+        // Its settings as the broker reports them (Tansu reports every entry as a default,
+        // so none shows as set on the topic here).
+        let settings = Dictionary(((full["settings"] as? [[String: Any]]) ?? []).compactMap { s in
+            (s["name"] as? String).map { ($0, s["value"] as? String) }
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(settings["retention.ms"] == "604800000" && settings["cleanup.policy"] == "compact", "\(full)")
         let text = try Pipetop.run(["topics", topic, "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(text.stdout.contains("retention.ms    604800000 (168h)"), "\(text.stdout)")
         #expect(text.status == 0 && text.stdout.hasPrefix("TOPIC \(topic)\n1 partition · "), "\(text.stdout)")
         #expect(text.stdout.contains("topics-scorers          0         12   18"), "\(text.stdout)")
 

@@ -14,7 +14,10 @@ import PipeTopCore
                        PartitionStats(partition: p, low: 0, high: p == 4 ? 201_204 : 200_000, messagesPerSecond: 35.4,
                                       placement: PartitionPlacement(leader: p == 5 ? -1 : p % 3 + 1, replicas: [p % 3 + 1, (p + 1) % 3 + 1],
                                                                     inSync: p == 2 ? [3] : p == 5 ? [] : [p % 3 + 1, (p + 1) % 3 + 1]))
-                   }),
+                   },
+                   settings: [TopicSetting(name: "cleanup.policy", value: "delete", isOverride: false),
+                              TopicSetting(name: "retention.ms", value: "86400000", isOverride: true),
+                              TopicSetting(name: "min.insync.replicas", value: "2", isOverride: true)]),
         TopicStats(name: "pipeline.scored", partitions: 3, messagesPerSecond: 2_000, retained: 50_000,
                    groups: [TopicGroupLag(group: "label-joiner", lag: 37)]),
         TopicStats(name: "pipeline.models", partitions: 3, messagesPerSecond: 0, retained: 42),
@@ -130,12 +133,17 @@ import PipeTopCore
         _ = try Self.press(["d"], &state, ctx: ctx)
         #expect(state.showRecord)
         assertSnapshot(Self.frame(state, width: 80, height: 24, ctx: ctx), named: "screen-topics-describe-80x24")
-        let text = Self.frame(state, width: 120, height: 40, ctx: ctx).lines.joined(separator: "\n")
+        let text = Self.frame(state, width: 120, height: 60, ctx: ctx).lines.joined(separator: "\n")
         #expect(text.contains("6 partitions · 212 msg/s · 1,204,332 retained"), "\(text)")
-        #expect(text.contains("1 partition without a leader · 2 under-replicated"), "\(text)")
+        for trouble in ["1 partition without a leader", "1 partition refusing acks=all writes (in sync < min.insync.replicas 2)",
+                        "2 partitions under-replicated"] {
+            #expect(text.contains(trouble), "\(text)")
+        }
+        #expect(text.contains("  3,1       3          0  200,000   35.4  refuses acks=all"), "\(text)")
         #expect(text.contains("scorers          4    200,000  1,204"), "the lagging partition: \(text)")
         #expect(text.contains("audit            0          -      -"), "a group without offsets there: \(text)")
         #expect(text.contains("kafka-3:9092"))
+        #expect(text.contains("retention.ms         86400000 (24h)  set on the topic"), "\(text)")
         // ↓ describes the next topic; esc closes; another screen closes it too.
         _ = try Self.press(["j"], &state, ctx: ctx)
         #expect(TopicsScreen.openTopic(ctx, state)?.title == "pipeline.models")
@@ -149,6 +157,16 @@ import PipeTopCore
         var empty = Self.onTopics()
         _ = try Self.press(["d"], &empty, ctx: try Self.context(topics: TopicsSnapshot(topics: [], measuredAtMs: 0)))
         #expect(!empty.showRecord)
+    }
+
+    @Test func theTopicOpenWithDIsTheOneWhoseSettingsTheProbeReads() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopics()
+        #expect(TopicsScreen.describedTopic(ctx, state) == nil, "nothing open: no settings to read")
+        _ = try Self.press(["j", "d"], &state, ctx: ctx)
+        #expect(TopicsScreen.describedTopic(ctx, state) == "pipeline.models")
+        _ = try Self.press(["/", "s", "c", "o", "enter"], &state, ctx: ctx)
+        #expect(TopicsScreen.describedTopic(ctx, state) == "pipeline.scored", "the selected row of the filtered list")
     }
 
     @Test func slashFiltersTopicsByName() throws {

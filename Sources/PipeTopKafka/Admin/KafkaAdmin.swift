@@ -17,10 +17,12 @@ public final class KafkaAdmin: Sendable {
     }
 
     /// Creates those of `names` that do not exist, each with `partitions` partitions and
-    /// `replicationFactor` replicas (-1: the broker's default). Returns the names it created;
-    /// a topic that already exists is not an error.
+    /// `replicationFactor` replicas (-1: the broker's default) and `settings` set on each
+    /// (`retention.ms` …). Returns the names it created; a topic that already exists is not an
+    /// error (and keeps its settings).
     @discardableResult
-    public func createTopics(_ names: [String], partitions: Int, replicationFactor: Int = -1, timeout: Duration = .seconds(10)) throws(KafkaError) -> [String] {
+    public func createTopics(_ names: [String], partitions: Int, replicationFactor: Int = -1, settings: [String: String] = [:],
+                             timeout: Duration = .seconds(10)) throws(KafkaError) -> [String] {
         guard !names.isEmpty else { return [] }
         let rk = producer.rawClient.handle
         let timeoutMs = Int32(clamping: timeout.milliseconds)
@@ -32,6 +34,9 @@ public final class KafkaAdmin: Sendable {
                 throw .admin("\(name): " + KafkaClient.text(errstr))
             }
             newTopics.append(topic)
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) where rd_kafka_NewTopic_set_config(topic, key, value) != RD_KAFKA_RESP_ERR_NO_ERROR {
+                throw .admin("\(name): cannot set \(key) = \(value)")
+            }
         }
         let options = rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS)
         defer { rd_kafka_AdminOptions_destroy(options) }

@@ -21,6 +21,8 @@ public final class KafkaTopicsProbe: Sendable {
         var lastAskedMs: Int64 = 0
         var snapshot: TopicsSnapshot?
         var done: DispatchSemaphore?
+        /// The topic being described, whose configuration each sample reads too.
+        var describing: String?
     }
     private let state = Mutex(State())
     /// Signalled to end the wait between samples early (`stop`, or a first ask after idling).
@@ -36,18 +38,22 @@ public final class KafkaTopicsProbe: Sendable {
     deinit { stop() }
 
     /// The latest measurement (nil until the first sample is in); starts or resumes sampling.
-    public func latest() -> TopicsSnapshot? {
+    /// `describing`: a topic whose configuration the samples read too (the Topics screen's
+    /// `d`); a new one is sampled at once rather than at the next interval.
+    public func latest(describing: String? = nil) -> TopicsSnapshot? {
         let now = SystemWallClock().nowMs()
         let (start, resume, snapshot) = state.withLock { s -> (Bool, Bool, TopicsSnapshot?) in
             guard !s.stopped else { return (false, false, s.snapshot) }
             let idle = now - s.lastAskedMs > idleAfterMs
+            let newTopic = describing != nil && describing != s.describing
+            s.describing = describing
             s.lastAskedMs = now
             let start = !s.started
             if start {
                 s.started = true
                 s.done = DispatchSemaphore(value: 0)
             }
-            return (start, idle && !start, s.snapshot)
+            return (start, (idle || newTopic) && !start, s.snapshot)
         }
         if start { startThread() }
         if resume { wake.signal() }
@@ -86,7 +92,7 @@ public final class KafkaTopicsProbe: Sendable {
         }
         var previous: TopicsSample?
         while !state.withLock({ $0.stopped }) {
-            let (asked, last) = state.withLock { ($0.lastAskedMs, $0.snapshot) }
+            let (asked, last, describing) = state.withLock { ($0.lastAskedMs, $0.snapshot, $0.describing) }
             let now = SystemWallClock().nowMs()
             guard now - asked <= idleAfterMs else {
                 // Nobody looks: wait for the next ask, and measure rates afresh then (a rate
@@ -97,7 +103,7 @@ public final class KafkaTopicsProbe: Sendable {
             }
             let next: TopicsSnapshot
             do {
-                let current = try sampler.sample()
+                let current = try sampler.sample(describing: describing.map { [$0] } ?? [])
                 next = TopicsSnapshot(previous: previous, current: current)
                 previous = current
             } catch {

@@ -16,7 +16,7 @@ public final class DashboardApp {
     private let audit: @Sendable (AuditEntry) -> Void
     /// The cluster's topics for the Topics screen, asked only while it is shown (nil: the
     /// source has no cluster, and the screen says so).
-    private let topics: (@Sendable () -> TopicsSnapshot?)?
+    private let topics: (@Sendable (_ describing: String?) -> TopicsSnapshot?)?
     /// Starts a tail of a topic (the Topics screen's `enter`); nil: the source has no cluster.
     private let topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
     /// What the source reads of the scored topics (nil: all of them, as a demo or a replay does).
@@ -41,7 +41,7 @@ public final class DashboardApp {
     /// scored topics the source reads; `connection` says how the source is.
     public init(store: PipelineStore, options: DashboardOptions, clock: any WallClock = SystemWallClock(),
                 controlSink: (any ControlSink)? = nil, audit: @escaping @Sendable (AuditEntry) -> Void = { _ in },
-                topics: (@Sendable () -> TopicsSnapshot?)? = nil,
+                topics: (@Sendable (_ describing: String?) -> TopicsSnapshot?)? = nil,
                 topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)? = nil,
                 scoredCoverage: (@Sendable () -> ScoredCoverageMap)? = nil,
                 connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
@@ -165,7 +165,8 @@ public final class DashboardApp {
         }
         data.liveScoredTotal = store.scoredTotal
         data.capture = capture?.progress
-        data.topics = state.screen == .topics ? topics?() : nil
+        // The topic open with `d` has its configuration read too.
+        data.topics = state.screen == .topics ? topics?(TopicsScreen.describedTopic(options.view(state), state)) : nil
         return data
     }
 

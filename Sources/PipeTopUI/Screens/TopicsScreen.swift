@@ -65,14 +65,20 @@ enum TopicsScreen {
         }
     }
 
+    /// The topic `d` has open: the selected one (nil when none is open).
+    static func describedTopic(_ ctx: ViewContext, _ state: AppState) -> String? {
+        guard state.showRecord, state.screen == .topics else { return nil }
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.topics])
+        guard !rows.isEmpty, case .topic(let name) = rows[state.selected(on: .topics, count: rows.count)].id else { return nil }
+        return name
+    }
+
     /// The selected topic in full while `d` has it open (`TopicDescription`), redrawn with
     /// every sample; `↑↓` move to the next topic.
     static func openTopic(_ ctx: ViewContext, _ state: AppState) -> Modal? {
-        guard state.showRecord, let snapshot = ctx.topics else { return nil }
-        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.topics])
-        guard !rows.isEmpty, case .topic(let name) = rows[state.selected(on: .topics, count: rows.count)].id,
+        guard let name = describedTopic(ctx, state), let snapshot = ctx.topics,
               let topic = snapshot.topics.first(where: { $0.name == name }) else { return nil }
-        let trouble = topic.offline > 0 || topic.underReplicated > 0
+        let trouble = !TopicDescription.trouble(topic).isEmpty
         return Modal(title: name, body: TopicDescription.lines(topic, brokers: snapshot.brokers),
                      buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "topic"), KeyHint("pgup/pgdn", "scroll"), KeyHint("enter", "tail")],
                      borderRole: trouble ? .warn : .accent)

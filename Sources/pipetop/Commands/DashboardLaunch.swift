@@ -48,7 +48,7 @@ enum DashboardLaunch {
         defer { source.stop() }
         let probe = topicsProbe(for: source)
         defer { probe?.stop() }
-        let topics: (@Sendable () -> TopicsSnapshot?)? = probe.map { p in { @Sendable in p.latest() } }
+        let topics: (@Sendable (String?) -> TopicsSnapshot?)? = probe.map { p in { @Sendable in p.latest(describing: $0) } }
         let topicTail = try topicTail(for: source, registry: config.schemaRegistry)
         let app = DashboardApp(store: store, options: DashboardOptions(
             settings: config.engine, keymap: keymap, themes: themes, theme: initial, fps: config.ui.fps,

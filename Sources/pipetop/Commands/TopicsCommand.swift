@@ -17,8 +17,9 @@ struct TopicsCommand: ParsableCommand {
             MSG/S is the growth of the high watermarks over the interval, RETAINED the sum of high − low \
             watermarks. GROUPS lists every consumer group the cluster knows that committed offsets on \
             the topic, with its lag (high watermark − committed offset, summed over partitions). \
-            Name topics to describe them: every partition's leader, replicas (and those in sync), \
-            low and high watermarks and rate, and every group's committed offset and lag per partition.
+            Name topics to describe them: their settings (retention, cleanup policy, min.insync.replicas, \
+            and any set on the topic), every partition's leader, replicas (and those in sync), low and \
+            high watermarks and rate, and every group's committed offset and lag per partition.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -49,7 +50,7 @@ struct TopicsCommand: ParsableCommand {
                 let sampler = try KafkaTopicsSampler(config: client)
                 let first = try sampler.sample()
                 Thread.sleep(forTimeInterval: Double(DurationText.milliseconds(interval)) / 1_000)
-                snapshot = TopicsSnapshot(previous: first, current: try sampler.sample())
+                snapshot = TopicsSnapshot(previous: first, current: try sampler.sample(describing: names))
             } catch {
                 throw CLIFailure(2, "cannot list the topics of \(client.brokers): \(error)")
             }

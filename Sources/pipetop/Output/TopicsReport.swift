@@ -2,7 +2,8 @@ import PipeTopCore
 
 /// `pipetop topics --json`: `{"topics": [{name, partitions, messages_per_sec, retained, internal,
 /// groups: [{group, lag}]}]}`; described topics (`pipetop topics NAME --json`) add each
-/// partition (`partition_details`), each group's partitions and the `brokers`.
+/// partition (`partition_details`), each group's partitions, the topic's `settings` (every
+/// entry; or `settings_error`) and the `brokers`.
 struct TopicsReport: Encodable {
     struct PartitionLag: Encodable {
         var partition: Int32
@@ -44,6 +45,23 @@ struct TopicsReport: Encodable {
         }
     }
 
+    struct Setting: Encodable {
+        var name: String
+        /// Null when the broker withholds it (sensitive).
+        var value: String?
+        /// Set on the topic, not a broker default.
+        var override: Bool
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(value, forKey: .value)
+            try c.encode(override, forKey: .override)
+        }
+
+        enum CodingKeys: String, CodingKey { case name, value, override }
+    }
+
     struct Topic: Encodable {
         var name: String
         var partitions: Int
@@ -54,10 +72,12 @@ struct TopicsReport: Encodable {
         var groups: [Group]
         /// Described topics only.
         var partitionDetails: [Partition]?
+        var settings: [Setting]?
+        var settingsError: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, partitions, retained, `internal`, groups
-            case messagesPerSec = "messages_per_sec", partitionDetails = "partition_details"
+            case name, partitions, retained, `internal`, groups, settings
+            case messagesPerSec = "messages_per_sec", partitionDetails = "partition_details", settingsError = "settings_error"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -69,6 +89,8 @@ struct TopicsReport: Encodable {
             try c.encode(`internal`, forKey: .internal)
             try c.encode(groups, forKey: .groups)
             try c.encodeIfPresent(partitionDetails, forKey: .partitionDetails)
+            try c.encodeIfPresent(settings, forKey: .settings)
+            try c.encodeIfPresent(settingsError, forKey: .settingsError)
         }
     }
 
@@ -101,7 +123,9 @@ struct TopicsReport: Encodable {
                   partitionDetails: t.partitionStats.map { p in
                       Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
                                 inSync: p.placement?.inSync, low: p.low, high: p.high, messagesPerSec: Self.rounded(p.messagesPerSecond))
-                  })
+                  },
+                  settings: t.settings?.sorted { $0.name < $1.name }.map { Setting(name: $0.name, value: $0.value, override: $0.isOverride) },
+                  settingsError: t.settingsError)
         }
         self.brokers = brokers.sorted { $0.key < $1.key }.map { Broker(id: $0.key, address: $0.value) }
     }

@@ -81,7 +81,7 @@ import Testing
             ])
         let lines = TopicDescription.lines(t, brokers: [1: "k1:9092", 2: "k2:9092"])
         #expect(lines[0] == "3 partitions · 212 msg/s · 1,204,332 retained")
-        #expect(lines[1] == "1 partition without a leader · 2 under-replicated")
+        #expect(lines[1...2] == ["1 partition without a leader", "2 partitions under-replicated"])
         #expect(lines.contains("PARTITION  LEADER  REPLICAS  IN SYNC    LOW     HIGH  MSG/S"), "\(lines)")
         #expect(lines.contains("        0       1  1,2       1,2          0  601,204    100"), "\(lines)")
         #expect(lines.contains("        1       2  2,1       2            0  600,000    112  under-replicated"), "\(lines)")
@@ -92,6 +92,34 @@ import Testing
         let bare = TopicDescription.lines(TopicStats(name: "a", partitions: 1, messagesPerSecond: nil, retained: 0), brokers: [:])
         #expect(bare.prefix(2) == ["1 partition · - msg/s · 0 retained", ""], "nothing wrong, nothing said")
         #expect(bare.contains("No consumer group has committed offsets on it."))
+    }
+
+    @Test func aDescriptionShowsTheEssentialSettingsThenTheOthersSetOnTheTopic() {
+        var t = TopicStats(name: "models", partitions: 1, messagesPerSecond: 0, retained: 3)
+        t.settings = [
+            TopicSetting(name: "segment.ms", value: "3600000", isOverride: true),
+            TopicSetting(name: "retention.ms", value: "604800000", isOverride: true),
+            TopicSetting(name: "compression.type", value: "producer", isOverride: false),
+            TopicSetting(name: "cleanup.policy", value: "compact", isOverride: false),
+            TopicSetting(name: "retention.bytes", value: "-1", isOverride: false),
+            TopicSetting(name: "max.message.bytes", value: "1572864", isOverride: true),
+            TopicSetting(name: "sasl.secret", value: nil, isOverride: true),
+        ]
+        let lines = TopicDescription.lines(t, brokers: [:])
+        let block = Array(lines[2..<lines.firstIndex(of: "PARTITION  LEADER  REPLICAS  IN SYNC  LOW  HIGH  MSG/S")!])
+        #expect(block == [
+            "SETTING            VALUE",
+            "cleanup.policy     compact",
+            "retention.ms       604800000 (168h)   set on the topic",
+            "retention.bytes    -1 (unlimited)",
+            "max.message.bytes  1572864 (1.5 MiB)  set on the topic",
+            "sasl.secret        (not shown)        set on the topic",
+            "segment.ms         3600000 (1h)       set on the topic",
+            "",
+        ], "the broker's defaults other than the essential ones are left out: \(lines)")
+        t.settings = nil
+        t.settingsError = "Broker: Topic authorization failed"
+        #expect(TopicDescription.lines(t, brokers: [:])[2] == "Settings: Broker: Topic authorization failed")
     }
 
     @Test func internalTopicsAreTheOnesNamedWithALeadingUnderscore() {

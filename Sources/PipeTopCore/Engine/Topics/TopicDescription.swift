@@ -1,18 +1,29 @@
 /// One topic in full, as plain text lines: what `pipetop topics NAME` prints and the Topics
 /// screen's `d` shows (kafkactl's `describe topic`, with rates and lag per partition). A
-/// partition without a leader or with replicas out of sync says so on its row, and each
+/// partition without a leader, with too few replicas in sync for acks=all writes
+/// (`min.insync.replicas`), or with replicas out of sync says so on its row, and each
 /// group's lag is given per partition, so the one partition a stuck consumer holds back
 /// stands out.
 public enum TopicDescription {
-    /// The summary line, the partitions, the groups and the brokers that hold the topic.
+    /// The summary line, the settings (when read), the partitions, the groups and the brokers
+    /// that hold the topic.
     public static func lines(_ t: TopicStats, brokers: [Int32: String]) -> [String] {
-        var lines = [summary(t)] + (trouble(t).map { [$0] } ?? []) + [""]
+        var lines = [summary(t)] + trouble(t) + [""]
+        if let error = t.settingsError {
+            lines += ["Settings: \(error)", ""]
+        } else if let settings = t.settings {
+            lines += table(["SETTING", "VALUE", ""], shown(settings).map { [$0.name, $0.valueText, $0.isOverride ? "set on the topic" : ""] },
+                           rightAligned: []) + [""]
+        }
         lines += table(
             ["PARTITION", "LEADER", "REPLICAS", "IN SYNC", "LOW", "HIGH", "MSG/S", ""],
             t.partitionStats.map { p in
                 let placement = p.placement
-                // Without a leader nobody reads or writes it: that says all (its replicas are out of sync too).
-                let flag = placement.map { !$0.hasLeader ? "no leader" : $0.isUnderReplicated ? "under-replicated" : "" } ?? ""
+                // The worst first: without a leader nobody reads or writes it; below min.insync
+                // it takes no acks=all writes; under-replicated it still works.
+                let flag = placement.map {
+                    !$0.hasLeader ? "no leader" : t.refusesAcksAll(p) ? "refuses acks=all" : $0.isUnderReplicated ? "under-replicated" : ""
+                } ?? ""
                 return ["\(p.partition)", placement.map { $0.hasLeader ? "\($0.leader)" : "-" } ?? "?", ids(placement?.replicas),
                         ids(placement?.inSync), Format.count(p.low), Format.count(p.high),
                         p.messagesPerSecond.map(Format.rate) ?? "-", flag]
@@ -47,12 +58,22 @@ public enum TopicDescription {
          Format.count(t.retained) + " retained"].joined(separator: " · ")
     }
 
-    /// `1 partition without a leader · 2 under-replicated`, or nil when all are well.
-    public static func trouble(_ t: TopicStats) -> String? {
-        var parts: [String] = []
-        if t.offline > 0 { parts.append("\(t.offline) partition\(t.offline == 1 ? "" : "s") without a leader") }
-        if t.underReplicated > 0 { parts.append("\(t.underReplicated) under-replicated") }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    /// What is wrong, a line each (none when all is well): partitions without a leader, those
+    /// refusing acks=all writes, those under-replicated.
+    public static func trouble(_ t: TopicStats) -> [String] {
+        func partitions(_ n: Int) -> String { "\(n) partition\(n == 1 ? "" : "s")" }
+        var lines: [String] = []
+        if t.offline > 0 { lines.append("\(partitions(t.offline)) without a leader") }
+        let refusing = t.partitionStats.count(where: t.refusesAcksAll)
+        if refusing > 0 { lines.append("\(partitions(refusing)) refusing acks=all writes (in sync < min.insync.replicas \(t.minInSync ?? 0))") }
+        if t.underReplicated > 0 { lines.append("\(partitions(t.underReplicated)) under-replicated") }
+        return lines
+    }
+
+    /// The essential settings in their order, then the others set on the topic, by name.
+    static func shown(_ settings: [TopicSetting]) -> [TopicSetting] {
+        let essential = TopicSetting.essential.compactMap { name in settings.first { $0.name == name } }
+        return essential + settings.filter { $0.isOverride && !TopicSetting.essential.contains($0.name) }.sorted { $0.name < $1.name }
     }
 
     /// `1,2,3`, or `?` when the metadata did not say.

@@ -11,15 +11,21 @@ public struct TopicStats: Sendable, Hashable {
     public var groups: [TopicGroupLag]
     /// Each partition's offsets, rate and placement, by partition.
     public var partitionStats: [PartitionStats]
+    /// Its configuration, read only for a topic being described (nil: not read).
+    public var settings: [TopicSetting]?
+    /// Why its configuration could not be read.
+    public var settingsError: String?
 
     public init(name: String, partitions: Int, messagesPerSecond: Double?, retained: Int64, groups: [TopicGroupLag] = [],
-                partitionStats: [PartitionStats] = []) {
+                partitionStats: [PartitionStats] = [], settings: [TopicSetting]? = nil, settingsError: String? = nil) {
         self.name = name
         self.partitions = partitions
         self.messagesPerSecond = messagesPerSecond
         self.retained = retained
         self.groups = groups
         self.partitionStats = partitionStats
+        self.settings = settings
+        self.settingsError = settingsError
     }
 
     /// Partitions with fewer replicas in sync than assigned.
@@ -27,6 +33,17 @@ public struct TopicStats: Sendable, Hashable {
 
     /// Partitions without a leader.
     public var offline: Int { partitionStats.count { $0.placement.map { !$0.hasLeader } == true } }
+
+    /// `min.insync.replicas`, when the settings were read.
+    public var minInSync: Int? { settings?.first { $0.name == "min.insync.replicas" }?.value.flatMap { Int($0) } }
+
+    /// Whether `p` has a leader but fewer replicas in sync than `min.insync.replicas`: its
+    /// leader refuses writes with acks=all (NOT_ENOUGH_REPLICAS), which producers that do
+    /// not lose data use.
+    public func refusesAcksAll(_ p: PartitionStats) -> Bool {
+        guard let placement = p.placement, placement.hasLeader, let minInSync else { return false }
+        return placement.inSync.count < minInSync
+    }
 
     /// Broker-internal by convention: `__consumer_offsets`, `_schemas`, `__transaction_state`.
     public var isInternal: Bool { name.hasPrefix("_") }

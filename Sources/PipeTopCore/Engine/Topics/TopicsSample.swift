@@ -13,10 +13,17 @@ public struct TopicsSample: Sendable, Hashable {
     public var placements: [String: [Int32: PartitionPlacement]]
     /// Broker id → `host:port`, as the metadata lists them.
     public var brokers: [Int32: String]
+    /// The configuration of the topics asked for (those described), and why a topic's could
+    /// not be read.
+    public var settings: [String: [TopicSetting]]
+    public var settingsErrors: [String: String]
 
     public init(takenAtMs: Int64, watermarks: [String: [PartitionWatermarks]],
                 committed: [String: [String: [Int32: Int64]]] = [:], groupsError: String? = nil,
-                placements: [String: [Int32: PartitionPlacement]] = [:], brokers: [Int32: String] = [:]) {
+                placements: [String: [Int32: PartitionPlacement]] = [:], brokers: [Int32: String] = [:],
+                settings: [String: [TopicSetting]] = [:], settingsErrors: [String: String] = [:]) {
+        self.settings = settings
+        self.settingsErrors = settingsErrors
         self.takenAtMs = takenAtMs
         self.watermarks = watermarks.mapValues { $0.sorted { $0.partition < $1.partition } }
         self.committed = committed

@@ -57,7 +57,8 @@ public struct TopicsSnapshot: Sendable, Hashable {
             return TopicStats(name: name, partitions: marks.count,
                               messagesPerSecond: earlier.map { _ in Double(grownSum) * 1_000 / Double(elapsedMs) },
                               retained: marks.reduce(0) { $0 + $1.retained },
-                              groups: (lags[name] ?? []).sorted { $0.group < $1.group }, partitionStats: partitions)
+                              groups: (lags[name] ?? []).sorted { $0.group < $1.group }, partitionStats: partitions,
+                              settings: current.settings[name], settingsError: current.settingsErrors[name])
         }
         self.init(topics: topics, measuredAtMs: current.takenAtMs, intervalMs: elapsedMs > 0 ? elapsedMs : nil,
                   error: current.groupsError, brokers: current.brokers)
