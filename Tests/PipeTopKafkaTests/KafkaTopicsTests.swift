@@ -100,7 +100,7 @@ struct KafkaTopicsTests {
         #expect(after.topics.first { $0.name == topic }?.retained == Int64(produced), "produced \(produced)")
     }
 
-    @Test func aGroupThatCommittedAtKOfNShowsLagNMinusK() throws {
+    @Test func aGroupThatCommittedAtKOfNShowsLagNMinusK() async throws {
         let broker = try TestBroker.shared()
         let topic = "topics.lag"
         let config = KafkaClientConfig(brokers: broker.bootstrap)
@@ -162,6 +162,16 @@ struct KafkaTopicsTests {
         #expect(text.stdout.contains("retention.ms    604800000 (168h)"), "\(text.stdout)")
         #expect(text.status == 0 && text.stdout.hasPrefix("TOPIC \(topic)\n1 partition · "), "\(text.stdout)")
         #expect(text.stdout.contains("topics-scorers          0         12   18"), "\(text.stdout)")
+
+        // The dashboard's probe reads the settings of the topic being described, and only its.
+        let probe = KafkaTopicsProbe(config: config, interval: .milliseconds(300))
+        defer { probe.stop() }
+        let read = await eventually(timeout: .seconds(15)) {
+            probe.latest(describing: topic)?.topics.first { $0.name == topic }?.settings != nil
+        }
+        let sampled = try #require(probe.latest(describing: topic), "read: \(read)")
+        #expect(sampled.topics.first { $0.name == topic }?.settings?.contains(TopicSetting(name: "cleanup.policy", value: "compact", isOverride: false)) == true)
+        #expect(sampled.topics.filter { $0.settings != nil }.map { $0.name } == [topic])
 
         let unknown = try Pipetop.run(["topics", topic, "topics.nope", "--interval", "200ms", "--brokers", broker.bootstrap])
         #expect(unknown.status == 1 && unknown.stdout.isEmpty, "\(unknown.stdout)")
