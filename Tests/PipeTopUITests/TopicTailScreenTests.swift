@@ -59,6 +59,47 @@ import PipeTopCore
         #expect(state.tailTopic == nil)
     }
 
+    /// `:` and `text` typed, then enter.
+    static func command(_ text: String) -> [String] {
+        [":"] + text.map { $0 == " " ? "space" : String($0) } + ["enter"]
+    }
+
+    @Test func fromAndFormatStartTheReaderAgainThereKeepingTheOther() throws {
+        let ctx = try Self.context()
+        var state = TopicsScreenTests.onTopics()
+        _ = try TopicsScreenTests.press(["enter"], &state, ctx: try TopicsScreenTests.context())
+        #expect(try TopicsScreenTests.press(Self.command("from beginning"), &state, ctx: ctx) == [.tailTopic("payments", format: .auto, from: .beginning)])
+        #expect(try TopicsScreenTests.press(Self.command("format avro"), &state, ctx: ctx) == [.tailTopic("payments", format: .avro, from: .beginning)])
+        #expect(try TopicsScreenTests.press(Self.command("from @-10m"), &state, ctx: ctx)
+                == [.tailTopic("payments", format: .avro, from: .timestamp(Fixtures.t0 - 600_000))], "ten minutes before now")
+        #expect(try TopicsScreenTests.press(Self.command("from -5"), &state, ctx: ctx) == [.tailTopic("payments", format: .avro, from: .lastPerPartition(5))])
+        // Wrong values say why and leave the reader as it is.
+        #expect(try TopicsScreenTests.press(Self.command("from yesterday"), &state, ctx: ctx).isEmpty)
+        #expect(state.flash?.text.hasPrefix(":from: ") == true && state.flash?.text.contains("@-DURATION") == true, "\(String(describing: state.flash))")
+        #expect(try TopicsScreenTests.press(Self.command("format contract"), &state, ctx: ctx).isEmpty)
+        #expect(state.flash?.text == "unknown format \"contract\" (known: json, avro, protobuf, json-schema, raw, auto)")
+        #expect(state.tailTopicFormat == .avro && state.tailTopicStart == .lastPerPartition(5))
+        // Entering a topic again starts from the defaults.
+        _ = try TopicsScreenTests.press(["esc"], &state, ctx: ctx)
+        #expect(try TopicsScreenTests.press(["enter"], &state, ctx: try TopicsScreenTests.context()) == [.tailTopic("payments", format: .auto)])
+        // On the scored records' Tail there is no reader to start again.
+        var scored = AppState()
+        scored.screen = .tail
+        #expect(try TopicsScreenTests.press(Self.command("from beginning"), &scored, ctx: ctx).isEmpty)
+        #expect(scored.flash?.text == ":from works on a topic's tail: Topics (6), enter on a topic")
+    }
+
+    @Test func theTitleAndTheWaitSayWhereTheReaderStarted() throws {
+        var tail = TopicTailSnapshot(topic: "payments", format: .json, start: .beginning)
+        var lines = TopicsScreenTests.frame(Self.onTopicTail(), width: 120, height: 12, ctx: try Self.context(tail)).lines
+        #expect(lines.contains { $0.contains("Tail of topic payments · json from beginning · 0 read") }, "\(lines)")
+        #expect(lines.contains { $0.contains("waiting for messages (reading each partition from its beginning)") }, "\(lines)")
+        tail.start = TopicTailSnapshot.defaultStart
+        lines = TopicsScreenTests.frame(Self.onTopicTail(), width: 120, height: 12, ctx: try Self.context(tail)).lines
+        #expect(lines.contains { $0.contains("Tail of topic payments · json · 0 read") }, "the usual start goes without saying")
+        #expect(lines.contains { $0.contains("waiting for messages (reading from 100 before the end of each partition)") })
+    }
+
     @Test func theFilterReadsDecodedValues() throws {
         var state = Self.onTopicTail()
         state.tailFilter = try RecordFilter(parsing: "/score > 0.5 and /result/label == \"fraud\"")

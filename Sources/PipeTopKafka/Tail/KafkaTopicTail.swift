@@ -2,8 +2,8 @@ import Foundation
 import PipeTopCore
 import Synchronization
 
-/// The dashboard's tail of one topic of any format: a thread of its own reads the topic from a
-/// little before its end (`backlog` messages a partition) and follows it, decoding each value
+/// The dashboard's tail of one topic of any format: a thread of its own reads the topic from
+/// `start` (by default a little before its end: 100 messages a partition) and follows it, decoding each value
 /// as `format` says (the registry's schemas through `schemas`), into a ring of the newest
 /// records. The ring is bounded in records and in the bytes of the values it holds, so a
 /// topic of large messages cannot grow memory; counts stay exact.
@@ -23,15 +23,15 @@ public final class KafkaTopicTail: TopicTailFeed {
 
     /// Starts reading at once; `stop()` ends the thread.
     public init(config: KafkaClientConfig, topic: String, format: ValueFormat, schemas: (any SchemaSource)?,
-                backlog: Int64 = 100, capacity: Int = 1_000, maxBytes: Int = 32 << 20) {
+                start: StartPosition = TopicTailSnapshot.defaultStart, capacity: Int = 1_000, maxBytes: Int = 32 << 20) {
         self.topic = topic
         self.capacity = max(1, capacity)
         self.maxBytes = max(1, maxBytes)
-        state = Mutex(State(snapshot: TopicTailSnapshot(topic: topic, format: format)))
+        state = Mutex(State(snapshot: TopicTailSnapshot(topic: topic, format: format, start: start)))
         running.set(true)
         let thread = Thread { [self] in
             defer { done.signal() }
-            read(config: config, format: format, schemas: schemas, backlog: backlog)
+            read(config: config, format: format, schemas: schemas, start: start)
         }
         thread.name = "pipetop-tail-\(topic)"
         thread.start()
@@ -57,11 +57,11 @@ public final class KafkaTopicTail: TopicTailFeed {
         done.wait()
     }
 
-    private func read(config: KafkaClientConfig, format: ValueFormat, schemas: (any SchemaSource)?, backlog: Int64) {
+    private func read(config: KafkaClientConfig, format: ValueFormat, schemas: (any SchemaSource)?, start: StartPosition) {
         var decoder = MessageDecoder(format: format, schemas: schemas)
         var keys = MessageDecoder(format: .auto, schemas: schemas)
         do {
-            let reader = try KafkaTopicReader(config: config, topic: topic, start: .lastPerPartition(backlog))
+            let reader = try KafkaTopicReader(config: config, topic: topic, start: start)
             try reader.runMessages(shouldStop: { !running.isSet }) { message in
                 let position = message.position
                 var value: DecodedValue?

@@ -63,6 +63,9 @@ public struct AppState: Sendable {
     /// The Tail shows this topic of the cluster, decoded (the Topics screen's `enter`), instead
     /// of the scored records; nil: the scored records.
     public var tailTopic: String?
+    /// How that topic is decoded and where it is read from (`:format`, `:from`).
+    public var tailTopicFormat: ValueFormat = .auto
+    public var tailTopicStart: StartPosition = TopicTailSnapshot.defaultStart
 
     /// How the Overview orders its pipelines (`o`, `:sort`).
     public var overviewSort: OverviewSort = .status

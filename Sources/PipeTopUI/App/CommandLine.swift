@@ -4,7 +4,7 @@ import PipeTopCore
 enum CommandLine {
     /// Commands and what they take, for completion and the error message.
     static let names = ["overview", "models", "drift", "tail", "events", "topics", "pipeline", "help", "theme", "quit", "q",
-                        "promote", "rollback", "retire", "context", "columns", "sort"]
+                        "promote", "rollback", "retire", "context", "columns", "sort", "from", "format"]
     /// Commands whose first argument is `[PIPELINE/]MODEL`.
     static let controlNames: Set<String> = ["promote", "rollback", "retire"]
 
@@ -53,6 +53,8 @@ enum CommandLine {
             Update.setColumns(words.dropFirst().joined(separator: " "), &s, c)
         case "sort":
             return sort(argument, &s, keymap, c)
+        case "from", "format":
+            return retail(name, argument, &s, c)
         case "promote", "rollback", "retire":
             let action = ControlAction(rawValue: name)!
             guard keymap.offers(name == "promote" ? .promote : name == "rollback" ? .rollback : .retire) else {
@@ -108,6 +110,40 @@ enum CommandLine {
         }
         return []
     }
+
+    /// `:from POSITION` and `:format FORMAT` on a topic's tail: its reader starts again from
+    /// there (`beginning`, `end`, an offset, `-N`, `@TIME`, `@-10m`, as `--from`) or decoding
+    /// that way (as `--value-format`), keeping the other.
+    private static func retail(_ name: String, _ argument: String?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
+        guard s.screen == .tail, let topic = s.tailTopic else {
+            Update.flash(":\(name) works on a topic's tail: Topics (6), enter on a topic", &s, c, role: .warn)
+            return []
+        }
+        guard let argument else {
+            let usage = name == "from" ? "beginning, end, OFFSET, -N, @TIME or @-DURATION (@-10m)" : formatNames.joined(separator: ", ")
+            Update.flash("usage: :\(name) \(usage)", &s, c, role: .warn)
+            return []
+        }
+        if name == "from" {
+            do {
+                s.tailTopicStart = try StartPosition(parsing: argument, nowMs: c.nowMs)
+            } catch {
+                Update.flash(":from: \(error)", &s, c, role: .critical)
+                return []
+            }
+        } else {
+            guard let format = ValueFormat(rawValue: argument), formatNames.contains(argument) else {
+                Update.flash("unknown format \"\(argument)\" (known: \(formatNames.joined(separator: ", ")))", &s, c, role: .critical)
+                return []
+            }
+            s.tailTopicFormat = format
+        }
+        Update.followTail(&s)
+        return [.tailTopic(topic, format: s.tailTopicFormat, from: s.tailTopicStart)]
+    }
+
+    /// The formats a topic's tail decodes with (the contract has a Tail of its own: `4`).
+    static let formatNames = ValueFormat.allCases.filter { $0 != .contract }.map(\.rawValue)
 
     /// `:promote [PIPELINE/]MODEL vN [reason…]`, `:rollback [PIPELINE/]MODEL [reason…]`,
     /// `:retire [PIPELINE/]MODEL vN`. Without `PIPELINE/` the selected pipeline is meant if it
@@ -175,6 +211,8 @@ enum CommandLine {
             : words.count == 2 && words[0] == "theme" ? c.themes
             : words.count == 2 && words[0] == "sort" ? c.sorts
             : words.count == 2 && words[0] == "columns" ? columnCompletions(words[1], c)
+            : words.count == 2 && words[0] == "format" ? formatNames
+            : words.count == 2 && words[0] == "from" ? ["beginning", "end", "@-10m", "-1000"]
             : c.pipelines
         let prefix = words[words.count - 1]
         let matches = candidates.filter { $0.hasPrefix(prefix) }

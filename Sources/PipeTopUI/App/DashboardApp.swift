@@ -18,7 +18,7 @@ public final class DashboardApp {
     /// source has no cluster, and the screen says so).
     private let topics: (@Sendable (_ describing: String?) -> TopicsSnapshot?)?
     /// Starts a tail of a topic (the Topics screen's `enter`); nil: the source has no cluster.
-    private let topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
+    private let topicTail: (@Sendable (String, ValueFormat, StartPosition) -> any TopicTailFeed)?
     /// What the source reads of the scored topics (nil: all of them, as a demo or a replay does).
     private let scoredCoverage: (@Sendable () -> ScoredCoverageMap)?
     /// Messages from other threads (the transport's delivery reports), taken by the loop.
@@ -42,7 +42,7 @@ public final class DashboardApp {
     public init(store: PipelineStore, options: DashboardOptions, clock: any WallClock = SystemWallClock(),
                 controlSink: (any ControlSink)? = nil, audit: @escaping @Sendable (AuditEntry) -> Void = { _ in },
                 topics: (@Sendable (_ describing: String?) -> TopicsSnapshot?)? = nil,
-                topicTail: (@Sendable (String, ValueFormat) -> any TopicTailFeed)? = nil,
+                topicTail: (@Sendable (String, ValueFormat, StartPosition) -> any TopicTailFeed)? = nil,
                 scoredCoverage: (@Sendable () -> ScoredCoverageMap)? = nil,
                 connection: @escaping @Sendable () -> (text: String, role: ThemeRole)) {
         var options = options
@@ -201,11 +201,12 @@ public final class DashboardApp {
         case .watchRecords(let watch):
             watchRecords(watch, seed: state.data.snapshot.recentScored)
             return .data(read(state))
-        case .tailTopic(let topic, let format):
+        case .tailTopic(let topic, let format, let start):
             stopTopicTail()
             guard let topicTail else { return .said("tailing \(topic) needs a Kafka source", .warn) }
-            topicFeed = topicTail(topic, format)
-            return .said("tailing \(topic) (\(format.rawValue)) · / filters · enter opens a message · esc goes back", .ok)
+            topicFeed = topicTail(topic, format, start)
+            let from = start == TopicTailSnapshot.defaultStart ? "" : " from \(start)"
+            return .said("tailing \(topic) (\(format.rawValue))\(from) · / filters · enter opens a message · :from, :format · esc goes back", .ok)
         case .stopTopicTail:
             stopTopicTail()
         }

@@ -18,7 +18,7 @@ public enum Effect: Sendable, Hashable {
     /// Keep the Tail screen's own view of the scored records this watch selects (none: drop it).
     case watchRecords(RecordsWatch)
     /// Tail a topic of the cluster (the Topics screen's `enter`), decoding values as `format`.
-    case tailTopic(String, format: ValueFormat)
+    case tailTopic(String, format: ValueFormat, from: StartPosition = TopicTailSnapshot.defaultStart)
     /// Stop that tail (the operator left it).
     case stopTopicTail
 }

@@ -179,6 +179,8 @@ public enum Update {
         case .drillIn where s.screen == .topics:
             guard selected < count, case .topic(let topic) = c.rowIDs[selected] else { return [] }
             s.tailTopic = topic
+            s.tailTopicFormat = .auto
+            s.tailTopicStart = TopicTailSnapshot.defaultStart
             s.tailFilter = nil
             followTail(&s)
             go(.tail, &s)

@@ -33,7 +33,9 @@ enum TopicTailScreen {
         let records = records(ctx, state)
         let rows = rows(records)
         var title = "Tail of topic \(topic)" + (tail?.failure.map { " · FAILED: \($0)" } ?? "")
-            + " · \(tail?.format.rawValue ?? "auto") · \(Format.rate(Double(tail?.total ?? 0))) read"
+            + " · \(tail?.format.rawValue ?? "auto")"
+            + (tail.map { $0.start == TopicTailSnapshot.defaultStart ? "" : " from \($0.start)" } ?? "")
+            + " · \(Format.rate(Double(tail?.total ?? 0))) read"
         if let undecodable = tail?.undecodable, undecodable > 0 {
             title += " · \(Format.rate(Double(undecodable))) did not decode (first: \(tail?.firstError ?? "?"))"
         }
@@ -43,7 +45,8 @@ enum TopicTailScreen {
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(area)
         guard !rows.isEmpty else {
-            let text = tail == nil ? "starting…" : tail?.failure ?? (tail?.total == 0 ? "waiting for messages (reading from 100 before the end of each partition)" : "no message matches the filter")
+            let text = tail.map { $0.failure ?? ($0.total == 0 ? "waiting for messages (reading \(reading($0.start)))" : "no message matches the filter") }
+                ?? "starting…"
             Paragraph(text, overflow: .wrap, role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
             return
         }
@@ -54,6 +57,17 @@ enum TopicTailScreen {
         if var modal = openRecord(records, state) {
             modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
+    }
+
+    /// Where the reader started, in words.
+    static func reading(_ start: StartPosition) -> String {
+        switch start {
+        case .lastPerPartition(let n): "from \(n) before the end of each partition"
+        case .beginning: "each partition from its beginning"
+        case .end: "new messages only"
+        case .offset(let o): "each partition from offset \(o)"
+        case .timestamp(let ms): "from \(TimestampText.format(epochMilliseconds: ms))"
         }
     }
 

@@ -89,7 +89,7 @@ enum DashboardLaunch {
     /// Tails of one topic for the Topics screen's `enter`, on the source's cluster, decoding
     /// framed values with the configured registry (nil for a recording or the in-process demo).
     private static func topicTail(for source: any EventSource, registry: SchemaRegistrySettings) throws
-        -> (@Sendable (String, ValueFormat) -> any TopicTailFeed)?
+        -> (@Sendable (String, ValueFormat, StartPosition) -> any TopicTailFeed)?
     {
         guard let kafka = kafka(of: source) else { return nil }
         let schemas: (any SchemaSource)?
@@ -100,7 +100,7 @@ enum DashboardLaunch {
             throw ExitCode(1)
         }
         let config = kafka.config
-        return { topic, format in KafkaTopicTail(config: config, topic: topic, format: format, schemas: schemas) }
+        return { topic, format, start in KafkaTopicTail(config: config, topic: topic, format: format, schemas: schemas, start: start) }
     }
 
     /// Whether commands can be offered, and the audit log they go to: no channel, read-only

@@ -4,6 +4,8 @@ public struct TopicTailSnapshot: Sendable, Hashable {
     public var topic: String
     /// How values are decoded (`auto` from the Topics screen).
     public var format: ValueFormat
+    /// Where each partition was read from (`:from`; the last 100 a partition by default).
+    public var start: StartPosition
     public var records: [TopicRecord]
     /// Messages read in all.
     public var total: UInt64
@@ -13,10 +15,14 @@ public struct TopicTailSnapshot: Sendable, Hashable {
     /// Why the feed stopped or cannot read (unknown topic, no brokers); nil while it reads.
     public var failure: String?
 
-    public init(topic: String, format: ValueFormat, records: [TopicRecord] = [], total: UInt64 = 0, undecodable: UInt64 = 0,
-                firstError: String? = nil, failure: String? = nil) {
+    /// Where the dashboard's tail of a topic starts unless told (`:from`).
+    public static let defaultStart = StartPosition.lastPerPartition(100)
+
+    public init(topic: String, format: ValueFormat, start: StartPosition = defaultStart, records: [TopicRecord] = [], total: UInt64 = 0,
+                undecodable: UInt64 = 0, firstError: String? = nil, failure: String? = nil) {
         self.topic = topic
         self.format = format
+        self.start = start
         self.records = records
         self.total = total
         self.undecodable = undecodable
