@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PipeTopCore
 @testable import PipeTopUI
@@ -89,6 +90,47 @@ import PipeTopCore
         #expect(scored.flash?.text == ":from works on a topic's tail: Topics (6), enter on a topic")
     }
 
+    @Test func wWritesTheMessagesShownInTheirEnvelopes() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopicTail()
+        _ = try TopicsScreenTests.press(["w"], &state, ctx: ctx)
+        guard case .writeFile(let input) = state.mode else {
+            Issue.record("w asks for a file name: \(state.mode)")
+            return
+        }
+        #expect(input.text.hasPrefix("pipetop-payments-") && input.text.hasSuffix(".ndjson"))
+        // Only the messages the filter keeps, under the name typed.
+        state.mode = .normal
+        _ = try TopicsScreenTests.press(["/", "/", "s", "c", "o", "r", "e", "space", "<", "space", "0", ".", "5", "enter"], &state, ctx: ctx)
+        _ = try TopicsScreenTests.press(["w", "ctrl+u"] + "out.ndjson".map { String($0) }, &state, ctx: ctx)
+        let shown = TopicTailScreen.records(ctx, state)
+        var context = AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: Fixtures.t0)
+        context.topicRecords = shown  // as the app's context carries them
+        let effects = Update.apply(.key(Key("enter")), to: &state, keymap: try Keymap(), context: context)
+        #expect(shown.map(\.offset) == [7], "the filter keeps rec-2 alone")
+        #expect(effects == [.writeMessages(path: "out.ndjson", topic: "payments", shown)])
+        #expect(state.flash?.text == "wrote 1 messages to out.ndjson")
+        // CSV is for scored records: a topic's messages are NDJSON.
+        _ = try TopicsScreenTests.press(["w", "ctrl+u"] + "out.csv".map { String($0) }, &state, ctx: ctx)
+        #expect(Update.apply(.key(Key("enter")), to: &state, keymap: try Keymap(), context: context).isEmpty)
+        #expect(state.flash?.text == "a topic's messages are written as NDJSON (name the file .ndjson)")
+    }
+
+    @Test func aWrittenMessageFileHoldsEachMessageInItsEnvelope() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-messages-\(UUID().uuidString).ndjson").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var records = Self.tail().records
+        records[0].headers.append(MessageHeader(name: "trace", value: "cd34"))
+        #expect(RecordFile.write(records, of: "payments", to: path) == nil)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == [
+            #"{"topic":"payments","partition":0,"offset":41,"timestamp":\#(Fixtures.t0),"key":"rec-1","headers":{"trace":["ab12","cd34"],"empty":null},"value":{"id":"rec-1","score":0.93,"result":{"label":"fraud"}}}"#,
+            #"{"topic":"payments","partition":2,"offset":7,"timestamp":\#(Fixtures.t0 + 1_000),"key":null,"headers":{},"value":{"id":"rec-2","score":0.12}}"#,
+            #"{"topic":"payments","partition":2,"offset":8,"timestamp":null,"key":"AAE=","headers":{},"value":null}"#,
+        ])
+        #expect(RecordFile.write(records, of: "payments", to: "/nonexistent-dir/x.ndjson")?.hasPrefix("cannot write /nonexistent-dir/x.ndjson: ") == true)
+    }
+
     @Test func theTitleAndTheWaitSayWhereTheReaderStarted() throws {
         var tail = TopicTailSnapshot(topic: "payments", format: .json, start: .beginning)
         var lines = TopicsScreenTests.frame(Self.onTopicTail(), width: 120, height: 12, ctx: try Self.context(tail)).lines
@@ -128,10 +170,12 @@ import PipeTopCore
     }
 
     @Test func scoredOnlyKeysSayWhatWorksHere() throws {
-        var state = Self.onTopicTail()
-        #expect(try TopicsScreenTests.press(["w"], &state, ctx: try Self.context()).isEmpty)
-        #expect(state.flash?.text.contains("/ filters") == true)
-        #expect(state.mode == .normal)
+        for key in ["W", "s"] {
+            var state = Self.onTopicTail()
+            #expect(try TopicsScreenTests.press([key], &state, ctx: try Self.context()).isEmpty)
+            #expect(state.flash?.text.contains("/ filters, enter opens a message and w writes them") == true, "\(key)")
+            #expect(state.mode == .normal)
+        }
     }
 
     @Test func compactFrameMatchesItsGolden() throws {

@@ -19,6 +19,8 @@ struct AppContext: Sendable {
     var commandID: String
     /// The Tail screen's records after its filter, oldest first (filled on that screen only).
     var tailRecords: [ScoredEvent] = []
+    /// The messages a topic's tail shows (filtered), for `w` there.
+    var topicRecords: [TopicRecord] = []
     /// The `[[contexts]]` names `:context` can switch to (none: switching is not offered), and the current one.
     var contexts: [String] = []
     var currentContext: String?
@@ -59,6 +61,7 @@ struct AppContext: Sendable {
                   contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil,
                   themes: state.themes)
         sorts = state.screen == .topics ? TopicsSort.names : OverviewSort.names
+        topicRecords = state.screen == .tail && state.tailTopic != nil ? TopicTailScreen.records(view, state) : []
     }
 
     /// Table rows on a screen of the state's size: the frame less header, tabs, footer, borders and the table's header.

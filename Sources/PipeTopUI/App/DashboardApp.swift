@@ -186,6 +186,8 @@ public final class DashboardApp {
             audit(entry)
         case .writeRecords(let path, let records):
             return RecordFile.write(records, to: path).map { .said($0, .critical) }
+        case .writeMessages(let path, let topic, let records):
+            return RecordFile.write(records, of: topic, to: path).map { .said($0, .critical) }
         case .startCapture(let path, let filter, let pipeline):
             _ = stopCapture()
             do {

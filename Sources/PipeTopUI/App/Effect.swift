@@ -17,6 +17,8 @@ public enum Effect: Sendable, Hashable {
     case stopCapture
     /// Keep the Tail screen's own view of the scored records this watch selects (none: drop it).
     case watchRecords(RecordsWatch)
+    /// Write a topic's messages to a file, NDJSON, each in its `MessageEnvelope`.
+    case writeMessages(path: String, topic: String, [TopicRecord])
     /// Tail a topic of the cluster (the Topics screen's `enter`), decoding values as `format`.
     case tailTopic(String, format: ValueFormat, from: StartPosition = TopicTailSnapshot.defaultStart)
     /// Stop that tail (the operator left it).

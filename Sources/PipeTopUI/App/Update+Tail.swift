@@ -35,6 +35,19 @@ extension Update {
 
     static func editWriteFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard let path = enteredPath(event, input, &s, mode: InputMode.writeFile) else { return [] }
+        if let topic = s.tailTopic {
+            // A topic's messages, each in its envelope (topic, partition, offset, key, headers, value).
+            guard !path.lowercased().hasSuffix(".csv") else {
+                flash("a topic's messages are written as NDJSON (name the file .ndjson)", &s, c, role: .warn)
+                return []
+            }
+            guard !c.topicRecords.isEmpty else {
+                flash("no messages to write", &s, c, role: .warn)
+                return []
+            }
+            flash("wrote \(c.topicRecords.count) messages to \(path)", &s, c, role: .ok)
+            return [.writeMessages(path: path, topic: topic, c.topicRecords)]
+        }
         let records = c.tailRecords
         guard !records.isEmpty else {
             flash("no records to write", &s, c, role: .warn)

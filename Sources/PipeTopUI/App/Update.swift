@@ -240,11 +240,15 @@ public enum Update {
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
-        case .write where s.tailTopic != nil, .capture where s.tailTopic != nil, .search where s.tailTopic != nil,
+        case .capture where s.tailTopic != nil, .search where s.tailTopic != nil,
              .searchOlder where s.tailTopic != nil, .searchNewer where s.tailTopic != nil:
-            flash("on a topic's tail, / filters and enter opens a message; w, W and s work on scored records (4)", &s, c, role: .warn)
+            flash("on a topic's tail, / filters, enter opens a message and w writes them; W and s work on scored records (4)", &s, c, role: .warn)
         case .write:
-            s.mode = .writeFile(TextInput(text: "pipetop-tail-\(c.nowMs / 1_000).ndjson", prompt: "write records to (.ndjson or .csv): "))
+            if let topic = s.tailTopic {
+                s.mode = .writeFile(TextInput(text: "pipetop-\(topic)-\(c.nowMs / 1_000).ndjson", prompt: "write messages to (.ndjson): "))
+            } else {
+                s.mode = .writeFile(TextInput(text: "pipetop-tail-\(c.nowMs / 1_000).ndjson", prompt: "write records to (.ndjson or .csv): "))
+            }
         case .capture:
             return toggleCapture(&s, c)
         case .search:
