@@ -169,13 +169,37 @@ import PipeTopCore
         #expect(lines.contains { $0.contains("FAILED: topic payments not found") })
     }
 
-    @Test func scoredOnlyKeysSayWhatWorksHere() throws {
-        for key in ["W", "s"] {
-            var state = Self.onTopicTail()
-            #expect(try TopicsScreenTests.press([key], &state, ctx: try Self.context()).isEmpty)
-            #expect(state.flash?.text.contains("/ filters, enter opens a message and w writes them") == true, "\(key)")
-            #expect(state.mode == .normal)
+    @Test func captureIsForScoredRecordsAndSaysSo() throws {
+        var state = Self.onTopicTail()
+        #expect(try TopicsScreenTests.press(["W"], &state, ctx: try Self.context()).isEmpty)
+        #expect(state.flash?.text == "on a topic's tail, w writes the messages shown; W captures scored records (4)")
+        #expect(state.mode == .normal)
+    }
+
+    @Test func sSearchesTheDecodedValuesAndNMovesBetweenMatches() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopicTail()
+        func press(_ keys: [String]) throws {
+            var context = AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: Fixtures.t0)
+            context.topicRecords = TopicTailScreen.records(ctx, state)
+            for k in keys { _ = Update.apply(.key(Key(k)), to: &state, keymap: try Keymap(), context: context) }
         }
+        // Messages, oldest first: rec-1 (0.93), rec-2 (0.12), a tombstone. Following: the newest is selected.
+        try press(["s"] + "has(/score)".map { $0 == " " ? "space" : String($0) } + ["enter"])
+        #expect(state.selection[.tail] == 1 && state.paused, "the nearest match at or before the newest: rec-2")
+        #expect(state.flash?.text == "match 2 of 2 · paused, space to follow")
+        try press(["n"])
+        #expect(state.selection[.tail] == 0)
+        try press(["n"])
+        #expect(state.selection[.tail] == 1, "wrapped to the newest")
+        let lines = TopicsScreenTests.frame(state, width: 160, height: 12, ctx: ctx).lines
+        #expect(lines.contains { $0.contains("search: has(/score) (2 on screen)") }, "\(lines)")
+        try press(["s", "ctrl+u"] + "/score > 5".map { $0 == " " ? "space" : String($0) } + ["enter"])
+        #expect(state.flash?.text == "no message on screen matches /score > 5")
+        // Leaving the topic forgets its search.
+        state.history = [.topics]
+        try press(["esc"])
+        #expect(state.tailSearch == nil && state.tailTopic == nil)
     }
 
     @Test func compactFrameMatchesItsGolden() throws {

@@ -130,16 +130,17 @@ extension Update {
     /// around at the ends like `less`. Following, the newest record is the selected one.
     static func jumpToMatch(older: Bool, _ s: inout AppState, _ c: AppContext, includingSelected: Bool = false) {
         guard let search = s.tailSearch else {
-            flash("no search: press s and type one (e.g. label != prediction)", &s, c, role: .warn)
+            flash("no search: press s and type one (e.g. \(s.tailTopic != nil ? "/amount > 100" : "label != prediction"))", &s, c, role: .warn)
             return
         }
-        let records = c.tailRecords
-        let matches = TailScreen.matches(of: search, in: records)
+        // A topic's messages (their decoded values), or the scored records.
+        let count = s.tailTopic != nil ? c.topicRecords.count : c.tailRecords.count
+        let matches = s.tailTopic != nil ? TopicTailScreen.matches(of: search, in: c.topicRecords) : TailScreen.matches(of: search, in: c.tailRecords)
         guard !matches.isEmpty else {
-            flash("no record on screen matches \(search.text)", &s, c, role: .warn)
+            flash("no \(s.tailTopic != nil ? "message" : "record") on screen matches \(search.text)", &s, c, role: .warn)
             return
         }
-        let current = s.selected(on: .tail, count: records.count)
+        let current = s.selected(on: .tail, count: count)
         let target: Int
         var wrapped = false
         if older {

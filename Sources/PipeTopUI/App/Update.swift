@@ -123,6 +123,7 @@ public enum Update {
         if s.tailTopic != nil, s.screen != .tail || command == .tail {
             s.tailTopic = nil
             s.tailFilter = nil
+            s.tailSearch = nil
             s.selection[.tail] = nil
             effects.append(.stopTopicTail)
         }
@@ -182,6 +183,7 @@ public enum Update {
             s.tailTopicFormat = .auto
             s.tailTopicStart = TopicTailSnapshot.defaultStart
             s.tailFilter = nil
+            s.tailSearch = nil
             followTail(&s)
             go(.tail, &s)
             return [.tailTopic(topic, format: .auto)]
@@ -240,9 +242,8 @@ public enum Update {
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
-        case .capture where s.tailTopic != nil, .search where s.tailTopic != nil,
-             .searchOlder where s.tailTopic != nil, .searchNewer where s.tailTopic != nil:
-            flash("on a topic's tail, / filters, enter opens a message and w writes them; W and s work on scored records (4)", &s, c, role: .warn)
+        case .capture where s.tailTopic != nil:
+            flash("on a topic's tail, w writes the messages shown; W captures scored records (4)", &s, c, role: .warn)
         case .write:
             if let topic = s.tailTopic {
                 s.mode = .writeFile(TextInput(text: "pipetop-\(topic)-\(c.nowMs / 1_000).ndjson", prompt: "write messages to (.ndjson): "))
@@ -252,7 +253,8 @@ public enum Update {
         case .capture:
             return toggleCapture(&s, c)
         case .search:
-            s.mode = .search(TextInput(text: s.tailSearch?.text ?? "", prompt: "search (e.g. label != prediction) "))
+            let example = s.tailTopic != nil ? "/amount > 100" : "label != prediction"
+            s.mode = .search(TextInput(text: s.tailSearch?.text ?? "", prompt: "search (e.g. \(example)) "))
         case .searchOlder, .searchNewer:
             jumpToMatch(older: command == .searchOlder, &s, c)
         case .acknowledgeAlert:

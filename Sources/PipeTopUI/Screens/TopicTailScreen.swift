@@ -12,6 +12,11 @@ enum TopicTailScreen {
         return tail.records.filter { filter.matches($0.value ?? .null) }
     }
 
+    /// Indexes of the records `search` matches (their decoded values), oldest first.
+    static func matches(of search: RecordFilter, in records: [TopicRecord]) -> [Int] {
+        records.indices.filter { search.matches(records[$0].value ?? .null) }
+    }
+
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         rows(records(ctx, state))
     }
@@ -40,6 +45,8 @@ enum TopicTailScreen {
             title += " · \(Format.rate(Double(undecodable))) did not decode (first: \(tail?.firstError ?? "?"))"
         }
         if let filter = state.tailFilter { title += " · filter: \(filter.text)" }
+        let matches = state.tailSearch.map { Self.matches(of: $0, in: records) } ?? []
+        if let search = state.tailSearch { title += " · search: \(search.text) (\(matches.count) on screen)" }
         let block = Block(title: title, rightTitle: tail?.failure != nil ? "stopped" : state.paused ? "PAUSED" : "following",
                           borderRole: tail?.failure == nil ? .border : .critical)
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
@@ -53,7 +60,9 @@ enum TopicTailScreen {
         let columns = [Table.Column("TIME", width: .fixed(12)), Table.Column("PART@OFFSET", width: .content(min: 11, max: 32)),
                        Table.Column("KEY", width: .content(min: 3, max: 32)), Table.Column("VALUE", width: .fill)]
         let selected = state.selected(on: .tail, count: rows.count)
-        Table(columns: columns, rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+        let matching = Set(matches)
+        Table(columns: columns, rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
+              selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openRecord(records, state) {
             modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
