@@ -178,6 +178,28 @@ struct KafkaTopicsTests {
         #expect(unknown.stderr == "pipetop: no topic named topics.nope on \(broker.bootstrap) (`pipetop topics` lists them)\n", "\(unknown.stderr)")
     }
 
+    @Test func describingTopicAfterTopicSamplesAtOnceButNotOnceAKey() async throws {
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(["topics.keys.a", "topics.keys.b"], partitions: 1)
+        let probe = KafkaTopicsProbe(config: config, interval: .seconds(30))
+        defer { probe.stop() }
+        _ = probe.latest()
+        #expect(await eventually(timeout: .seconds(10)) { probe.latest() != nil })
+        let before = probe.samples
+        // A key held down: the described topic changes 40 times in 0.4 s.
+        for i in 0..<40 {
+            _ = probe.latest(describing: i % 2 == 0 ? "topics.keys.a" : "topics.keys.b")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // The last one is read at once (long before the 30 s interval) ...
+        #expect(await eventually(timeout: .seconds(5)) { probe.latest(describing: "topics.keys.b")?.topics.first { $0.name == "topics.keys.b" }?.settings != nil })
+        try await Task.sleep(for: .milliseconds(700))
+        // ... and samples are at least 300 ms apart, not one a key.
+        let taken = probe.samples - before
+        #expect(taken >= 1 && taken <= 5, "\(taken) samples for 40 changes in 0.4 s")
+    }
+
     @Test func anUnreachableClusterIsExit2WithOneLine() throws {
         let port = try TestBroker.freePort()
         let r = try Pipetop.run(["topics", "--brokers", "127.0.0.1:\(port)"])

@@ -23,9 +23,14 @@ public final class KafkaTopicsProbe: Sendable {
         var done: DispatchSemaphore?
         /// The topic being described, whose configuration each sample reads too.
         var describing: String?
+        /// Samples taken (for tests).
+        var samples = 0
     }
     private let state = Mutex(State())
-    /// Signalled to end the wait between samples early (`stop`, or a first ask after idling).
+    /// The least time between two samples, however often the wait is cut short.
+    static let minimumGapMs: Int64 = 300
+    /// Signalled to end the wait between samples early (`stop`, a first ask after idling, a
+    /// new topic to describe).
     private let wake = DispatchSemaphore(value: 0)
 
     public init(config: KafkaClientConfig, interval: Duration = .seconds(2), idleAfter: Duration = .seconds(10), log: KafkaLog? = nil) {
@@ -36,6 +41,9 @@ public final class KafkaTopicsProbe: Sendable {
     }
 
     deinit { stop() }
+
+    /// Samples taken so far.
+    var samples: Int { state.withLock { $0.samples } }
 
     /// The latest measurement (nil until the first sample is in); starts or resumes sampling.
     /// `describing`: a topic whose configuration the samples read too (the Topics screen's
@@ -112,8 +120,19 @@ public final class KafkaTopicsProbe: Sendable {
                 kept.error = error.description
                 next = kept
             }
-            state.withLock { $0.snapshot = next }
-            _ = wake.wait(timeout: .now() + .milliseconds(Int(interval.milliseconds)))
+            state.withLock {
+                $0.snapshot = next
+                $0.samples += 1
+            }
+            let sampledMs = SystemWallClock().nowMs()
+            if wake.wait(timeout: .now() + .milliseconds(Int(interval.milliseconds))) == .success {
+                // Woken early (a topic to describe, say): once, however many asked meanwhile
+                // (a key held down moves through many topics), and not sooner than `minimumGapMs`
+                // after the last sample.
+                while wake.wait(timeout: .now()) == .success {}
+                let gap = Self.minimumGapMs - (SystemWallClock().nowMs() - sampledMs)
+                if gap > 0, !state.withLock({ $0.stopped }) { Thread.sleep(forTimeInterval: Double(gap) / 1_000) }
+            }
         }
     }
 }
