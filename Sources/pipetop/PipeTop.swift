@@ -8,7 +8,7 @@ struct PipeTop: ParsableCommand {
         commandName: "pipetop",
         abstract: "top for Kafka-based model-serving pipelines.",
         version: "pipetop \(PipeTopVersion.current) (commit \(BuildCommit.id))",
-        subcommands: [DashboardCommand.self, DemoCommand.self, TailCommand.self, AuditCommand.self, RecordCommand.self, PromoteCommand.self, RollbackCommand.self, RetireCommand.self, ModelsCommand.self, StatusCommand.self, TopicsCommand.self, DriftCommand.self, ValidateCommand.self, ConfigCommand.self],
+        subcommands: [DashboardCommand.self, DemoCommand.self, TailCommand.self, AuditCommand.self, RecordCommand.self, PromoteCommand.self, RollbackCommand.self, RetireCommand.self, ModelsCommand.self, StatusCommand.self, TopicsCommand.self, GroupsCommand.self, DriftCommand.self, ValidateCommand.self, ConfigCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

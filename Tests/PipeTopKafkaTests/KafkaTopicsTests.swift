@@ -200,11 +200,51 @@ struct KafkaTopicsTests {
         #expect(taken >= 1 && taken <= 5, "\(taken) samples for 40 changes in 0.4 s")
     }
 
+    @Test func groupsListEveryGroupWithItsLagPerTopicAndMaxLagExits1() throws {
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(["groups.a", "groups.b"], partitions: 1)
+        for (topic, n) in [("groups.a", 30), ("groups.b", 10)] {
+            let records = (0..<n).map { "r\($0)" }.joined(separator: "\n") + "\n"
+            #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data(records.utf8), arguments: ["-p", "0"]).status == 0)
+        }
+        try KafkaLagTests.commit(group: "groups-scorers", [("groups.a", 12), ("groups.b", 10)], broker: broker.bootstrap)
+        try KafkaLagTests.commit(group: "groups-idle", [("groups.a", 30)], broker: broker.bootstrap)
+
+        let json = try Pipetop.run(["groups", "--json", "--brokers", broker.bootstrap])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let groups = try #require(object?["groups"] as? [[String: Any]], "\(json.stdout)")
+        let scorers = try #require(groups.first { $0["group"] as? String == "groups-scorers" }, "\(groups)")
+        #expect(scorers["lag"] as? Int == 18)
+        let topics = scorers["topics"] as? [[String: Any]]
+        #expect(topics?.map { $0["topic"] as? String } == ["groups.a", "groups.b"] && topics?.map { $0["lag"] as? Int } == [18, 0], "\(scorers)")
+        let partition = (topics?.first?["partitions"] as? [[String: Any]])?.first
+        #expect(partition?["partition"] as? Int == 0 && partition?["committed"] as? Int == 12 && partition?["lag"] as? Int == 18)
+        #expect(groups.first { $0["group"] as? String == "groups-idle" }?["lag"] as? Int == 0)
+
+        let one = try Pipetop.run(["groups", "groups-scorers", "--brokers", broker.bootstrap])
+        #expect(one.status == 0 && one.stdout.hasPrefix("GROUP groups-scorers · lag 18\n"), "\(one.stdout)")
+        #expect(one.stdout.contains("groups.a          0         12   18"), "\(one.stdout)")
+        let over = try Pipetop.run(["groups", "groups-scorers", "groups-idle", "--max-lag", "17", "--brokers", broker.bootstrap])
+        #expect(over.status == 1 && over.stderr == "pipetop: groups-scorers lags 18: more than --max-lag 17\n", "\(over.stderr)")
+        #expect(over.stdout.contains("GROUP groups-idle · lag 0"), "the groups are shown all the same")
+        #expect(try Pipetop.run(["groups", "groups-scorers", "--max-lag", "18", "--brokers", broker.bootstrap]).status == 0)
+        let unknown = try Pipetop.run(["groups", "groups-nobody", "--brokers", broker.bootstrap])
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("pipetop: no consumer group named groups-nobody has committed offsets"), "\(unknown.stderr)")
+        let table = try Pipetop.run(["groups", "--brokers", broker.bootstrap])
+        #expect(table.stdout.split(separator: "\n").contains { $0.hasPrefix("groups-scorers ") && $0.hasSuffix(" 18  groups.a (lag 18), groups.b (lag 0)") },
+                "\(table.stdout)")
+    }
+
     @Test func anUnreachableClusterIsExit2WithOneLine() throws {
         let port = try TestBroker.freePort()
         let r = try Pipetop.run(["topics", "--brokers", "127.0.0.1:\(port)"])
         #expect(r.status == 2)
         #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.hasPrefix("pipetop: cannot list the topics of 127.0.0.1:\(port)"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
+        let groups = try Pipetop.run(["groups", "--brokers", "127.0.0.1:\(port)"])
+        #expect(groups.status == 2 && groups.stderr.split(separator: "\n").count == 1
+                && groups.stderr.hasPrefix("pipetop: cannot list the consumer groups of 127.0.0.1:\(port)"), "\(groups.stderr)")
     }
 }

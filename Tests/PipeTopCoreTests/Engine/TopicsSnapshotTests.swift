@@ -122,6 +122,18 @@ import Testing
         #expect(TopicDescription.lines(t, brokers: [:])[2] == "Settings: Broker: Topic authorization failed")
     }
 
+    @Test func groupsAreTheTopicsLagsSeenFromEachGroup() {
+        let sample = TopicsSample(
+            takenAtMs: 0, watermarks: ["payments": Self.marks([(0, 100), (0, 60)]), "audit.log": Self.marks([(0, 5)])],
+            committed: ["scorers": ["payments": [0: 90, 1: 60]], "auditor": ["payments": [1: 50], "audit.log": [0: 2]]])
+        let groups = TopicsSnapshot(previous: nil, current: sample).groups
+        #expect(groups.map(\.group) == ["auditor", "scorers"])
+        #expect(groups[0].lag == 13 && groups[0].topics.map(\.topic) == ["audit.log", "payments"] && groups[0].topics.map(\.lag) == [3, 10])
+        #expect(groups[1].topics == [ConsumerGroupLag.TopicLag(topic: "payments", lag: 10, partitions: [
+            PartitionLag(partition: 0, committed: 90, lag: 10), PartitionLag(partition: 1, committed: 60, lag: 0),
+        ])])
+    }
+
     @Test func internalTopicsAreTheOnesNamedWithALeadingUnderscore() {
         let sample = TopicsSample(takenAtMs: 0, watermarks: ["__consumer_offsets": [], "_schemas": [], "orders": [], "x_y": []])
         let s = TopicsSnapshot(previous: nil, current: sample)

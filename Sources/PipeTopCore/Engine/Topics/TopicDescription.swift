@@ -12,10 +12,10 @@ public enum TopicDescription {
         if let error = t.settingsError {
             lines += ["Settings: \(error)", ""]
         } else if let settings = t.settings {
-            lines += table(["SETTING", "VALUE", ""], shown(settings).map { [$0.name, $0.valueText, $0.isOverride ? "set on the topic" : ""] },
+            lines += TextTable.lines(["SETTING", "VALUE", ""], shown(settings).map { [$0.name, $0.valueText, $0.isOverride ? "set on the topic" : ""] },
                            rightAligned: []) + [""]
         }
-        lines += table(
+        lines += TextTable.lines(
             ["PARTITION", "LEADER", "REPLICAS", "IN SYNC", "LOW", "HIGH", "MSG/S", ""],
             t.partitionStats.map { p in
                 let placement = p.placement
@@ -34,7 +34,7 @@ public enum TopicDescription {
         } else {
             // Every partition of the topic under each group: one it never committed on is `-`
             // (not caught up: unread, or read by a consumer that does not commit).
-            lines += table(
+            lines += TextTable.lines(
                 ["GROUP", "PARTITION", "COMMITTED", "LAG"],
                 t.groups.flatMap { g in
                     let byPartition = Dictionary(g.partitions.map { ($0.partition, $0) }, uniquingKeysWith: { a, _ in a })
@@ -47,7 +47,7 @@ public enum TopicDescription {
         let used = Set(t.partitionStats.flatMap { ($0.placement?.replicas ?? []) + [$0.placement?.leader ?? -1] }).filter { $0 >= 0 }
         if !used.isEmpty {
             lines.append("")
-            lines += table(["BROKER", "ADDRESS"], used.sorted().map { ["\($0)", brokers[$0] ?? "not in the metadata"] }, rightAligned: [0])
+            lines += TextTable.lines(["BROKER", "ADDRESS"], used.sorted().map { ["\($0)", brokers[$0] ?? "not in the metadata"] }, rightAligned: [0])
         }
         return lines
     }
@@ -79,20 +79,5 @@ public enum TopicDescription {
     /// `1,2,3`, or `?` when the metadata did not say.
     private static func ids(_ list: [Int32]?) -> String {
         list.map { $0.isEmpty ? "-" : $0.map(String.init).joined(separator: ",") } ?? "?"
-    }
-
-    /// Columns two spaces apart, each as wide as its widest cell; trailing spaces trimmed.
-    private static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-        return all.map { row in
-            var line = ""
-            for (c, cell) in row.enumerated() {
-                let gap = String(repeating: " ", count: widths[c] - cell.count)
-                line += (c == 0 ? "" : "  ") + (rightAligned.contains(c) ? gap + cell : cell + gap)
-            }
-            while line.last == " " { line.removeLast() }
-            return line
-        }
     }
 }

@@ -1,0 +1,33 @@
+/// A consumer group seen from its side: every topic it committed offsets on, with its lag
+/// there (`pipetop groups`, kafkactl's `get consumer-groups` with lag).
+public struct ConsumerGroupLag: Sendable, Hashable {
+    public struct TopicLag: Sendable, Hashable {
+        public var topic: String
+        /// Σ over the partitions it committed on.
+        public var lag: Int64
+        /// By partition.
+        public var partitions: [PartitionLag]
+    }
+
+    public var group: String
+    /// Σ over its topics.
+    public var lag: Int64
+    /// By topic name.
+    public var topics: [TopicLag]
+}
+
+extension TopicsSnapshot {
+    /// Every group with committed offsets on a topic the cluster has, by name.
+    public var groups: [ConsumerGroupLag] {
+        var byGroup: [String: [ConsumerGroupLag.TopicLag]] = [:]
+        for t in topics {
+            for g in t.groups {
+                byGroup[g.group, default: []].append(ConsumerGroupLag.TopicLag(topic: t.name, lag: g.lag, partitions: g.partitions))
+            }
+        }
+        return byGroup.keys.sorted().map { name in
+            let lags = (byGroup[name] ?? []).sorted { $0.topic < $1.topic }
+            return ConsumerGroupLag(group: name, lag: lags.reduce(Int64(0)) { $0 &+ $1.lag }, topics: lags)
+        }
+    }
+}

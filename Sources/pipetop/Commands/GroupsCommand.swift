@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+
+/// `pipetop groups [NAME ...] [--json] [--max-lag N]`: every consumer group of the cluster with
+/// its lag on each topic it reads (kafkactl's `get consumer-groups`); with names, those groups
+/// partition by partition; `--max-lag` makes a lag past it exit 1, for a runbook or a probe.
+struct GroupsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groups",
+        abstract: "List the cluster's consumer groups and their lag on each topic; exit 1 past --max-lag.",
+        discussion: """
+            Reads every group the cluster lists (ListConsumerGroups) and the offsets each committed \
+            (ListConsumerGroupOffsets), and the topics' high watermarks: a group's lag on a partition \
+            is high watermark − committed offset, summed over the partitions it committed on. Name \
+            groups to see them partition by partition. No records are read and no group is joined. \
+            Members and their assignments are not shown.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Groups to show partition by partition (default: every group, a line each).", valueName: "group"))
+    var names: [String] = []
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Option(name: .customLong("max-lag"), help: ArgumentHelp("Exit 1 when a group shown lags more than this many records in all.", valueName: "n"))
+    var maxLag: Int64?
+
+    func validate() throws {
+        if let maxLag, maxLag < 0 { throw ValidationError("--max-lag must be 0 or more") }
+    }
+
+    func run() throws {
+        do {
+            let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
+            let client = try KafkaClientConfig.required(config)
+            let snapshot: TopicsSnapshot
+            do {
+                snapshot = TopicsSnapshot(previous: nil, current: try KafkaTopicsSampler(config: client).sample())
+            } catch {
+                throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(error)")
+            }
+            if let problem = snapshot.error { throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(problem)") }
+            let all = snapshot.groups
+            let missing = names.filter { name in !all.contains { $0.group == name } }
+            if !missing.isEmpty {
+                throw CLIFailure(1, "no consumer group named \(missing.joined(separator: ", ")) has committed offsets on \(client.brokers) (`pipetop groups` lists them)")
+            }
+            var seen = Set<String>()
+            let shown = names.isEmpty ? all : names.filter { seen.insert($0).inserted }.compactMap { name in all.first { $0.group == name } }
+            if json {
+                print(JSONText.encode(GroupsReport(shown)))
+            } else {
+                print(names.isEmpty ? GroupsReport.table(shown) : GroupsReport.description(shown), terminator: "")
+            }
+            if let maxLag {
+                let over = shown.filter { $0.lag > maxLag }
+                if !over.isEmpty {
+                    let lags = over.map { "\($0.group) lags \(Format.count($0.lag))" }.joined(separator: ", ")
+                    throw CLIFailure(1, "\(lags): more than --max-lag \(Format.count(maxLag))")
+                }
+            }
+        } catch let failure as CLIFailure {
+            StandardError.print("pipetop: \(failure)")
+            throw ExitCode(failure.code)
+        }
+    }
+}
