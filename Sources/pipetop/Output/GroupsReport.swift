@@ -3,16 +3,10 @@ import PipeTopCore
 /// `pipetop groups --json`: `{"groups": [{group, lag, topics: [{topic, lag, partitions:
 /// [{partition, committed, lag}]}]}]}`; and the text forms.
 struct GroupsReport: Encodable {
-    struct Partition: Encodable {
-        var partition: Int32
-        var committed: Int64
-        var lag: Int64
-    }
-
     struct Topic: Encodable {
         var topic: String
         var lag: Int64
-        var partitions: [Partition]
+        var partitions: [PartitionLagReport]
     }
 
     struct Group: Encodable {
@@ -26,7 +20,7 @@ struct GroupsReport: Encodable {
     init(_ groups: [ConsumerGroupLag]) {
         self.groups = groups.map { g in
             Group(group: g.group, lag: g.lag, topics: g.topics.map { t in
-                Topic(topic: t.topic, lag: t.lag, partitions: t.partitions.map { Partition(partition: $0.partition, committed: $0.committed, lag: $0.lag) })
+                Topic(topic: t.topic, lag: t.lag, partitions: t.partitions.map(PartitionLagReport.init))
             })
         }
     }

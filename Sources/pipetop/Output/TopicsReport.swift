@@ -5,17 +5,11 @@ import PipeTopCore
 /// partition (`partition_details`), each group's partitions, the topic's `settings` (every
 /// entry; or `settings_error`) and the `brokers`.
 struct TopicsReport: Encodable {
-    struct PartitionLag: Encodable {
-        var partition: Int32
-        var committed: Int64
-        var lag: Int64
-    }
-
     struct Group: Encodable {
         var group: String
         var lag: Int64
         /// Described topics only.
-        var partitions: [PartitionLag]?
+        var partitions: [PartitionLagReport]?
     }
 
     struct Partition: Encodable {
@@ -118,7 +112,7 @@ struct TopicsReport: Encodable {
                   retained: t.retained, internal: t.isInternal,
                   groups: t.groups.map { g in
                       Group(group: g.group, lag: g.lag,
-                            partitions: g.partitions.map { PartitionLag(partition: $0.partition, committed: $0.committed, lag: $0.lag) })
+                            partitions: g.partitions.map(PartitionLagReport.init))
                   },
                   partitionDetails: t.partitionStats.map { p in
                       Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
