@@ -92,6 +92,7 @@ struct KafkaTopicsTests {
         #expect(abs(cliRate - rate) <= rate * 0.1, "pipetop topics: \(cliRate) msg/s for \(rate)")
         #expect(row["partitions"] as? Int == 3)
         #expect(row["internal"] as? Bool == false)
+        #expect(row["partitions_without_leader"] as? Int == 0 && row["partitions_under_replicated"] as? Int == 0, "\(row)")
 
         // Retained: every record the broker acknowledged, none other.
         #expect(producer.failed.load(ordering: .relaxed) == 0)

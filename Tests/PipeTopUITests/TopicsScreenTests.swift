@@ -82,6 +82,22 @@ import PipeTopCore
         #expect(lines.contains { $0.contains("Topics (4), 2 internal hidden, by name") })
     }
 
+    @Test func topicsWithPartitionsInTroubleStandOutInTheList() throws {
+        let lines = Self.frame(Self.onTopics(), width: 120, height: 20, ctx: try Self.context()).lines
+        #expect(lines.contains { $0.contains("Topics (4), 2 internal hidden, by name, 1 with partitions without a leader") }, "\(lines)")
+        let ctx = try Self.context()
+        let rows = TopicsScreen.rows(ctx, Self.onTopics())
+        #expect(rows.first { $0.id == .topic("payments") }?.cells[0].role == .critical, "payments has a partition without a leader")
+        #expect(rows.first { $0.id == .topic("pipeline.scored") }?.cells[0].role == nil)
+        var under = Self.topics
+        let payments = try #require(under.topics.firstIndex { $0.name == "payments" })
+        under.topics[payments].partitionStats = [PartitionStats(partition: 0, low: 0, high: 1, placement: PartitionPlacement(leader: 1, replicas: [1, 2], inSync: [1]))]
+        let warned = TopicsScreen.rows(try Self.context(topics: under), Self.onTopics())
+        #expect(warned.first { $0.id == .topic("payments") }?.cells.prefix(2).map(\.role) == [.warn, .warn])
+        #expect(Self.frame(Self.onTopics(), width: 120, height: 20, ctx: try Self.context(topics: under)).lines
+            .contains { $0.contains("by name, 1 under-replicated") })
+    }
+
     @Test func internalTopicsAreHiddenUntilIToggles() throws {
         let ctx = try Self.context()
         var state = Self.onTopics()

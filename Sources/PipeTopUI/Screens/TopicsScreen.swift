@@ -19,8 +19,11 @@ enum TopicsScreen {
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
         topics(ctx, state).map { t in
-            ScreenRow(id: .topic(t.name), cells: [
-                Span(t.name, role: t.isInternal ? .muted : nil), Span("\(t.partitions)"),
+            // A partition without a leader (nobody reads or writes it) or out of sync colours
+            // the name and the count, so trouble shows before `d`.
+            let health: ThemeRole? = t.offline > 0 ? .critical : t.underReplicated > 0 ? .warn : nil
+            return ScreenRow(id: .topic(t.name), cells: [
+                Span(t.name, role: health ?? (t.isInternal ? .muted : nil)), Span("\(t.partitions)", role: health),
                 Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
                 Span(groups(t), role: t.groups.isEmpty ? .muted : nil),
             ], filterText: t.name)
@@ -42,7 +45,11 @@ enum TopicsScreen {
         let filter = state.filters[.topics]
         let rows = ScreenRow.filtered(rows(ctx, state), by: filter)
         let hidden = state.showInternalTopics ? 0 : (ctx.topics?.topics.filter(\.isInternal).count ?? 0)
+        let all = ctx.topics?.topics ?? []
+        let offline = all.count { $0.offline > 0 }
+        let under = all.count { $0.offline == 0 && $0.underReplicated > 0 }
         let title = "Topics (\(rows.count))" + (hidden > 0 ? ", \(hidden) internal hidden" : "") + ", by \(state.topicsSort.label)"
+            + (offline > 0 ? ", \(offline) with partitions without a leader" : "") + (under > 0 ? ", \(under) under-replicated" : "")
         let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         var inner = block.inner(area)

@@ -1,9 +1,10 @@
 import PipeTopCore
 
 /// `pipetop topics --json`: `{"topics": [{name, partitions, messages_per_sec, retained, internal,
-/// groups: [{group, lag}]}]}`; described topics (`pipetop topics NAME --json`) add each
-/// partition (`partition_details`), each group's partitions, the topic's `settings` (every
-/// entry; or `settings_error`) and the `brokers`.
+/// partitions_without_leader, partitions_under_replicated, groups: [{group, lag}]}]}`;
+/// described topics (`pipetop topics NAME --json`) add each partition (`partition_details`),
+/// each group's partitions, the topic's `settings` (every entry; or `settings_error`) and the
+/// `brokers`.
 struct TopicsReport: Encodable {
     struct Group: Encodable {
         var group: String
@@ -64,6 +65,9 @@ struct TopicsReport: Encodable {
         var retained: Int64
         var `internal`: Bool
         var groups: [Group]
+        /// Partitions without a leader, and with fewer replicas in sync than assigned.
+        var withoutLeader: Int
+        var underReplicated: Int
         /// Described topics only.
         var partitionDetails: [Partition]?
         var settings: [Setting]?
@@ -72,6 +76,7 @@ struct TopicsReport: Encodable {
         enum CodingKeys: String, CodingKey {
             case name, partitions, retained, `internal`, groups, settings
             case messagesPerSec = "messages_per_sec", partitionDetails = "partition_details", settingsError = "settings_error"
+            case withoutLeader = "partitions_without_leader", underReplicated = "partitions_under_replicated"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -81,6 +86,8 @@ struct TopicsReport: Encodable {
             try c.encode(messagesPerSec, forKey: .messagesPerSec)
             try c.encode(retained, forKey: .retained)
             try c.encode(`internal`, forKey: .internal)
+            try c.encode(withoutLeader, forKey: .withoutLeader)
+            try c.encode(underReplicated, forKey: .underReplicated)
             try c.encode(groups, forKey: .groups)
             try c.encodeIfPresent(partitionDetails, forKey: .partitionDetails)
             try c.encodeIfPresent(settings, forKey: .settings)
@@ -101,7 +108,8 @@ struct TopicsReport: Encodable {
     init(_ stats: [TopicStats]) {
         topics = stats.sorted { $0.name < $1.name }.map { t in
             Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
-                  retained: t.retained, internal: t.isInternal, groups: t.groups.map { Group(group: $0.group, lag: $0.lag) })
+                  retained: t.retained, internal: t.isInternal, groups: t.groups.map { Group(group: $0.group, lag: $0.lag) },
+                  withoutLeader: t.offline, underReplicated: t.underReplicated)
         }
     }
 
@@ -114,6 +122,7 @@ struct TopicsReport: Encodable {
                       Group(group: g.group, lag: g.lag,
                             partitions: g.partitions.map(PartitionLagReport.init))
                   },
+                  withoutLeader: t.offline, underReplicated: t.underReplicated,
                   partitionDetails: t.partitionStats.map { p in
                       Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
                                 inSync: p.placement?.inSync, low: p.low, high: p.high, messagesPerSec: Self.rounded(p.messagesPerSecond))
