@@ -169,11 +169,25 @@ import PipeTopCore
         #expect(lines.contains { $0.contains("FAILED: topic payments not found") })
     }
 
-    @Test func captureIsForScoredRecordsAndSaysSo() throws {
+    @Test func bigWCapturesTheMatchingMessagesFromNowOnAsNDJSON() throws {
+        let ctx = try Self.context()
         var state = Self.onTopicTail()
-        #expect(try TopicsScreenTests.press(["W"], &state, ctx: try Self.context()).isEmpty)
-        #expect(state.flash?.text == "on a topic's tail, w writes the messages shown; W captures scored records (4)")
-        #expect(state.mode == .normal)
+        _ = try TopicsScreenTests.press(["/"] + "/score > 0.5".map { $0 == " " ? "space" : String($0) } + ["enter", "W"], &state, ctx: ctx)
+        guard case .captureFile(let input) = state.mode else {
+            Issue.record("W asks for a file name: \(state.mode)")
+            return
+        }
+        #expect(input.text.hasPrefix("pipetop-capture-payments-") && input.text.hasSuffix(".ndjson"))
+        #expect(try TopicsScreenTests.press(["ctrl+u"] + "m.ndjson".map { String($0) } + ["enter"], &state, ctx: ctx)
+                == [.startCapture(path: "m.ndjson", filter: state.tailFilter, pipeline: nil)])
+        _ = try TopicsScreenTests.press(["W", "ctrl+u"] + "m.csv".map { String($0) }, &state, ctx: ctx)
+        #expect(try TopicsScreenTests.press(["enter"], &state, ctx: ctx).isEmpty)
+        #expect(state.flash?.text == "a topic's messages are captured as NDJSON (name the file .ndjson)")
+        // While it runs, the title counts what reached the file.
+        var capturing = ctx
+        capturing.capture = RecordCapture.Progress(path: "m.ndjson", written: 1_204)
+        let lines = TopicsScreenTests.frame(state, width: 200, height: 12, ctx: capturing).lines
+        #expect(lines.contains { $0.contains("● capturing: 1204 messages → m.ndjson") }, "\(lines)")
     }
 
     @Test func sSearchesTheDecodedValuesAndNMovesBetweenMatches() throws {

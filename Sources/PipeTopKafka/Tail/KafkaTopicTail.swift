@@ -12,6 +12,7 @@ public final class KafkaTopicTail: TopicTailFeed {
         var snapshot: TopicTailSnapshot
         var bytes: [Int] = []
         var heldBytes = 0
+        var observer: (@Sendable (TopicRecord) -> Void)?
     }
 
     public let topic: String
@@ -51,6 +52,10 @@ public final class KafkaTopicTail: TopicTailFeed {
         return snapshot
     }
 
+    public func observe(_ observer: (@Sendable (TopicRecord) -> Void)?) {
+        state.withLock { $0.observer = observer }
+    }
+
     public func stop() {
         guard running.isSet else { return }
         running.set(false)
@@ -74,15 +79,16 @@ public final class KafkaTopicTail: TopicTailFeed {
                 let key = message.decodedKey(with: &keys)
                 let headers = message.shownHeaders
                 let size = (message.value?.count ?? 0) + (message.key?.count ?? 0)
-                state.withLock { s in
+                let record = TopicRecord(partition: position.partition, offset: position.offset, timestampMs: position.timestampMs,
+                                         key: key, headers: headers, value: value)
+                let observer = state.withLock { s -> (@Sendable (TopicRecord) -> Void)? in
                     s.snapshot.total += 1
                     if let failure {
                         s.snapshot.undecodable += 1
                         if s.snapshot.firstError == nil { s.snapshot.firstError = failure }
-                        return
+                        return nil
                     }
-                    s.snapshot.records.append(TopicRecord(partition: position.partition, offset: position.offset, timestampMs: position.timestampMs,
-                                                          key: key, headers: headers, value: value))
+                    s.snapshot.records.append(record)
                     s.bytes.append(size)
                     s.heldBytes += size
                     // Trimmed a quarter at a time, so dropping the oldest costs O(1) a record.
@@ -97,7 +103,10 @@ public final class KafkaTopicTail: TopicTailFeed {
                         s.snapshot.records.removeFirst(drop)
                         s.bytes.removeFirst(drop)
                     }
+                    return s.observer
                 }
+                // Outside the lock: a capture encodes and queues it for its own writer.
+                observer?(record)
             }
         } catch {
             state.withLock { $0.snapshot.failure = "\(error)" }

@@ -26,7 +26,9 @@ public final class DashboardApp {
 
     /// What the effects started and the loop reads from: the running capture (`W`), the Tail
     /// screen's own view of the scored records, the running topic tail.
-    private var capture: ScoredCapture?
+    private var capture: RecordCapture?
+    /// The capture takes the topic tail's messages (it ends with that reader), not scored records.
+    private var capturesTopic = false
     private var recordsView: FilteredTail?
     private var topicFeed: (any TopicTailFeed)?
 
@@ -191,8 +193,14 @@ public final class DashboardApp {
         case .startCapture(let path, let filter, let pipeline):
             _ = stopCapture()
             do {
-                let started = try ScoredCapture(path: path, filter: filter, pipeline: pipeline)
+                let started = try RecordCapture(path: path, filter: filter, pipeline: pipeline)
                 capture = started
+                // A topic's tail hands its reader's messages over; else the store its scored records.
+                if let topic = state.tailTopic, let feed = topicFeed {
+                    feed.observe { record in started.observe(record, topic: topic) }
+                    capturesTopic = true
+                    return .said("capturing every message" + (filter.map { " matching \($0.text)" } ?? "") + " to \(path); W stops", .ok)
+                }
                 store.addScoredObserver(started)
                 return .said("capturing every record" + (filter.map { " matching \($0.text)" } ?? "") + " to \(path); W stops", .ok)
             } catch {
@@ -204,13 +212,17 @@ public final class DashboardApp {
             watchRecords(watch, seed: state.data.snapshot.recentScored)
             return .data(read(state))
         case .tailTopic(let topic, let format, let start):
+            // A capture of the reader being replaced ends with it.
+            let ended = capturesTopic ? stopCapture() : nil
             stopTopicTail()
             guard let topicTail else { return .said("tailing \(topic) needs a Kafka source", .warn) }
             topicFeed = topicTail(topic, format, start)
             let from = start == TopicTailSnapshot.defaultStart ? "" : " from \(start)"
-            return .said("tailing \(topic) (\(format.rawValue))\(from) · / filters · enter opens a message · :from, :format · esc goes back", .ok)
+            return ended ?? .said("tailing \(topic) (\(format.rawValue))\(from) · / filters · enter opens a message · :from, :format · esc goes back", .ok)
         case .stopTopicTail:
+            let ended = capturesTopic ? stopCapture() : nil
             stopTopicTail()
+            return ended
         }
         return nil
     }
@@ -244,15 +256,18 @@ public final class DashboardApp {
     private func stopCapture() -> Message? {
         guard let running = capture else { return nil }
         store.removeScoredObserver(running)
+        if capturesTopic { topicFeed?.observe(nil) }
+        let noun = capturesTopic ? "messages" : "records"
+        capturesTopic = false
         capture = nil
         let progress = running.finish()
         if let error = progress.error {
-            return .said("capture to \(progress.path) failed after \(progress.written) records: \(error)", .critical)
+            return .said("capture to \(progress.path) failed after \(progress.written) \(noun): \(error)", .critical)
         }
         if progress.dropped > 0 {
-            return .said("captured \(progress.written) records to \(progress.path); \(progress.dropped) more matched but were not written: the disk did not keep up", .warn)
+            return .said("captured \(progress.written) \(noun) to \(progress.path); \(progress.dropped) more matched but were not written: the disk did not keep up", .warn)
         }
-        return .said("captured \(progress.written) records to \(progress.path)", .ok)
+        return .said("captured \(progress.written) \(noun) to \(progress.path)", .ok)
     }
 
     /// Stops whatever the run started: the capture is closed (its file complete), readers stop.

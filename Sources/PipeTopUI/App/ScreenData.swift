@@ -17,7 +17,7 @@ public struct ScreenData: Sendable {
     /// samples; nil: the snapshot's.
     public var tailView: (records: [ScoredEvent], sampling: TailSampling)?
     /// The Tail screen's capture (`W`), while one runs.
-    public var capture: ScoredCapture.Progress?
+    public var capture: RecordCapture.Progress?
     /// The tail of the topic `AppState.tailTopic` names, as its feed last read it.
     public var topicTail: TopicTailSnapshot?
     /// The cluster's topics, read while the Topics screen shows (nil: not measured yet).

@@ -164,10 +164,16 @@ extension Update {
     }
 }
 
-/// The Tail screen's `W`: every record matching the filter from now on, to a file, until `W` again.
+/// The Tail screen's `W`: every record (on a topic's tail, every message) matching the filter
+/// from now on, to a file, until `W` again.
 extension Update {
     static func toggleCapture(_ s: inout AppState, _ c: AppContext) -> [Effect] {
         if c.capturing { return [.stopCapture] }
+        if let topic = s.tailTopic {
+            s.mode = .captureFile(TextInput(text: "pipetop-capture-\(topic)-\(c.nowMs / 1_000).ndjson",
+                                            prompt: "capture every matching message from now on to (.ndjson): "))
+            return []
+        }
         s.mode = .captureFile(TextInput(text: "pipetop-capture-\(c.nowMs / 1_000).ndjson",
                                         prompt: "capture every matching record from now on to (.ndjson or .csv): "))
         return []
@@ -175,6 +181,13 @@ extension Update {
 
     static func editCaptureFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard let path = enteredPath(event, input, &s, mode: InputMode.captureFile) else { return [] }
+        if s.tailTopic != nil {
+            guard !path.lowercased().hasSuffix(".csv") else {
+                flash("a topic's messages are captured as NDJSON (name the file .ndjson)", &s, c, role: .warn)
+                return []
+            }
+            return [.startCapture(path: path, filter: s.tailFilter, pipeline: nil)]
+        }
         return [.startCapture(path: path, filter: s.tailFilter, pipeline: s.pipeline)]
     }
 }

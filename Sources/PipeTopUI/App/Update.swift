@@ -242,8 +242,6 @@ public enum Update {
         case .promote, .rollback, .retire:
             let action: ControlAction = command == .promote ? .promote : command == .rollback ? .rollback : .retire
             return control(action, &s, c, selectedRow: selected < count ? c.rowIDs[selected] : nil)
-        case .capture where s.tailTopic != nil:
-            flash("on a topic's tail, w writes the messages shown; W captures scored records (4)", &s, c, role: .warn)
         case .write:
             if let topic = s.tailTopic {
                 s.mode = .writeFile(TextInput(text: "pipetop-\(topic)-\(c.nowMs / 1_000).ndjson", prompt: "write messages to (.ndjson): "))

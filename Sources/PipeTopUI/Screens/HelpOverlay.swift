@@ -9,7 +9,8 @@ enum HelpOverlay {
             notes.append("tail of topic \(topic): / takes the filter language on the decoded values,")
             notes.append("  JSON Pointers or member names: /amount > 100, has(/label), /user/country == \"FR\"")
             notes.append("enter opens a message with its key and headers; s searches the same way, n/N to the next older/newer match;")
-            notes.append("w writes the messages shown (NDJSON, with topic, partition, offset, timestamp, key and headers);")
+            notes.append("w writes the messages shown, W every matching message from now on (NDJSON, with topic, partition, offset,")
+            notes.append("  timestamp, key and headers; :from or :format ends the capture);")
             notes.append("esc goes back to Topics, 4 to the scored Tail")
             notes.append(":from beginning|end|OFFSET|-N|@TIME|@-10m reads again from there; :format auto|json|avro|protobuf|json-schema|raw")
         } else if state.screen == .tail {

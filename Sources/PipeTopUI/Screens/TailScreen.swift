@@ -15,6 +15,15 @@ enum TailScreen {
 
     /// Indices of the records the search matches, oldest first: what the screen highlights and
     /// `n`/`N` move between.
+    /// ` · ● capturing: 1,204 records → PATH` (with what was dropped or went wrong), or nothing.
+    static func captureText(_ capture: RecordCapture.Progress?, of noun: String) -> String {
+        capture.map {
+            " · ● capturing: \(Format.rate(Double($0.written))) \(noun) → \($0.path)"
+                + ($0.dropped > 0 ? ", \(Format.rate(Double($0.dropped))) not written (the disk did not keep up)" : "")
+                + ($0.error.map { " FAILED: \($0)" } ?? "")
+        } ?? ""
+    }
+
     static func matches(of search: RecordFilter, in records: [ScoredEvent]) -> [Int] {
         records.indices.filter { search.matches(records[$0]) }
     }
@@ -78,11 +87,7 @@ enum TailScreen {
         let search = state.tailSearch
         let matches = search.map { Self.matches(of: $0, in: records) } ?? []
         let searchText = search.map { " · search: \($0.text) (\(matches.count) on screen)" } ?? ""
-        let capture = ctx.capture.map {
-            " · ● capturing: \(Format.rate(Double($0.written))) records → \($0.path)"
-                + ($0.dropped > 0 ? ", \(Format.rate(Double($0.dropped))) not written (the disk did not keep up)" : "")
-                + ($0.error.map { " FAILED: \($0)" } ?? "")
-        } ?? ""
+        let capture = captureText(ctx.capture, of: "records")
         let coverage = (state.pipeline.map { ctx.scoredCoverage.coverage(of: $0) } ?? ctx.scoredCoverage.contract)?.text.map { " · \($0)" } ?? ""
         let block = Block(title: "Tail\(state.pipeline.map { " of \($0)" } ?? "") · \(Format.rate(Double(ctx.snapshot.scoredTotal))) scored\(coverage)\(sampled)\(state.tailFilter.map { " · filter: \($0.text)" } ?? "")\(searchText)\(capture)",
                           rightTitle: state.paused ? "PAUSED · \(Format.rate(Double(arrived))) arrived since" : "following")

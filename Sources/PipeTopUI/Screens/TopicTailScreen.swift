@@ -47,6 +47,7 @@ enum TopicTailScreen {
         if let filter = state.tailFilter { title += " · filter: \(filter.text)" }
         let matches = state.tailSearch.map { Self.matches(of: $0, in: records) } ?? []
         if let search = state.tailSearch { title += " · search: \(search.text) (\(matches.count) on screen)" }
+        title += TailScreen.captureText(ctx.capture, of: "messages")
         let block = Block(title: title, rightTitle: tail?.failure != nil ? "stopped" : state.paused ? "PAUSED" : "following",
                           borderRole: tail?.failure == nil ? .border : .critical)
         block.render(in: area, buffer: &buffer, theme: ctx.theme)

@@ -28,7 +28,7 @@ public struct ViewContext: Sendable {
     /// by pipeline and filter), and how it samples the matches; nil: the snapshot's.
     public var tailView: (records: [ScoredEvent], sampling: TailSampling)?
     /// The Tail screen's capture (`W`), while one runs.
-    public var capture: ScoredCapture.Progress?
+    public var capture: RecordCapture.Progress?
 
     /// The tail of the topic `AppState.tailTopic` names, as its feed last read it.
     public var topicTail: TopicTailSnapshot?

@@ -35,5 +35,8 @@ public struct TopicTailSnapshot: Sendable, Hashable {
 /// stopped when they leave it. Read from the UI thread; fed by a thread of its own.
 public protocol TopicTailFeed: AnyObject, Sendable {
     var snapshot: TopicTailSnapshot { get }
+    /// Hands every message decoded from now on to `observer` as well, on the reader's thread
+    /// (the Tail's `W`); nil stops that.
+    func observe(_ observer: (@Sendable (TopicRecord) -> Void)?)
     func stop()
 }

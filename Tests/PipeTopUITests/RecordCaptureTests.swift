@@ -4,7 +4,7 @@ import PipeTopCore
 @testable import PipeTopUI
 
 /// `W` on the Tail screen: every matching record from now on, to a file.
-@Suite struct ScoredCaptureTests {
+@Suite struct RecordCaptureTests {
     static func record(_ i: Int, pipeline: String = "fraud") -> ScoredEvent {
         ScoredEvent(pipeline: pipeline, tsMs: 1_700_000_000_000 + Int64(i / 100), key: "\(pipeline)-\(i)", model: "\(pipeline)-lr", version: 1 + i % 2,
                     score: Double(i % 100) / 100, prediction: .number(i % 100 >= 50 ? 1 : 0), label: i % 3 == 0 ? .number(1) : nil,
@@ -22,7 +22,7 @@ import PipeTopCore
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = PipelineStore(basis: .eventTime)
         for i in 0..<100 { store.ingest(.scored(Self.record(i)), source: "t") }
-        let capture = try ScoredCapture(path: path, filter: try RecordFilter(parsing: "score > 0.9"), pipeline: "fraud")
+        let capture = try RecordCapture(path: path, filter: try RecordFilter(parsing: "score > 0.9"), pipeline: "fraud")
         store.addScoredObserver(capture)
         // 50,000 records in one event-second: far more than the Tail screen keeps (it samples).
         for i in 100..<50_100 {
@@ -40,10 +40,29 @@ import PipeTopCore
         #expect(try lines.map { try decoder.decode(String($0)) } == expected.map { .scored($0) })
     }
 
+    @Test func aTopicsMessagesAreCapturedInTheirEnvelopesWhenTheirValuesMatch() throws {
+        let (dir, path) = try Self.temporaryPath("messages.ndjson")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let capture = try RecordCapture(path: path, filter: try RecordFilter(parsing: "/amount > 100"), pipeline: nil)
+        for i in 0..<4 {
+            capture.observe(TopicRecord(partition: 1, offset: Int64(i), timestampMs: 1_700_000_000_000, key: .string("k\(i)"),
+                                        headers: [MessageHeader(name: "trace", value: "t\(i)")],
+                                        value: .object([DecodedMember("amount", .int(Int64(i) * 100))])), topic: "payments")
+        }
+        capture.observe(TopicRecord(partition: 1, offset: 9, timestampMs: nil, key: nil, headers: [], value: nil), topic: "payments")
+        let progress = capture.finish()
+        #expect(progress.written == 2 && progress.error == nil)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == [
+            #"{"topic":"payments","partition":1,"offset":2,"timestamp":1700000000000,"key":"k2","headers":{"trace":"t2"},"value":{"amount":200}}"#,
+            #"{"topic":"payments","partition":1,"offset":3,"timestamp":1700000000000,"key":"k3","headers":{"trace":"t3"},"value":{"amount":300}}"#,
+        ], "a tombstone has no amount: it does not match")
+    }
+
     @Test func csvGetsAHeaderAndAFlushMakesTheFileReadableWhileItGrows() throws {
         let (dir, path) = try Self.temporaryPath("out.csv")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let capture = try ScoredCapture(path: path, filter: nil, pipeline: nil)
+        let capture = try RecordCapture(path: path, filter: nil, pipeline: nil)
         for i in 0..<3 { capture.observe(Self.record(i)) }
         #expect(capture.progress.written == 0, "buffered, not yet written")
         capture.flush()
@@ -60,13 +79,13 @@ import PipeTopCore
 
     @Test func aFileThatCannotBeOpenedIsAOneLineError() {
         #expect(throws: CaptureError(path: "/nonexistent/dir/x.ndjson", reason: "No such file or directory")) {
-            try ScoredCapture(path: "/nonexistent/dir/x.ndjson", filter: nil, pipeline: nil)
+            try RecordCapture(path: "/nonexistent/dir/x.ndjson", filter: nil, pipeline: nil)
         }
     }
 
     @Test func aWriteThatFailsStopsTheCaptureAndSaysWhy() throws {
         // /dev/full accepts the open and fails every write with ENOSPC.
-        let capture = try ScoredCapture(path: "/dev/full", filter: nil, pipeline: nil)
+        let capture = try RecordCapture(path: "/dev/full", filter: nil, pipeline: nil)
         for i in 0..<10 { capture.observe(Self.record(i)) }
         let progress = capture.finish()
         #expect(progress.written == 0 && progress.error == "No space left on device")
@@ -82,7 +101,7 @@ import PipeTopCore
         let reader = open(path, O_RDONLY | O_NONBLOCK)  // so the capture's open does not wait
         #expect(reader >= 0)
         defer { close(reader) }
-        let capture = try ScoredCapture(path: path, filter: nil, pipeline: nil, maxQueuedChunks: 2)
+        let capture = try RecordCapture(path: path, filter: nil, pipeline: nil, maxQueuedChunks: 2)
         let started = Date()
         for i in 0..<20_000 { capture.observe(Self.record(i)) }
         capture.flush()
@@ -124,7 +143,7 @@ import PipeTopCore
 
     @Test func whileCapturingTheHeaderAndTheTailSayWhereTo() throws {
         var view = try Fixtures.context(Fixtures.snapshot())
-        view.capture = ScoredCapture.Progress(path: "cap.ndjson", written: 1_234)
+        view.capture = RecordCapture.Progress(path: "cap.ndjson", written: 1_234)
         let frame = TailScreenTests.frame(TailScreenTests.tailState(), view)
         #expect(frame.contains("● REC"))
         #expect(frame.contains("capturing: 1234 records → cap.ndjson"))

@@ -10,7 +10,8 @@ import Glibc
 /// The Tail screen's `W`: every scored record the store ingests from now on that matches the
 /// filter (and the pipeline the screen is about), appended to a file as NDJSON or CSV, until
 /// it is stopped. Records are seen on the ingestion path, not through the screen's sampled
-/// ring, so nothing is skipped however fast the stream.
+/// ring, so nothing is skipped however fast the stream. On a topic's tail, every message its
+/// reader decodes that matches, in its `MessageEnvelope`, NDJSON (`observe(_:topic:)`).
 ///
 /// No file I/O happens where records are seen (under the store's lock) or on the UI loop:
 /// records are encoded into a buffer, and full buffers (and, once a second, the partial one,
@@ -18,7 +19,7 @@ import Glibc
 /// bounded (`maxQueuedChunks` of 64 KB): when the disk cannot keep up, a buffer that finds it
 /// full is not written, and its records are counted as `dropped`, shown on the Tail screen
 /// and when the capture ends, never lost silently.
-public final class ScoredCapture: ScoredObserver {
+public final class RecordCapture: ScoredObserver {
     /// What a capture has done so far.
     public struct Progress: Sendable, Hashable {
         public var path: String
@@ -67,6 +68,19 @@ public final class ScoredCapture: ScoredObserver {
     }
 
     public var progress: Progress { state.withLock { $0 } }
+
+    /// A topic's message, from its reader's thread: appended in its envelope when its value
+    /// matches the filter.
+    public func observe(_ r: TopicRecord, topic: String) {
+        if let filter, !filter.matches(r.value ?? .null) { return }
+        encoder.withLock { w in
+            guard !w.closed else { return }
+            r.envelope(topic: topic).writeJSON(into: &w.buffer)
+            w.buffer.append(UInt8(ascii: "\n"))
+            w.buffered += 1
+            if w.buffer.count >= Self.flushBytes { hand(&w) }
+        }
+    }
 
     public func observe(_ e: borrowing ScoredEvent) {
         if let pipeline, e.pipeline != pipeline { return }
