@@ -11,7 +11,7 @@ import PipeTopCore
                        PartitionLag(partition: $0, committed: 200_000, lag: $0 == 4 ? 1_204 : 0)
                    })],
                    partitionStats: (0..<6).map { p in
-                       PartitionStats(partition: p, low: 0, high: p == 4 ? 201_204 : 200_000, messagesPerSecond: 35.4,
+                       PartitionStats(PartitionWatermarks(partition: p, low: 0, high: p == 4 ? 201_204 : 200_000), messagesPerSecond: 35.4,
                                       placement: PartitionPlacement(leader: p == 5 ? -1 : p % 3 + 1, replicas: [p % 3 + 1, (p + 1) % 3 + 1],
                                                                     inSync: p == 2 ? [3] : p == 5 ? [] : [p % 3 + 1, (p + 1) % 3 + 1]))
                    },
@@ -91,7 +91,7 @@ import PipeTopCore
         #expect(rows.first { $0.id == .topic("pipeline.scored") }?.cells[0].role == nil)
         var under = Self.topics
         let payments = try #require(under.topics.firstIndex { $0.name == "payments" })
-        under.topics[payments].partitionStats = [PartitionStats(partition: 0, low: 0, high: 1, placement: PartitionPlacement(leader: 1, replicas: [1, 2], inSync: [1]))]
+        under.topics[payments].partitionStats = [PartitionStats(PartitionWatermarks(partition: 0, low: 0, high: 1), placement: PartitionPlacement(leader: 1, replicas: [1, 2], inSync: [1]))]
         let warned = TopicsScreen.rows(try Self.context(topics: under), Self.onTopics())
         #expect(warned.first { $0.id == .topic("payments") }?.cells.prefix(2).map(\.role) == [.warn, .warn])
         #expect(Self.frame(Self.onTopics(), width: 120, height: 20, ctx: try Self.context(topics: under)).lines

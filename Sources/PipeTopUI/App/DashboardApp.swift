@@ -212,17 +212,13 @@ public final class DashboardApp {
             watchRecords(watch, seed: state.data.snapshot.recentScored)
             return .data(read(state))
         case .tailTopic(let topic, let format, let start):
-            // A capture of the reader being replaced ends with it.
-            let ended = capturesTopic ? stopCapture() : nil
-            stopTopicTail()
+            let ended = stopTopicTail()
             guard let topicTail else { return .said("tailing \(topic) needs a Kafka source", .warn) }
             topicFeed = topicTail(topic, format, start)
             let from = start == TopicTailSnapshot.defaultStart ? "" : " from \(start)"
             return ended ?? .said("tailing \(topic) (\(format.rawValue))\(from) · / filters · enter opens a message · :from, :format · esc goes back", .ok)
         case .stopTopicTail:
-            let ended = capturesTopic ? stopCapture() : nil
-            stopTopicTail()
-            return ended
+            return stopTopicTail()
         }
         return nil
     }
@@ -246,9 +242,13 @@ public final class DashboardApp {
         return read.total != state.data.topicTail?.total || read.failure != state.data.topicTail?.failure
     }
 
-    private func stopTopicTail() {
+    /// Stops the topic's reader; a capture of its messages ends with it (what became of that).
+    @discardableResult
+    private func stopTopicTail() -> Message? {
+        let ended = capturesTopic ? stopCapture() : nil
         topicFeed?.stop()
         topicFeed = nil
+        return ended
     }
 
     /// Ends the capture, if one runs: no record reaches it any more, then the file is closed.

@@ -33,14 +33,19 @@ extension Update {
         return key.name == "enter" && !path.isEmpty ? path : nil
     }
 
+    /// A topic's messages go to files as NDJSON only (CSV is for scored records): false, with
+    /// a flash saying so, for a `.csv` name.
+    private static func ndjsonOnly(_ path: String, _ verb: String, _ s: inout AppState, _ c: AppContext) -> Bool {
+        guard path.lowercased().hasSuffix(".csv") else { return true }
+        flash("a topic's messages are \(verb) as NDJSON (name the file .ndjson)", &s, c, role: .warn)
+        return false
+    }
+
     static func editWriteFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard let path = enteredPath(event, input, &s, mode: InputMode.writeFile) else { return [] }
         if let topic = s.tailTopic {
             // A topic's messages, each in its envelope (topic, partition, offset, key, headers, value).
-            guard !path.lowercased().hasSuffix(".csv") else {
-                flash("a topic's messages are written as NDJSON (name the file .ndjson)", &s, c, role: .warn)
-                return []
-            }
+            guard ndjsonOnly(path, "written", &s, c) else { return [] }
             guard !c.topicRecords.isEmpty else {
                 flash("no messages to write", &s, c, role: .warn)
                 return []
@@ -182,10 +187,7 @@ extension Update {
     static func editCaptureFile(_ event: InputEvent, _ input: TextInput, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard let path = enteredPath(event, input, &s, mode: InputMode.captureFile) else { return [] }
         if s.tailTopic != nil {
-            guard !path.lowercased().hasSuffix(".csv") else {
-                flash("a topic's messages are captured as NDJSON (name the file .ndjson)", &s, c, role: .warn)
-                return []
-            }
+            guard ndjsonOnly(path, "captured", &s, c) else { return [] }
             return [.startCapture(path: path, filter: s.tailFilter, pipeline: nil)]
         }
         return [.startCapture(path: path, filter: s.tailFilter, pipeline: s.pipeline)]

@@ -125,7 +125,7 @@ struct TopicsReport: Encodable {
                   withoutLeader: t.offline, underReplicated: t.underReplicated,
                   partitionDetails: t.partitionStats.map { p in
                       Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
-                                inSync: p.placement?.inSync, low: p.low, high: p.high, messagesPerSec: Self.rounded(p.messagesPerSecond))
+                                inSync: p.placement?.inSync, low: p.offsets.low, high: p.offsets.high, messagesPerSec: Self.rounded(p.messagesPerSecond))
                   },
                   settings: t.settings?.sorted { $0.name < $1.name }.map { Setting(name: $0.name, value: $0.value, override: $0.isOverride) },
                   settingsError: t.settingsError)

@@ -58,7 +58,7 @@ import Testing
         let s = TopicsSnapshot(previous: before, current: after)
         let t = try #require(s.topics.first)
         #expect(t.partitionStats.map(\.messagesPerSecond) == [100, 0, nil], "the third partition is new since the first sample")
-        #expect(t.partitionStats.map(\.retained) == [290, 60, 30])
+        #expect(t.partitionStats.map(\.offsets.retained) == [290, 60, 30])
         #expect(t.partitionStats.map(\.placement) == [placements[0], placements[1], placements[2]])
         #expect(t.messagesPerSecond == 100)
         #expect(t.underReplicated == 2 && t.offline == 1)
@@ -73,11 +73,11 @@ import Testing
             name: "payments", partitions: 3, messagesPerSecond: 212.5, retained: 1_204_332,
             groups: [TopicGroupLag(group: "scorers", lag: 1_204, partitions: [PartitionLag(partition: 0, committed: 600_000, lag: 1_204)])],
             partitionStats: [
-                PartitionStats(partition: 0, low: 0, high: 601_204, messagesPerSecond: 100,
+                PartitionStats(PartitionWatermarks(partition: 0, low: 0, high: 601_204), messagesPerSecond: 100,
                                placement: PartitionPlacement(leader: 1, replicas: [1, 2], inSync: [1, 2])),
-                PartitionStats(partition: 1, low: 0, high: 600_000, messagesPerSecond: 112.5,
+                PartitionStats(PartitionWatermarks(partition: 1, low: 0, high: 600_000), messagesPerSecond: 112.5,
                                placement: PartitionPlacement(leader: 2, replicas: [2, 1], inSync: [2])),
-                PartitionStats(partition: 2, low: 3_128, high: 3_128, placement: PartitionPlacement(leader: -1, replicas: [3], inSync: [])),
+                PartitionStats(PartitionWatermarks(partition: 2, low: 3_128, high: 3_128), placement: PartitionPlacement(leader: -1, replicas: [3], inSync: [])),
             ])
         let lines = TopicDescription.lines(t, brokers: [1: "k1:9092", 2: "k2:9092"])
         #expect(lines[0] == "3 partitions · 212 msg/s · 1,204,332 retained")

@@ -25,7 +25,7 @@ public enum TopicDescription {
                     !$0.hasLeader ? "no leader" : t.refusesAcksAll(p) ? "refuses acks=all" : $0.isUnderReplicated ? "under-replicated" : ""
                 } ?? ""
                 return ["\(p.partition)", placement.map { $0.hasLeader ? "\($0.leader)" : "-" } ?? "?", ids(placement?.replicas),
-                        ids(placement?.inSync), Format.count(p.low), Format.count(p.high),
+                        ids(placement?.inSync), Format.count(p.offsets.low), Format.count(p.offsets.high),
                         p.messagesPerSecond.map(Format.rate) ?? "-", flag]
             }, rightAligned: [0, 1, 4, 5, 6])
         lines.append("")

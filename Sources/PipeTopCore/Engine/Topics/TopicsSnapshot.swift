@@ -50,8 +50,7 @@ public struct TopicsSnapshot: Sendable, Hashable {
             let partitions = marks.map { m in
                 let grown = earlier.flatMap { $0[m.partition] }.map { max(0, m.high - $0) }
                 grownSum &+= grown ?? 0
-                return PartitionStats(partition: m.partition, low: m.low, high: m.high,
-                                      messagesPerSecond: grown.map { Double($0) * 1_000 / Double(elapsedMs) },
+                return PartitionStats(m, messagesPerSecond: grown.map { Double($0) * 1_000 / Double(elapsedMs) },
                                       placement: placements?[m.partition])
             }
             return TopicStats(name: name, partitions: marks.count,
