@@ -15,6 +15,10 @@ enum TailScreen {
 
     /// Indices of the records the search matches, oldest first: what the screen highlights and
     /// `n`/`N` move between.
+    static func matches(of search: RecordFilter, in records: [ScoredEvent]) -> [Int] {
+        records.indices.filter { search.matches(records[$0]) }
+    }
+
     /// ` · ● capturing: 1,204 records → PATH` (with what was dropped or went wrong), or nothing.
     static func captureText(_ capture: RecordCapture.Progress?, of noun: String) -> String {
         capture.map {
@@ -22,10 +26,6 @@ enum TailScreen {
                 + ($0.dropped > 0 ? ", \(Format.rate(Double($0.dropped))) not written (the disk did not keep up)" : "")
                 + ($0.error.map { " FAILED: \($0)" } ?? "")
         } ?? ""
-    }
-
-    static func matches(of search: RecordFilter, in records: [ScoredEvent]) -> [Int] {
-        records.indices.filter { search.matches(records[$0]) }
     }
 
     /// Versions take turns through these colours, so two versions side by side differ.
@@ -100,7 +100,7 @@ enum TailScreen {
               rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
               selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openRecord(records, state) {
-            modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
+            modal.scroll = state.recordScroll  // render keeps it within the body
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
         }
     }

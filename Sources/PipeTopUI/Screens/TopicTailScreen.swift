@@ -65,7 +65,7 @@ enum TopicTailScreen {
         Table(columns: columns, rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
               selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openRecord(records, state) {
-            modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
+            modal.scroll = state.recordScroll  // render keeps it within the body
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
         }
     }

@@ -67,7 +67,7 @@ enum TopicsScreen {
             .init("GROUPS", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openTopic(ctx, state) {
-            modal.scroll = min(state.recordScroll, modal.maxScroll(in: area))
+            modal.scroll = state.recordScroll  // render keeps it within the body
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
         }
     }
