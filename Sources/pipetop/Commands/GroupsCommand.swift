@@ -45,12 +45,11 @@ struct GroupsCommand: ParsableCommand {
             }
             if let problem = snapshot.error { throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(problem)") }
             let all = snapshot.groups
-            let missing = names.filter { name in !all.contains { $0.group == name } }
+            let (picked, missing) = NamedSelection.pick(names, from: all) { $0.group }
             if !missing.isEmpty {
                 throw CLIFailure(1, "no consumer group named \(missing.joined(separator: ", ")) has committed offsets on \(client.brokers) (`pipetop groups` lists them)")
             }
-            var seen = Set<String>()
-            let shown = names.isEmpty ? all : names.filter { seen.insert($0).inserted }.compactMap { name in all.first { $0.group == name } }
+            let shown = names.isEmpty ? all : picked
             if json {
                 print(JSONText.encode(GroupsReport(shown)))
             } else {

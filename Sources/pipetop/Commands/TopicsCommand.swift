@@ -54,15 +54,13 @@ struct TopicsCommand: ParsableCommand {
             } catch {
                 throw CLIFailure(2, "cannot list the topics of \(client.brokers): \(error)")
             }
-            let missing = names.filter { name in !snapshot.topics.contains { $0.name == name } }
+            let (described, missing) = NamedSelection.pick(names, from: snapshot.topics) { $0.name }
             if !missing.isEmpty {
                 throw CLIFailure(1, "no topic named \(missing.joined(separator: ", ")) on \(client.brokers) (`pipetop topics` lists them)")
             }
             if let problem = snapshot.error { StandardError.print("pipetop: warning: \(problem)") }
             if !names.isEmpty {
                 // Named topics are shown whatever --internal says, in the order named.
-                var seen = Set<String>()
-                let described = names.filter { seen.insert($0).inserted }.compactMap { name in snapshot.topics.first { $0.name == name } }
                 if json {
                     print(JSONText.encode(TopicsReport(described, brokers: snapshot.brokers)))
                 } else {
