@@ -64,6 +64,46 @@ struct KafkaLagTests {
         #expect(store.snapshot().pipeline(named: "churn")?.groupLag == nil)
     }
 
+    /// A scorer that committed once and stopped with records left: its lag alone looks like a
+    /// busy scorer's; that it has not moved for `group_stalled_after` is the alert.
+    @Test func aGroupBehindThatStopsCommittingRaisesACriticalStalledAlert() async throws {
+        let broker = try TestBroker.shared()
+        let topics = ContractJSON.topics("stall")
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(topics, partitions: 1)
+        let metrics = ContractJSON.metrics("fraud", instance: "a", atS: 1, recordsIn: 10) + "\n"
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: topics.metrics, input: Data(metrics.utf8)).status == 0)
+        let scored = (0..<20).map { ContractJSON.scored("fraud", key: "k\($0)", atMs: ContractJSON.t0 + Int64($0)) }.joined(separator: "\n") + "\n"
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: topics.scored, input: Data(scored.utf8), arguments: ["-p", "0"]).status == 0)
+        try Self.commit(group: "stall-scorer", [(topics.scored, 5)], broker: broker.bootstrap)
+
+        var options = KafkaSourceOptions(backlog: 100)
+        options.lagGroups = LagGroup.parse(["fraud=stall-scorer"])
+        options.lagInterval = .milliseconds(300)
+        var settings = EngineSettings()
+        settings.alerts.groupStalledAfterMs = 1_500
+        let store = PipelineStore(settings: settings, basis: .arrival)
+        let source = KafkaSource(config: config, topics: topics, options: options)
+        try source.start(into: store)
+        defer { source.stop() }
+
+        let raised = await eventually(timeout: .seconds(60)) {
+            store.snapshot().pipeline(named: "fraud")?.alerts.contains { $0.kind == .stalled } == true
+        }
+        let fraud = try #require(store.snapshot().pipeline(named: "fraud"))
+        #expect(raised, "alerts: \(fraud.alerts); group lag: \(String(describing: fraud.groupLag))")
+        let alert = try #require(fraud.alerts.first { $0.kind == .stalled })
+        #expect(alert.severity == .critical && fraud.status == .critical)
+        #expect(alert.message.hasPrefix("group stall-scorer stalled for ") && alert.message.hasSuffix(": \(topics.scored)[0] at 5 (lag 15)"), "\(alert.message)")
+
+        // It commits again: the alert clears.
+        try Self.commit(group: "stall-scorer", [(topics.scored, 20)], broker: broker.bootstrap)
+        let cleared = await eventually(timeout: .seconds(60)) {
+            store.snapshot().pipeline(named: "fraud")?.alerts.contains { $0.kind == .stalled } == false
+        }
+        #expect(cleared, "\(String(describing: store.snapshot().pipeline(named: "fraud")?.alerts))")
+    }
+
     @Test func lagGroupEntriesNameThePipelineOrDefaultToIt() {
         #expect(LagGroup.parse(["fraud = fraud-scorer", "churn", "=x", "y=", ""])
                 == [LagGroup(pipeline: "fraud", group: "fraud-scorer"), LagGroup(pipeline: "churn", group: "churn")])

@@ -241,6 +241,58 @@ struct KafkaTopicsTests {
                 "\(table.stdout)")
     }
 
+    /// Two groups behind on a topic a producer writes 50 records a second to: one committed
+    /// once and stopped, one commits what was produced every second. Read twice 12 s apart,
+    /// with `group_stalled_after` at 3 s, the first is stalled (exit 1, named) and the second
+    /// consumes at the producer's rate.
+    @Test func groupsOverAnIntervalTellAStalledGroupFromOneKeepingUp() async throws {
+        let broker = try TestBroker.shared()
+        let topic = "groups.progress"
+        try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics([topic], partitions: 1)
+        let rate = 50.0
+        let producer = try PacedProducer(broker: broker.bootstrap, topic: topic, rate: rate)
+        defer { producer.stop() }
+        try await Task.sleep(for: .seconds(1))
+        try KafkaLagTests.commit(group: "progress-stuck", [(topic, 5)], broker: broker.bootstrap)
+        let committing = Atomic<Bool>(true)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            while committing.load(ordering: .acquiring) {
+                try? KafkaLagTests.commit(group: "progress-live", [(topic, Int64(producer.delivered.load(ordering: .relaxed)))], broker: broker.bootstrap)
+                Thread.sleep(forTimeInterval: 1)
+            }
+            done.signal()
+        }.start()
+        defer {
+            committing.store(false, ordering: .releasing)
+            done.wait()
+        }
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-stall-\(UUID().uuidString).toml").path
+        try Data("[alerts]\ngroup_stalled_after = \"3s\"\n".utf8).write(to: URL(fileURLWithPath: config))
+        defer { try? FileManager.default.removeItem(atPath: config) }
+
+        let json = try Pipetop.run(["groups", "progress-stuck", "progress-live", "--json", "--interval", "12s", "--config", config, "--brokers", broker.bootstrap])
+        #expect(json.status == 1 && json.stderr == "pipetop: stalled: progress-stuck committed nothing past where it stood for 3s while behind\n", "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let groups = try #require(object?["groups"] as? [[String: Any]], "\(json.stdout)")
+        let stuck = try #require(groups.first { $0["group"] as? String == "progress-stuck" }?["topics"] as? [[String: Any]]).first
+        let live = try #require(groups.first { $0["group"] as? String == "progress-live" }?["topics"] as? [[String: Any]]).first
+        #expect(groups.map { $0["stalled"] as? Bool } == [true, false], "\(groups)")
+        let stuckPartition = (stuck?["partitions"] as? [[String: Any]])?.first
+        #expect(stuckPartition?["stalled"] as? Bool == true && (stuckPartition?["behind_for_ms"] as? Int ?? 0) >= 11_500, "\(String(describing: stuckPartition))")
+        #expect(abs((stuck?["consumed_per_sec"] as? Double ?? -1) - 0) < 0.01, "\(String(describing: stuck))")
+        #expect(abs((stuck?["lag_per_sec"] as? Double ?? -1) - rate) <= rate * 0.15, "the stuck group's lag grows at the producer's rate: \(String(describing: stuck))")
+        let consumed = live?["consumed_per_sec"] as? Double ?? -1
+        print("groups --interval 12s: the live group consumed \(consumed)/s of \(rate)/s produced")
+        #expect(abs(consumed - rate) <= rate * 0.25, "\(String(describing: live))")
+        #expect(live?["stalled"] as? Bool == false)
+
+        let text = try Pipetop.run(["groups", "progress-stuck", "--interval", "10s", "--config", config, "--brokers", broker.bootstrap])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("\(topic): consumes 0/s, stalled 1"), "\(text.stdout)")
+        #expect(text.stdout.split(separator: "\n").contains { $0.hasPrefix(topic) && $0.contains(" 5 ") && $0.contains("stalled 1") }, "\(text.stdout)")
+    }
+
     @Test func anUnreachableClusterIsExit2WithOneLine() throws {
         let port = try TestBroker.freePort()
         let r = try Pipetop.run(["topics", "--brokers", "127.0.0.1:\(port)"])

@@ -32,6 +32,16 @@ import PipeTopCore
         #expect(rows == [["│payments", "0", "40", "52", "12"], ["│payments", "1", "90", "100", "10"]], "\(rows)")
     }
 
+    @Test func aStalledPartitionIsMarkedOnItsRow() throws {
+        let lag = GroupLag(group: "fraud-scorer", partitions: [
+            .init(topic: "payments", partition: 0, committed: 40, high: 52, behindForMs: 125_000),
+            .init(topic: "payments", partition: 1, committed: 90, high: 100, behindForMs: 3_000),
+        ], measuredAtMs: Fixtures.t0 + 59_000)
+        let rows = try Self.frame(screen: .pipeline, lag: lag).split(separator: "\n").filter { $0.contains("payments") }
+            .map { $0.split(separator: " ").filter { $0 != "│" } }
+        #expect(rows == [["│payments", "0", "40", "52", "12", "stalled", "2m05s"], ["│payments", "1", "90", "100", "10"]], "\(rows)")
+    }
+
     @Test func overviewShowsTheGroupTotal() throws {
         let line = try #require(try Self.frame(screen: .overview).split(separator: "\n").first { $0.contains("fraud ") })
         #expect(line.contains(" 22 "), "\(line)")

@@ -8,7 +8,8 @@ import PipeTopCore
     static let topics = TopicsSnapshot(topics: [
         TopicStats(name: "payments", partitions: 6, messagesPerSecond: 212.5, retained: 1_204_332,
                    groups: [TopicGroupLag(group: "audit", lag: 0), TopicGroupLag(group: "scorers", lag: 1_204, partitions: (0..<6).map {
-                       PartitionLag(partition: $0, committed: 200_000, lag: $0 == 4 ? 1_204 : 0)
+                       // Partition 4's consumer stopped a minute and a half ago.
+                       PartitionLag(partition: $0, committed: 200_000, lag: $0 == 4 ? 1_204 : 0, behindForMs: $0 == 4 ? 90_000 : nil)
                    })],
                    partitionStats: (0..<6).map { p in
                        PartitionStats(PartitionWatermarks(partition: p, low: 0, high: p == 4 ? 201_204 : 200_000), messagesPerSecond: 35.4,
@@ -19,7 +20,8 @@ import PipeTopCore
                               TopicSetting(name: "retention.ms", value: "86400000", isOverride: true),
                               TopicSetting(name: "min.insync.replicas", value: "2", isOverride: true)]),
         TopicStats(name: "pipeline.scored", partitions: 3, messagesPerSecond: 2_000, retained: 50_000,
-                   groups: [TopicGroupLag(group: "label-joiner", lag: 37)]),
+                   groups: [TopicGroupLag(group: "label-joiner", lag: 37_000, partitions: [PartitionLag(partition: 0, committed: 1, lag: 37_000, behindForMs: 0)],
+                                          rates: CommitProgress.Rates(consumedPerSecond: 1_600, lagPerSecond: 400))]),
         TopicStats(name: "pipeline.models", partitions: 3, messagesPerSecond: 0, retained: 42),
         TopicStats(name: "_schemas", partitions: 1, messagesPerSecond: 0, retained: 12),
         TopicStats(name: "__consumer_offsets", partitions: 50, messagesPerSecond: 3, retained: 900),
@@ -77,18 +79,26 @@ import PipeTopCore
         let payments = try #require(lines.first { $0.contains("payments") })
         let cells = payments.split(separator: " ").filter { $0 != "│" }
         #expect(cells.prefix(4) == ["│payments", "6", "212", "1,204,332"], "\(payments)")
-        #expect(payments.contains("audit (lag 0), scorers (lag 1,204)"), "\(payments)")
+        #expect(payments.contains("scorers (lag 1,204, stalled 1m30s on 1 of 6 partitions), audit (lag 0)"), "\(payments)")
         #expect(try #require(lines.first { $0.contains("z.new") }).contains(" - "), "no rate after one sample")
         #expect(lines.contains { $0.contains("Topics (4), 2 internal hidden, by name") })
     }
 
     @Test func topicsWithPartitionsInTroubleStandOutInTheList() throws {
         let lines = Self.frame(Self.onTopics(), width: 120, height: 20, ctx: try Self.context()).lines
-        #expect(lines.contains { $0.contains("Topics (4), 2 internal hidden, by name, 1 with partitions without a leader") }, "\(lines)")
+        #expect(lines.contains { $0.contains("Topics (4), 2 internal hidden, by name, 1 without a leader, 1 with a stalled group") }, "\(lines)")
         let ctx = try Self.context()
         let rows = TopicsScreen.rows(ctx, Self.onTopics())
         #expect(rows.first { $0.id == .topic("payments") }?.cells[0].role == .critical, "payments has a partition without a leader")
         #expect(rows.first { $0.id == .topic("pipeline.scored") }?.cells[0].role == nil)
+        #expect(rows.first { $0.id == .topic("payments") }?.cells[4].role == .critical, "scorers is stalled on partition 4")
+        #expect(rows.first { $0.id == .topic("pipeline.scored") }?.cells[4].role == nil, "falling behind is not stalled")
+        #expect(rows.first { $0.id == .topic("pipeline.scored") }?.cells[4].text == "label-joiner (lag 37,000, falling behind 400/s)")
+        var later = ctx
+        later.settings.alerts.groupStalledAfterMs = 120_000
+        let laterRows = TopicsScreen.rows(later, Self.onTopics())
+        let laterGroups = laterRows.first { $0.id == .topic("payments") }?.cells[4].text
+        #expect(laterGroups == "audit (lag 0), scorers (lag 1,204)", "[alerts] group_stalled_after decides")
         var under = Self.topics
         let payments = try #require(under.topics.firstIndex { $0.name == "payments" })
         under.topics[payments].partitionStats = [PartitionStats(PartitionWatermarks(partition: 0, low: 0, high: 1), placement: PartitionPlacement(leader: 1, replicas: [1, 2], inSync: [1]))]

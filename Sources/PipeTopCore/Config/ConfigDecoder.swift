@@ -105,6 +105,7 @@ enum ConfigDecoder {
         if let d = try r.duration("stale_after") {
             alerts.staleAfterSeconds = Double(DurationText.milliseconds(d)) / 1_000
         }
+        if let d = try r.duration("group_stalled_after") { alerts.groupStalledAfterMs = DurationText.milliseconds(d) }
         if let x = try r.double(
             "malformed_rate", allowed: "at least 0", where: { $0 >= 0 && $0.isFinite })
         {

@@ -45,6 +45,7 @@ public enum ConfigRenderer {
         out.append("lag_max = \(alerts.lagMax)")
         let stale = Duration.milliseconds(Int64((alerts.staleAfterSeconds * 1_000).rounded()))
         out.append("stale_after = \(quote(DurationText.format(stale)))")
+        out.append("group_stalled_after = \(quote(DurationText.format(.milliseconds(alerts.groupStalledAfterMs))))")
         out.append("malformed_rate = \(alerts.malformedRate)")
 
         let control = effective.control

@@ -18,7 +18,7 @@ public enum ConfigSchema {
         "drift.bins", "drift.reference_window", "drift.current_window",
         "drift.psi_warn", "drift.psi_critical", "drift.ks_pvalue", "drift.js_warn",
         "alerts.throughput_drop", "alerts.error_rate", "alerts.latency_slo_ms",
-        "alerts.lag_max", "alerts.stale_after", "alerts.malformed_rate",
+        "alerts.lag_max", "alerts.stale_after", "alerts.group_stalled_after", "alerts.malformed_rate",
         "control.enabled", "control.read_only", "control.protected_pipelines",
         "control.ack_timeout", "control.audit_log", "control.allowed_requesters",
         "kafka.brokers", "kafka.client_id", "kafka.fetch_wait_max_ms",

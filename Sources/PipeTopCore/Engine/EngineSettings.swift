@@ -47,6 +47,11 @@ public struct AlertSettings: Sendable, Hashable {
     public var lagMax: Int64 = 100_000
     /// Seconds without metrics after which a pipeline is stale.
     public var staleAfterSeconds = 30.0
+    /// How long a consumer group may stay behind on a partition without committing past
+    /// where it stands before it counts as stalled: a critical alert on a pipeline whose
+    /// group it is (`lag_groups`), and `stalled` on the Topics screen. Above the consumers'
+    /// commit interval (librdkafka 5 s, Kafka Streams 30 s, Flink: the checkpoint interval).
+    public var groupStalledAfterMs: Int64 = 60_000
     /// Malformed messages per second above which a source alerts.
     public var malformedRate = 1.0
 

@@ -17,6 +17,8 @@ struct GroupLagBook {
     }
 
     private var ends: [String: [Key: (high: Int64, atMs: Int64)]] = [:]
+    /// How long each group has been behind on each partition without progress.
+    private var progress = CommitProgress()
 
     /// The group's lag over `committed` at `nowMs`, each end read with `read` (nil: it could
     /// not be read now, so the last one read is kept, or none); nil when the group committed
@@ -25,6 +27,7 @@ struct GroupLagBook {
                           read: (_ topic: String, _ partition: Int32) -> Int64?) -> GroupLag? {
         guard !committed.isEmpty else {
             ends[group] = nil
+            progress.forget(notSeenSince: nowMs, group: group)
             return nil
         }
         let before = ends[group] ?? [:]
@@ -33,10 +36,14 @@ struct GroupLagBook {
             let key = Key(topic: c.topic, partition: c.partition)
             let end = read(c.topic, c.partition).map { (high: $0, atMs: nowMs) } ?? before[key]
             now[key] = end
-            return GroupLag.Partition(topic: c.topic, partition: c.partition, committed: c.offset,
-                                      high: end?.high, highAtMs: end?.atMs)
+            var p = GroupLag.Partition(topic: c.topic, partition: c.partition, committed: c.offset,
+                                       high: end?.high, highAtMs: end?.atMs)
+            p.behindForMs = progress.partition(group: group, topic: c.topic, partition: c.partition, committed: c.offset,
+                                               lag: p.lag, atMs: nowMs)
+            return p
         }
         ends[group] = now
+        progress.forget(notSeenSince: nowMs, group: group)
         return GroupLag(group: group, partitions: partitions, measuredAtMs: nowMs)
     }
 }

@@ -99,6 +99,7 @@ public final class KafkaTopicsProbe: Sendable {
             return
         }
         var previous: TopicsSample?
+        var progress = CommitProgress()
         while !state.withLock({ $0.stopped }) {
             let (asked, last, describing) = state.withLock { ($0.lastAskedMs, $0.snapshot, $0.describing) }
             let now = SystemWallClock().nowMs()
@@ -106,13 +107,16 @@ public final class KafkaTopicsProbe: Sendable {
                 // Nobody looks: wait for the next ask, and measure rates afresh then (a rate
                 // over the idle minutes would be an average nobody asked for).
                 previous = nil
+                progress = CommitProgress()
                 wake.wait()
                 continue
             }
             let next: TopicsSnapshot
             do {
                 let current = try sampler.sample(describing: describing.map { [$0] } ?? [])
-                next = TopicsSnapshot(previous: previous, current: current)
+                var snapshot = TopicsSnapshot(previous: previous, current: current)
+                progress.track(&snapshot)
+                next = snapshot
                 previous = current
             } catch {
                 // Keep showing the last topics, with what went wrong.

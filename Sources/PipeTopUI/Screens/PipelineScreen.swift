@@ -79,12 +79,14 @@ enum PipelineScreen {
         Table(columns: [
             .init("TOPIC", width: .content(min: 12, max: 48)), .init("PARTITION", width: .fixed(9), alignment: .right),
             .init("COMMITTED", width: .fixed(12), alignment: .right), .init("END", width: .fixed(12), alignment: .right),
-            .init("LAG", width: .fixed(10), alignment: .right),
+            .init("LAG", width: .fixed(10), alignment: .right), .init("", width: .fill),
         ], rows: lag.partitions.map { q in
             let lagRole: ThemeRole? = q.lag.map { $0 > ctx.settings.alerts.lagMax ? .warn : nil } ?? .warn
+            let stalled = lag.stalled(afterMs: ctx.settings.alerts.groupStalledAfterMs).contains(q)
             return Table.Row([Span(q.topic), Span("\(q.partition)"), Span("\(q.committed)"),
                               Span(q.high.map { "\($0)" } ?? "?", role: lag.isStale(q) ? .muted : nil),
-                              Span(q.lag.map { "\($0)" } ?? "?", role: lagRole)])
+                              Span(q.lag.map { "\($0)" } ?? "?", role: lagRole),
+                              Span(stalled ? "stalled \(Format.duration(ms: q.behindForMs ?? 0))" : "", role: .critical)])
         }, selected: nil).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }
 }

@@ -22,18 +22,16 @@ enum TopicsScreen {
             // A partition without a leader (nobody reads or writes it) or out of sync colours
             // the name and the count, so trouble shows before `d`.
             let health: ThemeRole? = t.offline > 0 ? .critical : t.underReplicated > 0 ? .warn : nil
+            let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+            let stalled = t.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty }
             return ScreenRow(id: .topic(t.name), cells: [
                 Span(t.name, role: health ?? (t.isInternal ? .muted : nil)), Span("\(t.partitions)", role: health),
                 Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
-                Span(groups(t), role: t.groups.isEmpty ? .muted : nil),
+                Span(t.groupsText(stalledAfterMs: stalledAfterMs), role: stalled ? .critical : t.groups.isEmpty ? .muted : nil),
             ], filterText: t.name)
         }
     }
 
-    /// `scorers (lag 1,204), audit (lag 0)`, or `-`.
-    static func groups(_ t: TopicStats) -> String {
-        t.groups.isEmpty ? "-" : t.groups.map { "\($0.group) (lag \(Format.count($0.lag)))" }.joined(separator: ", ")
-    }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
         if let reason = ctx.topicsUnavailable ?? (ctx.topics == nil ? "measuring the cluster's topics…" : nil) {
@@ -48,8 +46,11 @@ enum TopicsScreen {
         let all = ctx.topics?.topics ?? []
         let offline = all.count { $0.offline > 0 }
         let under = all.count { $0.offline == 0 && $0.underReplicated > 0 }
+        let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+        let stalled = all.count { t in t.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty } }
         let title = "Topics (\(rows.count))" + (hidden > 0 ? ", \(hidden) internal hidden" : "") + ", by \(state.topicsSort.label)"
-            + (offline > 0 ? ", \(offline) with partitions without a leader" : "") + (under > 0 ? ", \(under) under-replicated" : "")
+            + (offline > 0 ? ", \(offline) without a leader" : "") + (under > 0 ? ", \(under) under-replicated" : "")
+            + (stalled > 0 ? ", \(stalled) with a stalled group" : "")
         let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         var inner = block.inner(area)
@@ -85,8 +86,9 @@ enum TopicsScreen {
     static func openTopic(_ ctx: ViewContext, _ state: AppState) -> Modal? {
         guard let name = describedTopic(ctx, state), let snapshot = ctx.topics,
               let topic = snapshot.topics.first(where: { $0.name == name }) else { return nil }
-        let trouble = !TopicDescription.trouble(topic).isEmpty
-        return Modal(title: name, body: TopicDescription.lines(topic, brokers: snapshot.brokers),
+        let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+        let trouble = !TopicDescription.trouble(topic).isEmpty || topic.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty }
+        return Modal(title: name, body: TopicDescription.lines(topic, brokers: snapshot.brokers, stalledAfterMs: stalledAfterMs),
                      buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "topic"), KeyHint("pgup/pgdn", "scroll"), KeyHint("enter", "tail")],
                      borderRole: trouble ? .warn : .accent)
     }

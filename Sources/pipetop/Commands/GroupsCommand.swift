@@ -3,9 +3,11 @@ import Foundation
 import PipeTopCore
 import PipeTopKafka
 
-/// `pipetop groups [NAME ...] [--json] [--max-lag N]`: every consumer group of the cluster with
-/// its lag on each topic it reads (kafkactl's `get consumer-groups`); with names, those groups
-/// partition by partition; `--max-lag` makes a lag past it exit 1, for a runbook or a probe.
+/// `pipetop groups [NAME ...] [--json] [--max-lag N] [--interval D]`: every consumer group of
+/// the cluster with its lag on each topic it reads (kafkactl's `get consumer-groups`); with
+/// names, those groups partition by partition; `--max-lag` makes a lag past it exit 1, for a
+/// runbook or a probe; `--interval` watches them that long, to tell a slow group from one
+/// that stopped (exit 1 when one is stalled).
 struct GroupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "groups",
@@ -15,7 +17,11 @@ struct GroupsCommand: ParsableCommand {
             (ListConsumerGroupOffsets), and the topics' high watermarks: a group's lag on a partition \
             is high watermark − committed offset, summed over the partitions it committed on. Name \
             groups to see them partition by partition. No records are read and no group is joined. \
-            Members and their assignments are not shown.
+            Members and their assignments are not shown. With --interval, the groups are read twice \
+            that far apart: over 10s or more each shows how many records a second it consumes and \
+            whether it is catching up or falling behind, and a group behind on a partition that \
+            committed nothing past where it stood for the whole interval, at least [alerts] \
+            group_stalled_after (1m), is stalled: exit 1, naming it.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -29,17 +35,23 @@ struct GroupsCommand: ParsableCommand {
     @Option(name: .customLong("max-lag"), help: ArgumentHelp("Exit 1 when a group shown lags more than this many records in all.", valueName: "n"))
     var maxLag: Int64?
 
+    @Option(help: ArgumentHelp("Read the groups twice this far apart, for their rates and whether one is stalled.", valueName: "duration"),
+            transform: ArgumentTransforms.duration)
+    var interval: Duration?
+
     func validate() throws {
         if let maxLag, maxLag < 0 { throw ValidationError("--max-lag must be 0 or more") }
+        if let interval, interval <= .zero { throw ValidationError("--interval must be longer than 0") }
     }
 
     func run() throws {
         do {
             let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
             let client = try KafkaClientConfig.required(config)
+            let stalledAfterMs = config.engine.alerts.groupStalledAfterMs
             let snapshot: TopicsSnapshot
             do {
-                snapshot = TopicsSnapshot(previous: nil, current: try KafkaTopicsSampler(config: client).sample())
+                snapshot = try ClusterSampling.measure(KafkaTopicsSampler(config: client), interval: interval)
             } catch {
                 throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(error)")
             }
@@ -51,9 +63,10 @@ struct GroupsCommand: ParsableCommand {
             }
             let shown = names.isEmpty ? all : picked
             if json {
-                print(JSONText.encode(GroupsReport(shown)))
+                print(JSONText.encode(GroupsReport(shown, stalledAfterMs: stalledAfterMs)))
             } else {
-                print(names.isEmpty ? GroupsReport.table(shown) : GroupsReport.description(shown), terminator: "")
+                print(names.isEmpty ? GroupsReport.table(shown, stalledAfterMs: stalledAfterMs)
+                                    : GroupsReport.description(shown, stalledAfterMs: stalledAfterMs), terminator: "")
             }
             if let maxLag {
                 let over = shown.filter { $0.lag > maxLag }
@@ -61,6 +74,11 @@ struct GroupsCommand: ParsableCommand {
                     let lags = over.map { "\($0.group) lags \(Format.count($0.lag))" }.joined(separator: ", ")
                     throw CLIFailure(1, "\(lags): more than --max-lag \(Format.count(maxLag))")
                 }
+            }
+            let stalled = shown.filter { g in g.topics.contains { t in t.partitions.contains { $0.isStalled(afterMs: stalledAfterMs) } } }
+            if !stalled.isEmpty {
+                let names = stalled.map(\.group).joined(separator: ", ")
+                throw CLIFailure(1, "stalled: \(names) committed nothing past where \(stalled.count == 1 ? "it" : "they") stood for \(Format.duration(ms: stalledAfterMs)) while behind")
             }
         } catch let failure as CLIFailure {
             StandardError.print("pipetop: \(failure)")

@@ -19,7 +19,11 @@ struct TopicsCommand: ParsableCommand {
             the topic, with its lag (high watermark − committed offset, summed over partitions). \
             Name topics to describe them: their settings (retention, cleanup policy, min.insync.replicas, \
             and any set on the topic), every partition's leader, replicas (and those in sync), low and \
-            high watermarks and rate, and every group's committed offset and lag per partition.
+            high watermarks and rate, and every group's committed offset and lag per partition. Over an \
+            --interval of 10s or more, each group also shows how many records a second it consumes and \
+            whether it is catching up or falling behind; a group behind on a partition that commits \
+            nothing past where it stands for [alerts] group_stalled_after (1m) is shown stalled, which \
+            only an --interval at least that long can show.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -45,12 +49,10 @@ struct TopicsCommand: ParsableCommand {
         do {
             let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
             let client = try KafkaClientConfig.required(config)
+            let stalledAfterMs = config.engine.alerts.groupStalledAfterMs
             let snapshot: TopicsSnapshot
             do {
-                let sampler = try KafkaTopicsSampler(config: client)
-                let first = try sampler.sample()
-                Thread.sleep(forTimeInterval: Double(DurationText.milliseconds(interval)) / 1_000)
-                snapshot = TopicsSnapshot(previous: first, current: try sampler.sample(describing: names))
+                snapshot = try ClusterSampling.measure(KafkaTopicsSampler(config: client), interval: interval, describing: names)
             } catch {
                 throw CLIFailure(2, "cannot list the topics of \(client.brokers): \(error)")
             }
@@ -62,17 +64,17 @@ struct TopicsCommand: ParsableCommand {
             if !names.isEmpty {
                 // Named topics are shown whatever --internal says, in the order named.
                 if json {
-                    print(JSONText.encode(TopicsReport(described, brokers: snapshot.brokers)))
+                    print(JSONText.encode(TopicsReport(described, brokers: snapshot.brokers, stalledAfterMs: stalledAfterMs)))
                 } else {
-                    print(TopicsReport.description(described, brokers: snapshot.brokers), terminator: "")
+                    print(TopicsReport.description(described, brokers: snapshot.brokers, stalledAfterMs: stalledAfterMs), terminator: "")
                 }
                 return
             }
             let topics = snapshot.visible(includingInternal: self.internal)
             if json {
-                print(JSONText.encode(TopicsReport(topics)))
+                print(JSONText.encode(TopicsReport(topics, stalledAfterMs: stalledAfterMs)))
             } else {
-                print(TopicsReport.table(topics), terminator: "")
+                print(TopicsReport.table(topics, stalledAfterMs: stalledAfterMs), terminator: "")
             }
         } catch let failure as CLIFailure {
             StandardError.print("pipetop: \(failure)")

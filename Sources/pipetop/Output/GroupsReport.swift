@@ -1,50 +1,86 @@
 import PipeTopCore
 
-/// `pipetop groups --json`: `{"groups": [{group, lag, topics: [{topic, lag, partitions:
-/// [{partition, committed, lag}]}]}]}`; and the text forms.
+/// `pipetop groups --json`: `{"groups": [{group, lag, stalled, topics: [{topic, lag,
+/// consumed_per_sec, lag_per_sec, stalled, partitions: [{partition, committed, lag,
+/// behind_for_ms, stalled}]}]}]}`; and the text forms.
 struct GroupsReport: Encodable {
     struct Topic: Encodable {
         var topic: String
         var lag: Int64
+        /// Over `--interval`, when it was 10 s or more.
+        var consumedPerSec: Double?
+        var lagPerSec: Double?
+        var stalled: Bool
         var partitions: [PartitionLagReport]
+
+        enum CodingKeys: String, CodingKey {
+            case topic, lag, stalled, partitions
+            case consumedPerSec = "consumed_per_sec", lagPerSec = "lag_per_sec"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(topic, forKey: .topic)
+            try c.encode(lag, forKey: .lag)
+            try c.encode(consumedPerSec, forKey: .consumedPerSec)
+            try c.encode(lagPerSec, forKey: .lagPerSec)
+            try c.encode(stalled, forKey: .stalled)
+            try c.encode(partitions, forKey: .partitions)
+        }
     }
 
     struct Group: Encodable {
         var group: String
         var lag: Int64
+        var stalled: Bool
         var topics: [Topic]
     }
 
     var groups: [Group]
 
-    init(_ groups: [ConsumerGroupLag]) {
+    init(_ groups: [ConsumerGroupLag], stalledAfterMs: Int64) {
         self.groups = groups.map { g in
-            Group(group: g.group, lag: g.lag, topics: g.topics.map { t in
-                Topic(topic: t.topic, lag: t.lag, partitions: t.partitions.map(PartitionLagReport.init))
-            })
+            let topics = g.topics.map { t in
+                Topic(topic: t.topic, lag: t.lag, consumedPerSec: TopicsReport.rounded(t.rates?.consumedPerSecond),
+                      lagPerSec: TopicsReport.rounded(t.rates?.lagPerSecond),
+                      stalled: t.partitions.contains { $0.isStalled(afterMs: stalledAfterMs) },
+                      partitions: t.partitions.map { PartitionLagReport($0, stalledAfterMs: stalledAfterMs) })
+            }
+            return Group(group: g.group, lag: g.lag, stalled: topics.contains(where: \.stalled), topics: topics)
         }
     }
 
-    /// GROUP, LAG (in all), TOPICS (`payments (lag 1,204)`), a line a group.
-    static func table(_ groups: [ConsumerGroupLag]) -> String {
+    /// GROUP, LAG (in all), TOPICS (`payments (lag 1,204, catching up, ~2m)`), a line a group.
+    static func table(_ groups: [ConsumerGroupLag], stalledAfterMs: Int64) -> String {
         let width = max(24, (groups.map(\.group.count).max() ?? 0) + 2)
         var out = TextColumns.pad("GROUP", width) + "         LAG  TOPICS\n"
         for g in groups {
             let lag = Format.count(g.lag)
             out += TextColumns.pad(g.group, width) + String(repeating: " ", count: max(0, 12 - lag.count)) + lag + "  "
-                + g.topics.map { "\($0.topic) (lag \(Format.count($0.lag)))" }.joined(separator: ", ") + "\n"
+                + g.topics.map { t in
+                    "\(t.topic) (lag \(Format.count(t.lag))" + (t.progress(stalledAfterMs: stalledAfterMs).map { ", " + $0 } ?? "") + ")"
+                }.joined(separator: ", ") + "\n"
         }
         return out
     }
 
     /// Each group under a `GROUP name` line, partition by partition, a blank line apart.
-    static func description(_ groups: [ConsumerGroupLag]) -> String {
+    static func description(_ groups: [ConsumerGroupLag], stalledAfterMs: Int64) -> String {
         groups.map { g in
-            let rows = g.topics.flatMap { t in
-                t.partitions.map { [t.topic, "\($0.partition)", Format.count($0.committed), Format.count($0.lag)] }
+            let head = ["GROUP \(g.group) · lag \(Format.count(g.lag))"] + g.topics.compactMap { t in
+                let consumed = t.rates.map { "consumes \(Format.rate(max(0, $0.consumedPerSecond)))/s" }
+                let progress = t.progress(stalledAfterMs: stalledAfterMs)
+                let said = [consumed, progress].compactMap { $0 }
+                return said.isEmpty ? nil : "\(t.topic): " + said.joined(separator: ", ")
             }
-            let lines = TextTable.lines(["TOPIC", "PARTITION", "COMMITTED", "LAG"], rows, rightAligned: [1, 2, 3])
-            return (["GROUP \(g.group) · lag \(Format.count(g.lag))"] + lines).joined(separator: "\n") + "\n"
+            let rows = g.topics.flatMap { t in
+                t.partitions.map { p in
+                    [t.topic, "\(p.partition)", Format.count(p.committed), Format.count(p.lag),
+                     p.isStalled(afterMs: stalledAfterMs) ? "stalled \(Format.duration(ms: p.behindForMs ?? 0))" : ""]
+                }
+            }
+            let lines = TextTable.lines(["TOPIC", "PARTITION", "COMMITTED", "LAG", ""], rows, rightAligned: [1, 2, 3])
+            return (head + lines).joined(separator: "\n") + "\n"
         }.joined(separator: "\n")
     }
 }

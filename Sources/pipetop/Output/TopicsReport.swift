@@ -9,8 +9,36 @@ struct TopicsReport: Encodable {
     struct Group: Encodable {
         var group: String
         var lag: Int64
+        /// Over the interval, when it was 10 s or more.
+        var consumedPerSec: Double?
+        var lagPerSec: Double?
+        var stalled: Bool
         /// Described topics only.
         var partitions: [PartitionLagReport]?
+
+        init(_ g: TopicGroupLag, stalledAfterMs: Int64, partitions: Bool) {
+            group = g.group
+            lag = g.lag
+            consumedPerSec = TopicsReport.rounded(g.rates?.consumedPerSecond)
+            lagPerSec = TopicsReport.rounded(g.rates?.lagPerSecond)
+            stalled = !g.stalled(afterMs: stalledAfterMs).isEmpty
+            self.partitions = partitions ? g.partitions.map { PartitionLagReport($0, stalledAfterMs: stalledAfterMs) } : nil
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case group, lag, stalled, partitions
+            case consumedPerSec = "consumed_per_sec", lagPerSec = "lag_per_sec"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(group, forKey: .group)
+            try c.encode(lag, forKey: .lag)
+            try c.encode(consumedPerSec, forKey: .consumedPerSec)
+            try c.encode(lagPerSec, forKey: .lagPerSec)
+            try c.encode(stalled, forKey: .stalled)
+            try c.encodeIfPresent(partitions, forKey: .partitions)
+        }
     }
 
     struct Partition: Encodable {
@@ -105,23 +133,21 @@ struct TopicsReport: Encodable {
     var brokers: [Broker]?
 
     /// `stats` in name order.
-    init(_ stats: [TopicStats]) {
+    init(_ stats: [TopicStats], stalledAfterMs: Int64) {
         topics = stats.sorted { $0.name < $1.name }.map { t in
             Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
-                  retained: t.retained, internal: t.isInternal, groups: t.groups.map { Group(group: $0.group, lag: $0.lag) },
+                  retained: t.retained, internal: t.isInternal,
+                  groups: t.groups.map { Group($0, stalledAfterMs: stalledAfterMs, partitions: false) },
                   withoutLeader: t.offline, underReplicated: t.underReplicated)
         }
     }
 
     /// `stats` described in full, in the order given, with every broker of the cluster.
-    init(_ stats: [TopicStats], brokers: [Int32: String]) {
+    init(_ stats: [TopicStats], brokers: [Int32: String], stalledAfterMs: Int64) {
         topics = stats.map { t in
             Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
                   retained: t.retained, internal: t.isInternal,
-                  groups: t.groups.map { g in
-                      Group(group: g.group, lag: g.lag,
-                            partitions: g.partitions.map(PartitionLagReport.init))
-                  },
+                  groups: t.groups.map { Group($0, stalledAfterMs: stalledAfterMs, partitions: true) },
                   withoutLeader: t.offline, underReplicated: t.underReplicated,
                   partitionDetails: t.partitionStats.map { p in
                       Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
@@ -134,17 +160,17 @@ struct TopicsReport: Encodable {
     }
 
     /// To a tenth of a message a second.
-    private static func rounded(_ rate: Double?) -> Double? {
+    static func rounded(_ rate: Double?) -> Double? {
         rate.map { ($0 * 10).rounded() / 10 }
     }
 
     /// The table: TOPIC, PARTITIONS, MSG/S, RETAINED, GROUPS (`scorers (lag 1,204)`), by name.
-    static func table(_ stats: [TopicStats]) -> String {
+    static func table(_ stats: [TopicStats], stalledAfterMs: Int64) -> String {
         let sorted = stats.sorted { $0.name < $1.name }
         let width = max(24, (sorted.map(\.name.count).max() ?? 0) + 2)
         var out = TextColumns.pad("TOPIC", width) + "PARTITIONS      MSG/S      RETAINED  GROUPS\n"
         for t in sorted {
-            let groups = t.groups.isEmpty ? "-" : t.groups.map { "\($0.group) (lag \(Format.count($0.lag)))" }.joined(separator: ", ")
+            let groups = t.groupsText(stalledAfterMs: stalledAfterMs)
             out += TextColumns.pad(t.name, width) + left("\(t.partitions)", 10) + left(t.messagesPerSecond.map(Format.rate) ?? "-", 11)
                 + left(Format.count(t.retained), 14) + "  " + groups + "\n"
         }
@@ -152,8 +178,10 @@ struct TopicsReport: Encodable {
     }
 
     /// Each topic in full (`TopicDescription`) under a `TOPIC name` line, a blank line apart.
-    static func description(_ stats: [TopicStats], brokers: [Int32: String]) -> String {
-        stats.map { t in (["TOPIC \(t.name)"] + TopicDescription.lines(t, brokers: brokers)).joined(separator: "\n") + "\n" }
+    static func description(_ stats: [TopicStats], brokers: [Int32: String], stalledAfterMs: Int64) -> String {
+        stats.map { t in
+            (["TOPIC \(t.name)"] + TopicDescription.lines(t, brokers: brokers, stalledAfterMs: stalledAfterMs)).joined(separator: "\n") + "\n"
+        }
             .joined(separator: "\n")
     }
 

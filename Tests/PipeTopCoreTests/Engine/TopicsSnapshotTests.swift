@@ -79,7 +79,7 @@ import Testing
                                placement: PartitionPlacement(leader: 2, replicas: [2, 1], inSync: [2])),
                 PartitionStats(PartitionWatermarks(partition: 2, low: 3_128, high: 3_128), placement: PartitionPlacement(leader: -1, replicas: [3], inSync: [])),
             ])
-        let lines = TopicDescription.lines(t, brokers: [1: "k1:9092", 2: "k2:9092"])
+        let lines = TopicDescription.lines(t, brokers: [1: "k1:9092", 2: "k2:9092"], stalledAfterMs: 60_000)
         #expect(lines[0] == "3 partitions · 212 msg/s · 1,204,332 retained")
         #expect(lines[1...2] == ["1 partition without a leader", "2 partitions under-replicated"])
         #expect(lines.contains("PARTITION  LEADER  REPLICAS  IN SYNC    LOW     HIGH  MSG/S"), "\(lines)")
@@ -89,7 +89,7 @@ import Testing
         #expect(lines.contains("scorers          0    600,000  1,204"), "\(lines)")
         #expect(lines.contains("scorers          2          -      -"), "a partition the group never committed on: \(lines)")
         #expect(lines.contains("     3  not in the metadata"), "\(lines)")
-        let bare = TopicDescription.lines(TopicStats(name: "a", partitions: 1, messagesPerSecond: nil, retained: 0), brokers: [:])
+        let bare = TopicDescription.lines(TopicStats(name: "a", partitions: 1, messagesPerSecond: nil, retained: 0), brokers: [:], stalledAfterMs: 60_000)
         #expect(bare.prefix(2) == ["1 partition · - msg/s · 0 retained", ""], "nothing wrong, nothing said")
         #expect(bare.contains("No consumer group has committed offsets on it."))
     }
@@ -105,7 +105,7 @@ import Testing
             TopicSetting(name: "max.message.bytes", value: "1572864", isOverride: true),
             TopicSetting(name: "sasl.secret", value: nil, isOverride: true),
         ]
-        let lines = TopicDescription.lines(t, brokers: [:])
+        let lines = TopicDescription.lines(t, brokers: [:], stalledAfterMs: 60_000)
         let block = Array(lines[2..<lines.firstIndex(of: "PARTITION  LEADER  REPLICAS  IN SYNC  LOW  HIGH  MSG/S")!])
         #expect(block == [
             "SETTING            VALUE",
@@ -119,7 +119,7 @@ import Testing
         ], "the broker's defaults other than the essential ones are left out: \(lines)")
         t.settings = nil
         t.settingsError = "Broker: Topic authorization failed"
-        #expect(TopicDescription.lines(t, brokers: [:])[2] == "Settings: Broker: Topic authorization failed")
+        #expect(TopicDescription.lines(t, brokers: [:], stalledAfterMs: 60_000)[2] == "Settings: Broker: Topic authorization failed")
     }
 
     @Test func groupsAreTheTopicsLagsSeenFromEachGroup() {

@@ -5,6 +5,9 @@ public enum AlertKind: String, Sendable, Hashable, CaseIterable {
     case errorRate = "error_rate"
     case latencySLO = "latency_slo"
     case lag
+    /// A consumer group behind on a partition that has committed nothing past where it
+    /// stands for `group_stalled_after`.
+    case stalled
     case malformed
     case stale
 }

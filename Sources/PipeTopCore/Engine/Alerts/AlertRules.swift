@@ -2,7 +2,7 @@
 enum AlertRules {
     /// Alerts of one pipeline (everything but drift and malformed input, which have their own scopes).
     static func evaluate(
-        pipeline p: String, throughput t: Throughput, latency: LatencyPercentiles?, lag: Int64?,
+        pipeline p: String, throughput t: Throughput, latency: LatencyPercentiles?, lag: Int64?, groupLag: GroupLag? = nil,
         stale: Bool, silentForMs: Int64, settings s: AlertSettings, nowMs: Int64
     ) -> [Alert] {
         var out: [Alert] = []
@@ -34,7 +34,20 @@ enum AlertRules {
         if let lag, lag > s.lagMax {
             raise(.lag, lag > s.lagMax * 10 ? .critical : .warn, "lag \(lag) over \(s.lagMax)")
         }
+        if let groupLag, let message = stalledMessage(groupLag, afterMs: s.groupStalledAfterMs) {
+            raise(.stalled, .critical, message)
+        }
         return out
+    }
+
+    /// `group scorers stalled for 2m: payments[2] at 1,841 (lag 1,204)`, the partition behind
+    /// longest named (and how many more); nil when none is stalled.
+    static func stalledMessage(_ lag: GroupLag, afterMs: Int64) -> String? {
+        let stalled = lag.stalled(afterMs: afterMs).sorted { ($0.behindForMs ?? 0) > ($1.behindForMs ?? 0) }
+        guard let worst = stalled.first else { return nil }
+        let more = stalled.count > 1 ? " and \(stalled.count - 1) more partition\(stalled.count == 2 ? "" : "s")" : ""
+        return "group \(lag.group) stalled for \(Format.duration(ms: worst.behindForMs ?? 0)): \(worst.topic)[\(worst.partition)] at "
+            + "\(Format.count(worst.committed)) (lag \(Format.count(worst.lag ?? 0)))\(more)"
     }
 
     /// The malformed-input alert of one source.

@@ -17,13 +17,18 @@ public struct GroupLag: Sendable, Hashable {
         public var high: Int64?
         /// When `high` was read, epoch ms.
         public var highAtMs: Int64?
+        /// How long the group has been behind here without committing past `committed`
+        /// (`CommitProgress`); nil when caught up or not tracked.
+        public var behindForMs: Int64?
 
-        public init(topic: String, partition: Int32, committed: Int64, high: Int64?, highAtMs: Int64? = nil) {
+        public init(topic: String, partition: Int32, committed: Int64, high: Int64?, highAtMs: Int64? = nil,
+                    behindForMs: Int64? = nil) {
             self.topic = topic
             self.partition = partition
             self.committed = committed
             self.high = high
             self.highAtMs = high == nil ? nil : highAtMs
+            self.behindForMs = behindForMs
         }
 
         /// Records produced and not yet consumed (never negative: a watermark can be older
@@ -57,6 +62,11 @@ public struct GroupLag: Sendable, Hashable {
     /// Whether `partition`'s end is an earlier reading, kept because this one failed.
     public func isStale(_ partition: Partition) -> Bool {
         partition.highAtMs.map { $0 < measuredAtMs } ?? false
+    }
+
+    /// The partitions it has been behind on without progress for `afterMs` or longer.
+    public func stalled(afterMs: Int64) -> [Partition] {
+        partitions.filter { ($0.behindForMs ?? -1) >= afterMs && ($0.lag ?? 0) > 0 }
     }
 
     /// The oldest kept end, epoch ms; nil when every end is from this measurement.

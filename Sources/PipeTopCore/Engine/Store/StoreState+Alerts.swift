@@ -53,7 +53,7 @@ extension StoreState {
             let name = pipelines.names[i]
             let r = reading(ofPipelineAt: i, nowMs: now)
             current += AlertRules.evaluate(
-                pipeline: name, throughput: r.throughput, latency: r.latency, lag: r.lag, stale: r.stale,
+                pipeline: name, throughput: r.throughput, latency: r.latency, lag: r.lag, groupLag: r.groupLag, stale: r.stale,
                 silentForMs: r.silentForMs, settings: alertSettings, nowMs: now)
             current += AlertRules.drift(pipeline: name, models: r.models, versions: r.versions, nowMs: now)
         }

@@ -7,6 +7,13 @@ public struct ConsumerGroupLag: Sendable, Hashable {
         public var lag: Int64
         /// By partition.
         public var partitions: [PartitionLag]
+        /// Over the last minute, when tracked that long.
+        public var rates: CommitProgress.Rates?
+
+        /// As `TopicGroupLag.progress`.
+        public func progress(stalledAfterMs: Int64) -> String? {
+            TopicGroupLag.progress(lag: lag, partitions: partitions, rates: rates, stalledAfterMs: stalledAfterMs)
+        }
     }
 
     public var group: String
@@ -22,7 +29,7 @@ extension TopicsSnapshot {
         var byGroup: [String: [ConsumerGroupLag.TopicLag]] = [:]
         for t in topics {
             for g in t.groups {
-                byGroup[g.group, default: []].append(ConsumerGroupLag.TopicLag(topic: t.name, lag: g.lag, partitions: g.partitions))
+                byGroup[g.group, default: []].append(ConsumerGroupLag.TopicLag(topic: t.name, lag: g.lag, partitions: g.partitions, rates: g.rates))
             }
         }
         return byGroup.keys.sorted().map { name in

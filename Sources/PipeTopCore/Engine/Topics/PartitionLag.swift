@@ -5,10 +5,17 @@ public struct PartitionLag: Sendable, Hashable {
     public var committed: Int64
     /// High watermark − committed (never negative).
     public var lag: Int64
+    /// How long the group has been behind here without committing past `committed`, as far
+    /// as the readings so far show (`CommitProgress`); nil when caught up or not tracked.
+    public var behindForMs: Int64?
 
-    public init(partition: Int32, committed: Int64, lag: Int64) {
+    public init(partition: Int32, committed: Int64, lag: Int64, behindForMs: Int64? = nil) {
         self.partition = partition
         self.committed = committed
         self.lag = lag
+        self.behindForMs = behindForMs
     }
+
+    /// Whether the group has been behind here without progress for `afterMs` or longer.
+    public func isStalled(afterMs: Int64) -> Bool { (behindForMs ?? -1) >= afterMs && lag > 0 }
 }

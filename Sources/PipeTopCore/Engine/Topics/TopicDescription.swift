@@ -3,11 +3,12 @@
 /// partition without a leader, with too few replicas in sync for acks=all writes
 /// (`min.insync.replicas`), or with replicas out of sync says so on its row, and each
 /// group's lag is given per partition, so the one partition a stuck consumer holds back
-/// stands out.
+/// stands out. Groups tracked over several samples also say how fast they consume and
+/// whether they are catching up, falling behind or stalled (`stalledAfterMs`).
 public enum TopicDescription {
     /// The summary line, the settings (when read), the partitions, the groups and the brokers
     /// that hold the topic.
-    public static func lines(_ t: TopicStats, brokers: [Int32: String]) -> [String] {
+    public static func lines(_ t: TopicStats, brokers: [Int32: String], stalledAfterMs: Int64) -> [String] {
         var lines = [summary(t)] + trouble(t) + [""]
         if let error = t.settingsError {
             lines += ["Settings: \(error)", ""]
@@ -32,15 +33,24 @@ public enum TopicDescription {
         if t.groups.isEmpty {
             lines.append("No consumer group has committed offsets on it.")
         } else {
+            lines += TextTable.lines(
+                ["GROUP", "LAG", "CONSUMED/S", ""],
+                t.groups.map { g in
+                    [g.group, Format.count(g.lag), g.rates.map { Format.rate(max(0, $0.consumedPerSecond)) } ?? "-",
+                     g.progress(stalledAfterMs: stalledAfterMs) ?? ""]
+                }, rightAligned: [1, 2])
+            lines.append("")
             // Every partition of the topic under each group: one it never committed on is `-`
             // (not caught up: unread, or read by a consumer that does not commit).
             lines += TextTable.lines(
-                ["GROUP", "PARTITION", "COMMITTED", "LAG"],
+                ["GROUP", "PARTITION", "COMMITTED", "LAG", ""],
                 t.groups.flatMap { g in
                     let byPartition = Dictionary(g.partitions.map { ($0.partition, $0) }, uniquingKeysWith: { a, _ in a })
                     return t.partitionStats.map { p in
                         let lag = byPartition[p.partition]
-                        return [g.group, "\(p.partition)", lag.map { Format.count($0.committed) } ?? "-", lag.map { Format.count($0.lag) } ?? "-"]
+                        let stalled = lag.flatMap { $0.isStalled(afterMs: stalledAfterMs) ? $0.behindForMs : nil }
+                        return [g.group, "\(p.partition)", lag.map { Format.count($0.committed) } ?? "-", lag.map { Format.count($0.lag) } ?? "-",
+                                stalled.map { "stalled \(Format.duration(ms: $0))" } ?? ""]
                     }
                 }, rightAligned: [1, 2, 3])
         }

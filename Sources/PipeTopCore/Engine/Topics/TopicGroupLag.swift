@@ -6,10 +6,40 @@ public struct TopicGroupLag: Sendable, Hashable {
     /// The same per partition, by partition: the one partition a stuck consumer holds back
     /// shows here while the sum only grows.
     public var partitions: [PartitionLag]
+    /// How fast it consumes the topic and its lag grows over the last minute (nil: not
+    /// tracked long enough).
+    public var rates: CommitProgress.Rates?
 
-    public init(group: String, lag: Int64, partitions: [PartitionLag] = []) {
+    public init(group: String, lag: Int64, partitions: [PartitionLag] = [], rates: CommitProgress.Rates? = nil) {
         self.group = group
         self.lag = lag
         self.partitions = partitions
+        self.rates = rates
+    }
+
+    /// The partitions it has been behind on without progress for `afterMs` or longer.
+    public func stalled(afterMs: Int64) -> [PartitionLag] { partitions.filter { $0.isStalled(afterMs: afterMs) } }
+
+    /// How it is doing, when there is something to say: `stalled 2m05s` (behind without
+    /// progress for `stalledAfterMs` or longer), `catching up, ~3m`, or `falling
+    /// behind 120/s`. A lag that moves by less than a tenth of the topic's rate is neither:
+    /// consumers commit every few seconds, so a lag that only wobbles says nothing.
+    public func progress(stalledAfterMs: Int64) -> String? {
+        Self.progress(lag: lag, partitions: partitions, rates: rates, stalledAfterMs: stalledAfterMs)
+    }
+
+    static func progress(lag: Int64, partitions: [PartitionLag], rates: CommitProgress.Rates?,
+                         stalledAfterMs: Int64) -> String? {
+        let stalled = partitions.filter { $0.isStalled(afterMs: stalledAfterMs) }
+        if let longest = stalled.compactMap(\.behindForMs).max() {
+            let more = partitions.count > 1 ? " on \(stalled.count) of \(partitions.count) partitions" : ""
+            return "stalled \(Format.duration(ms: longest))" + more
+        }
+        guard lag > 0, let rates else { return nil }
+        let produced = max(0, rates.consumedPerSecond + rates.lagPerSecond)
+        guard abs(rates.lagPerSecond) >= max(1, produced / 10) else { return nil }
+        if rates.lagPerSecond > 0 { return "falling behind \(Format.rate(rates.lagPerSecond))/s" }
+        let seconds = Double(lag) / -rates.lagPerSecond
+        return "catching up, ~" + Format.duration(ms: Int64(min(seconds, 86_400 * 365) * 1_000))
     }
 }

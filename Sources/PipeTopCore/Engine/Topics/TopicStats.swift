@@ -45,6 +45,19 @@ public struct TopicStats: Sendable, Hashable {
         return placement.inSync.count < minInSync
     }
 
+    /// `scorers (lag 1,204, stalled 2m05s), audit (lag 0)`, or `-`: the Topics screen's and
+    /// `pipetop topics`' GROUPS. Stalled groups come first, then those with something to say,
+    /// then the others, each by name, so a narrow column still shows the trouble.
+    public func groupsText(stalledAfterMs: Int64) -> String {
+        let said = groups.map { g in (group: g, progress: g.progress(stalledAfterMs: stalledAfterMs)) }
+        func rank(_ g: TopicGroupLag, _ progress: String?) -> Int {
+            !g.stalled(afterMs: stalledAfterMs).isEmpty ? 0 : progress != nil ? 1 : 2
+        }
+        return groups.isEmpty ? "-" : said.sorted { (rank($0.group, $0.progress), $0.group.group) < (rank($1.group, $1.progress), $1.group.group) }
+            .map { "\($0.group.group) (lag \(Format.count($0.group.lag))" + ($0.progress.map { ", " + $0 } ?? "") + ")" }
+            .joined(separator: ", ")
+    }
+
     /// Broker-internal by convention: `__consumer_offsets`, `_schemas`, `__transaction_state`.
     public var isInternal: Bool { name.hasPrefix("_") }
 }

@@ -1,0 +1,160 @@
+/// How consumer groups' committed offsets move from one reading to the next: for each
+/// partition, how long the group has been behind on it without committing past where it
+/// stood (a consumer that stopped, or one stuck on a record, against one that is only slow:
+/// Burrow's question), and for each group on a topic, how many records a second it consumes
+/// and how fast its lag grows, over the last `windowMs`.
+///
+/// Lag alone cannot tell these apart: a scorer that died with 2,000 records behind looks
+/// like a healthy one under load. Consumers commit every few seconds (librdkafka's
+/// `auto.commit.interval.ms` is 5 s; Kafka Streams commits every 30 s), so both judgements
+/// need readings over longer than that: rates wait for `minimumSpanMs`, and calling a
+/// partition stalled is left to a threshold of a minute or so (`[alerts]
+/// group_stalled_after`).
+///
+/// Memory is bounded by what the groups committed: an entry per group, topic and partition
+/// seen in the last reading, and per group and topic at most `maxReadings` totals.
+public struct CommitProgress: Sendable {
+    /// A group's consumption of one topic over the window.
+    public struct Rates: Sendable, Hashable {
+        /// Records a second the group's committed offsets advanced.
+        public var consumedPerSecond: Double
+        /// Records a second its lag grew (negative: it is catching up).
+        public var lagPerSecond: Double
+
+        public init(consumedPerSecond: Double, lagPerSecond: Double) {
+            self.consumedPerSecond = consumedPerSecond
+            self.lagPerSecond = lagPerSecond
+        }
+    }
+
+    private struct PartitionKey: Hashable {
+        var group: String
+        var topic: String
+        var partition: Int32
+    }
+
+    private struct GroupTopic: Hashable {
+        var group: String
+        var topic: String
+    }
+
+    private struct PartitionState {
+        var committed: Int64
+        /// Since when it has been behind without progress (nil: caught up, or its lag unknown).
+        var behindSinceMs: Int64?
+        var seenMs: Int64
+    }
+
+    private struct Total {
+        var atMs: Int64
+        var committed: Int64
+        var high: Int64
+        var partitions: Int
+    }
+
+    private struct Totals {
+        /// Oldest first, at least `windowMs / maxReadings` apart.
+        var readings: [Total] = []
+        var seenMs: Int64 = 0
+    }
+
+    /// How far back rates look.
+    public let windowMs: Int64
+    /// The least time rates are measured over.
+    public let minimumSpanMs: Int64
+    /// Totals kept per group and topic.
+    static let maxReadings = 32
+
+    private var partitions: [PartitionKey: PartitionState] = [:]
+    private var totals: [GroupTopic: Totals] = [:]
+
+    public init(windowMs: Int64 = 60_000, minimumSpanMs: Int64 = 10_000) {
+        self.windowMs = windowMs
+        self.minimumSpanMs = minimumSpanMs
+    }
+
+    /// Notes `group`'s `committed` offset on a partition whose lag is `lag` (nil: its end is
+    /// unknown) at `atMs`, and returns how long the group has been behind there without
+    /// committing past where it stands: 0 when it just moved, or was first seen behind; nil
+    /// when it is caught up or its lag is unknown.
+    public mutating func partition(group: String, topic: String, partition: Int32, committed: Int64, lag: Int64?,
+                                   atMs: Int64) -> Int64? {
+        let key = PartitionKey(group: group, topic: topic, partition: partition)
+        let before = partitions[key]
+        let moved = before.map { $0.committed != committed } ?? true
+        let since: Int64?
+        switch lag {
+        case nil: since = moved ? nil : before?.behindSinceMs
+        case 0?: since = nil
+        default: since = moved ? atMs : before?.behindSinceMs ?? atMs
+        }
+        partitions[key] = PartitionState(committed: committed, behindSinceMs: since, seenMs: atMs)
+        return since.map { atMs - $0 }
+    }
+
+    /// Notes `group`'s offsets on `topic` summed over the `partitionCount` partitions it
+    /// committed on (`committed`, and their ends `high`) at `atMs`, and returns its rates over
+    /// the window; nil until the readings span `minimumSpanMs`. A sum that went down (offsets
+    /// reset, the topic created again) or a different set of partitions starts the readings over.
+    public mutating func rates(group: String, topic: String, committed: Int64, high: Int64, partitionCount: Int,
+                               atMs: Int64) -> Rates? {
+        let key = GroupTopic(group: group, topic: topic)
+        var t = totals[key] ?? Totals()
+        let now = Total(atMs: atMs, committed: committed, high: high, partitions: partitionCount)
+        if let last = t.readings.last, committed < last.committed || high < last.high || partitionCount != last.partitions || atMs < last.atMs {
+            t.readings.removeAll()
+        }
+        if t.readings.last.map({ atMs - $0.atMs >= windowMs / Int64(Self.maxReadings) }) ?? true {
+            t.readings.append(now)
+        }
+        // The oldest kept is the last one at least a window old: rates span the whole window.
+        while t.readings.count > 1, t.readings[1].atMs <= atMs - windowMs { t.readings.removeFirst() }
+        if t.readings.count > Self.maxReadings { t.readings.removeFirst() }
+        t.seenMs = atMs
+        totals[key] = t
+        guard let first = t.readings.first, atMs - first.atMs >= minimumSpanMs else { return nil }
+        let seconds = Double(atMs - first.atMs) / 1_000
+        let consumed = Double(committed - first.committed) / seconds
+        return Rates(consumedPerSecond: consumed, lagPerSecond: Double(high - first.high) / seconds - consumed)
+    }
+
+    /// Forgets what was not noted at `atMs` or later (a group deleted, a partition it no
+    /// longer commits on), of `group` only when one is given.
+    public mutating func forget(notSeenSince atMs: Int64, group: String? = nil) {
+        func kept(_ seenMs: Int64, _ owner: String) -> Bool { seenMs >= atMs || (group != nil && owner != group) }
+        partitions = partitions.filter { kept($0.value.seenMs, $0.key.group) }
+        totals = totals.filter { kept($0.value.seenMs, $0.key.group) }
+    }
+
+    /// Partitions tracked (for tests).
+    var trackedPartitions: Int { partitions.count }
+}
+
+extension CommitProgress {
+    /// Notes every group's offsets in `snapshot` (one reading, at its `measuredAtMs`) and
+    /// fills in how long each has been behind per partition and its rates; forgets the groups
+    /// and partitions it no longer has.
+    public mutating func track(_ snapshot: inout TopicsSnapshot) {
+        let atMs = snapshot.measuredAtMs
+        for t in snapshot.topics.indices {
+            let highs = Dictionary(snapshot.topics[t].partitionStats.map { ($0.partition, $0.offsets.high) }, uniquingKeysWith: max)
+            let name = snapshot.topics[t].name
+            for g in snapshot.topics[t].groups.indices {
+                var group = snapshot.topics[t].groups[g]
+                var committed: Int64 = 0
+                var high: Int64 = 0
+                for i in group.partitions.indices {
+                    let p = group.partitions[i]
+                    group.partitions[i].behindForMs = partition(group: group.group, topic: name, partition: p.partition,
+                                                                committed: p.committed, lag: p.lag, atMs: atMs)
+                    committed &+= p.committed
+                    high &+= highs[p.partition] ?? p.committed &+ p.lag
+                }
+                group.rates = rates(group: group.group, topic: name, committed: committed, high: high,
+                                    partitionCount: group.partitions.count, atMs: atMs)
+                snapshot.topics[t].groups[g] = group
+            }
+        }
+        forget(notSeenSince: atMs)
+    }
+}

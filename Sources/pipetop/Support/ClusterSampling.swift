@@ -1,0 +1,22 @@
+import Foundation
+import PipeTopCore
+import PipeTopKafka
+
+/// What `pipetop topics` and `pipetop groups` measure: one sample of the cluster, or two
+/// `interval` apart read as the dashboard reads its samples: rates over the interval, and each
+/// group's progress between the two (`CommitProgress`). Consumers commit every few seconds,
+/// so a group's consumption rate is given only over 10 s or more, and a group can be found
+/// stalled only when the interval reaches `[alerts] group_stalled_after`.
+enum ClusterSampling {
+    static func measure(_ sampler: KafkaTopicsSampler, interval: Duration?, describing names: [String] = []) throws -> TopicsSnapshot {
+        guard let interval else { return TopicsSnapshot(previous: nil, current: try sampler.sample(describing: names)) }
+        var progress = CommitProgress(windowMs: max(60_000, DurationText.milliseconds(interval)))
+        let first = try sampler.sample()
+        var earlier = TopicsSnapshot(previous: nil, current: first)
+        progress.track(&earlier)
+        Thread.sleep(forTimeInterval: Double(DurationText.milliseconds(interval)) / 1_000)
+        var snapshot = TopicsSnapshot(previous: first, current: try sampler.sample(describing: names))
+        progress.track(&snapshot)
+        return snapshot
+    }
+}
