@@ -117,6 +117,9 @@ import Testing
             "segment.ms         3600000 (1h)       set on the topic",
             "",
         ], "the broker's defaults other than the essential ones are left out: \(lines)")
+        t.settings = [TopicSetting(name: "compression.type", value: "producer", isOverride: false)]
+        #expect(TopicDescription.lines(t, brokers: [:], stalledAfterMs: 60_000)[2] == "Settings: none reported by the broker",
+                "no header over nothing")
         t.settings = nil
         t.settingsError = "Broker: Topic authorization failed"
         #expect(TopicDescription.lines(t, brokers: [:], stalledAfterMs: 60_000)[2] == "Settings: Broker: Topic authorization failed")

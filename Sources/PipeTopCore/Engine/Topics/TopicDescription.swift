@@ -12,6 +12,8 @@ public enum TopicDescription {
         var lines = [summary(t)] + trouble(t) + [""]
         if let error = t.settingsError {
             lines += ["Settings: \(error)", ""]
+        } else if let settings = t.settings, shown(settings).isEmpty {
+            lines += ["Settings: none reported by the broker", ""]
         } else if let settings = t.settings {
             lines += TextTable.lines(["SETTING", "VALUE", ""], shown(settings).map { [$0.name, $0.valueText, $0.isOverride ? "set on the topic" : ""] },
                            rightAligned: []) + [""]
