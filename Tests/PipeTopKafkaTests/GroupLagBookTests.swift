@@ -59,4 +59,23 @@ import Testing
         let again = try #require(book.measure(group: "a", committed: Self.committed, nowMs: 6_000) { _, _ in nil })
         #expect(again.unknownEnds == 3)
     }
+
+    /// A group reading 80 of the 100 records a second produced on `in`/0, committing every
+    /// 5 s, with in/1 stuck at 4 behind 20 records: its rates over the minute, and how long
+    /// in/1 has stood.
+    @Test func aGroupIsTrackedAcrossRoundsForItsPaceAndItsStalledPartitions() throws {
+        var book = GroupLagBook()
+        var last: GroupLag?
+        for s in stride(from: Int64(0), through: 120, by: 5) {
+            let committed: [GroupLagBook.Committed] = [.init(topic: "in", partition: 0, offset: 80 * s), .init(topic: "in", partition: 1, offset: 4)]
+            last = book.measure(group: "g", committed: committed, nowMs: s * 1_000) { _, p in p == 0 ? 100 * s + 10 : 24 }
+            if s < 10 { #expect(last?.rates == nil, "too soon at \(s) s") }
+        }
+        let lag = try #require(last)
+        let rates = try #require(lag.rates)
+        #expect(abs(rates.consumedPerSecond - 80) < 0.5 && abs(rates.lagPerSecond - 20) < 0.5, "\(rates)")
+        #expect(rates.trend(lag: lag.total) == "falling behind 20/s")
+        #expect(lag.partitions.map(\.behindForMs) == [0, 120_000], "in/0 moved this round; in/1 never since the first")
+        #expect(lag.stalled(afterMs: 60_000).map(\.partition) == [1])
+    }
 }

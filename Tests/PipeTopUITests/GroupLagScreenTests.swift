@@ -42,6 +42,15 @@ import PipeTopCore
         #expect(rows == [["│payments", "0", "40", "52", "12", "stalled", "2m05s"], ["│payments", "1", "90", "100", "10"]], "\(rows)")
     }
 
+    @Test func theTitleSaysHowFastTheGroupConsumesAndWhereItIsGoing() throws {
+        var lag = Self.lag
+        lag.rates = CommitProgress.Rates(consumedPerSecond: 100, lagPerSecond: -11)
+        let text = try Self.frame(screen: .pipeline, lag: lag)
+        #expect(text.contains("Consumer group fraud-scorer: lag 22 · consumes 100/s, catching up, ~2s"), "\(text)")
+        lag.rates = CommitProgress.Rates(consumedPerSecond: 100, lagPerSecond: 3)
+        #expect(try Self.frame(screen: .pipeline, lag: lag).contains("Consumer group fraud-scorer: lag 22 · consumes 100/s ─"), "a wobble says nothing")
+    }
+
     @Test func overviewShowsTheGroupTotal() throws {
         let line = try #require(try Self.frame(screen: .overview).split(separator: "\n").first { $0.contains("fraud ") })
         #expect(line.contains(" 22 "), "\(line)")

@@ -43,7 +43,12 @@ struct GroupLagBook {
             return p
         }
         ends[group] = now
+        var lag = GroupLag(group: group, partitions: partitions, measuredAtMs: nowMs)
+        let known = partitions.filter { $0.high != nil }
+        // Over every topic the group reads at once (a pipeline's group is judged as a whole).
+        lag.rates = progress.rates(group: group, topic: "", committed: known.reduce(0) { $0 &+ $1.committed },
+                                   high: known.reduce(0) { $0 &+ ($1.high ?? 0) }, partitionCount: known.count, atMs: nowMs)
         progress.forget(notSeenSince: nowMs, group: group)
-        return GroupLag(group: group, partitions: partitions, measuredAtMs: nowMs)
+        return lag
     }
 }

@@ -41,6 +41,9 @@ public struct GroupLag: Sendable, Hashable {
     public var partitions: [Partition]
     /// Wall-clock time of the measurement, epoch ms.
     public var measuredAtMs: Int64
+    /// How fast it consumes and its lag grows over the last minute, over the partitions whose
+    /// end is known (`CommitProgress`; nil until tracked for 10 s).
+    public var rates: CommitProgress.Rates?
 
     /// `partitions`' ends read without a time are taken as read at `measuredAtMs`.
     public init(group: String, partitions: [Partition], measuredAtMs: Int64) {

@@ -25,6 +25,18 @@ public struct CommitProgress: Sendable {
             self.consumedPerSecond = consumedPerSecond
             self.lagPerSecond = lagPerSecond
         }
+
+        /// `catching up, ~3m` (at this pace) or `falling behind 120/s` for a group `lag`
+        /// behind; nil when it is caught up or its lag moves by less than a tenth of what is
+        /// produced: consumers commit every few seconds, so a lag that only wobbles says nothing.
+        public func trend(lag: Int64) -> String? {
+            guard lag > 0 else { return nil }
+            let produced = max(0, consumedPerSecond + lagPerSecond)
+            guard abs(lagPerSecond) >= max(1, produced / 10) else { return nil }
+            if lagPerSecond > 0 { return "falling behind \(Format.rate(lagPerSecond))/s" }
+            let seconds = Double(lag) / -lagPerSecond
+            return "catching up, ~" + Format.duration(ms: Int64(min(seconds, 86_400 * 365) * 1_000))
+        }
     }
 
     private struct PartitionKey: Hashable {

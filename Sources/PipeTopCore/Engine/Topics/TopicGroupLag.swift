@@ -21,9 +21,8 @@ public struct TopicGroupLag: Sendable, Hashable {
     public func stalled(afterMs: Int64) -> [PartitionLag] { partitions.filter { $0.isStalled(afterMs: afterMs) } }
 
     /// How it is doing, when there is something to say: `stalled 2m05s` (behind without
-    /// progress for `stalledAfterMs` or longer), `catching up, ~3m`, or `falling
-    /// behind 120/s`. A lag that moves by less than a tenth of the topic's rate is neither:
-    /// consumers commit every few seconds, so a lag that only wobbles says nothing.
+    /// progress for `stalledAfterMs` or longer), else its rates' `trend` (`catching up, ~3m`,
+    /// `falling behind 120/s`).
     public func progress(stalledAfterMs: Int64) -> String? {
         Self.progress(lag: lag, partitions: partitions, rates: rates, stalledAfterMs: stalledAfterMs)
     }
@@ -35,11 +34,6 @@ public struct TopicGroupLag: Sendable, Hashable {
             let more = partitions.count > 1 ? " on \(stalled.count) of \(partitions.count) partitions" : ""
             return "stalled \(Format.duration(ms: longest))" + more
         }
-        guard lag > 0, let rates else { return nil }
-        let produced = max(0, rates.consumedPerSecond + rates.lagPerSecond)
-        guard abs(rates.lagPerSecond) >= max(1, produced / 10) else { return nil }
-        if rates.lagPerSecond > 0 { return "falling behind \(Format.rate(rates.lagPerSecond))/s" }
-        let seconds = Double(lag) / -rates.lagPerSecond
-        return "catching up, ~" + Format.duration(ms: Int64(min(seconds, 86_400 * 365) * 1_000))
+        return rates?.trend(lag: lag)
     }
 }
