@@ -255,10 +255,14 @@ struct KafkaTopicsTests {
         try await Task.sleep(for: .seconds(1))
         try KafkaLagTests.commit(group: "progress-stuck", [(topic, 5)], broker: broker.bootstrap)
         let committing = Atomic<Bool>(true)
+        let commits = Atomic<Int>(0)
         let done = DispatchSemaphore(value: 0)
         Thread {
             while committing.load(ordering: .acquiring) {
-                try? KafkaLagTests.commit(group: "progress-live", [(topic, Int64(producer.delivered.load(ordering: .relaxed)))], broker: broker.bootstrap)
+                if (try? KafkaLagTests.commit(group: "progress-live", [(topic, Int64(producer.delivered.load(ordering: .relaxed)))],
+                                              broker: broker.bootstrap)) != nil {
+                    commits.add(1, ordering: .relaxed)
+                }
                 Thread.sleep(forTimeInterval: 1)
             }
             done.signal()
@@ -267,6 +271,8 @@ struct KafkaTopicsTests {
             committing.store(false, ordering: .releasing)
             done.wait()
         }
+        // The first reading must see the group: it is measured from there.
+        #expect(await eventually(timeout: .seconds(30)) { commits.load(ordering: .relaxed) > 0 })
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-stall-\(UUID().uuidString).toml").path
         try Data("[alerts]\ngroup_stalled_after = \"3s\"\n".utf8).write(to: URL(fileURLWithPath: config))
         defer { try? FileManager.default.removeItem(atPath: config) }

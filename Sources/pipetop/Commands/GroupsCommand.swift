@@ -75,7 +75,7 @@ struct GroupsCommand: ParsableCommand {
                     throw CLIFailure(1, "\(lags): more than --max-lag \(Format.count(maxLag))")
                 }
             }
-            let stalled = shown.filter { g in g.topics.contains { t in t.partitions.contains { $0.isStalled(afterMs: stalledAfterMs) } } }
+            let stalled = shown.filter { $0.isStalled(afterMs: stalledAfterMs) }
             if !stalled.isEmpty {
                 let names = stalled.map(\.group).joined(separator: ", ")
                 throw CLIFailure(1, "stalled: \(names) committed nothing past where \(stalled.count == 1 ? "it" : "they") stood for \(Format.duration(ms: stalledAfterMs)) while behind")

@@ -4,36 +4,11 @@ import PipeTopCore
 /// consumed_per_sec, lag_per_sec, stalled, partitions: [{partition, committed, lag,
 /// behind_for_ms, stalled}]}]}]}`; and the text forms.
 struct GroupsReport: Encodable {
-    struct Topic: Encodable {
-        var topic: String
-        var lag: Int64
-        /// Over `--interval`, when it was 10 s or more.
-        var consumedPerSec: Double?
-        var lagPerSec: Double?
-        var stalled: Bool
-        var partitions: [PartitionLagReport]
-
-        enum CodingKeys: String, CodingKey {
-            case topic, lag, stalled, partitions
-            case consumedPerSec = "consumed_per_sec", lagPerSec = "lag_per_sec"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(topic, forKey: .topic)
-            try c.encode(lag, forKey: .lag)
-            try c.encode(consumedPerSec, forKey: .consumedPerSec)
-            try c.encode(lagPerSec, forKey: .lagPerSec)
-            try c.encode(stalled, forKey: .stalled)
-            try c.encode(partitions, forKey: .partitions)
-        }
-    }
-
     struct Group: Encodable {
         var group: String
         var lag: Int64
         var stalled: Bool
-        var topics: [Topic]
+        var topics: [GroupOnTopicReport]
     }
 
     var groups: [Group]
@@ -41,12 +16,9 @@ struct GroupsReport: Encodable {
     init(_ groups: [ConsumerGroupLag], stalledAfterMs: Int64) {
         self.groups = groups.map { g in
             let topics = g.topics.map { t in
-                Topic(topic: t.topic, lag: t.lag, consumedPerSec: TopicsReport.rounded(t.rates?.consumedPerSecond),
-                      lagPerSec: TopicsReport.rounded(t.rates?.lagPerSecond),
-                      stalled: t.partitions.contains { $0.isStalled(afterMs: stalledAfterMs) },
-                      partitions: t.partitions.map { PartitionLagReport($0, stalledAfterMs: stalledAfterMs) })
+                GroupOnTopicReport(.topic(t.topic), lag: t.lag, partitions: t.partitions, rates: t.rates, stalledAfterMs: stalledAfterMs, listed: true)
             }
-            return Group(group: g.group, lag: g.lag, stalled: topics.contains(where: \.stalled), topics: topics)
+            return Group(group: g.group, lag: g.lag, stalled: g.isStalled(afterMs: stalledAfterMs), topics: topics)
         }
     }
 

@@ -6,41 +6,6 @@ import PipeTopCore
 /// each group's partitions, the topic's `settings` (every entry; or `settings_error`) and the
 /// `brokers`.
 struct TopicsReport: Encodable {
-    struct Group: Encodable {
-        var group: String
-        var lag: Int64
-        /// Over the interval, when it was 10 s or more.
-        var consumedPerSec: Double?
-        var lagPerSec: Double?
-        var stalled: Bool
-        /// Described topics only.
-        var partitions: [PartitionLagReport]?
-
-        init(_ g: TopicGroupLag, stalledAfterMs: Int64, partitions: Bool) {
-            group = g.group
-            lag = g.lag
-            consumedPerSec = TopicsReport.rounded(g.rates?.consumedPerSecond)
-            lagPerSec = TopicsReport.rounded(g.rates?.lagPerSecond)
-            stalled = !g.stalled(afterMs: stalledAfterMs).isEmpty
-            self.partitions = partitions ? g.partitions.map { PartitionLagReport($0, stalledAfterMs: stalledAfterMs) } : nil
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case group, lag, stalled, partitions
-            case consumedPerSec = "consumed_per_sec", lagPerSec = "lag_per_sec"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(group, forKey: .group)
-            try c.encode(lag, forKey: .lag)
-            try c.encode(consumedPerSec, forKey: .consumedPerSec)
-            try c.encode(lagPerSec, forKey: .lagPerSec)
-            try c.encode(stalled, forKey: .stalled)
-            try c.encodeIfPresent(partitions, forKey: .partitions)
-        }
-    }
-
     struct Partition: Encodable {
         var partition: Int32
         /// -1: no leader; null: the metadata did not say.
@@ -92,7 +57,7 @@ struct TopicsReport: Encodable {
         var messagesPerSec: Double?
         var retained: Int64
         var `internal`: Bool
-        var groups: [Group]
+        var groups: [GroupOnTopicReport]
         /// Partitions without a leader, and with fewer replicas in sync than assigned.
         var withoutLeader: Int
         var underReplicated: Int
@@ -137,7 +102,7 @@ struct TopicsReport: Encodable {
         topics = stats.sorted { $0.name < $1.name }.map { t in
             Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
                   retained: t.retained, internal: t.isInternal,
-                  groups: t.groups.map { Group($0, stalledAfterMs: stalledAfterMs, partitions: false) },
+                  groups: t.groups.map { Self.group($0, stalledAfterMs: stalledAfterMs, listed: false) },
                   withoutLeader: t.offline, underReplicated: t.underReplicated)
         }
     }
@@ -147,7 +112,7 @@ struct TopicsReport: Encodable {
         topics = stats.map { t in
             Topic(name: t.name, partitions: t.partitions, messagesPerSec: Self.rounded(t.messagesPerSecond),
                   retained: t.retained, internal: t.isInternal,
-                  groups: t.groups.map { Group($0, stalledAfterMs: stalledAfterMs, partitions: true) },
+                  groups: t.groups.map { Self.group($0, stalledAfterMs: stalledAfterMs, listed: true) },
                   withoutLeader: t.offline, underReplicated: t.underReplicated,
                   partitionDetails: t.partitionStats.map { p in
                       Partition(partition: p.partition, leader: p.placement?.leader, replicas: p.placement?.replicas,
@@ -157,6 +122,10 @@ struct TopicsReport: Encodable {
                   settingsError: t.settingsError)
         }
         self.brokers = brokers.sorted { $0.key < $1.key }.map { Broker(id: $0.key, address: $0.value) }
+    }
+
+    private static func group(_ g: TopicGroupLag, stalledAfterMs: Int64, listed: Bool) -> GroupOnTopicReport {
+        GroupOnTopicReport(.group(g.group), lag: g.lag, partitions: g.partitions, rates: g.rates, stalledAfterMs: stalledAfterMs, listed: listed)
     }
 
     /// To a tenth of a message a second.

@@ -21,6 +21,11 @@ public struct ConsumerGroupLag: Sendable, Hashable {
     public var lag: Int64
     /// By topic name.
     public var topics: [TopicLag]
+
+    /// Whether it has been behind on some partition without progress for `afterMs` or longer.
+    public func isStalled(afterMs: Int64) -> Bool {
+        topics.contains { t in t.partitions.contains { $0.isStalled(afterMs: afterMs) } }
+    }
 }
 
 extension TopicsSnapshot {
