@@ -131,6 +131,13 @@ import PipeTopCore
         #expect(state.topicsSort == .retained)
         #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.scored"), .topic("pipeline.models"), .topic("z.new")])
         _ = try Self.press(["o"], &state, ctx: ctx)
+        #expect(state.topicsSort == .lag)
+        // payments' scorers is stalled (lag 1,204): before label-joiner's 37,000, which is moving.
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.scored"), .topic("pipeline.models"), .topic("z.new")])
+        var moving = ctx
+        moving.settings.alerts.groupStalledAfterMs = 120_000
+        #expect(Dashboard.rowIDs(state, moving) == [.topic("pipeline.scored"), .topic("payments"), .topic("pipeline.models"), .topic("z.new")])
+        _ = try Self.press(["o"], &state, ctx: ctx)
         #expect(state.topicsSort == .name)
         #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.models"), .topic("pipeline.scored"), .topic("z.new")])
     }
@@ -191,19 +198,23 @@ import PipeTopCore
         #expect(TopicsScreen.describedTopic(ctx, state) == nil, "nothing open: no settings to read")
         _ = try Self.press(["j", "d"], &state, ctx: ctx)
         #expect(TopicsScreen.describedTopic(ctx, state) == "pipeline.models")
-        _ = try Self.press(["/", "s", "c", "o", "enter"], &state, ctx: ctx)
+        _ = try Self.press(["/", "s", "c", "o", "r", "e", "d", "enter"], &state, ctx: ctx)
         #expect(TopicsScreen.describedTopic(ctx, state) == "pipeline.scored", "the selected row of the filtered list")
     }
 
-    @Test func slashFiltersTopicsByName() throws {
+    @Test func slashFiltersTopicsByNameAndGroup() throws {
         let ctx = try Self.context()
         var state = Self.onTopics()
         _ = try Self.press(["/", "s", "c", "o", "enter"], &state, ctx: ctx)
-        #expect(Dashboard.rowIDs(state, ctx) == [.topic("pipeline.scored")])
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.scored")], "payments is read by scorers")
         let text = Self.frame(state, width: 100, height: 12, ctx: ctx).lines.joined(separator: "\n")
         #expect(text.contains("/sco"))
+        _ = try Self.press(["esc", "/", "s", "c", "o", "r", "e", "d", "enter"], &state, ctx: ctx)
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("pipeline.scored")])
         _ = try Self.press(["esc"], &state, ctx: ctx)
         #expect(Dashboard.rowIDs(state, ctx).count == 4)
+        _ = try Self.press(["/", "j", "o", "i", "n", "e", "r", "enter"], &state, ctx: ctx)
+        #expect(Dashboard.rowIDs(state, ctx) == [.topic("pipeline.scored")], "the groups reading a topic match too")
     }
 
     @Test func sixOpensTheScreenAndHelpNamesItsKeys() throws {

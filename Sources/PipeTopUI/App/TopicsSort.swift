@@ -6,12 +6,15 @@ public enum TopicsSort: String, RowOrder {
     case rate
     /// Retained messages, most first.
     case retained
+    /// Topics with a stalled group first, then by the largest lag of a group reading it.
+    case lag
 
     public var label: String {
         switch self {
         case .name: "name"
         case .rate: "msg/s"
         case .retained: "retained"
+        case .lag: "lag"
         }
     }
 }

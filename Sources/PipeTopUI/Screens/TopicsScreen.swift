@@ -2,7 +2,8 @@ import PipeTopCore
 
 /// Screen 6: every topic of the cluster with its partitions, messages in per second, retained
 /// messages and the consumer groups reading it with their lag; a resource list like k9s',
-/// with the same table and selection as every other screen; its `/` filter matches names.
+/// with the same table and selection as every other screen; its `/` filter matches names and
+/// the groups reading each topic.
 enum TopicsScreen {
     /// The topics shown, in the chosen order: internal ones only when asked for.
     static func topics(_ ctx: ViewContext, _ state: AppState) -> [TopicStats] {
@@ -14,6 +15,12 @@ enum TopicsScreen {
             return visible.sorted { ($0.messagesPerSecond ?? -1, $1.name) > ($1.messagesPerSecond ?? -1, $0.name) }
         case .retained:
             return visible.sorted { ($0.retained, $1.name) > ($1.retained, $0.name) }
+        case .lag:
+            let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+            func key(_ t: TopicStats) -> (Int, Int64) {
+                (t.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty } ? 1 : 0, t.groups.map(\.lag).max() ?? -1)
+            }
+            return visible.sorted { (key($0).0, key($0).1, $1.name) > (key($1).0, key($1).1, $0.name) }
         }
     }
 
@@ -28,7 +35,7 @@ enum TopicsScreen {
                 Span(t.name, role: health ?? (t.isInternal ? .muted : nil)), Span("\(t.partitions)", role: health),
                 Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
                 Span(t.groupsText(stalledAfterMs: stalledAfterMs), role: stalled ? .critical : t.groups.isEmpty ? .muted : nil),
-            ], filterText: t.name)
+            ], filterText: ([t.name] + t.groups.map(\.group)).joined(separator: " "))
         }
     }
 
