@@ -297,6 +297,14 @@ struct KafkaTopicsTests {
         #expect(text.status == 1)
         #expect(text.stdout.contains("\(topic): consumes 0/s, stalled 1"), "\(text.stdout)")
         #expect(text.stdout.split(separator: "\n").contains { $0.hasPrefix(topic) && $0.contains(" 5 ") && $0.contains("stalled 1") }, "\(text.stdout)")
+        let hint = "pipetop tail --topic \(topic) --partition 0 --from 4 --count 2 --format json --meta"
+        #expect(text.stdout.hasSuffix("The records where it stands:\n  \(hint)\n"), "\(text.stdout)")
+        // The hint works: the two records around the committed offset 5.
+        let records = try Pipetop.run(Array(hint.split(separator: " ").dropFirst().map(String.init)) + ["--brokers", broker.bootstrap])
+        let offsets = records.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["offset"] as? Int
+        }
+        #expect(records.status == 0 && offsets == [4, 5], "\(records.stdout) \(records.stderr)")
     }
 
     @Test func anUnreachableClusterIsExit2WithOneLine() throws {

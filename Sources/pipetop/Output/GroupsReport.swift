@@ -36,7 +36,10 @@ struct GroupsReport: Encodable {
         return out
     }
 
-    /// Each group under a `GROUP name` line, partition by partition, a blank line apart.
+    /// Each group under a `GROUP name` line, partition by partition, a blank line apart; under
+    /// a stalled group, the command that prints the records where it stands on each stalled
+    /// partition (the last it committed past, and the next: a consumer stuck on a record has
+    /// committed either up to it or, storing offsets as it receives them, just past it).
     static func description(_ groups: [ConsumerGroupLag], stalledAfterMs: Int64) -> String {
         groups.map { g in
             let head = ["GROUP \(g.group) · lag \(Format.count(g.lag))"] + g.topics.compactMap { t in
@@ -52,7 +55,11 @@ struct GroupsReport: Encodable {
                 }
             }
             let lines = TextTable.lines(["TOPIC", "PARTITION", "COMMITTED", "LAG", ""], rows, rightAligned: [1, 2, 3])
-            return (head + lines).joined(separator: "\n") + "\n"
+            let stalled = g.topics.flatMap { t in t.partitions.filter { $0.isStalled(afterMs: stalledAfterMs) }.map { (t.topic, $0) } }
+            let hints = stalled.isEmpty ? [] : ["", "The records where it stands:"] + stalled.map { topic, p in
+                "  pipetop tail --topic \(topic) --partition \(p.partition) --from \(max(0, p.committed - 1)) --count 2 --format json --meta"
+            }
+            return (head + lines + hints).joined(separator: "\n") + "\n"
         }.joined(separator: "\n")
     }
 }
