@@ -36,6 +36,8 @@ final class KafkaConsumerLoop {
     private var brokersDownSeen: UInt64 = 0
     /// Measures `[kafka] lag_groups`; nil when none are configured.
     private let lagProbe: KafkaLagProbe?
+    /// Checks that the models topics keep every version.
+    private let retentionProbe: KafkaRetentionProbe
     /// Topic-mapped pipelines, and which of them read each of their topics, as what.
     private var mapped: [MappedPipelineReader]
     private let routes: [String: [(reader: Int, role: TopicMapping.Role)]]
@@ -84,6 +86,8 @@ final class KafkaConsumerLoop {
         workerSlots = store.shardCount > 1 ? store.shardCount : 0
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, measuring: measuring, store: store, groups: options.lagGroups, interval: options.lagInterval)
+        let modelsTopics = [topics.name(of: .models)] + routes.filter { $0.value.contains { $0.role == .models } }.map(\.key)
+        retentionProbe = KafkaRetentionProbe(client: client, store: store, monitor: monitor, topics: modelsTopics, interval: options.retentionCheckInterval)
     }
 
     /// Consumes until `keepRunning` says no, then releases every librdkafka resource.
@@ -97,6 +101,7 @@ final class KafkaConsumerLoop {
             }
             noteBrokersDown()
             lagProbe?.step()
+            retentionProbe.step(existing: partitionCounts)
             derived?.step(partitions: partitionCounts, store: store)
             measuring.poll()
             if let fatal = client.fatalError {
@@ -108,6 +113,7 @@ final class KafkaConsumerLoop {
         for worker in workers.values { worker.stop() }
         reader.deallocate()
         lagProbe?.close()
+        retentionProbe.close()
         measuring.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
         rd_kafka_queue_destroy(queue)

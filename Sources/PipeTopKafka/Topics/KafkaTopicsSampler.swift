@@ -65,46 +65,14 @@ public final class KafkaTopicsSampler: Sendable {
 
     /// The configuration of `topics` (DescribeConfigs, one request): each topic's entries, or
     /// why they could not be read.
-    private func settings(of topics: [String]) -> (settings: [String: [TopicSetting]], errors: [String: String]) {
+    public func settings(of topics: [String]) -> (settings: [String: [TopicSetting]], errors: [String: String]) {
         guard !topics.isEmpty else { return ([:], [:]) }
-        let queue = rd_kafka_queue_new(client.handle)
+        let queue = rd_kafka_queue_new(client.handle)!
         defer { rd_kafka_queue_destroy(queue) }
-        let options = adminOptions(RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS)
-        defer { rd_kafka_AdminOptions_destroy(options) }
-        var resources: [OpaquePointer?] = topics.map { rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, $0) }
-        defer { for r in resources { rd_kafka_ConfigResource_destroy(r) } }
-        rd_kafka_DescribeConfigs(client.handle, &resources, resources.count, options, queue)
-        func failed(_ reason: String) -> ([String: [TopicSetting]], [String: String]) {
-            ([:], Dictionary(topics.map { ($0, reason) }, uniquingKeysWith: { a, _ in a }))
-        }
-        guard let event = rd_kafka_queue_poll(queue, timeoutMs + 1_000) else { return failed("timed out reading the configuration") }
+        TopicConfigs.request(client, topics: topics, timeoutMs: timeoutMs, queue: queue)
+        guard let event = rd_kafka_queue_poll(queue, timeoutMs + 1_000) else { return TopicConfigs.failed(topics, "timed out reading the configuration") }
         defer { rd_kafka_event_destroy(event) }
-        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR { return failed(String(cString: rd_kafka_event_error_string(event))) }
-        guard let result = rd_kafka_event_DescribeConfigs_result(event) else { return failed("unexpected reply to DescribeConfigs") }
-        var count = 0
-        guard let described = rd_kafka_DescribeConfigs_result_resources(result, &count) else { return failed("no configuration in the reply") }
-        var settings: [String: [TopicSetting]] = [:]
-        var errors: [String: String] = [:]
-        for i in 0..<count {
-            guard let resource = described[i] else { continue }
-            let name = String(cString: rd_kafka_ConfigResource_name(resource))
-            if rd_kafka_ConfigResource_error(resource) != RD_KAFKA_RESP_ERR_NO_ERROR {
-                errors[name] = rd_kafka_ConfigResource_error_string(resource).map { String(cString: $0) } ?? "error"
-                continue
-            }
-            var entries = 0
-            let list = rd_kafka_ConfigResource_configs(resource, &entries)
-            settings[name] = (0..<entries).compactMap { j in
-                guard let entry = list?[j] else { return nil }
-                let sensitive = rd_kafka_ConfigEntry_is_sensitive(entry) != 0
-                return TopicSetting(
-                    name: String(cString: rd_kafka_ConfigEntry_name(entry)),
-                    value: sensitive ? nil : rd_kafka_ConfigEntry_value(entry).map { String(cString: $0) },
-                    isOverride: rd_kafka_ConfigEntry_source(entry) == RD_KAFKA_CONFIG_SOURCE_DYNAMIC_TOPIC_CONFIG)
-            }
-        }
-        for topic in topics where settings[topic] == nil && errors[topic] == nil { errors[topic] = "not in the reply" }
-        return (settings, errors)
+        return TopicConfigs.read(event, topics: topics)
     }
 
     /// Low and high watermark of every partition of `counts`' topics.

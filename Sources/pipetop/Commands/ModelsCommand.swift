@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipeTopCore
+import PipeTopKafka
 
 /// `pipetop models --pipeline P [--json]`: the registry of a pipeline's models, read from the
 /// models topic: versions, states, validation metrics, serving instances.
@@ -49,10 +50,23 @@ struct ModelsCommand: ParsableCommand {
                     }
                 }
             }
+            warnAboutRetention(config, client: view.client)
         } catch let failure as CLIFailure {
             StandardError.print("pipetop: \(failure)")
             throw ExitCode(failure.code)
         }
     }
 
+    /// A warning on standard error for each models topic that deletes old records
+    /// (`ModelsTopicRetention`); nothing when the configuration cannot be read.
+    private func warnAboutRetention(_ config: EffectiveConfig, client: KafkaClientConfig) {
+        let topics = Array(Set([config.topics.models] + config.pipelines.compactMap(\.modelsTopic))).sorted()
+        guard let sampler = try? KafkaTopicsSampler(config: client, timeout: .seconds(3)) else { return }
+        let (settings, _) = sampler.settings(of: topics)
+        for topic in topics {
+            if let entries = settings[topic], let warning = ModelsTopicRetention.warning(topic: topic, settings: entries) {
+                StandardError.print("pipetop: warning: \(warning)")
+            }
+        }
+    }
 }

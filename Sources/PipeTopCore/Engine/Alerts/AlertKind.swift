@@ -9,5 +9,7 @@ public enum AlertKind: String, Sendable, Hashable, CaseIterable {
     /// stands for `group_stalled_after`.
     case stalled
     case malformed
+    /// A models topic that deletes old records (`ModelsTopicRetention`).
+    case retention
     case stale
 }

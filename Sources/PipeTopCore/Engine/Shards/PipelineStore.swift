@@ -72,6 +72,12 @@ public final class PipelineStore: Sendable {
         shard(of: pipeline).withLock { $0.record(lag, for: pipeline) }
     }
 
+    /// Keeps what is wrong with `topic`'s configuration (see `StoreState.recordWarning`), in
+    /// the first shard: a topic belongs to no one pipeline.
+    public func recordWarning(_ warning: String?, topic: String) {
+        shards[0].withLock { $0.recordWarning(warning, topic: topic) }
+    }
+
     /// `observer` sees every scored record ingested from now on, until removed; from every
     /// ingest thread, so it must be thread-safe.
     public func addScoredObserver(_ observer: any ScoredObserver) {

@@ -25,6 +25,9 @@ public struct StoreState: Sendable {
     /// The latest lag measured for a pipeline's consumer group (`[kafka] lag_groups`), by
     /// pipeline; bounded by the configuration, kept before the pipeline's first event.
     var groupLags: [String: GroupLag] = [:]
+    /// What is wrong with a topic's configuration (`ModelsTopicRetention`), by topic: a warning
+    /// alert each; bounded by the configured topics.
+    var topicWarnings: [String: String] = [:]
     /// Live version trackers of all pipelines; see `StoreState+Versions`.
     var slots: VersionSlots
     var labelJoin: LabelJoin
@@ -85,6 +88,12 @@ public struct StoreState: Sendable {
     /// snapshot on it is the pipeline's lag (overview, alerts) instead of what its instances report.
     public mutating func record(_ lag: GroupLag, for pipeline: String) {
         groupLags[pipeline] = lag
+    }
+
+    /// Keeps what is wrong with `topic`'s configuration (nil: nothing), raised as a warning
+    /// alert on the topic from the next evaluation on.
+    public mutating func recordWarning(_ warning: String?, topic: String) {
+        topicWarnings[topic] = warning
     }
 
     /// Counts a message from `source` that could not be decoded; `error` is kept as the last one seen.

@@ -30,7 +30,7 @@ public struct TopicSetting: Sendable, Hashable {
     }
 
     /// `1 GiB`, `1.5 MiB`: the largest binary unit at least 1, to a tenth.
-    private static func binary(_ n: Int64) -> String {
+    static func binary(_ n: Int64) -> String {
         var unit = 0
         var scaled = Double(n)
         while scaled >= 1_024, unit < 4 {

@@ -1,0 +1,69 @@
+import CRdKafka
+import PipeTopCore
+
+/// Checks for a `KafkaSource` that its models topics keep every version
+/// (`ModelsTopicRetention`), on its consumer thread without blocking it: one DescribeConfigs
+/// for the models topics the metadata has seen, then again every `interval` (a topic's
+/// configuration can change), answered on a queue of its own that `step` polls without
+/// waiting. Each topic's warning, or that it has none, goes to the store, where it is a
+/// warning alert. A broker that refuses DescribeConfigs (no `DESCRIBE_CONFIGS` permission)
+/// leaves a line in the log and no alert.
+final class KafkaRetentionProbe {
+    private let client: KafkaClient
+    private let store: PipelineStore
+    private let monitor: KafkaSourceMonitor
+    private let topics: [String]
+    private let intervalMs: Int64
+    private let queue: OpaquePointer
+    private let clock = SystemWallClock()
+    private var nextMs: Int64 = 0
+    private var sentMs: Int64 = 0
+    /// The topics asked about in the request not answered yet.
+    private var asked: [String]?
+    private static let requestTimeoutMs: Int32 = 10_000
+
+    init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: [String], interval: Duration) {
+        self.client = client
+        self.store = store
+        self.monitor = monitor
+        self.topics = Array(Set(topics)).sorted()
+        intervalMs = max(1_000, interval.milliseconds)
+        queue = rd_kafka_queue_new(client.handle)
+    }
+
+    /// Releases the result queue; call before the client is destroyed.
+    func close() {
+        while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
+        rd_kafka_queue_destroy(queue)
+    }
+
+    /// Handles an answer that arrived, and asks about the topics of `existing` (the partition
+    /// counts of the last metadata) when a check is due.
+    func step(existing: [String: Int]) {
+        while let event = rd_kafka_queue_poll(queue, 0) {
+            handle(event, topics: asked ?? [])
+            rd_kafka_event_destroy(event)
+            asked = nil
+        }
+        let now = clock.nowMs()
+        guard now >= nextMs, asked == nil || now - sentMs > 2 * Int64(Self.requestTimeoutMs) else { return }
+        let present = topics.filter { existing[$0] != nil }
+        // Not in the metadata yet: asked as soon as they are.
+        guard !present.isEmpty else { return }
+        nextMs = now + intervalMs
+        sentMs = now
+        asked = present
+        TopicConfigs.request(client, topics: present, timeoutMs: Self.requestTimeoutMs, queue: queue)
+    }
+
+    private func handle(_ event: OpaquePointer, topics: [String]) {
+        let (settings, errors) = TopicConfigs.read(event, topics: topics)
+        for (topic, entries) in settings {
+            store.recordWarning(ModelsTopicRetention.warning(topic: topic, settings: entries), topic: topic)
+        }
+        for (topic, error) in errors.sorted(by: { $0.key < $1.key }) {
+            client.events.log.append(level: 4, facility: "RETENTION", message: "configuration of \(topic): \(error)")
+        }
+        monitor.update { $0.statistics.retentionChecks += 1 }
+    }
+}
