@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PipeTopCore
 @testable import PipeTopUI
@@ -35,6 +36,41 @@ import PipeTopCore
                 "\(lines.joined(separator: "\n"))")
         #expect(!lines.contains { $0.contains(" serving") }, "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("Events (4), newest first") }, "\(lines.joined(separator: "\n"))")
+    }
+
+    /// An alert's message is longer than DETAIL at 80 columns: `enter` shows the event in full,
+    /// wrapped; `esc` closes it; `↑↓` move to the next event.
+    @Test func enterOpensTheSelectedEventInFullWrappedToTheScreen() throws {
+        var s = StoreState(settings: EngineSettings(), basis: .arrival)
+        let message = "models topic pipeline.models deletes records older than 168h (retention.ms): versions published before are lost to "
+            + "restarting scorers, the registry and rollbacks; set cleanup.policy=compact, or retention.ms=-1 and retention.bytes=-1"
+        s.recordWarning(message, topic: "pipeline.models")
+        s.tick(nowMs: Fixtures.t0)
+        let ctx = try Fixtures.context(s.snapshot(arrivalMs: Fixtures.t0))
+        var state = AppState()
+        state.screen = .events
+        state.size = (80, 24)
+        let keymap = try Keymap()
+        func press(_ key: String) {
+            let context = AppContext(rowIDs: Dashboard.rowIDs(state, ctx), nowMs: Fixtures.t0)
+            _ = Update.apply(.key(Key(key)), to: &state, keymap: keymap, context: context)
+        }
+        func frame() -> [String] {
+            var buffer = Buffer(width: 80, height: 24)
+            Dashboard.render(state, ctx, into: &buffer)
+            return buffer.lines
+        }
+        #expect(!frame().joined().contains("retention.bytes=-1"), "cut at 80 columns")
+        #expect(Dashboard.rowIDs(state, ctx).count == 1, "\(ctx.snapshot.alertHistory) \(ctx.snapshot.alerts)")
+        press("enter")
+        #expect(state.showRecord)
+        let text = frame().map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
+        #expect(text.contains { $0.hasPrefix("kind      alert") }, "\(text.joined(separator: "\n"))")
+        let detail = text.drop { !$0.hasPrefix("detail") }.prefix { !$0.isEmpty && !$0.contains("esc close") }
+        #expect(detail.joined(separator: " ").replacingOccurrences(of: "detail ", with: "").split(separator: " ").joined(separator: " ")
+                == message.split(separator: " ").joined(separator: " "), "the whole message, wrapped: \(Array(detail))")
+        press("esc")
+        #expect(!state.showRecord)
     }
 
     @Test func timesAreTheTimeOfDayTodayElseTheDate() {

@@ -165,7 +165,7 @@ public enum Update {
         case .bottom: s.selection[s.screen] = max(0, count - 1)
         case .pageUp: s.selection[s.screen] = max(0, selected - c.pageRows)
         case .pageDown: s.selection[s.screen] = max(0, min(count - 1, selected + c.pageRows))
-        case .drillIn where s.screen == .tail:
+        case .drillIn where s.screen == .tail || s.screen == .events:
             s.showRecord = count > 0
             s.recordScroll = 0
         case .drillIn where s.screen == .models:

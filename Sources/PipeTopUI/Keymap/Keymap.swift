@@ -52,7 +52,7 @@ public struct Keymap: Sendable {
         Binding(.bottom, ["G", "end"], "bottom"),
         Binding(.pageUp, ["pgup"], "page up"),
         Binding(.pageDown, ["pgdown"], "page down"),
-        Binding(.drillIn, ["enter"], "open", screens: [.overview, .models, .drift, .tail, .topics], hint: true),
+        Binding(.drillIn, ["enter"], "open", screens: [.overview, .models, .drift, .tail, .events, .topics], hint: true),
         Binding(.back, ["esc"], "back", hint: true),
         Binding(.nextScreen, ["tab"], "next screen"),
         Binding(.previousScreen, ["shift+tab"], "previous screen"),

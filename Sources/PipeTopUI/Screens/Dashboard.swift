@@ -59,7 +59,8 @@ public enum Dashboard {
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
     }
 
-    /// How far the record open on the Tail, or the topic open on the Topics screen, can scroll
+    /// How far the record open on the Tail, the topic open on the Topics screen or the event
+    /// open on the Events screen can scroll
     /// at the state's size (0: none is open).
     static func openRecordMaxScroll(_ state: AppState, _ ctx: ViewContext) -> Int {
         guard state.showRecord else { return 0 }
@@ -69,6 +70,9 @@ public enum Dashboard {
             modal = state.tailTopic != nil ? TopicTailScreen.openRecord(TopicTailScreen.records(ctx, state), state)
                 : TailScreen.openRecord(TailScreen.records(ctx, state), state)
         case .topics: modal = TopicsScreen.openTopic(ctx, state)
+        case .events:
+            let rows = ScreenRow.filtered(EventsScreen.rows(ctx, state), by: state.filters[.events])
+            modal = rows.isEmpty ? nil : EventsScreen.openEvent(rows[state.selected(on: .events, count: rows.count)], width: state.size.columns)
         default: return 0
         }
         // The screen's area: the frame less header, tabs and footer.

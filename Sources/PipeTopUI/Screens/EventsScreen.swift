@@ -1,3 +1,4 @@
+import Foundation
 import PipeTopCore
 
 /// Screen 5: model events, commands and acknowledgements, and alert changes, newest first.
@@ -94,5 +95,26 @@ enum EventsScreen {
             .init("TIME", width: .content(min: 12, max: 19)), .init("PIPELINE", width: .content(min: 8, max: 32)), .init("KIND", width: .fixed(7)),
             .init("WHAT", width: .min(20)), .init("CAUSE/ID", width: .content(min: 8, max: 14), hideRank: 1), .init("DETAIL", width: .fill),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
+        if state.showRecord, let selected, var modal = openEvent(rows[selected], width: area.width) {
+            modal.scroll = state.recordScroll  // render keeps it within the body
+            modal.render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
+    }
+
+    /// The labels of `rows`' cells, in their order.
+    static let labels = ["time", "pipeline", "kind", "what", "cause/id", "detail"]
+
+    /// `row` in full (`enter`): each cell under its label, the long ones wrapped to fit a
+    /// dialog within `width` columns, so an alert's whole message can be read at 80 columns.
+    static func openEvent(_ row: ScreenRow, width: Int) -> Modal? {
+        guard row.cells.count == labels.count else { return nil }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let textWidth = max(20, min(96, width - 6) - labelWidth - 2)
+        let body = zip(labels, row.cells).flatMap { label, cell in
+            TextFit.wrap(cell.text.isEmpty ? "-" : cell.text, width: textWidth).enumerated().map { i, line in
+                (i == 0 ? label : "").padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + line
+            }
+        }
+        return Modal(title: "Event", body: body, buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "event"), KeyHint("pgup/pgdn", "scroll")])
     }
 }
