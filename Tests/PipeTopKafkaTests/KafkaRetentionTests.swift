@@ -42,6 +42,8 @@ struct KafkaRetentionTests {
             """)
         let cli = try Pipetop.run(["models", "--brokers", try TestBroker.shared().bootstrap, "--config", config, "--wait", "5s"])
         #expect(cli.status == 0 && cli.stderr == "pipetop: warning: \(alert.message)\n", "\(cli.stderr)")
+        let status = try Pipetop.run(["status", "--brokers", try TestBroker.shared().bootstrap, "--config", config, "--watch", "3s"])
+        #expect(status.stderr.contains("pipetop: warning: \(models): \(alert.message)\n"), "\(status.stderr)")
     }
 
     @Test func aCompactedModelsTopicIsNoWarning() async throws {

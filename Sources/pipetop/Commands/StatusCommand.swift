@@ -36,6 +36,12 @@ struct StatusCommand: ParsableCommand {
                            r.alerts.map { "\($0.severity): \($0.message)" }.joined(separator: "; ")].joined(separator: " "))
                 }
             }
+            // Alerts on a source or a topic (malformed messages, a models topic that deletes
+            // versions) belong to no pipeline's row: on standard error, so --json stays one array.
+            let pipelines = Set(snapshot.pipelines.map(\.name))
+            for a in snapshot.alerts where !pipelines.contains(a.scope) {
+                StandardError.print("pipetop: \(a.severity == .critical ? "critical" : "warning"): \(a.scope): \(a.message)")
+            }
             if snapshot.alerts.contains(where: { $0.severity == .critical }) { throw ExitCode(1) }
         } catch let failure as CLIFailure {
             StandardError.print("pipetop: \(failure)")
