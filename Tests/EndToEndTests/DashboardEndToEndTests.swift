@@ -55,9 +55,15 @@ struct DashboardEndToEndTests {
         try s.waitFor(text: "Pipelines (3), by name")
         try s.send("j", "j", "Enter")
         try s.waitFor(text: "fraud: instances (2)")
-        try s.send("Escape", "?")
+        // An escape followed at once by a key is that key with Alt (as terminals send it): on a
+        // loaded machine tmux's keys can arrive in one read, so each waits for the escape's effect.
+        try s.send("Escape")
+        try s.waitFor(text: "Pipelines (3), by name")
+        try s.send("?")
         try s.waitFor(text: "Help: Overview")
-        try s.send("Escape", "q")
+        try s.send("Escape")
+        try s.waitFor("the help closed") { !$0.contains("Help: Overview") }
+        try s.send("q")
         try Self.expectRestored(s, exit: "0")
     }
 

@@ -40,6 +40,15 @@ import Testing
         #expect(rates(committed: 100, high: 30_100, at: 320, partitions: 3) == nil, "a partition more: over again")
     }
 
+    @Test func offsetsAtTheEdgesOfInt64DoNotTrap() {
+        var p = CommitProgress(windowMs: 60_000, minimumSpanMs: 1)
+        _ = p.partition(group: "g", topic: "t", partition: 0, committed: .max, lag: .max, atMs: 0)
+        #expect(p.partition(group: "g", topic: "t", partition: 0, committed: 0, lag: .max, atMs: 1) == 0)
+        // Sums that wrapped below zero, then at the top: the differences overflow.
+        _ = p.rates(group: "g", topic: "t", committed: .min, high: .min, partitionCount: 2, atMs: 0)
+        #expect(p.rates(group: "g", topic: "t", committed: .max, high: .max, partitionCount: 2, atMs: 10) != nil)
+    }
+
     @Test func forgettingKeepsOnlyWhatTheLastReadingHad() {
         var p = CommitProgress()
         _ = p.partition(group: "a", topic: "t", partition: 0, committed: 1, lag: 1, atMs: 0)

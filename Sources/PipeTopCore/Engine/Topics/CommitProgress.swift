@@ -126,8 +126,9 @@ public struct CommitProgress: Sendable {
         totals[key] = t
         guard let first = t.readings.first, atMs - first.atMs >= minimumSpanMs else { return nil }
         let seconds = Double(atMs - first.atMs) / 1_000
-        let consumed = Double(committed - first.committed) / seconds
-        return Rates(consumedPerSecond: consumed, lagPerSecond: Double(high - first.high) / seconds - consumed)
+        // (Wrapping: sums of offsets a hostile broker reports must not trap; real ones are far from it.)
+        let consumed = Double(committed &- first.committed) / seconds
+        return Rates(consumedPerSecond: consumed, lagPerSecond: Double(high &- first.high) / seconds - consumed)
     }
 
     /// Forgets what was not noted at `atMs` or later (a group deleted, a partition it no
