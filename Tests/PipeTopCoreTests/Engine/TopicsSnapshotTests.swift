@@ -125,6 +125,25 @@ import Testing
         #expect(TopicDescription.lines(t, brokers: [:], stalledAfterMs: 60_000)[2] == "Settings: Broker: Topic authorization failed")
     }
 
+    /// Whatever offsets a broker reports, nothing traps: lags and retained records are never
+    /// negative and stop at Int64.max.
+    @Test func offsetsAtTheEdgesOfInt64AreNoCrash() throws {
+        let marks = [PartitionWatermarks(partition: 0, low: .min, high: .max), PartitionWatermarks(partition: 1, low: .max, high: .min),
+                     PartitionWatermarks(partition: 2, low: 0, high: .max)]
+        let earlier = TopicsSample(takenAtMs: 0, watermarks: ["t": marks.map { PartitionWatermarks(partition: $0.partition, low: 0, high: .min) }], committed: [:])
+        let sample = TopicsSample(takenAtMs: 1_000, watermarks: ["t": marks], committed: ["g": ["t": [0: 0, 1: .max, 2: 0]]])
+        var snapshot = TopicsSnapshot(previous: earlier, current: sample)
+        var progress = CommitProgress()
+        progress.track(&snapshot)
+        let t = try #require(snapshot.topics.first)
+        #expect(t.retained == .max && t.partitionStats.map(\.offsets.retained) == [.max, 0, .max])
+        #expect(t.groups.first?.partitions.map(\.lag) == [.max, 0, .max] && t.groups.first?.lag == .max)
+        #expect(snapshot.groups.first?.lag == .max)
+        let lag = GroupLag(group: "g", partitions: [.init(topic: "t", partition: 0, committed: .min, high: .max),
+                                                      .init(topic: "t", partition: 1, committed: 0, high: .max)], measuredAtMs: 0)
+        #expect(lag.total == .max && lag.partitions.map(\.lag) == [.max, .max])
+    }
+
     @Test func groupsAreTheTopicsLagsSeenFromEachGroup() {
         let sample = TopicsSample(
             takenAtMs: 0, watermarks: ["payments": Self.marks([(0, 100), (0, 60)]), "audit.log": Self.marks([(0, 5)])],

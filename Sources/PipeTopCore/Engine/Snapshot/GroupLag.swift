@@ -33,7 +33,7 @@ public struct GroupLag: Sendable, Hashable {
 
         /// Records produced and not yet consumed (never negative: a watermark can be older
         /// than the commit it is compared with); nil when the end is unknown.
-        public var lag: Int64? { high.map { max(0, $0 - committed) } }
+        public var lag: Int64? { high.map { OffsetArithmetic.ahead($0, of: committed) } }
     }
 
     public var group: String
@@ -57,7 +57,7 @@ public struct GroupLag: Sendable, Hashable {
     }
 
     /// The sum over every partition whose end is known.
-    public var total: Int64 { partitions.reduce(0) { $0 + ($1.lag ?? 0) } }
+    public var total: Int64 { OffsetArithmetic.sum(partitions.lazy.compactMap(\.lag)) }
 
     /// Partitions whose end has never been read: `total` leaves them out.
     public var unknownEnds: Int { partitions.count { $0.high == nil } }

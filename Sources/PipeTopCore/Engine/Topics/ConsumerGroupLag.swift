@@ -39,7 +39,7 @@ extension TopicsSnapshot {
         }
         return byGroup.keys.sorted().map { name in
             let lags = (byGroup[name] ?? []).sorted { $0.topic < $1.topic }
-            return ConsumerGroupLag(group: name, lag: lags.reduce(Int64(0)) { $0 &+ $1.lag }, topics: lags)
+            return ConsumerGroupLag(group: name, lag: OffsetArithmetic.sum(lags.lazy.map(\.lag)), topics: lags)
         }
     }
 }

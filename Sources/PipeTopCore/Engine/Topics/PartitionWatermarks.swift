@@ -14,5 +14,5 @@ public struct PartitionWatermarks: Sendable, Hashable {
     }
 
     /// Records the partition holds now (never negative).
-    public var retained: Int64 { max(0, high - low) }
+    public var retained: Int64 { OffsetArithmetic.ahead(high, of: low) }
 }

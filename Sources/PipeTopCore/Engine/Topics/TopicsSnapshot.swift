@@ -35,10 +35,10 @@ public struct TopicsSnapshot: Sendable, Hashable {
                 var partitions: [PartitionLag] = []
                 for mark in marks {
                     guard let committed = offsets[mark.partition], committed >= 0 else { continue }
-                    partitions.append(PartitionLag(partition: mark.partition, committed: committed, lag: max(0, mark.high - committed)))
+                    partitions.append(PartitionLag(partition: mark.partition, committed: committed, lag: OffsetArithmetic.ahead(mark.high, of: committed)))
                 }
                 guard !partitions.isEmpty else { continue }
-                let lag = partitions.reduce(Int64(0)) { $0 &+ $1.lag }
+                let lag = OffsetArithmetic.sum(partitions.lazy.map(\.lag))
                 lags[topic, default: []].append(TopicGroupLag(group: group, lag: lag, partitions: partitions))
             }
         }
@@ -48,14 +48,14 @@ public struct TopicsSnapshot: Sendable, Hashable {
             let placements = current.placements[name]
             var grownSum: Int64 = 0
             let partitions = marks.map { m in
-                let grown = earlier.flatMap { $0[m.partition] }.map { max(0, m.high - $0) }
-                grownSum &+= grown ?? 0
+                let grown = earlier.flatMap { $0[m.partition] }.map { OffsetArithmetic.ahead(m.high, of: $0) }
+                grownSum = OffsetArithmetic.sum([grownSum, grown ?? 0])
                 return PartitionStats(m, messagesPerSecond: grown.map { Double($0) * 1_000 / Double(elapsedMs) },
                                       placement: placements?[m.partition])
             }
             return TopicStats(name: name, partitions: marks.count,
                               messagesPerSecond: earlier.map { _ in Double(grownSum) * 1_000 / Double(elapsedMs) },
-                              retained: marks.reduce(0) { $0 + $1.retained },
+                              retained: OffsetArithmetic.sum(marks.lazy.map(\.retained)),
                               groups: (lags[name] ?? []).sorted { $0.group < $1.group }, partitionStats: partitions,
                               settings: current.settings[name], settingsError: current.settingsErrors[name])
         }
