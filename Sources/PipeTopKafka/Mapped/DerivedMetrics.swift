@@ -107,7 +107,7 @@ final class DerivedMetrics {
         for partition in 0..<Int32(partitions) {
             let ask = !read.contains(topic) || !reads.reads(topic, partition: Int(partition))
             guard let high = measuring.highWatermark(topic, partition, ask: ask, budget: &budget) else { return nil }
-            total += high
+            total = OffsetArithmetic.sum([total, high])
         }
         return total
     }
