@@ -16,11 +16,7 @@ struct KafkaControlCLITests {
         let config = try PipetopProcess.config("""
             [control]
             audit_log = "\(audit)"
-            [topics]
-            metrics = "\(topics.metrics)"
-            models = "\(topics.models)"
-            scored = "\(topics.scored)"
-            control = "\(topics.control)"
+            \(ContractJSON.topicsTable(topics))
             """)
         // One pipeline, five times faster than real time, retrained every 600 s of pipeline time:
         // a candidate lives 120 s of wall time before the next one retires it. (At 150 s it lived

@@ -14,13 +14,7 @@ import Testing
 struct KafkaDemoTests {
     /// Starts the demo on `topics` (3 pipelines at 300 records/s, ten times faster than real time).
     static func startDemo(_ broker: TestBroker, _ topics: TopicNames, duration: String) throws -> PipetopProcess {
-        let config = try PipetopProcess.config("""
-            [topics]
-            metrics = "\(topics.metrics)"
-            models = "\(topics.models)"
-            scored = "\(topics.scored)"
-            control = "\(topics.control)"
-            """)
+        let config = try PipetopProcess.config(ContractJSON.topicsTable(topics))
         return try PipetopProcess(
             ["demo", "--kafka", "--headless", "--brokers", broker.bootstrap, "--duration", duration, "--speed", "10", "--rate", "300"],
             config: config)

@@ -11,11 +11,7 @@ struct KafkaRecordTests {
         let path = NSTemporaryDirectory() + "pipetop-\(prefix)-\(UUID().uuidString).toml"
         let t = ContractJSON.topics(prefix)
         try """
-            [topics]
-            metrics = "\(t.metrics)"
-            models = "\(t.models)"
-            scored = "\(t.scored)"
-            control = "\(t.control)"
+            \(ContractJSON.topicsTable(t))
             """.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -33,13 +33,7 @@ struct KafkaRetentionTests {
         #expect(alert.message.hasSuffix("set cleanup.policy=compact, or retention.ms=-1 and retention.bytes=-1"), "\(alert.message)")
         // `pipetop models` says so too, on standard error.
         let topics = ContractJSON.topics("retention-day")
-        let config = try PipetopProcess.config("""
-            [topics]
-            metrics = "\(topics.metrics)"
-            models = "\(topics.models)"
-            scored = "\(topics.scored)"
-            control = "\(topics.control)"
-            """)
+        let config = try PipetopProcess.config(ContractJSON.topicsTable(topics))
         let cli = try Pipetop.run(["models", "--brokers", try TestBroker.shared().bootstrap, "--config", config, "--wait", "5s"])
         #expect(cli.status == 0 && cli.stderr == "pipetop: warning: \(alert.message)\n", "\(cli.stderr)")
         let status = try Pipetop.run(["status", "--brokers", try TestBroker.shared().bootstrap, "--config", config, "--watch", "3s"])

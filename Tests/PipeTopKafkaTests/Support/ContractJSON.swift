@@ -20,4 +20,15 @@ enum ContractJSON {
     static func topics(_ prefix: String) -> TopicNames {
         TopicNames(metrics: prefix + ".metrics", models: prefix + ".models", scored: prefix + ".scored", control: prefix + ".control")
     }
+
+    /// The `[topics]` table of a configuration naming `topics`.
+    static func topicsTable(_ topics: TopicNames) -> String {
+        """
+        [topics]
+        metrics = "\(topics.metrics)"
+        models = "\(topics.models)"
+        scored = "\(topics.scored)"
+        control = "\(topics.control)"
+        """
+    }
 }
