@@ -293,8 +293,11 @@ struct KafkaTopicsTests {
         #expect(abs(consumed - rate) <= rate * 0.25, "\(String(describing: live))")
         #expect(live?["stalled"] as? Bool == false)
 
-        let text = try Pipetop.run(["groups", "progress-stuck", "--interval", "10s", "--config", config, "--brokers", broker.bootstrap])
+        let text = try Pipetop.run(["groups", "progress-stuck", "--interval", "10s", "--max-lag", "1", "--config", config, "--brokers", broker.bootstrap])
         #expect(text.status == 1)
+        let reasons = text.stderr.split(separator: "\n")
+        #expect(reasons.count == 2 && reasons[0].hasPrefix("pipetop: progress-stuck lags ") && reasons[0].hasSuffix(": more than --max-lag 1")
+                && reasons[1] == "pipetop: stalled: progress-stuck committed nothing past where it stood for 3s while behind", "both reasons: \(text.stderr)")
         #expect(text.stdout.contains("\(topic): consumes 0/s, stalled 1"), "\(text.stdout)")
         #expect(text.stdout.split(separator: "\n").contains { $0.hasPrefix(topic) && $0.contains(" 5 ") && $0.contains("stalled 1") }, "\(text.stdout)")
         let hint = "pipetop tail --topic \(topic) --partition 0 --from 4 --count 2 --format json --meta"

@@ -68,17 +68,23 @@ struct GroupsCommand: ParsableCommand {
                 print(names.isEmpty ? GroupsReport.table(shown, stalledAfterMs: stalledAfterMs)
                                     : GroupsReport.description(shown, stalledAfterMs: stalledAfterMs), terminator: "")
             }
+            // Both reasons to exit 1 are said, a line each.
+            var failures: [String] = []
             if let maxLag {
                 let over = shown.filter { $0.lag > maxLag }
                 if !over.isEmpty {
                     let lags = over.map { "\($0.group) lags \(Format.count($0.lag))" }.joined(separator: ", ")
-                    throw CLIFailure(1, "\(lags): more than --max-lag \(Format.count(maxLag))")
+                    failures.append("\(lags): more than --max-lag \(Format.count(maxLag))")
                 }
             }
             let stalled = shown.filter { $0.isStalled(afterMs: stalledAfterMs) }
             if !stalled.isEmpty {
                 let names = stalled.map(\.group).joined(separator: ", ")
-                throw CLIFailure(1, "stalled: \(names) committed nothing past where \(stalled.count == 1 ? "it" : "they") stood for \(Format.duration(ms: stalledAfterMs)) while behind")
+                failures.append("stalled: \(names) committed nothing past where \(stalled.count == 1 ? "it" : "they") stood for \(Format.duration(ms: stalledAfterMs)) while behind")
+            }
+            if let last = failures.popLast() {
+                for failure in failures { StandardError.print("pipetop: \(failure)") }
+                throw CLIFailure(1, last)
             }
         } catch let failure as CLIFailure {
             StandardError.print("pipetop: \(failure)")
