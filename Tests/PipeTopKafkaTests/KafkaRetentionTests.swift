@@ -22,6 +22,9 @@ struct KafkaRetentionTests {
         #expect(await eventually(timeout: .seconds(60)) { source.statistics.retentionChecks > 0 }, "never answered")
         // Alerts are evaluated as each second begins.
         try await Task.sleep(for: .milliseconds(1_100))
+        // (Every partition of the test broker has its leader: no false alarm from the metadata.
+        // Tansu cannot show a partition without one, so the alert itself is tested without it.)
+        #expect(!store.snapshot().alerts.contains { $0.kind == .leaderless }, "\(store.snapshot().alerts)")
         return (store.snapshot().alerts.filter { $0.kind == .retention }, topics.models)
     }
 

@@ -44,7 +44,7 @@ import PipeTopCore
         var s = StoreState(settings: EngineSettings(), basis: .arrival)
         let message = "models topic pipeline.models deletes records older than 168h (retention.ms): versions published before are lost to "
             + "restarting scorers, the registry and rollbacks; set cleanup.policy=compact, or retention.ms=-1 and retention.bytes=-1"
-        s.recordWarning(message, topic: "pipeline.models")
+        s.recordWarning(message, topic: "pipeline.models", kind: .retention)
         s.tick(nowMs: Fixtures.t0)
         let ctx = try Fixtures.context(s.snapshot(arrivalMs: Fixtures.t0))
         var state = AppState()

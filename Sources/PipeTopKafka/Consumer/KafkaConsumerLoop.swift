@@ -120,13 +120,18 @@ final class KafkaConsumerLoop {
         client.destroy()
     }
 
-    /// Fetches metadata; on success assigns new partitions and marks the source connected,
-    /// on failure marks it disconnected until the next probe.
+    /// Fetches metadata; on success assigns new partitions, says which of the topics read have
+    /// partitions without a leader, and marks the source connected; on failure marks it
+    /// disconnected until the next probe.
     private func refresh(now: Int64) {
         let timeoutMs = Int32(clamping: options.metadataTimeout.milliseconds)
         let metadata: [String: Int]
         do {
-            metadata = try client.partitionCounts(allTopics: false, timeoutMs: timeoutMs)
+            let cluster = try client.metadata(allTopics: false, timeoutMs: timeoutMs)
+            metadata = cluster.topics.mapValues(\.count)
+            for (topic, placements) in cluster.topics {
+                store.recordWarning(LeaderlessPartitions.warning(topic: topic, placements: placements), topic: topic, kind: .leaderless)
+            }
         } catch {
             let retryMs = options.retryInterval.milliseconds
             nextMetadataMs = clock.nowMs() + retryMs

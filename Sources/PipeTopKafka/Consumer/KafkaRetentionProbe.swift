@@ -59,7 +59,7 @@ final class KafkaRetentionProbe {
     private func handle(_ event: OpaquePointer, topics: [String]) {
         let (settings, errors) = TopicConfigs.read(event, topics: topics)
         for (topic, entries) in settings {
-            store.recordWarning(ModelsTopicRetention.warning(topic: topic, settings: entries), topic: topic)
+            store.recordWarning(ModelsTopicRetention.warning(topic: topic, settings: entries), topic: topic, kind: .retention)
         }
         for (topic, error) in errors.sorted(by: { $0.key < $1.key }) {
             client.events.log.append(level: 4, facility: "RETENTION", message: "configuration of \(topic): \(error)")

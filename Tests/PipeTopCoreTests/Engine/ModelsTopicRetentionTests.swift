@@ -27,11 +27,11 @@ import Testing
 
     @Test func aWarningIsAnAlertOnTheTopicUntilCleared() {
         var state = StoreState(settings: EngineSettings(), basis: .arrival)
-        state.recordWarning("models topic m deletes records", topic: "m")
+        state.recordWarning("models topic m deletes records", topic: "m", kind: .retention)
         state.tick(nowMs: 1_000)
         #expect(state.snapshot(arrivalMs: 1_000).alerts.map { "\($0.kind) \($0.severity) \($0.scope) \($0.message)" }
                 == ["retention warn m models topic m deletes records"])
-        state.recordWarning(nil, topic: "m")
+        state.recordWarning(nil, topic: "m", kind: .retention)
         state.tick(nowMs: 2_000)
         #expect(state.snapshot(arrivalMs: 2_000).alerts.isEmpty)
     }

@@ -11,5 +11,7 @@ public enum AlertKind: String, Sendable, Hashable, CaseIterable {
     case malformed
     /// A models topic that deletes old records (`ModelsTopicRetention`).
     case retention
+    /// A topic the source reads with partitions without a leader (`LeaderlessPartitions`).
+    case leaderless
     case stale
 }

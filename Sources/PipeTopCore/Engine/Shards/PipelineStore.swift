@@ -72,10 +72,10 @@ public final class PipelineStore: Sendable {
         shard(of: pipeline).withLock { $0.record(lag, for: pipeline) }
     }
 
-    /// Keeps what is wrong with `topic`'s configuration (see `StoreState.recordWarning`), in
-    /// the first shard: a topic belongs to no one pipeline.
-    public func recordWarning(_ warning: String?, topic: String) {
-        shards[0].withLock { $0.recordWarning(warning, topic: topic) }
+    /// Keeps what is wrong with `topic` (see `StoreState.recordWarning`), in the first shard:
+    /// a topic belongs to no one pipeline.
+    public func recordWarning(_ warning: String?, topic: String, kind: TopicWarning.Kind) {
+        shards[0].withLock { $0.recordWarning(warning, topic: topic, kind: kind) }
     }
 
     /// `observer` sees every scored record ingested from now on, until removed; from every

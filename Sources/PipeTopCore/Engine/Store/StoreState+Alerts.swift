@@ -57,8 +57,8 @@ extension StoreState {
                 silentForMs: r.silentForMs, settings: alertSettings, nowMs: now)
             current += AlertRules.drift(pipeline: name, models: r.models, versions: r.versions, nowMs: now)
         }
-        for (topic, message) in topicWarnings.sorted(by: { $0.key < $1.key }) {
-            current.append(Alert(kind: .retention, severity: .warn, scope: topic, message: message, sinceMs: now))
+        for (warning, message) in topicWarnings {
+            current.append(Alert(kind: warning.kind.alert, severity: warning.kind.severity, scope: warning.topic, message: message, sinceMs: now))
         }
         let endSecond = RateHistory.second(of: now)
         for s in sources.values {

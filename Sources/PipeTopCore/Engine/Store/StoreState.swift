@@ -25,9 +25,9 @@ public struct StoreState: Sendable {
     /// The latest lag measured for a pipeline's consumer group (`[kafka] lag_groups`), by
     /// pipeline; bounded by the configuration, kept before the pipeline's first event.
     var groupLags: [String: GroupLag] = [:]
-    /// What is wrong with a topic's configuration (`ModelsTopicRetention`), by topic: a warning
-    /// alert each; bounded by the configured topics.
-    var topicWarnings: [String: String] = [:]
+    /// What is wrong with a topic (`ModelsTopicRetention`, `LeaderlessPartitions`), by topic
+    /// and kind: an alert each; bounded by the topics the source reads.
+    var topicWarnings: [TopicWarning: String] = [:]
     /// Live version trackers of all pipelines; see `StoreState+Versions`.
     var slots: VersionSlots
     var labelJoin: LabelJoin
@@ -90,10 +90,10 @@ public struct StoreState: Sendable {
         groupLags[pipeline] = lag
     }
 
-    /// Keeps what is wrong with `topic`'s configuration (nil: nothing), raised as a warning
-    /// alert on the topic from the next evaluation on.
-    public mutating func recordWarning(_ warning: String?, topic: String) {
-        topicWarnings[topic] = warning
+    /// Keeps what is wrong with `topic` (nil: nothing), raised as an alert of `kind` on the
+    /// topic from the next evaluation on.
+    public mutating func recordWarning(_ warning: String?, topic: String, kind: TopicWarning.Kind) {
+        topicWarnings[TopicWarning(topic: topic, kind: kind)] = warning
     }
 
     /// Counts a message from `source` that could not be decoded; `error` is kept as the last one seen.
