@@ -47,6 +47,8 @@ final class KafkaConsumerLoop {
     private let measuring: MeasuringClient
     /// Partition counts from the last metadata.
     private var partitionCounts: [String: Int] = [:]
+    /// Topics with partitions without a leader in the last metadata.
+    private var leaderlessTopics: Set<String> = []
     /// The four contract topics: missing ones are worth a warning only when no mapped
     /// pipeline is configured (a cluster of foreign pipelines has none of them).
     private let contractTopics: Set<String>
@@ -129,9 +131,17 @@ final class KafkaConsumerLoop {
         do {
             let cluster = try client.metadata(allTopics: false, timeoutMs: timeoutMs)
             metadata = cluster.topics.mapValues(\.count)
+            var leaderless: Set<String> = []
             for (topic, placements) in cluster.topics {
-                store.recordWarning(LeaderlessPartitions.warning(topic: topic, placements: placements), topic: topic, kind: .leaderless)
+                let warning = LeaderlessPartitions.warning(topic: topic, placements: placements)
+                if warning != nil { leaderless.insert(topic) }
+                store.recordWarning(warning, topic: topic, kind: .leaderless)
             }
+            // A topic gone from the metadata (deleted) takes its alert with it.
+            for topic in leaderlessTopics.subtracting(leaderless) where cluster.topics[topic] == nil {
+                store.recordWarning(nil, topic: topic, kind: .leaderless)
+            }
+            leaderlessTopics = leaderless
         } catch {
             let retryMs = options.retryInterval.milliseconds
             nextMetadataMs = clock.nowMs() + retryMs
