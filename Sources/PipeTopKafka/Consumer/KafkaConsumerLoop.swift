@@ -36,8 +36,9 @@ final class KafkaConsumerLoop {
     private var brokersDownSeen: UInt64 = 0
     /// Measures `[kafka] lag_groups`; nil when none are configured.
     private let lagProbe: KafkaLagProbe?
-    /// Checks that the models topics keep every version.
-    private let retentionProbe: KafkaRetentionProbe
+    /// Reads the topics' configuration: whether the models topics keep every version, and
+    /// each topic's min.insync.replicas.
+    private let settingsProbe: KafkaTopicSettingsProbe
     /// Topic-mapped pipelines, and which of them read each of their topics, as what.
     private var mapped: [MappedPipelineReader]
     private let routes: [String: [(reader: Int, role: TopicMapping.Role)]]
@@ -47,8 +48,8 @@ final class KafkaConsumerLoop {
     private let measuring: MeasuringClient
     /// Partition counts from the last metadata.
     private var partitionCounts: [String: Int] = [:]
-    /// Topics with partitions without a leader in the last metadata.
-    private var leaderlessTopics: Set<String> = []
+    /// Topics with partitions without a leader or refusing acks=all in the last metadata.
+    private var troubledTopics: Set<String> = []
     /// The four contract topics: missing ones are worth a warning only when no mapped
     /// pipeline is configured (a cluster of foreign pipelines has none of them).
     private let contractTopics: Set<String>
@@ -89,7 +90,8 @@ final class KafkaConsumerLoop {
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, measuring: measuring, store: store, groups: options.lagGroups, interval: options.lagInterval)
         let modelsTopics = [topics.name(of: .models)] + routes.filter { $0.value.contains { $0.role == .models } }.map(\.key)
-        retentionProbe = KafkaRetentionProbe(client: client, store: store, monitor: monitor, topics: modelsTopics, interval: options.retentionCheckInterval)
+        settingsProbe = KafkaTopicSettingsProbe(client: client, store: store, monitor: monitor, topics: wanted.map(\.name),
+                                                modelsTopics: modelsTopics, interval: options.settingsCheckInterval)
     }
 
     /// Consumes until `keepRunning` says no, then releases every librdkafka resource.
@@ -103,7 +105,10 @@ final class KafkaConsumerLoop {
             }
             noteBrokersDown()
             lagProbe?.step()
-            retentionProbe.step(existing: partitionCounts)
+            let answers = settingsProbe.answers
+            settingsProbe.step(existing: partitionCounts)
+            // New settings (min.insync.replicas): judge the topics' replicas now, not in 10 s.
+            if settingsProbe.answers != answers { nextMetadataMs = 0 }
             derived?.step(partitions: partitionCounts, store: store)
             measuring.poll()
             if let fatal = client.fatalError {
@@ -115,7 +120,7 @@ final class KafkaConsumerLoop {
         for worker in workers.values { worker.stop() }
         reader.deallocate()
         lagProbe?.close()
-        retentionProbe.close()
+        settingsProbe.close()
         measuring.close()
         for handle in topicHandles { rd_kafka_topic_destroy(handle) }
         rd_kafka_queue_destroy(queue)
@@ -131,17 +136,20 @@ final class KafkaConsumerLoop {
         do {
             let cluster = try client.metadata(allTopics: false, timeoutMs: timeoutMs)
             metadata = cluster.topics.mapValues(\.count)
-            var leaderless: Set<String> = []
+            var troubled: Set<String> = []
             for (topic, placements) in cluster.topics {
-                let warning = LeaderlessPartitions.warning(topic: topic, placements: placements)
-                if warning != nil { leaderless.insert(topic) }
-                store.recordWarning(warning, topic: topic, kind: .leaderless)
+                let leaderless = LeaderlessPartitions.warning(topic: topic, placements: placements)
+                let acksAll = settingsProbe.minInSync[topic].flatMap { AcksAllRefusal.warning(placements: placements, minInSync: $0) }
+                if leaderless != nil || acksAll != nil { troubled.insert(topic) }
+                store.recordWarning(leaderless, topic: topic, kind: .leaderless)
+                store.recordWarning(acksAll, topic: topic, kind: .acksAll)
             }
-            // A topic gone from the metadata (deleted) takes its alert with it.
-            for topic in leaderlessTopics.subtracting(leaderless) where cluster.topics[topic] == nil {
+            // A topic gone from the metadata (deleted) takes its alerts with it.
+            for topic in troubledTopics.subtracting(troubled) where cluster.topics[topic] == nil {
                 store.recordWarning(nil, topic: topic, kind: .leaderless)
+                store.recordWarning(nil, topic: topic, kind: .acksAll)
             }
-            leaderlessTopics = leaderless
+            troubledTopics = troubled
         } catch {
             let retryMs = options.retryInterval.milliseconds
             nextMetadataMs = clock.nowMs() + retryMs

@@ -25,8 +25,8 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public var lagGroups: [LagGroup] = []
     /// How often the groups' committed offsets are asked for.
     public var lagInterval: Duration = .seconds(5)
-    /// How often the models topics' configuration is read again (`KafkaRetentionProbe`).
-    public var retentionCheckInterval: Duration = .seconds(600)
+    /// How often the topics' configuration is read again (`KafkaTopicSettingsProbe`).
+    public var settingsCheckInterval: Duration = .seconds(600)
 
     /// How much of the contract's scored topic is read (`[kafka] scored_read`).
     public var scoredRead = ScoredRead.all

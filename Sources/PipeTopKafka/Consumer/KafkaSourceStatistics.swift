@@ -16,8 +16,8 @@ public struct KafkaSourceStatistics: Sendable, Hashable {
     public var disconnects: UInt64 = 0
     /// Successful metadata requests.
     public var metadataRefreshes: UInt64 = 0
-    /// Answers to the models topics' configuration check (`KafkaRetentionProbe`).
-    public var retentionChecks: UInt64 = 0
+    /// Answers to the topics' configuration check (`KafkaTopicSettingsProbe`).
+    public var settingsChecks: UInt64 = 0
     /// Partitions assigned now.
     public var partitions = 0
     /// Wanted topics the cluster has not reported yet.

@@ -29,3 +29,18 @@ import Testing
         #expect(state.snapshot(arrivalMs: 2_000).alerts.map(\.kind) == [.retention])
     }
 }
+
+@Suite struct AcksAllRefusalTests {
+    @Test func partitionsBelowTheirMinimumInSyncAreNamedButNotThoseWithoutALeader() {
+        let placements: [Int32: PartitionPlacement] = [
+            0: PartitionPlacement(leader: 1, replicas: [1, 2, 3], inSync: [1, 2, 3]),
+            1: PartitionPlacement(leader: 2, replicas: [2, 3, 1], inSync: [2]),
+            2: PartitionPlacement(leader: -1, replicas: [3, 1, 2], inSync: []),
+            3: PartitionPlacement(leader: 1, replicas: [1, 2, 3], inSync: [1, 2]),
+        ]
+        #expect(AcksAllRefusal.warning(placements: placements, minInSync: 2)
+                == "1 of 4 partitions has 1 replica in sync, fewer than min.insync.replicas 2 (1): producers with acks=all, idempotent ones included, are refused")
+        #expect(AcksAllRefusal.warning(placements: placements, minInSync: 3)?.hasPrefix("2 of 4 partitions have 1 replica in sync, fewer than min.insync.replicas 3 (1, 3): ") == true)
+        #expect(AcksAllRefusal.warning(placements: placements, minInSync: 1) == nil)
+    }
+}

@@ -13,5 +13,7 @@ public enum AlertKind: String, Sendable, Hashable, CaseIterable {
     case retention
     /// A topic the source reads with partitions without a leader (`LeaderlessPartitions`).
     case leaderless
+    /// A topic the source reads with partitions refusing acks=all writes (`AcksAllRefusal`).
+    case acksAll = "acks_all"
     case stale
 }

@@ -6,18 +6,21 @@ public struct TopicWarning: Hashable, Sendable {
         case retention
         /// Partitions without a leader (`LeaderlessPartitions`): critical.
         case leaderless
+        /// Partitions refusing acks=all writes (`AcksAllRefusal`): critical.
+        case acksAll
 
         var alert: AlertKind {
             switch self {
             case .retention: .retention
             case .leaderless: .leaderless
+            case .acksAll: .acksAll
             }
         }
 
         var severity: Severity {
             switch self {
             case .retention: .warn
-            case .leaderless: .critical
+            case .leaderless, .acksAll: .critical
             }
         }
     }

@@ -10,7 +10,7 @@ public enum LeaderlessPartitions {
         guard !without.isEmpty else { return nil }
         let shown = without.prefix(8).map(String.init).joined(separator: ", ") + (without.count > 8 ? ", …" : "")
         let one = without.count == 1
-        return "\(without.count) of \(placements.count) \(one ? "partition has" : "partitions have") no leader (\(shown)): writes to "
+        return "\(without.count) of \(placements.count) partition\(placements.count == 1 ? "" : "s") \(one ? "has" : "have") no leader (\(shown)): writes to "
             + (one ? "it fail and its records" : "them fail and their records") + " cannot be read"
     }
 }

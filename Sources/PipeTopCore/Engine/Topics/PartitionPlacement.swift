@@ -18,4 +18,8 @@ public struct PartitionPlacement: Sendable, Hashable {
 
     /// Fewer replicas in sync than assigned: a broker is down or behind.
     public var isUnderReplicated: Bool { inSync.count < replicas.count }
+
+    /// Whether its leader refuses writes with acks=all: it has one, with fewer replicas in
+    /// sync than `minInSync` (NOT_ENOUGH_REPLICAS).
+    public func refusesAcksAll(minInSync: Int) -> Bool { hasLeader && inSync.count < minInSync }
 }

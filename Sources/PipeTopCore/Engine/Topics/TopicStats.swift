@@ -41,8 +41,8 @@ public struct TopicStats: Sendable, Hashable {
     /// leader refuses writes with acks=all (NOT_ENOUGH_REPLICAS), which producers that do
     /// not lose data use.
     public func refusesAcksAll(_ p: PartitionStats) -> Bool {
-        guard let placement = p.placement, placement.hasLeader, let minInSync else { return false }
-        return placement.inSync.count < minInSync
+        guard let placement = p.placement, let minInSync else { return false }
+        return placement.refusesAcksAll(minInSync: minInSync)
     }
 
     /// `scorers (lag 1,204, stalled 2m05s), audit (lag 0)`, or `-`: the Topics screen's and

@@ -1,18 +1,20 @@
 import CRdKafka
 import PipeTopCore
 
-/// Checks for a `KafkaSource` that its models topics keep every version
-/// (`ModelsTopicRetention`), on its consumer thread without blocking it: one DescribeConfigs
-/// for the models topics the metadata has seen, then again every `interval` (a topic's
-/// configuration can change), answered on a queue of its own that `step` polls without
-/// waiting. Each topic's warning, or that it has none, goes to the store, where it is a
-/// warning alert. A broker that refuses DescribeConfigs (no `DESCRIBE_CONFIGS` permission)
-/// leaves a line in the log and no alert.
-final class KafkaRetentionProbe {
+/// Reads the configuration of the topics a `KafkaSource` reads, on its consumer thread without
+/// blocking it: one DescribeConfigs for those the metadata has seen, then again every
+/// `interval` (a topic's configuration can change), answered on a queue of its own that
+/// `step` polls without waiting. It keeps each topic's `min.insync.replicas` (for
+/// `AcksAllRefusal`, judged against every metadata refresh) and says of each models topic
+/// whether it keeps every version (`ModelsTopicRetention`, a warning alert). A broker that
+/// refuses DescribeConfigs (no `DESCRIBE_CONFIGS` permission) leaves a line in the log and
+/// neither.
+final class KafkaTopicSettingsProbe {
     private let client: KafkaClient
     private let store: PipelineStore
     private let monitor: KafkaSourceMonitor
     private let topics: [String]
+    private let modelsTopics: Set<String>
     private let intervalMs: Int64
     private let queue: OpaquePointer
     private let clock = SystemWallClock()
@@ -21,12 +23,18 @@ final class KafkaRetentionProbe {
     /// The topics asked about in the request not answered yet.
     private var asked: [String]?
     private static let requestTimeoutMs: Int32 = 10_000
+    /// `min.insync.replicas` of each topic whose configuration says it.
+    private(set) var minInSync: [String: Int] = [:]
+    /// Answers handled so far: a new one is worth judging the metadata against at once.
+    private(set) var answers = 0
 
-    init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: [String], interval: Duration) {
+    init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: [String], modelsTopics: [String],
+         interval: Duration) {
         self.client = client
         self.store = store
         self.monitor = monitor
-        self.topics = Array(Set(topics)).sorted()
+        self.topics = Array(Set(topics + modelsTopics)).sorted()
+        self.modelsTopics = Set(modelsTopics)
         intervalMs = max(1_000, interval.milliseconds)
         queue = rd_kafka_queue_new(client.handle)
     }
@@ -59,11 +67,15 @@ final class KafkaRetentionProbe {
     private func handle(_ event: OpaquePointer, topics: [String]) {
         let (settings, errors) = TopicConfigs.read(event, topics: topics)
         for (topic, entries) in settings {
-            store.recordWarning(ModelsTopicRetention.warning(topic: topic, settings: entries), topic: topic, kind: .retention)
+            minInSync[topic] = entries.first { $0.name == "min.insync.replicas" }?.value.flatMap { Int($0) }
+            if modelsTopics.contains(topic) {
+                store.recordWarning(ModelsTopicRetention.warning(topic: topic, settings: entries), topic: topic, kind: .retention)
+            }
         }
         for (topic, error) in errors.sorted(by: { $0.key < $1.key }) {
-            client.events.log.append(level: 4, facility: "RETENTION", message: "configuration of \(topic): \(error)")
+            client.events.log.append(level: 4, facility: "SETTINGS", message: "configuration of \(topic): \(error)")
         }
-        monitor.update { $0.statistics.retentionChecks += 1 }
+        answers += 1
+        monitor.update { $0.statistics.settingsChecks += 1 }
     }
 }
