@@ -73,6 +73,33 @@ import PipeTopCore
         #expect(!state.showRecord)
     }
 
+    /// Events come newest first: a new one pushes the rows down, and the selection (and the
+    /// event open with `enter`) stays on the row it was on.
+    @Test func newEventsAboveKeepTheSelectionAndTheOpenEventOnTheirRow() throws {
+        let options = DashboardOptions(settings: EngineSettings(), keymap: try Keymap(), themes: [.defaultDark], theme: .defaultDark,
+                                       fps: 30, timeRange: .oneMinute, readOnly: false, source: "test")
+        var store = StoreState(settings: EngineSettings(), basis: .eventTime)
+        func publish(_ version: Int) {
+            store.ingest(.model(ModelEvent(pipeline: "ctr", tsMs: Fixtures.t0 + Int64(version) * 1_000, model: "ctr-nb", version: version,
+                                           event: .published)), source: "models", arrivalMs: 0)
+        }
+        for v in 1...3 { publish(v) }
+        var s = options.initialState(size: (120, 30), colors: 256, nowMs: Fixtures.t0)
+        s.screen = .events
+        _ = Update.update(.data(ScreenData(snapshot: store.snapshot(arrivalMs: 0), connection: "test")), &s, options)
+        func what() -> String? {
+            let rows = EventsScreen.rows(options.view(s), s)
+            return rows.isEmpty ? nil : rows[s.selected(on: .events, count: rows.count)].cells[3].text
+        }
+        for k in ["j", "enter"] { _ = Update.update(.input(.key(Key(k))), &s, options) }
+        #expect(what() == "ctr-nb v2 published" && s.showRecord)
+        publish(4)
+        publish(5)
+        _ = Update.update(.data(ScreenData(snapshot: store.snapshot(arrivalMs: 0), connection: "test")), &s, options)
+        #expect(what() == "ctr-nb v2 published", "still the event opened, now the fourth row")
+        #expect(s.selected(on: .events, count: 5) == 3 && s.showRecord)
+    }
+
     @Test func timesAreTheTimeOfDayTodayElseTheDate() {
         let t = Fixtures.t0 + 3_000  // 2025-11-24T16:00:03.000Z
         #expect(EventsScreen.timeText(t, nowMs: t + 3_600_000) == "16:00:03.000")

@@ -20,7 +20,7 @@ public enum Update {
             let context = AppContext(s, options)
             effects = apply(event, to: &s, keymap: options.keymap, context: context)
             if s.screen == .overview {
-                if s.overviewSort != before.overviewSort { select(selectedPipeline(before, options), &s, options) }
+                if s.overviewSort != before.overviewSort { select(selectedRow(before, options), &s, options) }
                 // The rows are those the context listed unless the key changed which (a filter typed, another order).
                 let same = before.screen == .overview && s.overviewSort == before.overviewSort && s.filters[.overview] == before.filters[.overview]
                 keepSelectionInView(&s, count: same ? context.rowIDs.count : Dashboard.rowIDs(s, options.view(s)).count)
@@ -35,8 +35,9 @@ public enum Update {
             let pending = Set(s.commands.pending.map(\.command.id))
             s.deliveries = s.deliveries.filter { pending.contains($0.key) }
         case .data(let data):
-            // New numbers reorder the Overview (a status changed): the selection stays on its pipeline.
-            let selected = selectedPipeline(s, options)
+            // New numbers reorder the Overview (a status changed), new events push the Events
+            // screen's rows down: the selection stays on its row (and an open event stays open).
+            let selected = selectedRow(s, options)
             s.data = s.paused ? s.data.paused(taking: data) : data
             select(selected, &s, options)
         case .delivered(let id, let report):
@@ -90,17 +91,20 @@ public enum Update {
         s.offsets[.overview] = visible.lowerBound
     }
 
-    /// The Overview's selected row, when it is the screen shown.
-    private static func selectedPipeline(_ s: AppState, _ options: DashboardOptions) -> RowID? {
-        guard s.screen == .overview else { return nil }
+    /// Screens whose rows move under the selection as data comes: it follows its row there.
+    private static let keepingSelection: Set<Screen> = [.overview, .events]
+
+    /// The selected row of the screen shown, when it is one that keeps it.
+    private static func selectedRow(_ s: AppState, _ options: DashboardOptions) -> RowID? {
+        guard keepingSelection.contains(s.screen) else { return nil }
         let ids = Dashboard.rowIDs(s, options.view(s))
-        return ids.isEmpty ? nil : ids[s.selected(on: .overview, count: ids.count)]
+        return ids.isEmpty ? nil : ids[s.selected(on: s.screen, count: ids.count)]
     }
 
-    /// Selects `id` on the Overview where its rows put it now (nothing when it is gone).
+    /// Selects `id` on the screen shown where its rows put it now (nothing when it is gone).
     private static func select(_ id: RowID?, _ s: inout AppState, _ options: DashboardOptions) {
-        guard let id, s.screen == .overview, let i = Dashboard.rowIDs(s, options.view(s)).firstIndex(of: id) else { return }
-        s.selection[.overview] = i
+        guard let id, keepingSelection.contains(s.screen), let i = Dashboard.rowIDs(s, options.view(s)).firstIndex(of: id) else { return }
+        s.selection[s.screen] = i
     }
 
     /// Orders the Overview by `order` (`o`, `:sort`); `update` keeps the selection on its pipeline.

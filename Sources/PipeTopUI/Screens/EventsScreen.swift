@@ -14,7 +14,7 @@ enum EventsScreen {
         // not the same as serving as the primary, so the row says "loaded"): the same step from
         // several instances at the same moment is one row, with the instances counted.
         var serving: [ServingStep: (row: Int, instances: [String])] = [:]
-        for (i, entry) in ctx.snapshot.timeline.enumerated() {
+        for entry in ctx.snapshot.timeline {
             let time = Span(timeText(entry.tsMs, nowMs: ctx.nowMs))
             switch entry.kind {
             case .model(let e) where e.event == .serving:
@@ -28,33 +28,33 @@ enum EventsScreen {
                     continue
                 }
                 serving[step] = (rows.count, [e.instance ?? "-"])
-                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(step.hashValue), cells: [
                     time, Span(entry.pipeline), Span("model"), Span("\(e.model) v\(e.version) loaded"), Span(e.cause ?? "-"),
                     Span(why + (e.instance ?? "")),
                 ])))
             case .model(let e):
                 let what = "\(e.model) v\(e.version) \(e.event.rawValue)" + (e.toVersion.map { " → v\($0)" } ?? "")
-                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(key(entry)), cells: [
                     time, Span(entry.pipeline), Span("model"), Span(what, role: e.event == .failed || e.event == .rolledBack ? .warn : nil),
                     Span(e.cause ?? "-"), Span(e.detail ?? e.description ?? ""),
                 ])))
             case .control(let c):
-                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(key(entry)), cells: [
                     time, Span(entry.pipeline), Span("command", role: .accent),
                     Span("\(c.action.rawValue) \(c.model) v\(c.version)" + (c.fromVersion.map { " (from v\($0))" } ?? "")),
                     Span(c.id), Span("\(c.requestedBy)\(c.reason.map { ": \($0)" } ?? "")"),
                 ])))
             case .ack(let a):
-                rows.append((entry.tsMs, ScreenRow(id: .event(i), cells: [
+                rows.append((entry.tsMs, ScreenRow(id: .event(key(entry)), cells: [
                     time, Span(entry.pipeline), Span("ack"), Span(a.status.rawValue, role: a.status == .applied ? .ok : .critical),
                     Span(a.id), Span(a.detail ?? ""),
                 ])))
             }
         }
         let active = Set(ctx.snapshot.alerts.map(\.id))
-        rows += ctx.snapshot.alertHistory.enumerated().map { i, t in
+        rows += ctx.snapshot.alertHistory.map { t in
             let mark = active.contains(t.alert.id) && t.change != .cleared ? state.alertMarks[t.alert.id]?.label(nowMs: ctx.nowMs) : nil
-            return (t.atMs, ScreenRow(id: .alert(i, id: t.alert.id), cells: [
+            return (t.atMs, ScreenRow(id: .alert(key(t), id: t.alert.id), cells: [
                 Span(timeText(t.atMs, nowMs: ctx.nowMs)), Span(t.alert.scope), Span("alert", role: .warn),
                 Span("\(t.change.rawValue) \(t.alert.kind.rawValue) \(t.alert.subject)" + (mark.map { " [\($0)]" } ?? ""),
                      role: t.change == .cleared ? .ok : (mark != nil ? .muted : (t.alert.severity == .critical ? .critical : .warn))),
@@ -76,6 +76,35 @@ enum EventsScreen {
     static func timeText(_ ms: Int64, nowMs: Int64) -> String {
         guard ms / 86_400_000 != nowMs / 86_400_000 || ms < 0 else { return TimestampText.timeOfDay(epochMilliseconds: ms) }
         return TimestampText.date(epochMilliseconds: ms) + " " + TimestampText.timeOfDay(epochMilliseconds: ms, milliseconds: false)
+    }
+
+    /// What identifies a row of `entry` from one snapshot to the next (the timeline is listed
+    /// newest first, so a position would move with every new event): when it happened and
+    /// what it is, without hashing a model's whole artifact.
+    static func key(_ entry: TimelineEntry) -> Int {
+        var h = Hasher()
+        h.combine(entry.tsMs)
+        h.combine(entry.pipeline)
+        switch entry.kind {
+        case .model(let e):
+            h.combine(e.model)
+            h.combine(e.version)
+            h.combine(e.event)
+            h.combine(e.instance)
+        case .control(let c): h.combine(c.id)
+        case .ack(let a):
+            h.combine("ack")
+            h.combine(a.id)
+        }
+        return h.finalize()
+    }
+
+    /// The same for a change of an alert (its id goes with it in the row's id).
+    static func key(_ t: AlertTransition) -> Int {
+        var h = Hasher()
+        h.combine(t.atMs)
+        h.combine(t.change)
+        return h.finalize()
     }
 
     /// One moment of one version's `serving` reports.

@@ -19,9 +19,10 @@ public enum RowID: Sendable, Hashable {
     case message(partition: Int32, offset: Int64)
     /// A topic of the cluster (the Topics screen).
     case topic(String)
-    /// The n-th entry of the store's timeline (the Events screen).
+    /// An entry of the store's timeline (the Events screen), by a key made of what it says
+    /// (`EventsScreen.key`), so it stays the same row while newer events arrive above it.
     case event(Int)
-    /// A change of an alert (the Events screen): the n-th of the alert history, and the alert.
+    /// A change of an alert (the Events screen): a key of when and what changed, and the alert.
     case alert(Int, id: String)
     /// The n-th action an operator took on an alert (the Events screen).
     case operatorAction(Int)
