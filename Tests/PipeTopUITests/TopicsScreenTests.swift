@@ -142,6 +142,31 @@ import PipeTopCore
         #expect(Dashboard.rowIDs(state, ctx) == [.topic("payments"), .topic("pipeline.models"), .topic("pipeline.scored"), .topic("z.new")])
     }
 
+    /// Sorted by rate, the topics change places with every sample: the selection, and the
+    /// topic `d` describes, stay on their topic.
+    @Test func aNewSampleThatReordersTheTopicsKeepsTheSelectedOneAndItsDescription() throws {
+        var options = DashboardOptions(settings: EngineSettings(), keymap: try Keymap(), themes: [.defaultDark], theme: .defaultDark,
+                                       fps: 30, timeRange: .oneMinute, readOnly: false, source: "test")
+        options.topicsUnavailable = nil
+        func data(_ rates: [String: Double]) -> ScreenData {
+            var d = ScreenData(snapshot: Fixtures.snapshot(), connection: "test")
+            d.topics = TopicsSnapshot(topics: rates.map { TopicStats(name: $0.key, partitions: 1, messagesPerSecond: $0.value, retained: 0) },
+                                      measuredAtMs: 0)
+            return d
+        }
+        var s = options.initialState(size: (120, 30), colors: 256, nowMs: 0)
+        s.screen = .topics
+        s.topicsSort = .rate
+        _ = Update.update(.data(data(["a": 30, "b": 20, "c": 10])), &s, options)
+        for k in ["j", "d"] { _ = Update.update(.input(.key(Key(k))), &s, options) }
+        #expect(TopicsScreen.describedTopic(options.view(s), s) == "b")
+        _ = Update.update(.data(data(["a": 5, "b": 50, "c": 40])), &s, options)
+        #expect(Dashboard.rowIDs(s, options.view(s)) == [.topic("b"), .topic("c"), .topic("a")])
+        #expect(TopicsScreen.describedTopic(options.view(s), s) == "b", "still b, now first")
+        _ = Update.update(.data(data(["a": 5, "b": 1, "c": 40])), &s, options)
+        #expect(TopicsScreen.describedTopic(options.view(s), s) == "b" && s.selected(on: .topics, count: 3) == 2)
+    }
+
     @Test func oAndIDoNothingOnOtherScreens() throws {
         var state = AppState()
         _ = try Self.press(["o", "i"], &state, ctx: try Self.context())

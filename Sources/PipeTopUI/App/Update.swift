@@ -35,8 +35,9 @@ public enum Update {
             let pending = Set(s.commands.pending.map(\.command.id))
             s.deliveries = s.deliveries.filter { pending.contains($0.key) }
         case .data(let data):
-            // New numbers reorder the Overview (a status changed), new events push the Events
-            // screen's rows down: the selection stays on its row (and an open event stays open).
+            // New numbers reorder the Overview (a status changed) and the Topics screen (sorted by
+            // rate or lag), new events push the Events screen's rows down: the selection stays
+            // on its row, and what `enter` or `d` opened stays open on it.
             let selected = selectedRow(s, options)
             s.data = s.paused ? s.data.paused(taking: data) : data
             select(selected, &s, options)
@@ -92,7 +93,7 @@ public enum Update {
     }
 
     /// Screens whose rows move under the selection as data comes: it follows its row there.
-    private static let keepingSelection: Set<Screen> = [.overview, .events]
+    private static let keepingSelection: Set<Screen> = [.overview, .events, .topics]
 
     /// The selected row of the screen shown, when it is one that keeps it.
     private static func selectedRow(_ s: AppState, _ options: DashboardOptions) -> RowID? {
