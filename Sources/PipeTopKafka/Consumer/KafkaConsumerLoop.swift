@@ -48,7 +48,9 @@ final class KafkaConsumerLoop {
     private let measuring: MeasuringClient
     /// Partition counts from the last metadata.
     private var partitionCounts: [String: Int] = [:]
-    /// Topics with partitions without a leader or refusing acks=all in the last metadata.
+    /// Where the partitions of the topics read were in the last metadata.
+    private var placements: [String: [Int32: PartitionPlacement]] = [:]
+    /// Topics with partitions without a leader or refusing acks=all when last judged.
     private var troubledTopics: Set<String> = []
     /// The four contract topics: missing ones are worth a warning only when no mapped
     /// pipeline is configured (a cluster of foreign pipelines has none of them).
@@ -107,8 +109,9 @@ final class KafkaConsumerLoop {
             lagProbe?.step()
             let answers = settingsProbe.answers
             settingsProbe.step(existing: partitionCounts)
-            // New settings (min.insync.replicas): judge the topics' replicas now, not in 10 s.
-            if settingsProbe.answers != answers { nextMetadataMs = 0 }
+            // New settings (min.insync.replicas): the last metadata judged again now, without
+            // asking for more.
+            if settingsProbe.answers != answers { judge(placements) }
             derived?.step(partitions: partitionCounts, store: store)
             measuring.poll()
             if let fatal = client.fatalError {
@@ -127,29 +130,36 @@ final class KafkaConsumerLoop {
         client.destroy()
     }
 
-    /// Fetches metadata; on success assigns new partitions, says which of the topics read have
-    /// partitions without a leader, and marks the source connected; on failure marks it
-    /// disconnected until the next probe.
+    /// Says which of the topics read have partitions without a leader or refusing acks=all
+    /// (by `min.insync.replicas`, once the settings probe has read it), as alerts on them; a
+    /// topic no longer in `placements` (deleted) takes its alerts with it.
+    private func judge(_ placements: [String: [Int32: PartitionPlacement]]) {
+        var troubled: Set<String> = []
+        for (topic, partitions) in placements {
+            let leaderless = LeaderlessPartitions.warning(topic: topic, placements: partitions)
+            let acksAll = settingsProbe.minInSync[topic].flatMap { AcksAllRefusal.warning(placements: partitions, minInSync: $0) }
+            if leaderless != nil || acksAll != nil { troubled.insert(topic) }
+            store.recordWarning(leaderless, topic: topic, kind: .leaderless)
+            store.recordWarning(acksAll, topic: topic, kind: .acksAll)
+        }
+        for topic in troubledTopics.subtracting(troubled) where placements[topic] == nil {
+            store.recordWarning(nil, topic: topic, kind: .leaderless)
+            store.recordWarning(nil, topic: topic, kind: .acksAll)
+        }
+        troubledTopics = troubled
+    }
+
+    /// Fetches metadata; on success assigns new partitions, judges the topics' partitions
+    /// (`judge`), and marks the source connected; on failure marks it disconnected until the
+    /// next probe.
     private func refresh(now: Int64) {
         let timeoutMs = Int32(clamping: options.metadataTimeout.milliseconds)
         let metadata: [String: Int]
         do {
             let cluster = try client.metadata(allTopics: false, timeoutMs: timeoutMs)
             metadata = cluster.topics.mapValues(\.count)
-            var troubled: Set<String> = []
-            for (topic, placements) in cluster.topics {
-                let leaderless = LeaderlessPartitions.warning(topic: topic, placements: placements)
-                let acksAll = settingsProbe.minInSync[topic].flatMap { AcksAllRefusal.warning(placements: placements, minInSync: $0) }
-                if leaderless != nil || acksAll != nil { troubled.insert(topic) }
-                store.recordWarning(leaderless, topic: topic, kind: .leaderless)
-                store.recordWarning(acksAll, topic: topic, kind: .acksAll)
-            }
-            // A topic gone from the metadata (deleted) takes its alerts with it.
-            for topic in troubledTopics.subtracting(troubled) where cluster.topics[topic] == nil {
-                store.recordWarning(nil, topic: topic, kind: .leaderless)
-                store.recordWarning(nil, topic: topic, kind: .acksAll)
-            }
-            troubledTopics = troubled
+            placements = cluster.topics
+            judge(placements)
         } catch {
             let retryMs = options.retryInterval.milliseconds
             nextMetadataMs = clock.nowMs() + retryMs
