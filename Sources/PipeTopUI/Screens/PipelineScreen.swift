@@ -83,7 +83,7 @@ enum PipelineScreen {
             .init("LAG", width: .fixed(10), alignment: .right), .init("", width: .fill),
         ], rows: lag.partitions.map { q in
             let lagRole: ThemeRole? = q.lag.map { $0 > ctx.settings.alerts.lagMax ? .warn : nil } ?? .warn
-            let stalled = lag.stalled(afterMs: ctx.settings.alerts.groupStalledAfterMs).contains(q)
+            let stalled = q.isStalled(afterMs: ctx.settings.alerts.groupStalledAfterMs)
             return Table.Row([Span(q.topic), Span("\(q.partition)"), Span("\(q.committed)"),
                               Span(q.high.map { "\($0)" } ?? "?", role: lag.isStale(q) ? .muted : nil),
                               Span(q.lag.map { "\($0)" } ?? "?", role: lagRole),

@@ -18,7 +18,7 @@ enum TopicsScreen {
         case .lag:
             let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
             func key(_ t: TopicStats) -> (Int, Int64) {
-                (t.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty } ? 1 : 0, t.groups.map(\.lag).max() ?? -1)
+                (t.hasStalledGroup(afterMs: stalledAfterMs) ? 1 : 0, t.groups.map(\.lag).max() ?? -1)
             }
             return visible.sorted { (key($0).0, key($0).1, $1.name) > (key($1).0, key($1).1, $0.name) }
         }
@@ -30,7 +30,7 @@ enum TopicsScreen {
             // the name and the count, so trouble shows before `d`.
             let health: ThemeRole? = t.offline > 0 ? .critical : t.underReplicated > 0 ? .warn : nil
             let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
-            let stalled = t.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty }
+            let stalled = t.hasStalledGroup(afterMs: stalledAfterMs)
             return ScreenRow(id: .topic(t.name), cells: [
                 Span(t.name, role: health ?? (t.isInternal ? .muted : nil)), Span("\(t.partitions)", role: health),
                 Span(t.messagesPerSecond.map(Format.rate) ?? "-"), Span(Format.count(t.retained)),
@@ -54,7 +54,7 @@ enum TopicsScreen {
         let offline = all.count { $0.offline > 0 }
         let under = all.count { $0.offline == 0 && $0.underReplicated > 0 }
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
-        let stalled = all.count { t in t.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty } }
+        let stalled = all.count { $0.hasStalledGroup(afterMs: stalledAfterMs) }
         let title = "Topics (\(rows.count))" + (hidden > 0 ? ", \(hidden) internal hidden" : "") + ", by \(state.topicsSort.label)"
             + (offline > 0 ? ", \(offline) without a leader" : "") + (under > 0 ? ", \(under) under-replicated" : "")
             + (stalled > 0 ? ", \(stalled) with a stalled group" : "")
@@ -94,7 +94,7 @@ enum TopicsScreen {
         guard let name = describedTopic(ctx, state), let snapshot = ctx.topics,
               let topic = snapshot.topics.first(where: { $0.name == name }) else { return nil }
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
-        let trouble = !TopicDescription.trouble(topic).isEmpty || topic.groups.contains { !$0.stalled(afterMs: stalledAfterMs).isEmpty }
+        let trouble = !TopicDescription.trouble(topic).isEmpty || topic.hasStalledGroup(afterMs: stalledAfterMs)
         return Modal(title: name, body: TopicDescription.lines(topic, brokers: snapshot.brokers, stalledAfterMs: stalledAfterMs),
                      buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "topic"), KeyHint("pgup/pgdn", "scroll"), KeyHint("enter", "tail")],
                      borderRole: trouble ? .warn : .accent)

@@ -46,15 +46,8 @@ struct GroupsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
-            let client = try KafkaClientConfig.required(config)
-            let stalledAfterMs = config.engine.alerts.groupStalledAfterMs
-            let snapshot: TopicsSnapshot
-            do {
-                snapshot = try ClusterSampling.measure(KafkaTopicsSampler(config: client), interval: interval)
-            } catch {
-                throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(error)")
-            }
+            let measured = try ClusterSampling(global, interval: interval, listing: "the consumer groups")
+            let (client, snapshot, stalledAfterMs) = (measured.client, measured.snapshot, measured.stalledAfterMs)
             if let problem = snapshot.error { throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(problem)") }
             let all = snapshot.groups
             let (picked, missing) = NamedSelection.pick(names, from: all) { $0.group }

@@ -47,15 +47,8 @@ struct TopicsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
-            let client = try KafkaClientConfig.required(config)
-            let stalledAfterMs = config.engine.alerts.groupStalledAfterMs
-            let snapshot: TopicsSnapshot
-            do {
-                snapshot = try ClusterSampling.measure(KafkaTopicsSampler(config: client), interval: interval, describing: names)
-            } catch {
-                throw CLIFailure(2, "cannot list the topics of \(client.brokers): \(error)")
-            }
+            let measured = try ClusterSampling(global, interval: interval, describing: names, listing: "the topics")
+            let (client, snapshot, stalledAfterMs) = (measured.client, measured.snapshot, measured.stalledAfterMs)
             let (described, missing) = NamedSelection.pick(names, from: snapshot.topics) { $0.name }
             if !missing.isEmpty {
                 throw CLIFailure(1, "no topic named \(missing.joined(separator: ", ")) on \(client.brokers) (`pipetop topics` lists them)")

@@ -7,8 +7,26 @@ import PipeTopKafka
 /// group's progress between the two (`CommitProgress`). Consumers commit every few seconds,
 /// so a group's consumption rate is given only over 10 s or more, and a group can be found
 /// stalled only when the interval reaches `[alerts] group_stalled_after`.
-enum ClusterSampling {
-    static func measure(_ sampler: KafkaTopicsSampler, interval: Duration?, describing names: [String] = []) throws -> TopicsSnapshot {
+struct ClusterSampling {
+    let client: KafkaClientConfig
+    let snapshot: TopicsSnapshot
+    /// `[alerts] group_stalled_after`, in ms.
+    let stalledAfterMs: Int64
+
+    /// The cluster the configuration names, measured; exit 2, "cannot list `what` of …", when
+    /// it cannot be.
+    init(_ global: GlobalOptions, interval: Duration?, describing names: [String] = [], listing what: String) throws {
+        let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
+        client = try KafkaClientConfig.required(config)
+        stalledAfterMs = config.engine.alerts.groupStalledAfterMs
+        do {
+            snapshot = try Self.measure(KafkaTopicsSampler(config: client), interval: interval, describing: names)
+        } catch {
+            throw CLIFailure(2, "cannot list \(what) of \(client.brokers): \(error)")
+        }
+    }
+
+    static func measure(_ sampler: KafkaTopicsSampler, interval: Duration?, describing names: [String]) throws -> TopicsSnapshot {
         guard let interval else { return TopicsSnapshot(previous: nil, current: try sampler.sample(describing: names)) }
         var progress = CommitProgress(windowMs: max(60_000, DurationText.milliseconds(interval)))
         let first = try sampler.sample()

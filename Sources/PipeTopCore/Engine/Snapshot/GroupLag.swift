@@ -31,6 +31,9 @@ public struct GroupLag: Sendable, Hashable {
             self.behindForMs = behindForMs
         }
 
+        /// Whether the group has been behind here without progress for `afterMs` or longer.
+        public func isStalled(afterMs: Int64) -> Bool { PartitionLag.isStalled(behindForMs: behindForMs, lag: lag, afterMs: afterMs) }
+
         /// Records produced and not yet consumed (never negative: a watermark can be older
         /// than the commit it is compared with); nil when the end is unknown.
         public var lag: Int64? { high.map { OffsetArithmetic.ahead($0, of: committed) } }
@@ -69,7 +72,7 @@ public struct GroupLag: Sendable, Hashable {
 
     /// The partitions it has been behind on without progress for `afterMs` or longer.
     public func stalled(afterMs: Int64) -> [Partition] {
-        partitions.filter { ($0.behindForMs ?? -1) >= afterMs && ($0.lag ?? 0) > 0 }
+        partitions.filter { $0.isStalled(afterMs: afterMs) }
     }
 
     /// The oldest kept end, epoch ms; nil when every end is from this measurement.

@@ -17,5 +17,10 @@ public struct PartitionLag: Sendable, Hashable {
     }
 
     /// Whether the group has been behind here without progress for `afterMs` or longer.
-    public func isStalled(afterMs: Int64) -> Bool { (behindForMs ?? -1) >= afterMs && lag > 0 }
+    public func isStalled(afterMs: Int64) -> Bool { Self.isStalled(behindForMs: behindForMs, lag: lag, afterMs: afterMs) }
+
+    /// The same for any partition of a group: behind (`lag` > 0) for `afterMs` or longer.
+    static func isStalled(behindForMs: Int64?, lag: Int64?, afterMs: Int64) -> Bool {
+        (behindForMs ?? -1) >= afterMs && (lag ?? 0) > 0
+    }
 }

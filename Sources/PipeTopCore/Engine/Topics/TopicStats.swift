@@ -45,6 +45,12 @@ public struct TopicStats: Sendable, Hashable {
         return placement.refusesAcksAll(minInSync: minInSync)
     }
 
+    /// Whether a group reading it has been behind on a partition without progress for
+    /// `stalledAfterMs` or longer.
+    public func hasStalledGroup(afterMs stalledAfterMs: Int64) -> Bool {
+        groups.contains { g in g.partitions.contains { $0.isStalled(afterMs: stalledAfterMs) } }
+    }
+
     /// `scorers (lag 1,204, stalled 2m05s), audit (lag 0)`, or `-`: the Topics screen's and
     /// `pipetop topics`' GROUPS. Stalled groups come first, then those with something to say,
     /// then the others, each by name, so a narrow column still shows the trouble.
