@@ -241,4 +241,27 @@ struct AuditLogCrashTests {
         #expect(read.stdout.split(separator: "\n").count == entries.count)
         #expect(read.stderr.isEmpty)
     }
+
+    /// Linux cuts a write short at a page boundary of the file when its writer gets SIGKILL, so
+    /// the loop above leaves a torn entry only now and then. Here the torn entry is made on
+    /// purpose: the next writer cuts it off instead of gluing its own entry to it.
+    @Test func theNextWriterCutsOffAnEntryTornByAKill() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let first = try BuiltPipetop.run(["audit", "--file", file, "--append-test-entries", "2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let whole = try String(contentsOfFile: file, encoding: .utf8)
+        let torn = String(whole.split(separator: "\n")[1].prefix(40))
+        try (whole + torn).write(toFile: file, atomically: false, encoding: .utf8)
+        let next = try BuiltPipetop.run(["audit", "--file", file, "--append-test-entries", "1"])
+        #expect(next.status == 0, "\(next.stderr)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix(whole), "the entries before the torn one are untouched")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4 && lines.last == "", "\(lines)")
+        #expect(lines.dropLast().allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil }, "\(lines)")
+        let read = try BuiltPipetop.run(["audit", "--file", file, "--json"])
+        #expect(read.stdout.split(separator: "\n").count == 3)
+        #expect(read.stderr.isEmpty, "\(read.stderr)")
+    }
 }

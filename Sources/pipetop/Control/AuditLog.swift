@@ -5,6 +5,12 @@ import Synchronization
 /// The append-only audit log: one JSON line per entry, written with a single `write` on a
 /// descriptor opened `O_APPEND` and `fsync`ed before the next, so a crash or `kill -9` can
 /// lose at most the entry being written and never damages the ones before it.
+///
+/// A `write` killed part way is cut short (Linux stops a write at a page boundary of the file
+/// when the writer gets SIGKILL), so a killed writer can leave the start of its entry without
+/// its newline. Each append therefore runs under an exclusive `flock` and first cuts such a
+/// torn tail back to the last whole line: otherwise the next entry would be glued to it and
+/// both lost. Every process appending to the log (dashboard, `promote`, `rollback`) does this.
 final class AuditLog: Sendable {
     let path: String
     private let fd: Int32
@@ -16,7 +22,7 @@ final class AuditLog: Sendable {
         self.path = path
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw AuditLogError("cannot open the audit log \(path): \(String(cString: strerror(errno)))") }
     }
 
@@ -29,6 +35,17 @@ final class AuditLog: Sendable {
     /// Appends `entry` and flushes it to disk.
     func append(_ entry: AuditEntry) {
         let line = Array((entry.jsonLine() + "\n").utf8)
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                failure.withLock { $0 = "audit log \(path): lock: \(String(cString: strerror(errno)))" }
+                return
+            }
+        }
+        defer { flock(fd, LOCK_UN) }
+        if let problem = cutTornTail() {
+            failure.withLock { $0 = "audit log \(path): \(problem)" }
+            return
+        }
         var written = 0
         while written < line.count {
             let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
@@ -40,6 +57,31 @@ final class AuditLog: Sendable {
             written += n
         }
         if fsync(fd) != 0 { failure.withLock { $0 = "audit log \(path): fsync: \(String(cString: strerror(errno)))" } }
+    }
+
+    /// Cuts the log back to its last whole line when it does not end with one (an entry whose
+    /// writer was killed mid-`write`). Returns what failed, if anything did.
+    private func cutTornTail() -> String? {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return nil }
+        let newline = UInt8(ascii: "\n")
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, size - 1) == 1 else { return "read: \(String(cString: strerror(errno)))" }
+        if last == newline { return nil }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var end = size
+        var keep: off_t = 0
+        while end > 0 {
+            let start = max(0, end - off_t(chunk.count))
+            let count = Int(end - start)
+            guard pread(fd, &chunk, count, start) == count else { return "read: \(String(cString: strerror(errno)))" }
+            if let i = chunk[..<count].lastIndex(of: newline) {
+                keep = start + off_t(i) + 1
+                break
+            }
+            end = start
+        }
+        return ftruncate(fd, keep) == 0 ? nil : "cutting a torn entry: \(String(cString: strerror(errno)))"
     }
 
     /// Every complete entry of the log at `path`, oldest first; torn or foreign lines are counted.
