@@ -35,14 +35,12 @@ final class AuditLog: Sendable {
     /// Appends `entry` and flushes it to disk.
     func append(_ entry: AuditEntry) {
         let line = Array((entry.jsonLine() + "\n").utf8)
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                failure.withLock { $0 = "audit log \(path): lock: \(String(cString: strerror(errno)))" }
-                return
-            }
-        }
-        defer { flock(fd, LOCK_UN) }
-        if let problem = cutTornTail() {
+        // Where the file system has no locks (ENOLCK on some NFS mounts), the entry is still
+        // written; only the cut, which must not race another writer, is left out.
+        var locked = flock(fd, LOCK_EX) == 0
+        while !locked && errno == EINTR { locked = flock(fd, LOCK_EX) == 0 }
+        defer { if locked { flock(fd, LOCK_UN) } }
+        if locked, let problem = cutTornTail() {
             failure.withLock { $0 = "audit log \(path): \(problem)" }
             return
         }
