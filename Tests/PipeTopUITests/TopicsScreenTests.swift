@@ -108,6 +108,23 @@ import PipeTopCore
             .contains { $0.contains("by name, 1 under-replicated") })
     }
 
+    /// The cluster keeps no time of a commit: until the groups have been followed for
+    /// `group_stalled_after`, no stall can show, and the title says when one could.
+    @Test func theTitleSaysWhenAStallCanFirstShow() throws {
+        func title(followedForMs: Int64?, groups: Bool = true) throws -> String? {
+            var topics = Self.topics
+            topics.groupsFollowedSinceMs = followedForMs.map { topics.measuredAtMs - $0 }
+            if !groups { for i in topics.topics.indices { topics.topics[i].groups = [] } }
+            return Self.frame(Self.onTopics(), width: 200, height: 20, ctx: try Self.context(topics: topics)).lines.first { $0.contains("Topics (") }
+        }
+        let early = try title(followedForMs: 12_000) ?? ""
+        #expect(early.contains(", 1 with a stalled group, stall check in 48s"), "\(early)")
+        #expect(try title(followedForMs: 59_500)?.contains("stall check in 1s") == true, "rounded up, never 0s")
+        #expect(try title(followedForMs: 60_000)?.contains("stall check") == false)
+        #expect(try title(followedForMs: nil)?.contains("stall check") == false, "not followed: nothing to say")
+        #expect(try title(followedForMs: 12_000, groups: false)?.contains("stall check") == false, "no group to judge")
+    }
+
     @Test func internalTopicsAreHiddenUntilIToggles() throws {
         let ctx = try Self.context()
         var state = Self.onTopics()

@@ -77,6 +77,9 @@ public struct CommitProgress: Sendable {
     /// Totals kept per group and topic.
     static let maxReadings = 32
 
+    /// When `track` took its first reading: a group can be found stalled only once it has
+    /// been followed for `group_stalled_after` (the cluster keeps no time of a commit).
+    public private(set) var followedSinceMs: Int64?
     private var partitions: [PartitionKey: PartitionState] = [:]
     private var totals: [GroupTopic: Totals] = [:]
 
@@ -145,10 +148,12 @@ public struct CommitProgress: Sendable {
 
 extension CommitProgress {
     /// Notes every group's offsets in `snapshot` (one reading, at its `measuredAtMs`) and
-    /// fills in how long each has been behind per partition and its rates; forgets the groups
-    /// and partitions it no longer has.
+    /// fills in how long each has been behind per partition, its rates and since when the
+    /// groups are followed; forgets the groups and partitions it no longer has.
     public mutating func track(_ snapshot: inout TopicsSnapshot) {
         let atMs = snapshot.measuredAtMs
+        if followedSinceMs == nil { followedSinceMs = atMs }
+        snapshot.groupsFollowedSinceMs = followedSinceMs
         for t in snapshot.topics.indices {
             let highs = Dictionary(snapshot.topics[t].partitionStats.map { ($0.partition, $0.offsets.high) }, uniquingKeysWith: max)
             let name = snapshot.topics[t].name

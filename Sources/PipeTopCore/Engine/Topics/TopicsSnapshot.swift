@@ -12,14 +12,25 @@ public struct TopicsSnapshot: Sendable, Hashable {
     public var error: String?
     /// Broker id → `host:port` (empty when the sample did not list them).
     public var brokers: [Int32: String]
+    /// Since when the groups' commits are followed (`CommitProgress.track`; nil: not followed).
+    public var groupsFollowedSinceMs: Int64?
 
     public init(topics: [TopicStats], measuredAtMs: Int64, intervalMs: Int64? = nil, error: String? = nil,
-                brokers: [Int32: String] = [:]) {
+                brokers: [Int32: String] = [:], groupsFollowedSinceMs: Int64? = nil) {
         self.topics = topics.sorted { $0.name < $1.name }
         self.measuredAtMs = measuredAtMs
         self.intervalMs = intervalMs
         self.error = error
         self.brokers = brokers
+        self.groupsFollowedSinceMs = groupsFollowedSinceMs
+    }
+
+    /// How long the groups have yet to be followed before a stall can show, when some groups
+    /// commit on these topics and that time has not passed; else nil.
+    public func stallsUnjudgedForMs(stalledAfterMs: Int64) -> Int64? {
+        guard let since = groupsFollowedSinceMs, topics.contains(where: { !$0.groups.isEmpty }) else { return nil }
+        let left = stalledAfterMs - (measuredAtMs - since)
+        return left > 0 ? left : nil
     }
 
     /// `current` measured against `previous` (nil, or older than `current` by nothing: no rates).
