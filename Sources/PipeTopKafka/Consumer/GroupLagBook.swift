@@ -18,7 +18,13 @@ struct GroupLagBook {
 
     private var ends: [String: [Key: (high: Int64, atMs: Int64)]] = [:]
     /// How long each group has been behind on each partition without progress.
-    private var progress = CommitProgress()
+    private var progress: CommitProgress
+
+    /// `maxGapMs`: readings of a group further apart than this (its requests failed, the
+    /// dashboard was suspended) leave the time between out of how long it was behind.
+    init(maxGapMs: Int64? = nil) {
+        progress = CommitProgress(maxGapMs: maxGapMs)
+    }
 
     /// The group's lag over `committed` at `nowMs`, each end read with `read` (nil: it could
     /// not be read now, so the last one read is kept, or none); nil when the group committed

@@ -32,7 +32,7 @@ final class KafkaLagProbe {
     /// ListOffsets requests left in this round of answers.
     private var listOffsetsBudget = 0
     /// The ends last read, kept for partitions whose end cannot be read in a round.
-    private var book = GroupLagBook()
+    private var book: GroupLagBook
 
     init(client: KafkaClient, measuring: MeasuringClient, store: PipelineStore, groups: [LagGroup], interval: Duration) {
         self.client = client
@@ -40,6 +40,9 @@ final class KafkaLagProbe {
         self.store = store
         pipelines = Dictionary(grouping: groups, by: \.group).mapValues { $0.map(\.pipeline) }
         intervalMs = max(100, interval.milliseconds)
+        // A round is sent every interval and abandoned after three; readings further apart
+        // than that and a request's time mean rounds failed, and that time is no evidence.
+        book = GroupLagBook(maxGapMs: 3 * intervalMs + Int64(Self.requestTimeoutMs))
         queue = rd_kafka_queue_new(client.handle)
     }
 

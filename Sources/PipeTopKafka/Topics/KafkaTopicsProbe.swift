@@ -99,7 +99,10 @@ public final class KafkaTopicsProbe: Sendable {
             return
         }
         var previous: TopicsSample?
-        var progress = CommitProgress()
+        // Samples further apart than three intervals and 10 s (the dashboard suspended, a
+        // sample that hung) leave the time between out of how long a group was behind.
+        let maxGapMs = 3 * interval.milliseconds + 10_000
+        var progress = CommitProgress(maxGapMs: maxGapMs)
         while !state.withLock({ $0.stopped }) {
             let (asked, last, describing) = state.withLock { ($0.lastAskedMs, $0.snapshot, $0.describing) }
             let now = SystemWallClock().nowMs()
@@ -107,7 +110,7 @@ public final class KafkaTopicsProbe: Sendable {
                 // Nobody looks: wait for the next ask, and measure rates afresh then (a rate
                 // over the idle minutes would be an average nobody asked for).
                 previous = nil
-                progress = CommitProgress()
+                progress = CommitProgress(maxGapMs: maxGapMs)
                 wake.wait()
                 continue
             }
@@ -119,7 +122,9 @@ public final class KafkaTopicsProbe: Sendable {
                 next = snapshot
                 previous = current
             } catch {
-                // Keep showing the last topics, with what went wrong.
+                // Keep showing the last topics, with what went wrong; the time until a sample
+                // succeeds again does not count towards a stall.
+                progress.missed(atMs: now)
                 var kept = last ?? TopicsSnapshot(topics: [], measuredAtMs: now)
                 kept.error = error.description
                 next = kept

@@ -21,6 +21,45 @@ import Testing
         #expect(note(90, lag: 190, at: 201) == 0, "offsets reset to earlier are a move too")
     }
 
+    /// Readings that failed, or that stopped for longer than `maxGapMs` (a broker down, the
+    /// dashboard suspended with ctrl-z), are no evidence that a group stopped: the consumers
+    /// could not commit either, and pipetop did not look.
+    @Test func timeWithoutReadingsDoesNotCountTowardsAStall() {
+        var p = CommitProgress(maxGapMs: 10_000)
+        func note(_ committed: Int64, at s: Int64) -> Int64? {
+            p.partition(group: "scorers", topic: "payments", partition: 0, committed: committed, lag: 50, atMs: s * 1_000)
+        }
+        #expect(note(100, at: 0) == 0)
+        #expect(note(100, at: 8) == 8_000, "8 s apart: within the gap, counted")
+        #expect(note(100, at: 128) == 8_000, "two minutes without a reading: left out")
+        #expect(note(100, at: 180) == 8_000, "and again")
+        #expect(note(100, at: 188) == 16_000, "then the clock goes on")
+        p.missed(atMs: 190_000)
+        #expect(note(100, at: 192) == 16_000, "a failed reading between: left out, however short")
+        #expect(note(100, at: 196) == 20_000, "the next interval counts again")
+        #expect(note(200, at: 300) == 0, "a commit is progress, gap or not")
+
+        var plain = CommitProgress()
+        _ = plain.partition(group: "g", topic: "t", partition: 0, committed: 1, lag: 5, atMs: 0)
+        #expect(plain.partition(group: "g", topic: "t", partition: 0, committed: 1, lag: 5, atMs: 90_000) == 90_000,
+                "without maxGapMs two readings far apart are the whole measurement (`groups --interval 90s`)")
+    }
+
+    /// The Topics screen's title counts the time the groups were followed the same way.
+    @Test func theFollowedTimeLeavesTheGapsOut() {
+        var p = CommitProgress(maxGapMs: 10_000)
+        func track(at s: Int64) -> TopicsSnapshot {
+            var snapshot = TopicsSnapshot(topics: [], measuredAtMs: s * 1_000)
+            p.track(&snapshot)
+            return snapshot
+        }
+        #expect(track(at: 100).groupsFollowedSinceMs == 100_000)
+        #expect(track(at: 105).groupsFollowedSinceMs == 100_000)
+        #expect(track(at: 305).groupsFollowedSinceMs == 300_000, "200 s without a reading: followed 5 s, not 205")
+        p.missed(atMs: 306_000)
+        #expect(track(at: 320).groupsFollowedSinceMs == 315_000)
+    }
+
     @Test func ratesWaitForTheMinimumSpanAndThenSpanTheWindow() throws {
         var p = CommitProgress(windowMs: 60_000, minimumSpanMs: 10_000)
         func rates(committed: Int64, high: Int64, at s: Int64, partitions: Int = 2) -> CommitProgress.Rates? {

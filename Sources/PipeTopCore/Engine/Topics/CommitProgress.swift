@@ -11,6 +11,11 @@
 /// partition stalled is left to a threshold of a minute or so (`[alerts]
 /// group_stalled_after`).
 ///
+/// Time without readings is no evidence: a partition last read before readings failed
+/// (`missed`), or longer ago than `maxGapMs` (the dashboard suspended, a broker down),
+/// resumes its clock where it stood rather than counting the gap, so a group is not called
+/// stalled because pipetop could not look, nor the moment the cluster answers again.
+///
 /// Memory is bounded by what the groups committed: an entry per group, topic and partition
 /// seen in the last reading, and per group and topic at most `maxReadings` totals.
 public struct CommitProgress: Sendable {
@@ -77,15 +82,36 @@ public struct CommitProgress: Sendable {
     /// Totals kept per group and topic.
     static let maxReadings = 32
 
-    /// When `track` took its first reading: a group can be found stalled only once it has
-    /// been followed for `group_stalled_after` (the cluster keeps no time of a commit).
+    /// Readings further apart than this leave the time between them out (nil: none are).
+    public let maxGapMs: Int64?
+
+    /// When `track` took its first reading, moved on by the gaps left out: a group can be
+    /// found stalled only once it has been followed for `group_stalled_after` (the cluster
+    /// keeps no time of a commit).
     public private(set) var followedSinceMs: Int64?
+    private var lastTrackMs: Int64?
+    /// When a reading last failed.
+    private var missedAtMs: Int64?
     private var partitions: [PartitionKey: PartitionState] = [:]
     private var totals: [GroupTopic: Totals] = [:]
 
-    public init(windowMs: Int64 = 60_000, minimumSpanMs: Int64 = 10_000) {
+    public init(windowMs: Int64 = 60_000, minimumSpanMs: Int64 = 10_000, maxGapMs: Int64? = nil) {
         self.windowMs = windowMs
         self.minimumSpanMs = minimumSpanMs
+        self.maxGapMs = maxGapMs
+    }
+
+    /// Notes that a reading failed at `atMs`: the time since each partition's last reading
+    /// is left out when it is read again.
+    public mutating func missed(atMs: Int64) {
+        missedAtMs = atMs
+    }
+
+    /// Whether the time between a reading at `seenMs` and one at `atMs` is left out.
+    private func unobserved(since seenMs: Int64, until atMs: Int64) -> Bool {
+        if let gap = maxGapMs, atMs - seenMs > gap { return true }
+        if let missed = missedAtMs, seenMs < missed { return true }
+        return false
     }
 
     /// Notes `group`'s `committed` offset on a partition whose lag is `lag` (nil: its end is
@@ -97,11 +123,15 @@ public struct CommitProgress: Sendable {
         let key = PartitionKey(group: group, topic: topic, partition: partition)
         let before = partitions[key]
         let moved = before.map { $0.committed != committed } ?? true
+        // Behind since then, by the clock of the readings (a gap left out moves it on).
+        let kept = before.flatMap { b in
+            b.behindSinceMs.map { unobserved(since: b.seenMs, until: atMs) ? $0 + (atMs - b.seenMs) : $0 }
+        }
         let since: Int64?
         switch lag {
-        case nil: since = moved ? nil : before?.behindSinceMs
+        case nil: since = moved ? nil : kept
         case 0?: since = nil
-        default: since = moved ? atMs : before?.behindSinceMs ?? atMs
+        default: since = moved ? atMs : kept ?? atMs
         }
         partitions[key] = PartitionState(committed: committed, behindSinceMs: since, seenMs: atMs)
         return since.map { atMs - $0 }
@@ -152,7 +182,12 @@ extension CommitProgress {
     /// groups are followed; forgets the groups and partitions it no longer has.
     public mutating func track(_ snapshot: inout TopicsSnapshot) {
         let atMs = snapshot.measuredAtMs
-        if followedSinceMs == nil { followedSinceMs = atMs }
+        if let last = lastTrackMs, let since = followedSinceMs, unobserved(since: last, until: atMs) {
+            followedSinceMs = since + (atMs - last)
+        } else if followedSinceMs == nil {
+            followedSinceMs = atMs
+        }
+        lastTrackMs = atMs
         snapshot.groupsFollowedSinceMs = followedSinceMs
         for t in snapshot.topics.indices {
             let highs = Dictionary(snapshot.topics[t].partitionStats.map { ($0.partition, $0.offsets.high) }, uniquingKeysWith: max)
