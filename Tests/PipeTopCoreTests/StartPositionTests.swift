@@ -10,6 +10,8 @@ import Testing
     ("-10", .lastPerPartition(10)),
     ("@2024-05-01T12:00:00Z", .timestamp(1_714_564_800_000)),
     ("@1714564800250", .timestamp(1_714_564_800_250)),
+    ("group:fraud-scorer", .committed(group: "fraud-scorer")),
+    ("group:scorers v2", .committed(group: "scorers v2")),
 ])
 func startPositionsParse(text: String, expected: StartPosition) throws {
     let position = try StartPosition(parsing: text)
@@ -26,6 +28,8 @@ func startPositionsParse(text: String, expected: StartPosition) throws {
     ("4.5", "expected beginning, end, an offset"),
     ("@tomorrow", "invalid timestamp \"tomorrow\""),
     ("99999999999999999999", "expected beginning, end, an offset"),
+    ("group:", "group:NAME needs a consumer group's name"),
+    ("group:a\u{7}b", "group:NAME needs a consumer group's name"),
 ])
 func invalidStartPositionsSayWhy(text: String, reason: String) {
     #expect {

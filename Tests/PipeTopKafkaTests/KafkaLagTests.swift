@@ -12,14 +12,19 @@ struct KafkaLagTests {
     /// Commits `offsets` (topic, partition 0, offset) for `group` the way a pipeline's consumer
     /// does, without joining the group (a "simple consumer" commit, generation -1).
     static func commit(group: String, _ offsets: [(topic: String, offset: Int64)], broker: String) throws {
+        try commit(group: group, partitions: offsets.map { ($0.topic, 0, $0.offset) }, broker: broker)
+    }
+
+    /// The same on any partitions.
+    static func commit(group: String, partitions offsets: [(topic: String, partition: Int32, offset: Int64)], broker: String) throws {
         let client = try KafkaClient(
             kind: .consumer, properties: ["bootstrap.servers": broker, "group.id": group, "enable.auto.commit": "false"],
             log: KafkaLog())
         defer { client.destroy() }
         let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))
         defer { rd_kafka_topic_partition_list_destroy(list) }
-        for (topic, offset) in offsets {
-            rd_kafka_topic_partition_list_add(list, topic, 0).pointee.offset = offset
+        for (topic, partition, offset) in offsets {
+            rd_kafka_topic_partition_list_add(list, topic, partition).pointee.offset = offset
         }
         let err = rd_kafka_commit(client.handle, list, 0)
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR else { throw SetupError("commit: " + String(cString: rd_kafka_err2str(err))) }

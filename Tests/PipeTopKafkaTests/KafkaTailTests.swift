@@ -63,4 +63,40 @@ struct KafkaTailTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("tail.none"))
     }
+
+    /// `--from group:NAME` starts each partition where the group stands: the first record it
+    /// has yet to read (what a stalled consumer is stuck on); a partition it never committed
+    /// on from the end. The group is asked, not joined: its offsets stay as they were.
+    @Test func fromAGroupStartsWhereItsConsumersStand() async throws {
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics(["tail.group"], partitions: 3)
+        // 10 records a partition, "p:i" (kcat -p: one partition per run).
+        for p in 0..<3 {
+            let input = (0..<10).map { "\(p):\($0)" }.joined(separator: "\n") + "\n"
+            #expect(try Kcat.produce(broker: broker.bootstrap, topic: "tail.group", input: Data(input.utf8), arguments: ["-p", "\(p)"]).status == 0)
+        }
+        try KafkaLagTests.commit(group: "tail-scorers", partitions: [("tail.group", 0, 7), ("tail.group", 1, 9)], broker: broker.bootstrap)
+        let tail = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.group", "--from", "group:tail-scorers",
+                                    "--exit-at-end", "--format", "json", "--meta"])
+        #expect(tail.status == 0, "\(tail.stderr)")
+        let read = tail.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let o = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else { return nil }
+            return "\(o["partition"] ?? "?")@\(o["offset"] ?? "?")=\(o["value"] ?? "?")"
+        }
+        // Partition 0 from 7, partition 1 from 9, partition 2 (never committed) from its end.
+        #expect(read.sorted() == ["0@7=0:7", "0@8=0:8", "0@9=0:9", "1@9=1:9"], "\(tail.stdout)")
+        let groups = try Pipetop.run(["groups", "tail-scorers", "--brokers", broker.bootstrap, "--json"])
+        let group = ((try? JSONSerialization.jsonObject(with: Data(groups.stdout.utf8))) as? [String: Any])?["groups"] as? [[String: Any]]
+        let topic = (group?.first?["topics"] as? [[String: Any]])?.first
+        let committed = (topic?["partitions"] as? [[String: Any]])?.compactMap { ($0["committed"] as? NSNumber)?.intValue }
+        #expect(committed?.sorted() == [7, 9], "the group's offsets are untouched: \(groups.stdout)")
+
+        let unknown = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.group", "--from", "group:nobody", "--exit-at-end"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "pipetop: kafka admin: group nobody has committed no offsets on tail.group\n", "\(unknown.stderr)")
+        let usage = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.group", "--from", "group:"])
+        #expect(usage.status == 64, "\(usage.stderr)")
+        #expect(usage.stderr.contains("group:NAME needs a consumer group's name"), "\(usage.stderr)")
+    }
 }

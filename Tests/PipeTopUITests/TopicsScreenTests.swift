@@ -125,6 +125,23 @@ import PipeTopCore
         #expect(try title(followedForMs: 12_000, groups: false)?.contains("stall check") == false, "no group to judge")
     }
 
+    /// On a topic's tail `:from group:` completes the groups reading it (from the Topics
+    /// screen's last sample), to start where one stands.
+    @Test func fromCompletesTheGroupsReadingTheTailedTopic() throws {
+        var state = AppState()
+        state.data.topics = Self.topics
+        state.screen = .tail
+        state.tailTopic = "payments"
+        var options = DashboardOptions(settings: EngineSettings(), keymap: try Keymap(), themes: [.defaultDark], theme: .defaultDark,
+                                       fps: 30, timeRange: .oneMinute, readOnly: false, source: "test")
+        options.topicsUnavailable = nil
+        #expect(CommandLine.complete("from group:s", context: AppContext(state, options)) == "from group:scorers ")
+        #expect(CommandLine.complete("from group:", context: AppContext(state, options)) == "from group:", "audit or scorers")
+        #expect(CommandLine.complete("from b", context: AppContext(state, options)) == "from beginning ")
+        state.tailTopic = "pipeline.models"
+        #expect(CommandLine.complete("from g", context: AppContext(state, options)) == "from g", "no group reads it")
+    }
+
     @Test func internalTopicsAreHiddenUntilIToggles() throws {
         let ctx = try Self.context()
         var state = Self.onTopics()
@@ -219,6 +236,8 @@ import PipeTopCore
         #expect(text.contains("audit            0          -      -"), "a group without offsets there: \(text)")
         #expect(text.contains("kafka-3:9092"))
         #expect(text.contains("retention.ms         86400000 (24h)  set on the topic"), "\(text)")
+        #expect(text.contains("To see the record scorers is stuck on: enter, then :from group:scorers"), "\(text)")
+        #expect(!text.contains("record audit is stuck"), "audit is caught up")
         // ↓ describes the next topic; esc closes; another screen closes it too.
         _ = try Self.press(["j"], &state, ctx: ctx)
         #expect(TopicsScreen.openTopic(ctx, state)?.title == "pipeline.models")

@@ -10,9 +10,13 @@ public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
     case lastPerPartition(Int64)
     /// The first record at or after this time, epoch milliseconds (`@TIMESTAMP`).
     case timestamp(Int64)
+    /// Where a consumer group stands (`group:NAME`): each partition from the group's committed
+    /// offset, the first record it has yet to read; a partition it never committed on from
+    /// the end. What a stalled consumer is stuck on, or about to read.
+    case committed(group: String)
 
     private static let usage =
-        "expected beginning, end, an offset (0, 42), -N for the last N per partition, @TIMESTAMP or @-DURATION (@-10m)"
+        "expected beginning, end, an offset (0, 42), -N for the last N per partition, @TIMESTAMP, @-DURATION (@-10m) or group:NAME"
 
     /// Parses a `--from` value; `@-10m` (a duration ago) is taken from `nowMs`.
     public init(parsing text: String, nowMs: Int64 = SystemWallClock().nowMs()) throws(ArgumentValueError) {
@@ -22,6 +26,12 @@ public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
             self = .beginning
         case "end":
             self = .end
+        case _ where input.hasPrefix("group:"):
+            let group = String(input.dropFirst(6))
+            guard !group.isEmpty, !group.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw .invalidStartPosition(input: text, reason: "group:NAME needs a consumer group's name")
+            }
+            self = .committed(group: group)
         case _ where input.hasPrefix("@-"):
             do {
                 let ago = try DurationText.parse(String(input.dropFirst(2)))
@@ -65,6 +75,7 @@ public enum StartPosition: Sendable, Hashable, CustomStringConvertible {
         case .offset(let offset): return String(offset)
         case .lastPerPartition(let count): return "-\(count)"
         case .timestamp(let millis): return "@" + TimestampText.format(epochMilliseconds: millis)
+        case .committed(let group): return "group:" + group
         }
     }
 }

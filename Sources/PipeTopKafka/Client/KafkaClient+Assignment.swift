@@ -4,7 +4,7 @@ extension KafkaClient {
     /// Sets the consumer's assignment (`rd_kafka_assign`, never a group subscription) to
     /// `current` plus `added`. Partitions of `current` continue from the position this client
     /// consumed up to, or from their start when it consumed nothing of them yet; `added` ones
-    /// start at their start position. Timestamps are resolved to offsets first.
+    /// start at their start position. Timestamps and groups' positions are resolved to offsets first.
     func assign(current: [PartitionStart], added: [PartitionStart], timeoutMs: Int32) throws(KafkaError) {
         let all = current + added
         let list = rd_kafka_topic_partition_list_new(Int32(all.count))!
@@ -17,18 +17,82 @@ extension KafkaClient {
             _ = rd_kafka_position(handle, list)
         }
         var timestamps: [Int] = []
+        var groups: [String: [Int]] = [:]
         for (i, entry) in all.enumerated() {
             let elem = list.pointee.elems + i
             if i < current.count && elem.pointee.offset >= 0 { continue }
             elem.pointee.offset = entry.rawOffset
             if entry.isTimestamp { timestamps.append(i) }
+            if let group = entry.committedGroup { groups[group, default: []].append(i) }
         }
         if !timestamps.isEmpty {
             try resolveTimestamps(in: list, at: timestamps, timeoutMs: timeoutMs)
         }
+        for (group, indices) in groups.sorted(by: { $0.key < $1.key }) {
+            try resolveCommitted(group: group, in: list, at: indices, timeoutMs: timeoutMs)
+        }
         let err = rd_kafka_assign(handle, list)
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw .metadata("assign: " + String(cString: rd_kafka_err2str(err)))
+        }
+    }
+
+    /// Sets the partitions at `indices` of `list` to where `group` stands: its committed
+    /// offset, or the end where it never committed (a consumer of it would start there under
+    /// the default `auto.offset.reset`). The group is asked, never joined. A group that
+    /// committed on none of them is an error naming it, rather than a tail that waits for
+    /// nothing.
+    private func resolveCommitted(group: String, in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>, at indices: [Int],
+                                  timeoutMs: Int32) throws(KafkaError) {
+        let query = rd_kafka_topic_partition_list_new(Int32(indices.count))!
+        defer { rd_kafka_topic_partition_list_destroy(query) }
+        for i in indices {
+            let elem = list.pointee.elems[i]
+            rd_kafka_topic_partition_list_add(query, elem.topic, elem.partition)
+        }
+        let queue = rd_kafka_queue_new(handle)
+        defer {
+            while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
+            rd_kafka_queue_destroy(queue)
+        }
+        let options = rd_kafka_AdminOptions_new(handle, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        var errstr = [CChar](repeating: 0, count: 256)
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, &errstr, errstr.count)
+        var request = rd_kafka_ListConsumerGroupOffsets_new(group, query)
+        rd_kafka_ListConsumerGroupOffsets(handle, &request, 1, options, queue)
+        rd_kafka_ListConsumerGroupOffsets_destroy(request)
+        guard let event = rd_kafka_queue_poll(queue, timeoutMs &+ 1_000) else {
+            throw .timedOut("reading where group \(group) stands")
+        }
+        defer { rd_kafka_event_destroy(event) }
+        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw .admin("offsets of group \(group): " + String(cString: rd_kafka_event_error_string(event)))
+        }
+        var count = 0
+        guard let result = rd_kafka_event_ListConsumerGroupOffsets_result(event),
+              let results = rd_kafka_ListConsumerGroupOffsets_result_groups(result, &count), count == 1, let answer = results[0] else {
+            throw .admin("offsets of group \(group): no answer")
+        }
+        if let error = rd_kafka_group_result_error(answer) {
+            throw .admin("offsets of group \(group): " + String(cString: rd_kafka_error_string(error)))
+        }
+        var committed: [String: [Int32: Int64]] = [:]
+        if let found = rd_kafka_group_result_partitions(answer) {
+            for j in 0..<Int(found.pointee.cnt) {
+                let p = found.pointee.elems[j]
+                guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
+                committed[String(cString: topic), default: [:]][p.partition] = p.offset
+            }
+        }
+        guard !committed.isEmpty else {
+            let topic = list.pointee.elems[indices[0]].topic.map { String(cString: $0) } ?? "?"
+            throw .admin("group \(group) has committed no offsets on \(topic)")
+        }
+        for i in indices {
+            let elem = list.pointee.elems + i
+            let topic = elem.pointee.topic.map { String(cString: $0) } ?? ""
+            elem.pointee.offset = committed[topic]?[elem.pointee.partition] ?? pipetop_offset_end()
         }
     }
 

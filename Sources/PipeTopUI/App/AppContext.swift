@@ -30,6 +30,9 @@ struct AppContext: Sendable {
     var themes: [String] = []
     /// The orders `:sort` takes on this screen (the Topics screen's there, else the Overview's).
     var sorts: [String] = OverviewSort.names
+    /// What `:from` completes to on a topic's tail: the usual positions, then `group:NAME` for
+    /// each consumer group the last sample of the Topics screen saw reading the topic.
+    var fromPositions = ["beginning", "end", "@-10m", "-1000"]
 
     init(rowIDs: [RowID] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10, recordMaxScroll: Int = .max,
          snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
@@ -62,6 +65,9 @@ struct AppContext: Sendable {
                   themes: state.themes)
         sorts = state.screen == .topics ? TopicsSort.names : OverviewSort.names
         topicRecords = state.screen == .tail && state.tailTopic != nil ? TopicTailScreen.records(view, state) : []
+        if let topic = state.tailTopic, let stats = view.topics?.topics.first(where: { $0.name == topic }) {
+            fromPositions += stats.groups.map { "group:" + $0.group }
+        }
     }
 
     /// Table rows on a screen of the state's size: the frame less header, tabs, footer, borders and the table's header.

@@ -112,7 +112,7 @@ enum CommandLine {
     }
 
     /// `:from POSITION` and `:format FORMAT` on a topic's tail: its reader starts again from
-    /// there (`beginning`, `end`, an offset, `-N`, `@TIME`, `@-10m`, as `--from`) or decoding
+    /// there (`beginning`, `end`, an offset, `-N`, `@TIME`, `@-10m`, `group:NAME`, as `--from`) or decoding
     /// that way (as `--value-format`), keeping the other.
     private static func retail(_ name: String, _ argument: String?, _ s: inout AppState, _ c: AppContext) -> [Effect] {
         guard s.screen == .tail, let topic = s.tailTopic else {
@@ -120,7 +120,7 @@ enum CommandLine {
             return []
         }
         guard let argument else {
-            let usage = name == "from" ? "beginning, end, OFFSET, -N, @TIME or @-DURATION (@-10m)" : formatNames.joined(separator: ", ")
+            let usage = name == "from" ? "beginning, end, OFFSET, -N, @TIME, @-DURATION (@-10m) or group:NAME" : formatNames.joined(separator: ", ")
             Update.flash("usage: :\(name) \(usage)", &s, c, role: .warn)
             return []
         }
@@ -212,7 +212,7 @@ enum CommandLine {
             : words.count == 2 && words[0] == "sort" ? c.sorts
             : words.count == 2 && words[0] == "columns" ? columnCompletions(words[1], c)
             : words.count == 2 && words[0] == "format" ? formatNames
-            : words.count == 2 && words[0] == "from" ? ["beginning", "end", "@-10m", "-1000"]
+            : words.count == 2 && words[0] == "from" ? c.fromPositions
             : c.pipelines
         let prefix = words[words.count - 1]
         let matches = candidates.filter { $0.hasPrefix(prefix) }

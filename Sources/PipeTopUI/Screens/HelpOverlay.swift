@@ -12,7 +12,7 @@ enum HelpOverlay {
             notes.append("w writes the messages shown, W every matching message from now on (NDJSON, with topic, partition, offset,")
             notes.append("  timestamp, key and headers; :from or :format ends the capture);")
             notes.append("esc goes back to Topics, 4 to the scored Tail")
-            notes.append(":from beginning|end|OFFSET|-N|@TIME|@-10m reads again from there; :format auto|json|avro|protobuf|json-schema|raw")
+            notes.append(":from beginning|end|OFFSET|-N|@TIME|@-10m|group:NAME reads again from there; :format auto|json|avro|protobuf|json-schema|raw")
         } else if state.screen == .tail {
             notes.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
             notes.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction, /features/x > 1,")

@@ -78,6 +78,7 @@ enum TopicTailScreen {
         case .end: "new messages only"
         case .offset(let o): "each partition from offset \(o)"
         case .timestamp(let ms): "from \(TimestampText.format(epochMilliseconds: ms))"
+        case .committed(let group): "from where group \(group) stands"
         }
     }
 

@@ -96,7 +96,13 @@ enum TopicsScreen {
               let topic = snapshot.topics.first(where: { $0.name == name }) else { return nil }
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
         let trouble = !TopicDescription.trouble(topic).isEmpty || topic.hasStalledGroup(afterMs: stalledAfterMs)
-        return Modal(title: name, body: TopicDescription.lines(topic, brokers: snapshot.brokers, stalledAfterMs: stalledAfterMs),
+        var body = TopicDescription.lines(topic, brokers: snapshot.brokers, stalledAfterMs: stalledAfterMs)
+        // What a stalled consumer is stuck on is the first record it has yet to read.
+        let stalled = topic.groups.filter { !$0.stalled(afterMs: stalledAfterMs).isEmpty }.map(\.group)
+        if !stalled.isEmpty {
+            body += [""] + stalled.map { "To see the record \($0) is stuck on: enter, then :from group:\($0)" }
+        }
+        return Modal(title: name, body: body,
                      buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "topic"), KeyHint("pgup/pgdn", "scroll"), KeyHint("enter", "tail")],
                      borderRole: trouble ? .warn : .accent)
     }

@@ -41,7 +41,7 @@ struct TailCommand: ParsableCommand {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition), @TIMESTAMP or @-DURATION (@-10m).", valueName: "position"),
+        help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition), @TIMESTAMP, @-DURATION (@-10m) or group:NAME (where that consumer group stands: the records it has yet to read).", valueName: "position"),
         transform: ArgumentTransforms.startPosition)
     var from: StartPosition?
 
