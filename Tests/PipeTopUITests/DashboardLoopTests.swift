@@ -161,4 +161,45 @@ import PipeTopCore
         #expect(screens.shown[0].contains("broker down"), "\(screens.shown[0])")
         #expect(audit.all.map(\.outcome) == ["sent", "delivery_failed"] && audit.all.last?.detail == "broker down")
     }
+
+    /// A tail that records where it was asked to start, and reads nothing.
+    final class Feeds: @unchecked Sendable {
+        final class Feed: TopicTailFeed, @unchecked Sendable {
+            let snapshot: TopicTailSnapshot
+            init(_ topic: String, _ format: ValueFormat, _ start: StartPosition) { snapshot = TopicTailSnapshot(topic: topic, format: format, start: start) }
+            func observe(_ observer: (@Sendable (TopicRecord) -> Void)?) {}
+            func stop() {}
+        }
+        private let started = Mutex<[StartPosition]>([])
+        private let asked = Mutex(0)
+        var starts: [StartPosition] { started.withLock { $0 } }
+        var topicSamplesAsked: Int { asked.withLock { $0 } }
+        func start(_ topic: String, _ format: ValueFormat, _ start: StartPosition) -> any TopicTailFeed {
+            started.withLock { $0.append(start) }
+            return Feed(topic, format, start)
+        }
+        func topics() -> TopicsSnapshot {
+            asked.withLock { $0 += 1 }
+            return TopicsScreenTests.topics
+        }
+    }
+
+    /// From the Topics screen to a topic's tail, then `:from group:` completed with `tab`
+    /// to a group reading it (from the screen's last sample, without sampling again): the
+    /// reader starts again where that group stands.
+    @Test func aTopicsTailStartsAgainWhereACompletedGroupStands() throws {
+        let clock = ManualWallClock(nowMs: Self.t0 + 10_000)
+        let backend = TestBackend(columns: 120, rows: 30)
+        let feeds = Feeds()
+        let askedOnTopics = Mutex(0)
+        let input = ScriptedInput([
+            // Sources are read each new second: the Topics screen's sample arrives within one.
+            .key("6", afterMs: 200), .key("enter", afterMs: 1_100), .run { askedOnTopics.withLock { $0 = feeds.topicSamplesAsked } },
+            .key(":", afterMs: 2_100)] + ScriptedInput.Step.type("from group:s") + [.key("tab"), .key("enter"), .run(afterMs: 300) {}],
+            clock: clock, backend: backend)
+        DashboardApp(store: Self.store(), options: try Self.options(), clock: clock, topics: { _ in feeds.topics() },
+                     topicTail: { feeds.start($0, $1, $2) }) { ("connected", .ok) }.run(on: backend, input: input, colors: 256)
+        #expect(feeds.starts == [TopicTailSnapshot.defaultStart, .committed(group: "scorers")], "\(feeds.starts)")
+        #expect(feeds.topicSamplesAsked == askedOnTopics.withLock { $0 }, "the tail asks for no topic samples")
+    }
 }

@@ -167,8 +167,10 @@ public final class DashboardApp {
         }
         data.liveScoredTotal = store.scoredTotal
         data.capture = capture?.progress
-        // The topic open with `d` has its configuration read too.
-        data.topics = state.screen == .topics ? topics?(TopicsScreen.describedTopic(options.view(state), state)) : nil
+        // The topic open with `d` has its configuration read too. A topic's tail keeps the
+        // last sample (without asking for more) for `:from group:` to complete its groups.
+        data.topics = state.screen == .topics ? topics?(TopicsScreen.describedTopic(options.view(state), state))
+            : state.tailTopic != nil ? state.data.topics : nil
         return data
     }
 
