@@ -77,5 +77,28 @@ import Testing
         #expect(rates.trend(lag: lag.total) == "falling behind 20/s")
         #expect(lag.partitions.map(\.behindForMs) == [0, 120_000], "in/0 moved this round; in/1 never since the first")
         #expect(lag.stalled(afterMs: 60_000).map(\.partition) == [1])
+        #expect(lag.followedSinceMs == 0)
+        #expect(lag.stallsUnjudgedForMs(stalledAfterMs: 60_000) == nil)
+        #expect(lag.stallsUnjudgedForMs(stalledAfterMs: 180_000) == 60_000, "followed 2 m: a stall of 3 m could show in 1 m")
+    }
+
+    /// Rounds that failed (a broker down, the dashboard suspended) are no evidence: the time
+    /// without readings counts neither towards a stall nor as time the group was followed.
+    @Test func roundsMissedForLongerThanTheGapLeaveTheirTimeOut() throws {
+        var book = GroupLagBook(maxGapMs: 20_000)
+        let committed: [GroupLagBook.Committed] = [.init(topic: "in", partition: 0, offset: 4)]
+        func round(at s: Int64) -> GroupLag? { book.measure(group: "g", committed: committed, nowMs: s * 1_000) { _, _ in 24 } }
+        _ = round(at: 0)
+        #expect(round(at: 5)?.partitions.first?.behindForMs == 5_000)
+        let back = try #require(round(at: 125), "two minutes without an answer, then one")
+        #expect(back.partitions.first?.behindForMs == 5_000, "not 125 s: the consumers could not commit either")
+        #expect(!back.partitions[0].isStalled(afterMs: 60_000))
+        #expect(back.followedSinceMs == 120_000)
+        #expect(back.stallsUnjudgedForMs(stalledAfterMs: 60_000) == 55_000)
+        var last: GroupLag?
+        for s in stride(from: Int64(130), through: 180, by: 5) { last = round(at: s) }
+        #expect(last?.partitions.first?.behindForMs == 60_000, "rounds answered again: the clock goes on")
+        #expect(last?.partitions.first?.isStalled(afterMs: 60_000) == true, "watched for 60 s behind: stalled")
+        #expect(last?.stallsUnjudgedForMs(stalledAfterMs: 60_000) == nil)
     }
 }

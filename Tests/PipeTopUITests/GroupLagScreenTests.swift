@@ -51,6 +51,18 @@ import PipeTopCore
         #expect(try Self.frame(screen: .pipeline, lag: lag).contains("Consumer group fraud-scorer: lag 22 · consumes 100/s ─"), "a wobble says nothing")
     }
 
+    /// Right after pipetop starts no stall can show yet: the title says when one could.
+    @Test func untilTheGroupIsFollowedLongEnoughTheTitleSaysWhenAStallCouldShow() throws {
+        var lag = Self.lag
+        lag.followedSinceMs = lag.measuredAtMs - 12_000
+        #expect(try Self.frame(screen: .pipeline, lag: lag).contains("Consumer group fraud-scorer: lag 22 · stall check in 48s"))
+        lag.followedSinceMs = lag.measuredAtMs - 60_000
+        #expect(try !Self.frame(screen: .pipeline, lag: lag).contains("stall check"))
+        lag.followedSinceMs = lag.measuredAtMs
+        lag.partitions = lag.partitions.map { p in var p = p; p.high = p.committed; return p }
+        #expect(try !Self.frame(screen: .pipeline, lag: lag).contains("stall check"), "caught up: nothing to judge")
+    }
+
     @Test func overviewShowsTheGroupTotal() throws {
         let line = try #require(try Self.frame(screen: .overview).split(separator: "\n").first { $0.contains("fraud ") })
         #expect(line.contains(" 22 "), "\(line)")

@@ -50,6 +50,7 @@ struct GroupLagBook {
         }
         ends[group] = now
         var lag = GroupLag(group: group, partitions: partitions, measuredAtMs: nowMs)
+        lag.followedSinceMs = progress.follow(group: group, atMs: nowMs)
         let known = partitions.filter { $0.high != nil }
         // Over every topic the group reads at once (a pipeline's group is judged as a whole).
         lag.rates = progress.rates(group: group, topic: "", committed: known.reduce(0) { $0 &+ $1.committed },

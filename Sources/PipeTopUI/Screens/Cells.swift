@@ -19,6 +19,12 @@ enum Cells {
         return Format.duration(ms: max(0, now - ms))
     }
 
+    /// `stall check in 48s`: when a group followed for less than `group_stalled_after` could
+    /// first be found stalled, rounded up (never `0s`).
+    static func stallCheck(inMs ms: Int64) -> String {
+        "stall check in \(Format.duration(ms: ms + 999))"
+    }
+
     static func role(for status: PipelineStatus) -> ThemeRole {
         switch status {
         case .ok: .ok

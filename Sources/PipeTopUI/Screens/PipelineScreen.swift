@@ -74,7 +74,9 @@ enum PipelineScreen {
         let total = (unknown > 0 ? "≥ " : "") + "\(lag.total)" + (unknown > 0 ? " (\(unknown) of \(lag.partitions.count) ends unknown)" : "")
         let kept = lag.oldestStaleEndMs.map { " · oldest end \(Cells.age($0, now: ctx.nowMs)) ago" } ?? ""
         let pace = lag.rates.map { r in " · consumes \(Format.rate(max(0, r.consumedPerSecond)))/s" + (r.trend(lag: lag.total).map { ", " + $0 } ?? "") }
-        let block = Block(title: "Consumer group \(lag.group): lag \(total)" + (pace ?? ""),
+        let check = lag.stallsUnjudgedForMs(stalledAfterMs: ctx.settings.alerts.groupStalledAfterMs)
+            .map { " · " + Cells.stallCheck(inMs: $0) }
+        let block = Block(title: "Consumer group \(lag.group): lag \(total)" + (pace ?? "") + (check ?? ""),
                           rightTitle: "measured \(Cells.age(lag.measuredAtMs, now: ctx.nowMs)) ago" + kept)
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         Table(columns: [

@@ -58,7 +58,7 @@ enum TopicsScreen {
         let title = "Topics (\(rows.count))" + (hidden > 0 ? ", \(hidden) internal hidden" : "") + ", by \(state.topicsSort.label)"
             + (offline > 0 ? ", \(offline) without a leader" : "") + (under > 0 ? ", \(under) under-replicated" : "")
             + (stalled > 0 ? ", \(stalled) with a stalled group" : "")
-            + (ctx.topics?.stallsUnjudgedForMs(stalledAfterMs: stalledAfterMs).map { ", stall check in \(Format.duration(ms: $0 + 999))" } ?? "")
+            + (ctx.topics?.stallsUnjudgedForMs(stalledAfterMs: stalledAfterMs).map { ", " + Cells.stallCheck(inMs: $0) } ?? "")
         let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
         block.render(in: area, buffer: &buffer, theme: ctx.theme)
         var inner = block.inner(area)

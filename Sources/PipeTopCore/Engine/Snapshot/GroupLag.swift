@@ -47,6 +47,8 @@ public struct GroupLag: Sendable, Hashable {
     /// How fast it consumes and its lag grows over the last minute, over the partitions whose
     /// end is known (`CommitProgress`; nil until tracked for 10 s).
     public var rates: CommitProgress.Rates?
+    /// Since when its commits are followed (`CommitProgress.follow`; nil: not followed).
+    public var followedSinceMs: Int64?
 
     /// `partitions`' ends read without a time are taken as read at `measuredAtMs`.
     public init(group: String, partitions: [Partition], measuredAtMs: Int64) {
@@ -57,6 +59,14 @@ public struct GroupLag: Sendable, Hashable {
             return p
         }.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
         self.measuredAtMs = measuredAtMs
+    }
+
+    /// How long the group has yet to be followed before a stall can show, while it is
+    /// behind and that time has not passed; else nil.
+    public func stallsUnjudgedForMs(stalledAfterMs: Int64) -> Int64? {
+        guard let since = followedSinceMs, total > 0 else { return nil }
+        let left = stalledAfterMs - (measuredAtMs - since)
+        return left > 0 ? left : nil
     }
 
     /// The sum over every partition whose end is known.

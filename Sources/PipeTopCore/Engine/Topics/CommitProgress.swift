@@ -85,11 +85,10 @@ public struct CommitProgress: Sendable {
     /// Readings further apart than this leave the time between them out (nil: none are).
     public let maxGapMs: Int64?
 
-    /// When `track` took its first reading, moved on by the gaps left out: a group can be
-    /// found stalled only once it has been followed for `group_stalled_after` (the cluster
-    /// keeps no time of a commit).
-    public private(set) var followedSinceMs: Int64?
-    private var lastTrackMs: Int64?
+    /// Per group (nil: every group, as `track` reads them), since when it is followed and
+    /// when it was last read: a group can be found stalled only once it has been followed
+    /// for `group_stalled_after` (the cluster keeps no time of a commit).
+    private var followed: [String?: (sinceMs: Int64, lastMs: Int64)] = [:]
     /// When a reading last failed.
     private var missedAtMs: Int64?
     private var partitions: [PartitionKey: PartitionState] = [:]
@@ -105,6 +104,17 @@ public struct CommitProgress: Sendable {
     /// is left out when it is read again.
     public mutating func missed(atMs: Int64) {
         missedAtMs = atMs
+    }
+
+    /// Notes a reading of `group` (nil: of every group) at `atMs` and returns since when it
+    /// is followed: its first reading, moved on by the gaps left out.
+    public mutating func follow(group: String?, atMs: Int64) -> Int64 {
+        var since = atMs
+        if let f = followed[group] {
+            since = unobserved(since: f.lastMs, until: atMs) ? f.sinceMs + (atMs - f.lastMs) : f.sinceMs
+        }
+        followed[group] = (since, atMs)
+        return since
     }
 
     /// Whether the time between a reading at `seenMs` and one at `atMs` is left out.
@@ -170,6 +180,7 @@ public struct CommitProgress: Sendable {
         func kept(_ seenMs: Int64, _ owner: String) -> Bool { seenMs >= atMs || (group != nil && owner != group) }
         partitions = partitions.filter { kept($0.value.seenMs, $0.key.group) }
         totals = totals.filter { kept($0.value.seenMs, $0.key.group) }
+        followed = followed.filter { $0.key == nil || kept($0.value.lastMs, $0.key!) }
     }
 
     /// Partitions tracked (for tests).
@@ -182,13 +193,7 @@ extension CommitProgress {
     /// groups are followed; forgets the groups and partitions it no longer has.
     public mutating func track(_ snapshot: inout TopicsSnapshot) {
         let atMs = snapshot.measuredAtMs
-        if let last = lastTrackMs, let since = followedSinceMs, unobserved(since: last, until: atMs) {
-            followedSinceMs = since + (atMs - last)
-        } else if followedSinceMs == nil {
-            followedSinceMs = atMs
-        }
-        lastTrackMs = atMs
-        snapshot.groupsFollowedSinceMs = followedSinceMs
+        snapshot.groupsFollowedSinceMs = follow(group: nil, atMs: atMs)
         for t in snapshot.topics.indices {
             let highs = Dictionary(snapshot.topics[t].partitionStats.map { ($0.partition, $0.offsets.high) }, uniquingKeysWith: max)
             let name = snapshot.topics[t].name
