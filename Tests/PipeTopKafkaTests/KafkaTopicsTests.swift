@@ -241,6 +241,23 @@ struct KafkaTopicsTests {
                 "\(table.stdout)")
     }
 
+    /// A named group is asked for its offsets whether the cluster's listing names it or not:
+    /// a principal may read its own group's offsets without leave to list every group (as
+    /// kafka-consumer-groups --describe --group does). The test broker shows the case without
+    /// ACLs: it lists a group named outside ASCII percent-encoded (`sc%C3%B6rer`), a name that
+    /// has no offsets, while the group's own name has them.
+    @Test func aNamedGroupIsReadEvenWhenTheListingDoesNotNameIt() throws {
+        let broker = try TestBroker.shared()
+        try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics(["groups.named"], partitions: 1)
+        let records = (0..<9).map { "r\($0)" }.joined(separator: "\n") + "\n"
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: "groups.named", input: Data(records.utf8), arguments: ["-p", "0"]).status == 0)
+        try KafkaLagTests.commit(group: "scörer", [("groups.named", 4)], broker: broker.bootstrap)
+        let one = try Pipetop.run(["groups", "scörer", "--brokers", broker.bootstrap])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.hasPrefix("GROUP scörer · lag 5\n"), "\(one.stdout)")
+        #expect(one.stdout.contains("groups.named          0          4    5"), "\(one.stdout)")
+    }
+
     /// Two groups behind on a topic a producer writes 50 records a second to: one committed
     /// once and stopped, one commits what was produced every second. Read twice 12 s apart,
     /// with `group_stalled_after` at 3 s, the first is stalled (exit 1, named) and the second

@@ -43,18 +43,27 @@ public final class KafkaTopicsSampler: Sendable {
     /// librdkafka's log lines and errors of this client.
     public var log: KafkaLog { client.events.log }
 
-    /// One look at the cluster, with the configuration of the topics `describing` names.
+    /// One look at the cluster, with the configuration of the topics `describing` names, and
+    /// the committed offsets of every group the cluster lists and of the groups `named`, asked
+    /// for whether listed or not (a principal allowed to read its own group's offsets may not
+    /// be allowed to list the cluster's groups, as with kafka-consumer-groups --describe).
     /// Throws when the metadata or the watermarks cannot be had (no broker answers); trouble
     /// with the groups is kept in `groupsError` instead, with a configuration in
     /// `settingsErrors`.
-    public func sample(describing: [String] = []) throws(KafkaError) -> TopicsSample {
+    public func sample(describing: [String] = [], groups named: [String] = []) throws(KafkaError) -> TopicsSample {
         let metadata = try client.metadata(allTopics: true, timeoutMs: timeoutMs)
         let taken = SystemWallClock().nowMs()
         let watermarks = try self.watermarks(metadata.topics.mapValues(\.count))
         var committed: [String: [String: [Int32: Int64]]] = [:]
         var groupsError: String?
         do {
-            committed = try committedOffsets(groups: try groups())
+            let listed: [String]
+            do {
+                listed = try groups()
+            } catch where !named.isEmpty {
+                listed = []  // the named groups can still be read
+            }
+            committed = try committedOffsets(groups: Array(Set(listed).union(named)).sorted())
         } catch {
             groupsError = "consumer groups: \(error)"
         }

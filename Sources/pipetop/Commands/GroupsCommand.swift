@@ -46,7 +46,7 @@ struct GroupsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let measured = try ClusterSampling(global, interval: interval, listing: "the consumer groups")
+            let measured = try ClusterSampling(global, interval: interval, groups: names, listing: "the consumer groups")
             let (client, snapshot, stalledAfterMs) = (measured.client, measured.snapshot, measured.stalledAfterMs)
             if let problem = snapshot.error { throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(problem)") }
             let all = snapshot.groups
