@@ -246,7 +246,7 @@ struct KafkaTopicsTests {
     /// kafka-consumer-groups --describe --group does). The test broker shows the case without
     /// ACLs: it lists a group named outside ASCII percent-encoded (`sc%C3%B6rer`), a name that
     /// has no offsets, while the group's own name has them.
-    @Test func aNamedGroupIsReadEvenWhenTheListingDoesNotNameIt() throws {
+    @Test func aNamedGroupIsReadEvenWhenTheListingDoesNotNameIt() async throws {
         let broker = try TestBroker.shared()
         try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics(["groups.named"], partitions: 1)
         let records = (0..<9).map { "r\($0)" }.joined(separator: "\n") + "\n"
@@ -256,6 +256,13 @@ struct KafkaTopicsTests {
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout.hasPrefix("GROUP scörer · lag 5\n"), "\(one.stdout)")
         #expect(one.stdout.contains("groups.named          0          4    5"), "\(one.stdout)")
+        // The Topics screen's probe reads the groups of `lag_groups` the same way.
+        let probe = KafkaTopicsProbe(config: KafkaClientConfig(brokers: broker.bootstrap), interval: .milliseconds(300), groups: ["scörer"])
+        defer { probe.stop() }
+        let found = await eventually(timeout: .seconds(15)) {
+            probe.latest()?.topics.first { $0.name == "groups.named" }?.groups.contains { $0.group == "scörer" && $0.lag == 5 } == true
+        }
+        #expect(found, "\(String(describing: probe.latest()?.topics.first { $0.name == "groups.named" }))")
     }
 
     /// Two groups behind on a topic a producer writes 50 records a second to: one committed

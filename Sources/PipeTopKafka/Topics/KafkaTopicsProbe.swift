@@ -13,6 +13,7 @@ import Synchronization
 public final class KafkaTopicsProbe: Sendable {
     private let config: KafkaClientConfig
     private let interval: Duration
+    private let groups: [String]
     private let idleAfterMs: Int64
     private let log: KafkaLog
     private struct State {
@@ -33,8 +34,11 @@ public final class KafkaTopicsProbe: Sendable {
     /// new topic to describe).
     private let wake = DispatchSemaphore(value: 0)
 
-    public init(config: KafkaClientConfig, interval: Duration = .seconds(2), idleAfter: Duration = .seconds(10), log: KafkaLog? = nil) {
+    /// `groups`: groups whose offsets each sample reads whether the cluster lists them or not.
+    public init(config: KafkaClientConfig, interval: Duration = .seconds(2), idleAfter: Duration = .seconds(10), groups: [String] = [],
+                log: KafkaLog? = nil) {
         self.config = config
+        self.groups = Array(Set(groups)).sorted()
         self.interval = interval
         idleAfterMs = max(interval.milliseconds * 2, idleAfter.milliseconds)
         self.log = log ?? KafkaLog(filePath: config.logFile)
@@ -116,7 +120,7 @@ public final class KafkaTopicsProbe: Sendable {
             }
             let next: TopicsSnapshot
             do {
-                let current = try sampler.sample(describing: describing.map { [$0] } ?? [])
+                let current = try sampler.sample(describing: describing.map { [$0] } ?? [], groups: groups)
                 var snapshot = TopicsSnapshot(previous: previous, current: current)
                 progress.track(&snapshot)
                 next = snapshot

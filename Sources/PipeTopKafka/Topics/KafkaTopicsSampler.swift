@@ -48,8 +48,8 @@ public final class KafkaTopicsSampler: Sendable {
     /// for whether listed or not (a principal allowed to read its own group's offsets may not
     /// be allowed to list the cluster's groups, as with kafka-consumer-groups --describe).
     /// Throws when the metadata or the watermarks cannot be had (no broker answers); trouble
-    /// with the groups is kept in `groupsError` instead, with a configuration in
-    /// `settingsErrors`.
+    /// with the groups (a listing refused while named groups were read included) is kept in
+    /// `groupsError` instead, with a configuration in `settingsErrors`.
     public func sample(describing: [String] = [], groups named: [String] = []) throws(KafkaError) -> TopicsSample {
         let metadata = try client.metadata(allTopics: true, timeoutMs: timeoutMs)
         let taken = SystemWallClock().nowMs()
@@ -58,12 +58,17 @@ public final class KafkaTopicsSampler: Sendable {
         var groupsError: String?
         do {
             let listed: [String]
+            var listError: KafkaError?
             do {
                 listed = try groups()
             } catch where !named.isEmpty {
                 listed = []  // the named groups can still be read
+                listError = error
             }
             committed = try committedOffsets(groups: Array(Set(listed).union(named)).sorted())
+            if let listError {
+                groupsError = "consumer groups: cannot list them (\(listError)); only \(named.joined(separator: ", ")) read"
+            }
         } catch {
             groupsError = "consumer groups: \(error)"
         }

@@ -67,10 +67,11 @@ enum DashboardLaunch {
         }
     }
 
-    /// The Topics screen's probe on the source's cluster, sharing its log (nil for a recording
-    /// or the in-process demo, which have no cluster).
+    /// The Topics screen's probe on the source's cluster, sharing its log, reading the groups
+    /// of `lag_groups` whether the cluster lists them or not (nil for a recording or the
+    /// in-process demo, which have no cluster).
     private static func topicsProbe(for source: any EventSource) -> KafkaTopicsProbe? {
-        kafka(of: source).map { KafkaTopicsProbe(config: $0.config, log: $0.log) }
+        kafka(of: source).map { KafkaTopicsProbe(config: $0.config, groups: $0.options.lagGroups.map(\.group), log: $0.log) }
     }
 
     /// The cluster reader behind `source`: itself, or the demo's over Kafka; nil for a

@@ -48,8 +48,15 @@ struct GroupsCommand: ParsableCommand {
         do {
             let measured = try ClusterSampling(global, interval: interval, groups: names, listing: "the consumer groups")
             let (client, snapshot, stalledAfterMs) = (measured.client, measured.snapshot, measured.stalledAfterMs)
-            if let problem = snapshot.error { throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(problem)") }
             let all = snapshot.groups
+            if let problem = snapshot.error {
+                // Named groups that were all read stand, whatever happened to the listing.
+                let read = Set(all.map(\.group))
+                guard !names.isEmpty, names.allSatisfy(read.contains) else {
+                    throw CLIFailure(2, "cannot list the consumer groups of \(client.brokers): \(problem)")
+                }
+                StandardError.print("pipetop: warning: \(problem)")
+            }
             let (picked, missing) = NamedSelection.pick(names, from: all) { $0.group }
             if !missing.isEmpty {
                 throw CLIFailure(1, "no consumer group named \(missing.joined(separator: ", ")) has committed offsets on \(client.brokers) (`pipetop groups` lists them)")
