@@ -77,14 +77,7 @@ extension KafkaClient {
         if let error = rd_kafka_group_result_error(answer) {
             throw .admin("offsets of group \(group): " + String(cString: rd_kafka_error_string(error)))
         }
-        var committed: [String: [Int32: Int64]] = [:]
-        if let found = rd_kafka_group_result_partitions(answer) {
-            for j in 0..<Int(found.pointee.cnt) {
-                let p = found.pointee.elems[j]
-                guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
-                committed[String(cString: topic), default: [:]][p.partition] = p.offset
-            }
-        }
+        let committed = rd_kafka_group_result_partitions(answer).map(CommittedOffsets.read) ?? [:]
         guard !committed.isEmpty else {
             let topic = list.pointee.elems[indices[0]].topic.map { String(cString: $0) } ?? "?"
             throw .admin("group \(group) has committed no offsets on \(topic)")

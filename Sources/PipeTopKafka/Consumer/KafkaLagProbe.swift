@@ -102,12 +102,10 @@ final class KafkaLagProbe {
     /// The group's lag from its committed offsets in `list`; nil when it committed none (an
     /// unknown group), so the pipeline keeps the lag its instances report.
     private func measure(_ group: String, _ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> GroupLag? {
-        var committed: [GroupLagBook.Committed] = []
-        for j in 0..<Int(list.pointee.cnt) {
-            let p = list.pointee.elems[j]
-            guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
-            committed.append(.init(topic: String(cString: topic), partition: p.partition, offset: p.offset))
-        }
+        // In order, so that rounds with ListOffsets to spare ask for the same partitions first.
+        let committed = CommittedOffsets.read(list).flatMap { topic, partitions in
+            partitions.map { GroupLagBook.Committed(topic: topic, partition: $0.key, offset: $0.value) }
+        }.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
         return book.measure(group: group, committed: committed, nowMs: clock.nowMs()) { topic, partition in
             measuring.highWatermark(topic, partition, budget: &listOffsetsBudget)
         }

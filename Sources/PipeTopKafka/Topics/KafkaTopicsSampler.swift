@@ -197,11 +197,8 @@ public final class KafkaTopicsSampler: Sendable {
                     continue
                 }
                 guard let list = rd_kafka_group_result_partitions(g) else { continue }
-                for j in 0..<Int(list.pointee.cnt) {
-                    let p = list.pointee.elems[j]
-                    guard p.err == RD_KAFKA_RESP_ERR_NO_ERROR, p.offset >= 0, let topic = p.topic else { continue }
-                    result[name, default: [:]][String(cString: topic), default: [:]][p.partition] = p.offset
-                }
+                let offsets = CommittedOffsets.read(list)
+                if !offsets.isEmpty { result[name] = offsets }
             }
         }
         if result.isEmpty, let lastError { throw .admin(lastError) }
