@@ -264,4 +264,19 @@ struct AuditLogCrashTests {
         #expect(read.stdout.split(separator: "\n").count == 3)
         #expect(read.stderr.isEmpty, "\(read.stderr)")
     }
+
+    /// A writer stopped (ctrl-z) while it holds the log's lock must not hang the others: they
+    /// wait a while, then write their entry without the lock.
+    @Test func aLockHeldByAStoppedWriterDoesNotHangTheNext() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let held = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        #expect(held >= 0)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX) == 0)
+        let next = try BuiltPipetop.run(["audit", "--file", file, "--append-test-entries", "1"], timeout: .seconds(30))
+        #expect(next.status == 0, "\(next.stderr)")
+        let read = try BuiltPipetop.run(["audit", "--file", file, "--json"])
+        #expect(read.stdout.split(separator: "\n").count == 1, "the entry was written: \(read.stdout)")
+    }
 }

@@ -35,10 +35,7 @@ final class AuditLog: Sendable {
     /// Appends `entry` and flushes it to disk.
     func append(_ entry: AuditEntry) {
         let line = Array((entry.jsonLine() + "\n").utf8)
-        // Where the file system has no locks (ENOLCK on some NFS mounts), the entry is still
-        // written; only the cut, which must not race another writer, is left out.
-        var locked = flock(fd, LOCK_EX) == 0
-        while !locked && errno == EINTR { locked = flock(fd, LOCK_EX) == 0 }
+        let locked = lock()
         defer { if locked { flock(fd, LOCK_UN) } }
         if locked, let problem = cutTornTail() {
             failure.withLock { $0 = "audit log \(path): \(problem)" }
@@ -56,6 +53,21 @@ final class AuditLog: Sendable {
         }
         if fsync(fd) != 0 { failure.withLock { $0 = "audit log \(path): fsync: \(String(cString: strerror(errno)))" } }
     }
+
+    /// Takes the exclusive lock, waiting at most `lockWaitMs` (a writer stopped with ctrl-z
+    /// while it holds the lock must not hang the others). Where it cannot be had in time, or
+    /// the file system has no locks (ENOLCK on some NFS mounts), the entry is still written:
+    /// only the cut, which must not race another writer, is left out.
+    private func lock() -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds + Self.lockWaitMs * 1_000_000
+        while true {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK || errno == EINTR, DispatchTime.now().uptimeNanoseconds < deadline else { return false }
+            usleep(5_000)
+        }
+    }
+
+    static let lockWaitMs: UInt64 = 2_000
 
     /// Cuts the log back to its last whole line when it does not end with one (an entry whose
     /// writer was killed mid-`write`). Returns what failed, if anything did.
