@@ -33,6 +33,8 @@ struct AppContext: Sendable {
     /// What `:from` completes to on a topic's tail: the usual positions, then `group:NAME` for
     /// each consumer group the last sample of the Topics screen saw reading the topic.
     var fromPositions = ["beginning", "end", "@-10m", "-1000"]
+    /// On the Groups screen, the topic `enter` tails for the selected group.
+    var groupTopic: String?
 
     init(rowIDs: [RowID] = [], pipelines: [String] = [], nowMs: Int64 = 0, pageRows: Int = 10, recordMaxScroll: Int = .max,
          snapshot: StoreSnapshot? = nil, control: ControlOptions = ControlOptions(unavailable: "no control channel"),
@@ -65,6 +67,9 @@ struct AppContext: Sendable {
                   themes: state.themes)
         sorts = state.screen == .topics ? TopicsSort.names : OverviewSort.names
         topicRecords = state.screen == .tail && state.tailTopic != nil ? TopicTailScreen.records(view, state) : []
+        if state.screen == .groups, let g = GroupsScreen.selectedGroup(view, state) {
+            groupTopic = GroupsScreen.topicToTail(g, stalledAfterMs: view.settings.alerts.groupStalledAfterMs)
+        }
         if let topic = state.tailTopic, let stats = view.topics?.topics.first(where: { $0.name == topic }) {
             fromPositions += stats.groups.map { "group:" + $0.group }
         }

@@ -3,7 +3,7 @@ import PipeTopCore
 /// The `:` command line: what each command does and how words complete.
 enum CommandLine {
     /// Commands and what they take, for completion and the error message.
-    static let names = ["overview", "models", "drift", "tail", "events", "topics", "pipeline", "help", "theme", "quit", "q",
+    static let names = ["overview", "models", "drift", "tail", "events", "topics", "groups", "pipeline", "help", "theme", "quit", "q",
                         "promote", "rollback", "retire", "context", "columns", "sort", "from", "format"]
     /// Commands whose first argument is `[PIPELINE/]MODEL`.
     static let controlNames: Set<String> = ["promote", "rollback", "retire"]
@@ -27,6 +27,7 @@ enum CommandLine {
         case "overview": Update.go(.overview, &s)
         case "events": Update.go(.events, &s)
         case "topics": Update.go(.topics, &s)
+        case "groups": Update.go(.groups, &s)
         case "models": if needPipeline(argument) { Update.go(.models, &s) }
         case "drift": if needPipeline(argument) { Update.go(.drift, &s) }
         case "tail": if needPipeline(argument) { Update.go(.tail, &s) }

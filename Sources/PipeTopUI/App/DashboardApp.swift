@@ -167,9 +167,11 @@ public final class DashboardApp {
         }
         data.liveScoredTotal = store.scoredTotal
         data.capture = capture?.progress
-        // The topic open with `d` has its configuration read too. A topic's tail keeps the
-        // last sample (without asking for more) for `:from group:` to complete its groups.
+        // The topic open with `d` has its configuration read too; the Groups screen reads the
+        // same samples. A topic's tail keeps the last sample (without asking for more) for
+        // `:from group:` to complete its groups.
         data.topics = state.screen == .topics ? topics?(TopicsScreen.describedTopic(options.view(state), state))
+            : state.screen == .groups ? topics?(nil)
             : state.tailTopic != nil ? state.data.topics : nil
         return data
     }

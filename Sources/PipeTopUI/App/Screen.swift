@@ -1,6 +1,6 @@
 /// The dashboard's screens, in tab order.
 public enum Screen: String, Sendable, Hashable, CaseIterable {
-    case overview, pipeline, models, drift, tail, events, topics
+    case overview, pipeline, models, drift, tail, events, topics, groups
 
     /// The title on the tab bar.
     public var title: String {
@@ -12,9 +12,10 @@ public enum Screen: String, Sendable, Hashable, CaseIterable {
         case .tail: "Tail"
         case .events: "Events"
         case .topics: "Topics"
+        case .groups: "Groups"
         }
     }
 
     /// Screens reachable by number keys and tab (the detail screen is reached by drilling in).
-    public static let tabs: [Screen] = [.overview, .models, .drift, .tail, .events, .topics]
+    public static let tabs: [Screen] = [.overview, .models, .drift, .tail, .events, .topics, .groups]
 }

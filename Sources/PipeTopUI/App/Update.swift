@@ -93,7 +93,7 @@ public enum Update {
     }
 
     /// Screens whose rows move under the selection as data comes: it follows its row there.
-    private static let keepingSelection: Set<Screen> = [.overview, .events, .topics]
+    private static let keepingSelection: Set<Screen> = [.overview, .events, .topics, .groups]
 
     /// The selected row of the screen shown, when it is one that keeps it.
     private static func selectedRow(_ s: AppState, _ options: DashboardOptions) -> RowID? {
@@ -179,7 +179,7 @@ public enum Update {
                 s.unfoldedModels[pipeline, default: []].insert(model)
             }
         case .describe:
-            guard s.screen == .topics else { return [] }
+            guard s.screen == .topics || s.screen == .groups else { return [] }
             s.showRecord = count > 0
             s.recordScroll = 0
         case .drillIn where s.screen == .topics:
@@ -192,6 +192,17 @@ public enum Update {
             followTail(&s)
             go(.tail, &s)
             return [.tailTopic(topic, format: .auto)]
+        case .drillIn where s.screen == .groups:
+            // The topic where the group is in the most trouble, from where it stands there.
+            guard selected < count, case .group(let group) = c.rowIDs[selected], let topic = c.groupTopic else { return [] }
+            s.tailTopic = topic
+            s.tailTopicFormat = .auto
+            s.tailTopicStart = .committed(group: group)
+            s.tailFilter = nil
+            s.tailSearch = nil
+            followTail(&s)
+            go(.tail, &s)
+            return [.tailTopic(topic, format: .auto, from: .committed(group: group))]
         case .drillIn:
             guard s.screen == .overview, selected < count, case .pipeline(let name) = c.rowIDs[selected] else { return [] }
             s.pipeline = name
@@ -218,6 +229,7 @@ public enum Update {
         case .tail: go(.tail, &s)
         case .events: go(.events, &s)
         case .topics: go(.topics, &s)
+        case .groups: go(.groups, &s)
         case .sort where s.screen == .topics: sort(s.topicsSort.next, &s, c)
         case .sort: sort(s.overviewSort.next, &s, c)
         case .internalTopics:

@@ -5,7 +5,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case pageUp = "page_up", pageDown = "page_down"
     case drillIn = "drill_in", back
     case nextScreen = "next_screen", previousScreen = "previous_screen"
-    case overview, models, drift, tail, events, topics
+    case overview, models, drift, tail, events, topics, groups
     case filter
     case commandMode = "command"
     case pause

@@ -30,6 +30,7 @@ public enum Dashboard {
         case .tail: TailScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
         case .events: EventsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
         case .topics: TopicsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
+        case .groups: GroupsScreen.render(in: parts[2], buffer: &buffer, ctx: ctx, state: state)
         }
         footer(state, ctx, in: parts[3], buffer: &buffer)
         if state.showHelp { HelpOverlay.render(state, ctx, in: area, buffer: &buffer) }
@@ -55,6 +56,7 @@ public enum Dashboard {
         case .tail: rows = TailScreen.rows(ctx, state)
         case .events: rows = EventsScreen.rows(ctx, state)
         case .topics: rows = TopicsScreen.rows(ctx, state)
+        case .groups: rows = GroupsScreen.rows(ctx, state)
         }
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
     }
@@ -70,6 +72,7 @@ public enum Dashboard {
             modal = state.tailTopic != nil ? TopicTailScreen.openRecord(TopicTailScreen.records(ctx, state), state)
                 : TailScreen.openRecord(TailScreen.records(ctx, state), state)
         case .topics: modal = TopicsScreen.openTopic(ctx, state)
+        case .groups: modal = GroupsScreen.openGroup(ctx, state)
         case .events:
             let rows = ScreenRow.filtered(EventsScreen.rows(ctx, state), by: state.filters[.events])
             modal = rows.isEmpty ? nil : EventsScreen.openEvent(rows[state.selected(on: .events, count: rows.count)], width: state.size.columns)

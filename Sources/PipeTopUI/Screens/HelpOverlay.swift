@@ -4,14 +4,14 @@ enum HelpOverlay {
         let bindings = ctx.keymap.help(on: state.screen)
         let width = bindings.map { $0.keyLabel.count }.max() ?? 0
         let entries = bindings.map { $0.keyLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.help }
-        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :topics  :pipeline P  :theme [T]  :context C  :sort NAME  :q"]
+        var notes = [":overview  :models [P]  :drift [P]  :tail [P]  :events  :topics  :groups  :pipeline P  :theme [T]  :context C  :sort NAME  :q"]
         if state.screen == .tail, let topic = state.tailTopic {
             notes.append("tail of topic \(topic): / takes the filter language on the decoded values,")
             notes.append("  JSON Pointers or member names: /amount > 100, has(/label), /user/country == \"FR\"")
             notes.append("enter opens a message with its key and headers; s searches the same way, n/N to the next older/newer match;")
             notes.append("w writes the messages shown, W every matching message from now on (NDJSON, with topic, partition, offset,")
             notes.append("  timestamp, key and headers; :from or :format ends the capture);")
-            notes.append("esc goes back to Topics, 4 to the scored Tail")
+            notes.append("esc goes back (to Topics or Groups), 4 to the scored Tail")
             notes.append(":from beginning|end|OFFSET|-N|@TIME|@-10m|group:NAME reads again from there; :format auto|json|avro|protobuf|json-schema|raw")
         } else if state.screen == .tail {
             notes.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
@@ -22,6 +22,10 @@ enum HelpOverlay {
             notes.append("o or :sort NAME sorts by name, rate (MSG/S, fastest first), retained (largest first); i shows internal topics (_…)")
             notes.append("enter tails the selected topic (auto decoding); /regex filters rows, esc clears")
             notes.append("d describes it: each partition's leader, replicas in sync, offsets and rate; each group's lag per partition")
+        } else if state.screen == .groups {
+            notes.append("stalled groups first, then by name; /regex filters rows (group and topic names), esc clears")
+            notes.append("enter tails the topic where the group is most behind, from where it stands (:from group:NAME)")
+            notes.append("d describes it: its pace on each topic, its committed offset and lag per partition")
         } else if state.screen == .overview {
             notes.append("o or :sort NAME orders the pipelines: " + OverviewSort.names.joined(separator: ", ")
                          + " (status: critical, stale, warn, ok; then by name)")

@@ -19,6 +19,8 @@ public enum RowID: Sendable, Hashable {
     case message(partition: Int32, offset: Int64)
     /// A topic of the cluster (the Topics screen).
     case topic(String)
+    /// A consumer group of the cluster (the Groups screen).
+    case group(String)
     /// An entry of the store's timeline (the Events screen), by a key made of what it says
     /// (`EventsScreen.key`), so it stays the same row while newer events arrive above it.
     case event(Int)

@@ -29,37 +29,22 @@ struct GroupsReport: Encodable {
         for g in groups {
             let lag = Format.count(g.lag)
             out += TextColumns.pad(g.group, width) + String(repeating: " ", count: max(0, 12 - lag.count)) + lag + "  "
-                + g.topics.map { t in
-                    "\(t.topic) (lag \(Format.count(t.lag))" + (t.progress(stalledAfterMs: stalledAfterMs).map { ", " + $0 } ?? "") + ")"
-                }.joined(separator: ", ") + "\n"
+                + GroupDescription.topics(g, stalledAfterMs: stalledAfterMs) + "\n"
         }
         return out
     }
 
-    /// Each group under a `GROUP name` line, partition by partition, a blank line apart; under
-    /// a stalled group, the command that prints the records where it stands on each stalled
-    /// partition (the last it committed past, and the next: a consumer stuck on a record has
-    /// committed either up to it or, storing offsets as it receives them, just past it).
+    /// Each group in full (`GroupDescription`), a blank line apart; under a stalled group, the
+    /// command that prints the records where it stands on each stalled partition (the last it
+    /// committed past, and the next: a consumer stuck on a record has committed either up to
+    /// it or, storing offsets as it receives them, just past it).
     static func description(_ groups: [ConsumerGroupLag], stalledAfterMs: Int64) -> String {
         groups.map { g in
-            let head = ["GROUP \(g.group) · lag \(Format.count(g.lag))"] + g.topics.compactMap { t in
-                let consumed = t.rates.map { "consumes \(Format.rate(max(0, $0.consumedPerSecond)))/s" }
-                let progress = t.progress(stalledAfterMs: stalledAfterMs)
-                let said = [consumed, progress].compactMap { $0 }
-                return said.isEmpty ? nil : "\(t.topic): " + said.joined(separator: ", ")
-            }
-            let rows = g.topics.flatMap { t in
-                t.partitions.map { p in
-                    [t.topic, "\(p.partition)", Format.count(p.committed), Format.count(p.lag),
-                     p.isStalled(afterMs: stalledAfterMs) ? "stalled \(Format.duration(ms: p.behindForMs ?? 0))" : ""]
-                }
-            }
-            let lines = TextTable.lines(["TOPIC", "PARTITION", "COMMITTED", "LAG", ""], rows, rightAligned: [1, 2, 3])
-            let stalled = g.topics.flatMap { t in t.partitions.filter { $0.isStalled(afterMs: stalledAfterMs) }.map { (t.topic, $0) } }
+            let stalled = GroupDescription.stalled(g, afterMs: stalledAfterMs)
             let hints = stalled.isEmpty ? [] : ["", "The records where it stands:"] + stalled.map { topic, p in
                 "  pipetop tail --topic \(topic) --partition \(p.partition) --from \(max(0, p.committed - 1)) --count 2 --format json --meta"
             }
-            return (head + lines + hints).joined(separator: "\n") + "\n"
+            return (GroupDescription.lines(g, stalledAfterMs: stalledAfterMs) + hints).joined(separator: "\n") + "\n"
         }.joined(separator: "\n")
     }
 }

@@ -1,0 +1,91 @@
+import PipeTopCore
+
+/// Screen 7: every consumer group of the cluster with its lag in all and on each topic it
+/// commits on, and how it is doing there (stalled, catching up, falling behind): the
+/// dashboard's `pipetop groups`, from the same samples as the Topics screen. Stalled groups
+/// come first, then by name; `enter` tails the topic where the selected group is in the most
+/// trouble from where it stands, `d` describes it partition by partition.
+enum GroupsScreen {
+    /// The groups shown: stalled ones first, then by name.
+    static func groups(_ ctx: ViewContext) -> [ConsumerGroupLag] {
+        let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+        let all = ctx.topicsUnavailable == nil ? ctx.topics?.groups ?? [] : []
+        return all.filter { $0.isStalled(afterMs: stalledAfterMs) } + all.filter { !$0.isStalled(afterMs: stalledAfterMs) }
+    }
+
+    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+        let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+        return groups(ctx).map { g in
+            let stalled = g.isStalled(afterMs: stalledAfterMs)
+            return ScreenRow(id: .group(g.group), cells: [
+                Span(g.group, role: stalled ? .critical : nil), Span(Format.count(g.lag), role: stalled ? .critical : nil),
+                Span("\(g.topics.count)"), Span(GroupDescription.topics(g, stalledAfterMs: stalledAfterMs), role: stalled ? .critical : nil),
+            ], filterText: ([g.group] + g.topics.map(\.topic)).joined(separator: " "))
+        }
+    }
+
+    static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
+        if ctx.topicsUnavailable != nil || ctx.topics == nil {
+            let block = Block(title: "Groups")
+            block.render(in: area, buffer: &buffer, theme: ctx.theme)
+            Paragraph(ctx.topicsUnavailable != nil ? "Consumer groups need a Kafka source" : "reading the cluster's consumer groups…", role: .muted)
+                .render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        let filter = state.filters[.groups]
+        let rows = ScreenRow.filtered(rows(ctx, state), by: filter)
+        let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+        let stalled = groups(ctx).count { $0.isStalled(afterMs: stalledAfterMs) }
+        let title = "Groups (\(rows.count)), stalled first, then by name" + (stalled > 0 ? ", \(stalled) stalled" : "")
+            + (ctx.topics?.stallsUnjudgedForMs(stalledAfterMs: stalledAfterMs).map { ", " + Cells.stallCheck(inMs: $0) } ?? "")
+        let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
+        block.render(in: area, buffer: &buffer, theme: ctx.theme)
+        var inner = block.inner(area)
+        if let error = ctx.topics?.error, inner.height > 2 {
+            // The last line says what went wrong; the table keeps the last good numbers.
+            Paragraph(error, role: .warn).render(in: Rect(x: inner.x, y: inner.bottom - 1, width: inner.width, height: 1),
+                                                 buffer: &buffer, theme: ctx.theme)
+            inner.height -= 1
+        }
+        if rows.isEmpty, filter == nil {
+            Paragraph("No consumer group has committed offsets on this cluster's topics.", role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
+            return
+        }
+        let selected = rows.isEmpty ? nil : state.selected(on: .groups, count: rows.count)
+        Table(columns: [
+            .init("GROUP", width: .content(min: 12, max: inner.width / 3)), .init("LAG", width: .fixed(12), alignment: .right),
+            .init("TOPICS", width: .fixed(6), alignment: .right), .init("ON EACH TOPIC", width: .fill),
+        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+        if var modal = openGroup(ctx, state) {
+            modal.scroll = state.recordScroll  // render keeps it within the body
+            modal.render(in: area, buffer: &buffer, theme: ctx.theme)
+        }
+    }
+
+    /// The selected group (after the filter), if any.
+    static func selectedGroup(_ ctx: ViewContext, _ state: AppState) -> ConsumerGroupLag? {
+        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.groups])
+        guard !rows.isEmpty, case .group(let name) = rows[state.selected(on: .groups, count: rows.count)].id else { return nil }
+        return ctx.topics?.groups.first { $0.group == name }
+    }
+
+    /// The topic `enter` tails for `g`: the first where it is stalled, else where it lags most.
+    static func topicToTail(_ g: ConsumerGroupLag, stalledAfterMs: Int64) -> String? {
+        let stalled = g.topics.first { t in t.partitions.contains { $0.isStalled(afterMs: stalledAfterMs) } }
+        return (stalled ?? g.topics.max { ($0.lag, $1.topic) < ($1.lag, $0.topic) })?.topic
+    }
+
+    /// The selected group in full while `d` has it open (`GroupDescription`), redrawn with
+    /// every sample; `↑↓` move to the next group.
+    static func openGroup(_ ctx: ViewContext, _ state: AppState) -> Modal? {
+        guard state.showRecord, state.screen == .groups, let g = selectedGroup(ctx, state) else { return nil }
+        let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
+        var body = GroupDescription.lines(g, stalledAfterMs: stalledAfterMs)
+        if let topic = topicToTail(g, stalledAfterMs: stalledAfterMs) {
+            body += ["", "enter tails \(topic) from where \(g.group) stands: its next record on each partition comes first"]
+        }
+        return Modal(title: g.group, body: body,
+                     buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "group"), KeyHint("pgup/pgdn", "scroll"), KeyHint("enter", "tail")],
+                     borderRole: g.isStalled(afterMs: stalledAfterMs) ? .warn : .accent)
+    }
+}
