@@ -37,16 +37,7 @@ enum GroupsScreen {
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
         let stalled = groups(ctx).count { $0.isStalled(afterMs: stalledAfterMs) }
         let title = "Groups (\(rows.count)), stalled first, then by name" + (stalled > 0 ? ", \(stalled) stalled" : "")
-            + (ctx.topics?.stallsUnjudgedForMs(stalledAfterMs: stalledAfterMs).map { ", " + Cells.stallCheck(inMs: $0) } ?? "")
-        let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
-        block.render(in: area, buffer: &buffer, theme: ctx.theme)
-        var inner = block.inner(area)
-        if let error = ctx.topics?.error, inner.height > 2 {
-            // The last line says what went wrong; the table keeps the last good numbers.
-            Paragraph(error, role: .warn).render(in: Rect(x: inner.x, y: inner.bottom - 1, width: inner.width, height: 1),
-                                                 buffer: &buffer, theme: ctx.theme)
-            inner.height -= 1
-        }
+        let inner = ClusterBlock.render(title: title, in: area, buffer: &buffer, ctx: ctx, filter: filter)
         if rows.isEmpty, filter == nil {
             Paragraph("No consumer group has committed offsets on this cluster's topics.", role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
             return

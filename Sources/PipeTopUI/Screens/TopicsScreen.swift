@@ -58,16 +58,7 @@ enum TopicsScreen {
         let title = "Topics (\(rows.count))" + (hidden > 0 ? ", \(hidden) internal hidden" : "") + ", by \(state.topicsSort.label)"
             + (offline > 0 ? ", \(offline) without a leader" : "") + (under > 0 ? ", \(under) under-replicated" : "")
             + (stalled > 0 ? ", \(stalled) with a stalled group" : "")
-            + (ctx.topics?.stallsUnjudgedForMs(stalledAfterMs: stalledAfterMs).map { ", " + Cells.stallCheck(inMs: $0) } ?? "")
-        let block = Block(title: title, rightTitle: filter.map { "/\($0.label)" })
-        block.render(in: area, buffer: &buffer, theme: ctx.theme)
-        var inner = block.inner(area)
-        if let error = ctx.topics?.error, inner.height > 2 {
-            // The last line says what went wrong; the table keeps the last good numbers.
-            Paragraph(error, role: .warn).render(in: Rect(x: inner.x, y: inner.bottom - 1, width: inner.width, height: 1),
-                                                 buffer: &buffer, theme: ctx.theme)
-            inner.height -= 1
-        }
+        let inner = ClusterBlock.render(title: title, in: area, buffer: &buffer, ctx: ctx, filter: filter)
         let selected = rows.isEmpty ? nil : state.selected(on: .topics, count: rows.count)
         // Names as wide as the longest, within a third of the width: the groups get the rest.
         Table(columns: [
