@@ -37,7 +37,7 @@ import PipeTopCore
         let s = Self.state(options)
         #expect(s.screen == .groups)
         #expect(Dashboard.rowIDs(s, options.view(s)) == [.group("scorers"), .group("audit"), .group("label-joiner")])
-        let rows = GroupsScreen.rows(options.view(s), s)
+        let rows = GroupsScreen.shown(options.view(s), s).map { GroupsScreen.row($0, options.view(s)) }
         #expect(rows.first?.cells.map(\.text) == ["scorers", "1,204", "1", "payments (lag 1,204, stalled 1m30s on 1 of 6 partitions)"])
         #expect(rows.first?.cells.map(\.role) == [.critical, .critical, nil, .critical])
         #expect(rows.last?.cells.map(\.text) == ["label-joiner", "37,000", "1", "pipeline.scored (lag 37,000, falling behind 400/s)"])

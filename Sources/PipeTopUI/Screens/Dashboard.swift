@@ -56,7 +56,7 @@ public enum Dashboard {
         case .tail: rows = TailScreen.rows(ctx, state)
         case .events: rows = EventsScreen.rows(ctx, state)
         case .topics: rows = TopicsScreen.rows(ctx, state)
-        case .groups: rows = GroupsScreen.rows(ctx, state)
+        case .groups: return GroupsScreen.shown(ctx, state).map { .group($0.group) }
         }
         return ScreenRow.filtered(rows, by: state.filters[state.screen]).map(\.id)
     }

@@ -9,19 +9,26 @@ enum GroupsScreen {
     /// The groups shown: stalled ones first, then by name.
     static func groups(_ ctx: ViewContext) -> [ConsumerGroupLag] {
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
-        let all = ctx.topicsUnavailable == nil ? ctx.topics?.groups ?? [] : []
+        let all = ctx.topicsUnavailable == nil ? ctx.groups : []
         return all.filter { $0.isStalled(afterMs: stalledAfterMs) } + all.filter { !$0.isStalled(afterMs: stalledAfterMs) }
     }
 
-    static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
+    /// The groups after the `/` filter (on group and topic names), in order: what the rows
+    /// are, without formatting them (only those on screen are).
+    static func shown(_ ctx: ViewContext, _ state: AppState) -> [ConsumerGroupLag] {
+        let all = groups(ctx)
+        guard let filter = state.filters[.groups], case .success(let matcher) = filter.compiled() else { return all }
+        return all.filter { g in matcher.keeps(([g.group] + g.topics.map(\.topic)).joined(separator: " ")) }
+    }
+
+    /// A group's row: its name, lag, topic count and its state on each topic.
+    static func row(_ g: ConsumerGroupLag, _ ctx: ViewContext) -> ScreenRow {
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
-        return groups(ctx).map { g in
-            let stalled = g.isStalled(afterMs: stalledAfterMs)
-            return ScreenRow(id: .group(g.group), cells: [
-                Span(g.group, role: stalled ? .critical : nil), Span(Format.count(g.lag), role: stalled ? .critical : nil),
-                Span("\(g.topics.count)"), Span(GroupDescription.topics(g, stalledAfterMs: stalledAfterMs), role: stalled ? .critical : nil),
-            ], filterText: ([g.group] + g.topics.map(\.topic)).joined(separator: " "))
-        }
+        let stalled = g.isStalled(afterMs: stalledAfterMs)
+        return ScreenRow(id: .group(g.group), cells: [
+            Span(g.group, role: stalled ? .critical : nil), Span(Format.count(g.lag), role: stalled ? .critical : nil),
+            Span("\(g.topics.count)"), Span(GroupDescription.topics(g, stalledAfterMs: stalledAfterMs), role: stalled ? .critical : nil),
+        ])
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
@@ -33,20 +40,23 @@ enum GroupsScreen {
             return
         }
         let filter = state.filters[.groups]
-        let rows = ScreenRow.filtered(rows(ctx, state), by: filter)
+        let shown = shown(ctx, state)
         let stalledAfterMs = ctx.settings.alerts.groupStalledAfterMs
         let stalled = groups(ctx).count { $0.isStalled(afterMs: stalledAfterMs) }
-        let title = "Groups (\(rows.count)), stalled first, then by name" + (stalled > 0 ? ", \(stalled) stalled" : "")
+        let title = "Groups (\(shown.count)), stalled first, then by name" + (stalled > 0 ? ", \(stalled) stalled" : "")
         let inner = ClusterBlock.render(title: title, in: area, buffer: &buffer, ctx: ctx, filter: filter)
-        if rows.isEmpty, filter == nil {
+        if shown.isEmpty, filter == nil {
             Paragraph("No consumer group has committed offsets on this cluster's topics.", role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
             return
         }
-        let selected = rows.isEmpty ? nil : state.selected(on: .groups, count: rows.count)
+        let selected = shown.isEmpty ? nil : state.selected(on: .groups, count: shown.count)
+        // Only the rows on screen are formatted: a cluster may have thousands of groups.
+        let visible = Table.visibleRange(selected: selected, offset: 0, height: max(0, inner.height - 1), count: shown.count)
         Table(columns: [
             .init("GROUP", width: .content(min: 12, max: inner.width / 3)), .init("LAG", width: .fixed(12), alignment: .right),
             .init("TOPICS", width: .fixed(6), alignment: .right), .init("ON EACH TOPIC", width: .fill),
-        ], rows: rows.map { Table.Row($0.cells) }, selected: selected).render(in: inner, buffer: &buffer, theme: ctx.theme)
+        ], rows: visible.map { Table.Row(row(shown[$0], ctx).cells) }, selected: selected.map { $0 - visible.lowerBound })
+            .render(in: inner, buffer: &buffer, theme: ctx.theme)
         if var modal = openGroup(ctx, state) {
             modal.scroll = state.recordScroll  // render keeps it within the body
             modal.render(in: area, buffer: &buffer, theme: ctx.theme)
@@ -55,9 +65,8 @@ enum GroupsScreen {
 
     /// The selected group (after the filter), if any.
     static func selectedGroup(_ ctx: ViewContext, _ state: AppState) -> ConsumerGroupLag? {
-        let rows = ScreenRow.filtered(rows(ctx, state), by: state.filters[.groups])
-        guard !rows.isEmpty, case .group(let name) = rows[state.selected(on: .groups, count: rows.count)].id else { return nil }
-        return ctx.topics?.groups.first { $0.group == name }
+        let shown = shown(ctx, state)
+        return shown.isEmpty ? nil : shown[state.selected(on: .groups, count: shown.count)]
     }
 
     /// The topic `enter` tails for `g`: the first where it is stalled, else where it lags most.

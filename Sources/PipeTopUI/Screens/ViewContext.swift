@@ -35,7 +35,12 @@ public struct ViewContext: Sendable {
 
     /// The cluster's topics for the Topics screen (nil: not measured yet), and why there can
     /// be none (a demo or a replay has no cluster to ask; nil when a probe feeds `topics`).
-    public var topics: TopicsSnapshot?
+    public var topics: TopicsSnapshot? {
+        didSet { groups = topics?.groups ?? [] }
+    }
+    /// The consumer groups of `topics`, for the Groups screen: gathered once when `topics` is
+    /// set (`TopicsSnapshot.groups` goes over every topic's groups each time it is read).
+    public private(set) var groups: [ConsumerGroupLag] = []
     public var topicsUnavailable: String? = "Topics need a Kafka source"
 
     /// What the source reads of the scored topics (`scored_read`), for the Drift and Tail screens.
