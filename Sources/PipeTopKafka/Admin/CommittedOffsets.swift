@@ -1,11 +1,49 @@
 import CRdKafka
 
-/// A group's committed offsets as a ListConsumerGroupOffsets answer lists them, read the one
-/// way the lag probe, the Topics sampler and `--from group:` need: topic → partition →
-/// offset, leaving out partitions answered with an error or with no offset (-1001: never
-/// committed there).
+/// The admin ListConsumerGroupOffsets, asked and read the one way the lag probe, the Topics
+/// sampler and `--from group:` need: one request per group (librdkafka's rule), and each
+/// group's answer as topic → partition → offset, leaving out partitions answered with an
+/// error or with no offset (-1001: never committed there).
 enum CommittedOffsets {
-    static func read(_ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> [String: [Int32: Int64]] {
+    /// One group's part of an answer: its offsets, or why it has none.
+    struct GroupAnswer {
+        var group: String
+        var offsets: [String: [Int32: Int64]]
+        var error: String?
+    }
+
+    /// Asks for the offsets each of `groups` committed, on `partitions` only when given (nil:
+    /// every partition it committed on), each request bounded by `timeoutMs`; the answers, an
+    /// event per group, come on `queue`.
+    static func request(_ client: KafkaClient, groups: [String], partitions: UnsafePointer<rd_kafka_topic_partition_list_t>? = nil,
+                        timeoutMs: Int32, queue: OpaquePointer?) {
+        let options = rd_kafka_AdminOptions_new(client.handle, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        var errstr = [CChar](repeating: 0, count: 256)
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, &errstr, errstr.count)
+        for group in groups {
+            var request = rd_kafka_ListConsumerGroupOffsets_new(group, partitions)
+            rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
+            rd_kafka_ListConsumerGroupOffsets_destroy(request)
+        }
+    }
+
+    /// What `event` answers: why the whole request failed, or each group's part (none for a
+    /// reply of another kind).
+    static func answers(_ event: OpaquePointer) -> (failure: String?, groups: [GroupAnswer]) {
+        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR { return (String(cString: rd_kafka_event_error_string(event)), []) }
+        var count = 0
+        guard let result = rd_kafka_event_ListConsumerGroupOffsets_result(event),
+              let groups = rd_kafka_ListConsumerGroupOffsets_result_groups(result, &count) else { return (nil, []) }
+        return (nil, (0..<count).compactMap { i in
+            guard let g = groups[i] else { return nil }
+            let name = String(cString: rd_kafka_group_result_name(g))
+            if let error = rd_kafka_group_result_error(g) { return GroupAnswer(group: name, offsets: [:], error: String(cString: rd_kafka_error_string(error))) }
+            return GroupAnswer(group: name, offsets: rd_kafka_group_result_partitions(g).map(read) ?? [:])
+        })
+    }
+
+    private static func read(_ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> [String: [Int32: Int64]] {
         var result: [String: [Int32: Int64]] = [:]
         for j in 0..<Int(list.pointee.cnt) {
             let p = list.pointee.elems[j]

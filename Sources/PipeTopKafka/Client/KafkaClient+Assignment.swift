@@ -55,29 +55,16 @@ extension KafkaClient {
             while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
             rd_kafka_queue_destroy(queue)
         }
-        let options = rd_kafka_AdminOptions_new(handle, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
-        defer { rd_kafka_AdminOptions_destroy(options) }
-        var errstr = [CChar](repeating: 0, count: 256)
-        _ = rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, &errstr, errstr.count)
-        var request = rd_kafka_ListConsumerGroupOffsets_new(group, query)
-        rd_kafka_ListConsumerGroupOffsets(handle, &request, 1, options, queue)
-        rd_kafka_ListConsumerGroupOffsets_destroy(request)
+        CommittedOffsets.request(self, groups: [group], partitions: query, timeoutMs: timeoutMs, queue: queue)
         guard let event = rd_kafka_queue_poll(queue, timeoutMs &+ 1_000) else {
             throw .timedOut("reading where group \(group) stands")
         }
         defer { rd_kafka_event_destroy(event) }
-        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
-            throw .admin("offsets of group \(group): " + String(cString: rd_kafka_event_error_string(event)))
-        }
-        var count = 0
-        guard let result = rd_kafka_event_ListConsumerGroupOffsets_result(event),
-              let results = rd_kafka_ListConsumerGroupOffsets_result_groups(result, &count), count == 1, let answer = results[0] else {
-            throw .admin("offsets of group \(group): no answer")
-        }
-        if let error = rd_kafka_group_result_error(answer) {
-            throw .admin("offsets of group \(group): " + String(cString: rd_kafka_error_string(error)))
-        }
-        let committed = rd_kafka_group_result_partitions(answer).map(CommittedOffsets.read) ?? [:]
+        let (failure, answers) = CommittedOffsets.answers(event)
+        if let failure { throw .admin("offsets of group \(group): " + failure) }
+        guard answers.count == 1, let answer = answers.first else { throw .admin("offsets of group \(group): no answer") }
+        if let error = answer.error { throw .admin("offsets of group \(group): " + error) }
+        let committed = answer.offsets
         guard !committed.isEmpty else {
             let topic = list.pointee.elems[indices[0]].topic.map { String(cString: $0) } ?? "?"
             throw .admin("group \(group) has committed no offsets on \(topic)")

@@ -65,45 +65,29 @@ final class KafkaLagProbe {
         guard now >= nextMs, outstanding == 0 || now - sentMs > 3 * intervalMs else { return }
         nextMs = now + intervalMs
         sentMs = now
-        outstanding = 0
-        let options = rd_kafka_AdminOptions_new(client.handle, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
-        defer { rd_kafka_AdminOptions_destroy(options) }
-        var errstr = [CChar](repeating: 0, count: 256)
-        _ = rd_kafka_AdminOptions_set_request_timeout(options, Self.requestTimeoutMs, &errstr, errstr.count)
-        for group in pipelines.keys.sorted() {
-            // One group per request (librdkafka's rule); nil partitions: every one it committed.
-            var request = rd_kafka_ListConsumerGroupOffsets_new(group, nil)
-            rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
-            rd_kafka_ListConsumerGroupOffsets_destroy(request)
-            outstanding += 1
-        }
+        let groups = pipelines.keys.sorted()
+        CommittedOffsets.request(client, groups: groups, timeoutMs: Self.requestTimeoutMs, queue: queue)
+        outstanding = groups.count
     }
 
     private func handle(_ event: OpaquePointer) {
-        if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
-            note("lag: " + String(cString: rd_kafka_event_error_string(event)))
-            return
-        }
-        guard let result = rd_kafka_event_ListConsumerGroupOffsets_result(event) else { return }
-        var count = 0
-        guard let groups = rd_kafka_ListConsumerGroupOffsets_result_groups(result, &count) else { return }
-        for i in 0..<count {
-            guard let group = groups[i] else { continue }
-            let name = String(cString: rd_kafka_group_result_name(group))
-            if let error = rd_kafka_group_result_error(group) {
-                note("lag of group \(name): " + String(cString: rd_kafka_error_string(error)))
+        let (failure, answers) = CommittedOffsets.answers(event)
+        if let failure { note("lag: " + failure) }
+        for a in answers {
+            if let error = a.error {
+                note("lag of group \(a.group): " + error)
                 continue
             }
-            guard let list = rd_kafka_group_result_partitions(group), let lag = measure(name, list) else { continue }
-            for pipeline in pipelines[name] ?? [] { store.record(lag, for: pipeline) }
+            guard let lag = measure(a.group, a.offsets) else { continue }
+            for pipeline in pipelines[a.group] ?? [] { store.record(lag, for: pipeline) }
         }
     }
 
-    /// The group's lag from its committed offsets in `list`; nil when it committed none (an
-    /// unknown group), so the pipeline keeps the lag its instances report.
-    private func measure(_ group: String, _ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> GroupLag? {
+    /// The group's lag from its committed `offsets`; nil when it committed none (an unknown
+    /// group), so the pipeline keeps the lag its instances report.
+    private func measure(_ group: String, _ offsets: [String: [Int32: Int64]]) -> GroupLag? {
         // In order, so that rounds with ListOffsets to spare ask for the same partitions first.
-        let committed = CommittedOffsets.read(list).flatMap { topic, partitions in
+        let committed = offsets.flatMap { topic, partitions in
             partitions.map { GroupLagBook.Committed(topic: topic, partition: $0.key, offset: $0.value) }
         }.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
         return book.measure(group: group, committed: committed, nowMs: clock.nowMs()) { topic, partition in

@@ -163,14 +163,7 @@ public final class KafkaTopicsSampler: Sendable {
             while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
             rd_kafka_queue_destroy(queue)
         }
-        let options = adminOptions(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
-        defer { rd_kafka_AdminOptions_destroy(options) }
-        for group in groups {
-            // nil partitions: every partition it committed.
-            var request = rd_kafka_ListConsumerGroupOffsets_new(group, nil)
-            rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
-            rd_kafka_ListConsumerGroupOffsets_destroy(request)
-        }
+        CommittedOffsets.request(client, groups: groups, timeoutMs: timeoutMs, queue: queue)
         var result: [String: [String: [Int32: Int64]]] = [:]
         let deadline = SystemWallClock().nowMs() + Int64(timeoutMs) + 1_000
         var answered = 0
@@ -182,23 +175,14 @@ public final class KafkaTopicsSampler: Sendable {
             }
             defer { rd_kafka_event_destroy(event) }
             answered += 1
-            if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
-                lastError = String(cString: rd_kafka_event_error_string(event))
-                continue
-            }
-            guard let r = rd_kafka_event_ListConsumerGroupOffsets_result(event) else { continue }
-            var count = 0
-            guard let results = rd_kafka_ListConsumerGroupOffsets_result_groups(r, &count) else { continue }
-            for i in 0..<count {
-                guard let g = results[i] else { continue }
-                let name = String(cString: rd_kafka_group_result_name(g))
-                if let error = rd_kafka_group_result_error(g) {
-                    lastError = "\(name): " + String(cString: rd_kafka_error_string(error))
-                    continue
+            let (failure, answers) = CommittedOffsets.answers(event)
+            if let failure { lastError = failure }
+            for a in answers {
+                if let error = a.error {
+                    lastError = "\(a.group): " + error
+                } else if !a.offsets.isEmpty {
+                    result[a.group] = a.offsets
                 }
-                guard let list = rd_kafka_group_result_partitions(g) else { continue }
-                let offsets = CommittedOffsets.read(list)
-                if !offsets.isEmpty { result[name] = offsets }
             }
         }
         if result.isEmpty, let lastError { throw .admin(lastError) }
