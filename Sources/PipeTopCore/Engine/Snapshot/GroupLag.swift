@@ -64,9 +64,8 @@ public struct GroupLag: Sendable, Hashable {
     /// How long the group has yet to be followed before a stall can show, while it is
     /// behind and that time has not passed; else nil.
     public func stallsUnjudgedForMs(stalledAfterMs: Int64) -> Int64? {
-        guard let since = followedSinceMs, total > 0 else { return nil }
-        let left = stalledAfterMs - (measuredAtMs - since)
-        return left > 0 ? left : nil
+        guard total > 0 else { return nil }
+        return CommitProgress.stallsUnjudgedForMs(followedSinceMs: followedSinceMs, atMs: measuredAtMs, stalledAfterMs: stalledAfterMs)
     }
 
     /// The sum over every partition whose end is known.

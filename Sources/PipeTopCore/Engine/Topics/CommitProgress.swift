@@ -117,6 +117,14 @@ public struct CommitProgress: Sendable {
         return since
     }
 
+    /// How long a group followed since `followedSinceMs` (nil: not followed) has yet to be
+    /// followed at `atMs` before it can be found stalled after `stalledAfterMs`; nil once it can.
+    public static func stallsUnjudgedForMs(followedSinceMs: Int64?, atMs: Int64, stalledAfterMs: Int64) -> Int64? {
+        guard let since = followedSinceMs else { return nil }
+        let left = stalledAfterMs - (atMs - since)
+        return left > 0 ? left : nil
+    }
+
     /// Whether the time between a reading at `seenMs` and one at `atMs` is left out.
     private func unobserved(since seenMs: Int64, until atMs: Int64) -> Bool {
         if let gap = maxGapMs, atMs - seenMs > gap { return true }

@@ -28,9 +28,8 @@ public struct TopicsSnapshot: Sendable, Hashable {
     /// How long the groups have yet to be followed before a stall can show, when some groups
     /// commit on these topics and that time has not passed; else nil.
     public func stallsUnjudgedForMs(stalledAfterMs: Int64) -> Int64? {
-        guard let since = groupsFollowedSinceMs, topics.contains(where: { !$0.groups.isEmpty }) else { return nil }
-        let left = stalledAfterMs - (measuredAtMs - since)
-        return left > 0 ? left : nil
+        guard topics.contains(where: { !$0.groups.isEmpty }) else { return nil }
+        return CommitProgress.stallsUnjudgedForMs(followedSinceMs: groupsFollowedSinceMs, atMs: measuredAtMs, stalledAfterMs: stalledAfterMs)
     }
 
     /// `current` measured against `previous` (nil, or older than `current` by nothing: no rates).
