@@ -32,7 +32,7 @@ struct ForeignPipelineDashboardTests {
         let dashboard = try TmuxSession(command: KafkaDashboardEndToEndTests.pipetop("--brokers \(broker.address) --config \(config)"),
                                         columns: 160, rows: 40)
         let overview = try dashboard.waitFor("the mapped pipeline serving revision 1", seconds: 40) { s in
-            s.contains("1 pipelines (1 mapped)") && s.contains("wine-quality v1")
+            s.contains("1 pipeline (1 mapped)") && s.contains("wine-quality v1")
         }
         #expect(overview.contains("OK       wine"), "\(overview)")
         // Revision 1 scores records (its line has a latency) before revision 2 is trained: on a

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import PipeTopCore
 
-/// Rates print as printf would print them, without printf on the common path.
+/// Rates print as printf would print them, without printf on the common path; counts name
+/// their noun in the singular for one.
 struct FormatTests {
     @Test func wholeRatesAreWhatPrintfPrints() {
         var rng = SplitMix64(seed: 11)
@@ -16,5 +17,11 @@ struct FormatTests {
             #expect(Format.whole(x) == String(format: "%.0f", x), "\(x)")
         }
         #expect(Format.rate(0) == "0" && Format.rate(150.4) == "150" && Format.rate(2.5) == "2.5" && Format.rate(12_345) == "12.3k")
+    }
+
+    @Test func countsTakeTheNounInTheSingularOnlyForOne() {
+        #expect(Format.counted(1, "pipeline") == "1 pipeline")
+        #expect(Format.counted(0, "alert") == "0 alerts")
+        #expect(Format.counted(12, "partition") == "12 partitions")
     }
 }

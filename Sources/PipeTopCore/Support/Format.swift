@@ -33,6 +33,11 @@ public enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
+    /// `1 pipeline`, `3 pipelines`: a count and a noun that takes an "s" in the plural.
+    public static func counted(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
     public static func percent(_ fraction: Double) -> String {
         String(format: fraction < 0.1 ? "%.2f%%" : "%.1f%%", fraction * 100)
     }

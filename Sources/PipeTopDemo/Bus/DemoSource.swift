@@ -16,7 +16,7 @@ public final class DemoSource: EventSource {
 
     public var name: String {
         let n = runner.settings.pipelines.count
-        return "demo: \(n) pipeline\(n == 1 ? "" : "s") at \(runner.speed)"
+        return "demo: \(Format.counted(n, "pipeline")) at \(runner.speed)"
     }
 
     public var status: SourceStatus {

@@ -21,7 +21,7 @@ public final class FleetSource: EventSource {
         self.startMs = startMs
     }
 
-    public var name: String { "fleet: \(pipelines) pipeline\(pipelines == 1 ? "" : "s")" }
+    public var name: String { "fleet: " + Format.counted(pipelines, "pipeline") }
 
     public var status: SourceStatus {
         SourceStatus("fleet running, t+\(Format.duration(ms: delivered.withLock { $0 } * 1_000))")

@@ -200,7 +200,7 @@ final class KafkaConsumerLoop {
             }
             if let failure {
                 let unassigned = assignment.unassigned.count
-                let text = "\(failure.description) (\(unassigned) partition\(unassigned == 1 ? "" : "s") not read yet; trying again)"
+                let text = "\(failure.description) (\(Format.counted(unassigned, "partition")) not read yet; trying again)"
                 client.events.log.append(level: 3, facility: "ASSIGN", message: text)
                 monitor.update { $0.statistics.lastError = text }
             }

@@ -6,10 +6,9 @@ import PipeTopCore
 /// events and ingested as a contract pipeline's events are. A message that does not decode,
 /// or does not map, is counted against its topic with the reason (`unmappable: no key`).
 /// Which version serves: where scored records carry their version, the one primary records
-/// show (a new version once `servingRun` primary records in a row show it, so that records
-/// of two versions interleaving during a rollout do not make it flap), announced as a
-/// `promoted` model event; else the one the newest models message names, and scored records
-/// take that version (until the models topic has been read, none: version 0).
+/// show (`ServingFromScored`), announced as a `promoted` model event; else the one the
+/// newest models message names, and scored records take that version (until the models
+/// topic has been read, none: version 0).
 struct MappedPipelineReader {
     let config: PipelineConfig
     /// Nil when the scored topic speaks the contract.
@@ -18,15 +17,8 @@ struct MappedPipelineReader {
     private var labels: (decoder: MessageDecoder, mapping: LabelsMapping)?
     private var contract = MessageIngestor()
     private var scratch = ScoredEvent()
-    /// Per model, the version primary scored records show serving, and the run of records
-    /// showing another one.
-    private var servingFromScored: [String: (version: Int, candidate: Int, run: Int)] = [:]
-
-    /// Primary records in a row that make their version the serving one.
-    static let servingRun = 20
-    /// Models whose serving version is followed; past it the map starts again (bounded
-    /// memory whatever model names a topic carries).
-    static let maxModels = 1_000
+    /// Per model, the version primary scored records show serving.
+    private var servingFromScored = ServingFromScored()
 
     /// Sets up the decoders (reading local descriptor sets); throws a one-line reason.
     init(_ config: PipelineConfig, schemas: (any SchemaSource)?) throws(MappedPipelineError) {
@@ -70,7 +62,8 @@ struct MappedPipelineReader {
                 return
             }
             if !versionKnown, let serving = models?.mapping.serving(of: scratch.model) { scratch.version = serving }
-            if versionKnown, scratch.role == .primary, let promoted = noteServing() {
+            if versionKnown, scratch.role == .primary,
+               let promoted = servingFromScored.note(pipeline: config.name, model: scratch.model, version: scratch.version, tsMs: scratch.tsMs) {
                 state.ingest(.model(promoted), source: message.topic, arrivalMs: arrivalMs)
             }
             state.ingest(scored: scratch, source: message.topic, arrivalMs: arrivalMs)
@@ -96,30 +89,6 @@ struct MappedPipelineReader {
             case .failure(let reason): unmappable(reason, message, &state, arrivalMs)
             }
         }
-    }
-
-    /// The `promoted` event when the primary record in `scratch` makes its version serve.
-    private mutating func noteServing() -> ModelEvent? {
-        let model = scratch.model
-        let version = scratch.version
-        guard var s = servingFromScored[model] else {
-            if servingFromScored.count >= Self.maxModels { servingFromScored.removeAll() }
-            servingFromScored[model] = (version, version, 0)
-            return ModelEvent(pipeline: config.name, tsMs: scratch.tsMs, model: model, version: version, event: .promoted)
-        }
-        defer { servingFromScored[model] = s }
-        if version == s.version {
-            s.run = 0
-            return nil
-        }
-        if version != s.candidate {
-            s.candidate = version
-            s.run = 0
-        }
-        s.run += 1
-        guard s.run >= Self.servingRun else { return nil }
-        s = (version, version, 0)
-        return ModelEvent(pipeline: config.name, tsMs: scratch.tsMs, model: model, version: version, event: .promoted)
     }
 
     /// The message's value decoded, or nil after counting why not.

@@ -98,14 +98,14 @@ public enum Dashboard {
         let pending = state.commands.pending.count
         if pending > 0 { left.append(Span(" \(pending) PENDING ", role: .warn)) }
         left += [Span(" \(ctx.source) · "), Span(ctx.connection, role: ctx.connectionRole),
-                 Span(" · \(s.pipelines.count) pipelines" + (ctx.mapped.isEmpty ? "" : " (\(ctx.mapped.count) mapped)")
+                 Span(" · " + Format.counted(s.pipelines.count, "pipeline") + (ctx.mapped.isEmpty ? "" : " (\(ctx.mapped.count) mapped)")
                       + " · \(Format.rate(input)) rec/s in · ")]
         // A live source gone quiet (a broker killed, a stopped pipeline): the numbers are not frozen, they fell.
         if let quiet = s.quietSinceMs { left += [Span("nothing since \(clockTime(quiet))", role: .warn), Span(" · ")] }
         let silenced = s.alerts.filter { state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } == true }.count
         let loud = s.alerts.count - silenced
         let loudCritical = s.alerts.filter { $0.severity == .critical && state.alertMarks[$0.id]?.silencedUntilMs.map { $0 > ctx.nowMs } != true }.count
-        left.append(Span("\(loud) alerts" + (silenced > 0 ? " (\(silenced) silenced)" : ""),
+        left.append(Span(Format.counted(loud, "alert") + (silenced > 0 ? " (\(silenced) silenced)" : ""),
                          role: loudCritical > 0 ? .critical : (loud == 0 ? nil : .warn)))
         return HeaderBar(left: left, right: [Span(" \(clockTime(ctx.nowMs)) ")])
     }

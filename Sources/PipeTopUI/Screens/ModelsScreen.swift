@@ -111,7 +111,7 @@ enum ModelsScreen {
         let versions = rows.reduce(0) { n, row in n + (folds[row.id].map { $0.expanded ? 0 : $0.versions.count } ?? 1) }
         let parts = Layout.split(area, direction: .vertical, constraints: [.fill, .fixed(min(14, area.height / 2))])
         let name = ctx.pipeline(state)?.name ?? "-"
-        let block = Block(title: "Models of \(name) (\(versions) version\(versions == 1 ? "" : "s"))", rightTitle: state.filters[.models].map { "/\($0.label)" })
+        let block = Block(title: "Models of \(name) (\(Format.counted(versions, "version")))", rightTitle: state.filters[.models].map { "/\($0.label)" })
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let selected = rows.isEmpty ? nil : state.selected(on: .models, count: rows.count)
         let table = Table(columns: [

@@ -39,7 +39,7 @@ public struct ContractValidator: Sendable {
 
     /// The closing line: `N events: all valid` or `N events: V valid, I invalid`.
     public var summary: String {
-        let events = "\(checked) event\(checked == 1 ? "" : "s")"
+        let events = Format.counted(checked, "event")
         return invalid == 0 ? "\(events): all valid" : "\(events): \(checked - invalid) valid, \(invalid) invalid"
     }
 

@@ -67,7 +67,7 @@ public struct AvroSchema: Sendable {
         let value = try decoder.value(root, depth: 0)
         guard decoder.pos == bytes.count else {
             let left = bytes.count - decoder.pos
-            throw ValueDecodeError("\(left) byte\(left == 1 ? "" : "s") left over after the Avro datum", at: decoder.pos)
+            throw ValueDecodeError("\(Format.counted(left, "byte")) left over after the Avro datum", at: decoder.pos)
         }
         return value
     }

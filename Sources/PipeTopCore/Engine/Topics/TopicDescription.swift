@@ -66,14 +66,14 @@ public enum TopicDescription {
 
     /// `6 partitions · 212 msg/s · 1,204,332 retained`.
     public static func summary(_ t: TopicStats) -> String {
-        ["\(t.partitions) partition\(t.partitions == 1 ? "" : "s")", (t.messagesPerSecond.map(Format.rate) ?? "-") + " msg/s",
+        [Format.counted(t.partitions, "partition"), (t.messagesPerSecond.map(Format.rate) ?? "-") + " msg/s",
          Format.count(t.retained) + " retained"].joined(separator: " · ")
     }
 
     /// What is wrong, a line each (none when all is well): partitions without a leader, those
     /// refusing acks=all writes, those under-replicated.
     public static func trouble(_ t: TopicStats) -> [String] {
-        func partitions(_ n: Int) -> String { "\(n) partition\(n == 1 ? "" : "s")" }
+        func partitions(_ n: Int) -> String { Format.counted(n, "partition") }
         var lines: [String] = []
         if t.offline > 0 { lines.append("\(partitions(t.offline)) without a leader") }
         let refusing = t.partitionStats.count(where: t.refusesAcksAll)
