@@ -32,6 +32,15 @@ import PipeTopCore
         #expect(rows == [["│payments", "0", "40", "52", "12"], ["│payments", "1", "90", "100", "10"]], "\(rows)")
     }
 
+    @Test func largeOffsetsAndLagsHaveThousandsSeparators() throws {
+        let lag = GroupLag(group: "fraud-scorer", partitions: [.init(topic: "payments", partition: 0, committed: 18_933, high: 1_222_148)],
+                           measuredAtMs: Fixtures.t0 + 59_000)
+        let text = try Self.frame(screen: .pipeline, lag: lag)
+        #expect(text.contains("Consumer group fraud-scorer: lag 1,203,215"), "\(text)")
+        let row = text.split(separator: "\n").first { $0.contains("payments") }?.split(separator: " ").filter { $0 != "│" }
+        #expect(row == ["│payments", "0", "18,933", "1,222,148", "1,203,215"], "\(String(describing: row))")
+    }
+
     @Test func aStalledPartitionIsMarkedOnItsRow() throws {
         let lag = GroupLag(group: "fraud-scorer", partitions: [
             .init(topic: "payments", partition: 0, committed: 40, high: 52, behindForMs: 125_000),

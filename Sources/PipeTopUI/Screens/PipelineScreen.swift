@@ -71,7 +71,7 @@ enum PipelineScreen {
     /// shows `?`, and the total is then a lower bound.
     static func renderGroupLag(_ lag: GroupLag, in area: Rect, buffer: inout Buffer, ctx: ViewContext) {
         let unknown = lag.unknownEnds
-        let total = (unknown > 0 ? "≥ " : "") + "\(lag.total)" + (unknown > 0 ? " (\(unknown) of \(lag.partitions.count) ends unknown)" : "")
+        let total = (unknown > 0 ? "≥ " : "") + Format.count(lag.total) + (unknown > 0 ? " (\(unknown) of \(lag.partitions.count) ends unknown)" : "")
         let kept = lag.oldestStaleEndMs.map { " · oldest end \(Cells.age($0, now: ctx.nowMs)) ago" } ?? ""
         let pace = lag.rates.map { r in " · consumes \(Format.rate(max(0, r.consumedPerSecond)))/s" + (r.trend(lag: lag.total).map { ", " + $0 } ?? "") }
         let check = lag.stallsUnjudgedForMs(stalledAfterMs: ctx.settings.alerts.groupStalledAfterMs)
@@ -86,9 +86,9 @@ enum PipelineScreen {
         ], rows: lag.partitions.map { q in
             let lagRole: ThemeRole? = q.lag.map { $0 > ctx.settings.alerts.lagMax ? .warn : nil } ?? .warn
             let stalled = q.isStalled(afterMs: ctx.settings.alerts.groupStalledAfterMs)
-            return Table.Row([Span(q.topic), Span("\(q.partition)"), Span("\(q.committed)"),
-                              Span(q.high.map { "\($0)" } ?? "?", role: lag.isStale(q) ? .muted : nil),
-                              Span(q.lag.map { "\($0)" } ?? "?", role: lagRole),
+            return Table.Row([Span(q.topic), Span("\(q.partition)"), Span(Format.count(q.committed)),
+                              Span(q.high.map(Format.count) ?? "?", role: lag.isStale(q) ? .muted : nil),
+                              Span(q.lag.map(Format.count) ?? "?", role: lagRole),
                               Span(stalled ? "stalled \(Format.duration(ms: q.behindForMs ?? 0))" : "", role: .critical)])
         }, selected: nil).render(in: block.inner(area), buffer: &buffer, theme: ctx.theme)
     }
