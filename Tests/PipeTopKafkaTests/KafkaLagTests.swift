@@ -109,6 +109,49 @@ struct KafkaLagTests {
         #expect(cleared, "\(String(describing: store.snapshot().pipeline(named: "fraud")?.alerts))")
     }
 
+    /// librdkafka (2.16, and its master of July 2026) aborts the process when an admin
+    /// request to a group coordinator timed out while the coordinator was down and the
+    /// coordinator then comes back (`Assertion eonce->refcnt > 0`, confluentinc/librdkafka pull
+    /// request 5397): a broker restart slower than a request's timeout, as in any rolling
+    /// restart, took the dashboard down. Here the lag probe (a round every 300 ms) and the
+    /// Topics sampler (1 s waits) ask for a group's offsets all through a broker's 8 s
+    /// outage, the process lives through its return, and both read the offset the group
+    /// commits after it.
+    @Test func groupOffsetsAskedWhileTheCoordinatorIsDownDoNotCrashWhenItReturns() async throws {
+        let broker = try TestBroker()
+        defer { broker.stop() }
+        let topics = ContractJSON.topics("coord")
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        func setUp(committing offset: Int64) throws {
+            try KafkaAdmin(config: config).createTopics(topics, partitions: 1)
+            let metrics = ContractJSON.metrics("fraud", instance: "a", atS: 1, recordsIn: 10)
+            #expect(try Kcat.produce(broker: broker.bootstrap, topic: topics.metrics, input: Data((metrics + "\n").utf8)).status == 0)
+            try Self.commit(group: "coord-scorer", [(topics.metrics, offset)], broker: broker.bootstrap)
+        }
+        try setUp(committing: 0)
+        var options = KafkaSourceOptions(backlog: 100)
+        options.lagGroups = LagGroup.parse(["fraud=coord-scorer"])
+        options.lagInterval = .milliseconds(300)
+        let store = PipelineStore(settings: EngineSettings(), basis: .eventTime)
+        let source = KafkaSource(config: config, topics: topics, options: options)
+        try source.start(into: store)
+        defer { source.stop() }
+        let sampler = try KafkaTopicsSampler(config: config, timeout: .seconds(1))
+        func committed() -> Int64? { store.snapshot().pipeline(named: "fraud")?.groupLag?.partitions.first?.committed }
+        func sampled() -> Int64? { (try? sampler.sample(groups: ["coord-scorer"]))?.committed["coord-scorer"]?[topics.metrics]?[0] }
+        #expect(await eventually(timeout: .seconds(30)) { committed() == 0 })
+        #expect(sampled() == 0)
+
+        broker.kill()
+        let down = ContinuousClock.now
+        while ContinuousClock.now - down < .seconds(8) { #expect(sampled() == nil) }
+        try broker.start()
+        // (Tansu keeps topics and offsets in memory: the restarted broker starts empty.)
+        try setUp(committing: 1)
+        #expect(await eventually(timeout: .seconds(40)) { sampled() == 1 })
+        #expect(await eventually(timeout: .seconds(40)) { committed() == 1 }, "log: \(source.log.lines.map(\.text).suffix(5))")
+    }
+
     @Test func lagGroupEntriesNameThePipelineOrDefaultToIt() {
         #expect(LagGroup.parse(["fraud = fraud-scorer", "churn", "=x", "y=", ""])
                 == [LagGroup(pipeline: "fraud", group: "fraud-scorer"), LagGroup(pipeline: "churn", group: "churn")])

@@ -12,20 +12,29 @@ enum CommittedOffsets {
         var error: String?
     }
 
-    /// Asks for the offsets each of `groups` committed, on `partitions` only when given (nil:
-    /// every partition it committed on), each request bounded by `timeoutMs`; the answers, an
-    /// event per group, come on `queue`.
-    static func request(_ client: KafkaClient, groups: [String], partitions: UnsafePointer<rd_kafka_topic_partition_list_t>? = nil,
-                        timeoutMs: Int32, queue: OpaquePointer?) {
+    /// The longest request librdkafka lets an admin request wait (an hour). Never shorter:
+    /// librdkafka (2.16, and its master of July 2026) aborts the process when a request to a
+    /// group coordinator timed out while the coordinator was down and the coordinator then
+    /// comes back (`rd_kafka_admin_coord_request` frees the request's `eonce`, which
+    /// `rd_kafka_coord_req_fail` hands on: `Assertion eonce->refcnt > 0`, confluentinc/librdkafka
+    /// pull request 5397), as after any broker restart slower than the timeout. Callers bound
+    /// their own wait instead, and end requests they stop waiting for by destroying the
+    /// client that sent them (`CommittedOffsetsReader`).
+    static let requestTimeoutMs: Int32 = 3_600_000
+
+    /// Asks for the offsets `group` committed, on `partitions` only when given (nil: every
+    /// partition it committed on); the answer comes on `queue`, tagged with `tag`
+    /// (`rd_kafka_event_opaque`).
+    static func request(_ client: KafkaClient, group: String, partitions: UnsafePointer<rd_kafka_topic_partition_list_t>? = nil,
+                        tag: Int = 0, queue: OpaquePointer?) {
         let options = rd_kafka_AdminOptions_new(client.handle, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
         defer { rd_kafka_AdminOptions_destroy(options) }
         var errstr = [CChar](repeating: 0, count: 256)
-        _ = rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, &errstr, errstr.count)
-        for group in groups {
-            var request = rd_kafka_ListConsumerGroupOffsets_new(group, partitions)
-            rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
-            rd_kafka_ListConsumerGroupOffsets_destroy(request)
-        }
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, requestTimeoutMs, &errstr, errstr.count)
+        rd_kafka_AdminOptions_set_opaque(options, UnsafeMutableRawPointer(bitPattern: tag))
+        var request = rd_kafka_ListConsumerGroupOffsets_new(group, partitions)
+        rd_kafka_ListConsumerGroupOffsets(client.handle, &request, 1, options, queue)
+        rd_kafka_ListConsumerGroupOffsets_destroy(request)
     }
 
     /// What `event` answers: why the whole request failed, or each group's part (none for a

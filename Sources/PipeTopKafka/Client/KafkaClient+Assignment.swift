@@ -50,19 +50,12 @@ extension KafkaClient {
             let elem = list.pointee.elems[i]
             rd_kafka_topic_partition_list_add(query, elem.topic, elem.partition)
         }
-        let queue = rd_kafka_queue_new(handle)
-        defer {
-            while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
-            rd_kafka_queue_destroy(queue)
-        }
-        CommittedOffsets.request(self, groups: [group], partitions: query, timeoutMs: timeoutMs, queue: queue)
-        guard let event = rd_kafka_queue_poll(queue, timeoutMs &+ 1_000) else {
+        let reader = CommittedOffsetsReader { () throws(KafkaError) in try self.measuringSibling() }
+        defer { reader.abandon() }
+        try reader.ask([group], partitions: query)
+        guard let answer = reader.next(timeoutMs: timeoutMs &+ 1_000) else {
             throw .timedOut("reading where group \(group) stands")
         }
-        defer { rd_kafka_event_destroy(event) }
-        let (failure, answers) = CommittedOffsets.answers(event)
-        if let failure { throw .admin("offsets of group \(group): " + failure) }
-        guard answers.count == 1, let answer = answers.first else { throw .admin("offsets of group \(group): no answer") }
         if let error = answer.error { throw .admin("offsets of group \(group): " + error) }
         let committed = answer.offsets
         guard !committed.isEmpty else {

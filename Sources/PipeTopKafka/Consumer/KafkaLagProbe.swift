@@ -4,7 +4,9 @@ import PipeTopCore
 /// Measures the lag of the consumer groups in `[kafka] lag_groups` for a `KafkaSource`, on its
 /// consumer thread, without blocking it: every `interval` it asks the group coordinator for
 /// each group's committed offsets (the admin ListConsumerGroupOffsets API, answered on a queue
-/// of its own that `step` polls without waiting), and compares them with high watermarks.
+/// of a client of its own that `step` polls without waiting: `CommittedOffsetsReader`), and
+/// compares them with high watermarks. A round is sent once the last one is answered, or
+/// abandoned after three intervals (a coordinator down) with the client that asked it.
 ///
 /// Watermarks come from what librdkafka caches from fetch responses
 /// (`rd_kafka_get_watermark_offsets`), so partitions the dashboard reads cost no request; a
@@ -22,13 +24,12 @@ final class KafkaLagProbe {
     /// Group → the pipelines it is shown for.
     private let pipelines: [String: [String]]
     private let intervalMs: Int64
-    private let queue: OpaquePointer
+    private let offsets: CommittedOffsetsReader
     private let clock = SystemWallClock()
-    private var outstanding = 0
     private var nextMs: Int64 = 0
     private var sentMs: Int64 = 0
-    /// How long one request may take, and how long ListOffsets may block for an unread partition.
-    private static let requestTimeoutMs: Int32 = 5_000
+    /// How long a round usually takes at most (readings further apart are gaps).
+    private static let roundMs: Int64 = 5_000
     /// ListOffsets requests left in this round of answers.
     private var listOffsetsBudget = 0
     /// The ends last read, kept for partitions whose end cannot be read in a round.
@@ -40,47 +41,44 @@ final class KafkaLagProbe {
         self.store = store
         pipelines = Dictionary(grouping: groups, by: \.group).mapValues { $0.map(\.pipeline) }
         intervalMs = max(100, interval.milliseconds)
-        // A round is sent every interval and abandoned after three; readings further apart
-        // than that and a request's time mean rounds failed, and that time is no evidence.
-        book = GroupLagBook(maxGapMs: 3 * intervalMs + Int64(Self.requestTimeoutMs))
-        queue = rd_kafka_queue_new(client.handle)
+        // Readings further apart than three rounds and a round's time mean rounds failed or
+        // waited for a coordinator, and that time is no evidence.
+        book = GroupLagBook(maxGapMs: 3 * intervalMs + Self.roundMs)
+        offsets = CommittedOffsetsReader { () throws(KafkaError) in try client.measuringSibling() }
     }
 
-    /// Releases the result queue; call before the client is destroyed.
+    /// Releases the client asking for the offsets; call before the consumer is destroyed.
     func close() {
-        while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
-        rd_kafka_queue_destroy(queue)
+        offsets.abandon()
     }
 
     /// Handles the answers that arrived, and sends the next round of requests when one is due
     /// and the last has been answered (or abandoned after three intervals).
     func step() {
         listOffsetsBudget = MeasuringClient.maxListOffsets
-        while let event = rd_kafka_queue_poll(queue, 0) {
-            handle(event)
-            rd_kafka_event_destroy(event)
-            outstanding = max(0, outstanding - 1)
-        }
+        while let answer = offsets.next(timeoutMs: 0) { handle(answer) }
         let now = clock.nowMs()
-        guard now >= nextMs, outstanding == 0 || now - sentMs > 3 * intervalMs else { return }
+        guard now >= nextMs else { return }
+        if offsets.isWaiting {
+            guard now - sentMs > 3 * intervalMs else { return }
+            offsets.abandon()
+        }
         nextMs = now + intervalMs
         sentMs = now
-        let groups = pipelines.keys.sorted()
-        CommittedOffsets.request(client, groups: groups, timeoutMs: Self.requestTimeoutMs, queue: queue)
-        outstanding = groups.count
+        do {
+            try offsets.ask(pipelines.keys.sorted())
+        } catch {
+            note("lag: \(error)")
+        }
     }
 
-    private func handle(_ event: OpaquePointer) {
-        let (failure, answers) = CommittedOffsets.answers(event)
-        if let failure { note("lag: " + failure) }
-        for a in answers {
-            if let error = a.error {
-                note("lag of group \(a.group): " + error)
-                continue
-            }
-            guard let lag = measure(a.group, a.offsets) else { continue }
-            for pipeline in pipelines[a.group] ?? [] { store.record(lag, for: pipeline) }
+    private func handle(_ answer: CommittedOffsets.GroupAnswer) {
+        if let error = answer.error {
+            note("lag of group \(answer.group): " + error)
+            return
         }
+        guard let lag = measure(answer.group, answer.offsets) else { return }
+        for pipeline in pipelines[answer.group] ?? [] { store.record(lag, for: pipeline) }
     }
 
     /// The group's lag from its committed `offsets`; nil when it committed none (an unknown

@@ -1,6 +1,7 @@
 import CRdKafka
 import Foundation
 import PipeTopCore
+import Synchronization
 
 /// Takes one `TopicsSample` of a cluster, blocking the calling thread (at most a few
 /// timeouts): metadata of every topic (partitions, leaders, replicas, brokers), the
@@ -11,7 +12,8 @@ import PipeTopCore
 ///   low ones (`rd_kafka_offsets_for_times` with the `-1` latest / `-2` earliest timestamps),
 ///   not two requests per partition as `rd_kafka_query_watermark_offsets` would send.
 /// - Groups: the admin ListConsumerGroups, then ListConsumerGroupOffsets per group (one group
-///   per request, librdkafka's rule), all sent at once and answered on one queue.
+///   per request, librdkafka's rule), all sent at once on a client of their own and answered
+///   on one queue (`CommittedOffsetsReader`).
 ///
 /// Against the Tansu test broker (0.6), checked with librdkafka 2.16: Metadata, ListOffsets,
 /// ListGroups and OffsetFetch are answered, but ListOffsets' end offset counts record
@@ -21,6 +23,7 @@ import PipeTopCore
 /// there is no internal topic to hide unless one is created (`_schemas`).
 public final class KafkaTopicsSampler: Sendable {
     private let client: KafkaClient
+    private let offsets: Mutex<CommittedOffsetsReader>
     private let timeoutMs: Int32
 
     /// A client of its own (a consumer that never joins a group nor commits); `timeout`
@@ -34,9 +37,12 @@ public final class KafkaTopicsSampler: Sendable {
             kind: .consumer, properties: properties, log: log ?? KafkaLog(filePath: config.logFile),
             oauthTokenCommand: config.oauthTokenCommand)
         timeoutMs = Int32(clamping: timeout.milliseconds)
+        let client = client
+        offsets = Mutex(CommittedOffsetsReader { () throws(KafkaError) in try client.measuringSibling() })
     }
 
     deinit {
+        offsets.withLock { $0.abandon() }
         client.destroy()
     }
 
@@ -155,38 +161,32 @@ public final class KafkaTopicsSampler: Sendable {
         return names.sorted()
     }
 
-    /// Each group's committed offsets, group → topic → partition → offset.
+    /// Each group's committed offsets, group → topic → partition → offset. Not answered in
+    /// time (a coordinator down), the requests are abandoned with their client.
     private func committedOffsets(groups: [String]) throws(KafkaError) -> [String: [String: [Int32: Int64]]] {
         guard !groups.isEmpty else { return [:] }
-        let queue = rd_kafka_queue_new(client.handle)
-        defer {
-            while let event = rd_kafka_queue_poll(queue, 0) { rd_kafka_event_destroy(event) }
-            rd_kafka_queue_destroy(queue)
-        }
-        CommittedOffsets.request(client, groups: groups, timeoutMs: timeoutMs, queue: queue)
-        var result: [String: [String: [Int32: Int64]]] = [:]
-        let deadline = SystemWallClock().nowMs() + Int64(timeoutMs) + 1_000
-        var answered = 0
-        var lastError: String?
-        while answered < groups.count {
-            let left = deadline - SystemWallClock().nowMs()
-            guard left > 0, let event = rd_kafka_queue_poll(queue, Int32(clamping: left)) else {
-                throw .timedOut("reading the committed offsets of \(groups.count - answered) consumer groups")
-            }
-            defer { rd_kafka_event_destroy(event) }
-            answered += 1
-            let (failure, answers) = CommittedOffsets.answers(event)
-            if let failure { lastError = failure }
-            for a in answers {
-                if let error = a.error {
-                    lastError = "\(a.group): " + error
-                } else if !a.offsets.isEmpty {
-                    result[a.group] = a.offsets
+        return try offsets.withLock { (reader) throws(KafkaError) in
+            try reader.ask(groups)
+            var unanswered = groups.count
+            var result: [String: [String: [Int32: Int64]]] = [:]
+            let deadline = SystemWallClock().nowMs() + Int64(timeoutMs) + 1_000
+            var lastError: String?
+            while unanswered > 0 {
+                let left = deadline - SystemWallClock().nowMs()
+                guard left > 0, let answer = reader.next(timeoutMs: Int32(clamping: left)) else {
+                    reader.abandon()
+                    throw .timedOut("reading the committed offsets of \(unanswered) consumer groups")
+                }
+                unanswered -= 1
+                if let error = answer.error {
+                    lastError = "\(answer.group): " + error
+                } else if !answer.offsets.isEmpty {
+                    result[answer.group] = answer.offsets
                 }
             }
+            if result.isEmpty, let lastError { throw .admin(lastError) }
+            return result
         }
-        if result.isEmpty, let lastError { throw .admin(lastError) }
-        return result
     }
 
     private func adminOptions(_ op: rd_kafka_admin_op_t) -> OpaquePointer {
