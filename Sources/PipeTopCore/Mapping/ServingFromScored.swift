@@ -29,12 +29,14 @@ public struct ServingFromScored: Sendable {
     public init() {}
 
     /// Notes a primary record of `model` showing `version` at `tsMs`; returns the
-    /// `promoted` event (timed at the run's first record) when it makes that version serve.
+    /// `promoted` event (timed at the run's first record, its detail saying how it was seen)
+    /// when it makes that version serve.
     public mutating func note(pipeline: String, model: String, version: Int, tsMs: Int64) -> ModelEvent? {
         guard var s = models[model] else {
             if models.count >= Self.maxModels { models.removeAll() }
             models[model] = Serving(version: version, sinceMs: tsMs, candidate: version, candidateSinceMs: tsMs, run: 0)
-            return ModelEvent(pipeline: pipeline, tsMs: tsMs, model: model, version: version, event: .promoted)
+            return ModelEvent(pipeline: pipeline, tsMs: tsMs, model: model, version: version, event: .promoted,
+                              detail: "serving in the first scored record read")
         }
         if version == s.version {
             guard s.run != 0 else { return nil }
@@ -52,7 +54,8 @@ public struct ServingFromScored: Sendable {
         if s.run >= Self.run {
             s = Serving(version: version, sinceMs: s.candidateSinceMs, candidate: version, candidateSinceMs: s.candidateSinceMs, run: 0)
             models[model] = s
-            return ModelEvent(pipeline: pipeline, tsMs: s.sinceMs, model: model, version: version, event: .promoted)
+            return ModelEvent(pipeline: pipeline, tsMs: s.sinceMs, model: model, version: version, event: .promoted,
+                              detail: "serving in \(Self.run) primary scored records in a row")
         }
         models[model] = s
         return nil

@@ -51,6 +51,9 @@ import PipeTopCore
         let events = promotions(records)
         #expect(events.map(\.0) == [1, 2])
         #expect(events.last?.1 == 110, "timed at the first of the run")
+        var serving = ServingFromScored()
+        let details = records.compactMap { serving.note(pipeline: "p", model: "wine", version: $0.version, tsMs: $0.tsMs)?.detail }
+        #expect(details == ["serving in the first scored record read", "serving in 20 primary scored records in a row"])
     }
 
     @Test func aRollbackIsSeenOnceNewerRecordsShowTheOldVersion() {
