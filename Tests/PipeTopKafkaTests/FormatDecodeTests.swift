@@ -105,6 +105,21 @@ struct FormatDecodeTests {
         #expect(mapped == 20)
     }
 
+    /// The Tail screen's record view names the schema that wrote each value: two writer
+    /// schemas on one topic, then a value that is no registry frame.
+    @Test func aTailedRecordNamesTheSchemaThatWroteIt() async throws {
+        let produced = try Self.produce("avro", count: 10, extra: ["--evolve"])
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: produced.topic, input: Data("{\"plain\":1}\n".utf8)).status == 0)
+        let tail = KafkaTopicTail(config: config, topic: produced.topic, format: .auto,
+                                  schemas: SchemaRegistryClient(config: try SchemaRegistryConfig(url: produced.stub.url)), start: .beginning)
+        defer { tail.stop() }
+        #expect(await eventually(timeout: .seconds(20)) { tail.snapshot.total == 11 })
+        let schemas = tail.snapshot.records.sorted { $0.offset < $1.offset }.map(\.schema)
+        #expect(schemas == Array(repeating: "avro, schema id 1", count: 5) + Array(repeating: "avro, schema id 2", count: 5) + [nil], "\(schemas)")
+    }
+
     @Test func avroEveryTypeAndTwoWriterSchemas() throws {
         // v2 adds timestamp-micros, date, decimal, bytes and a [null, double] union.
         try Self.check(try Self.produce("avro", extra: ["--evolve"]), exactText: true)

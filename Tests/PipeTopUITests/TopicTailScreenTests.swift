@@ -14,7 +14,8 @@ import PipeTopCore
                         value: .object([DecodedMember("id", .string("rec-1")), DecodedMember("score", .double(0.93)),
                                         DecodedMember("result", .object([DecodedMember("label", .string("fraud"))]))])),
             TopicRecord(partition: 2, offset: 7, timestampMs: Fixtures.t0 + 1_000, key: nil, headers: [],
-                        value: .object([DecodedMember("id", .string("rec-2")), DecodedMember("score", .double(0.12))])),
+                        value: .object([DecodedMember("id", .string("rec-2")), DecodedMember("score", .double(0.12))]),
+                        schema: "avro, schema id 7"),
             TopicRecord(partition: 2, offset: 8, timestampMs: nil, key: .bytes([0, 1]), headers: [], value: nil),
         ], total: 5, undecodable: 2, firstError: "payments/1@3: schema id 9: HTTP 404", failure: failure)
     }
@@ -161,6 +162,12 @@ import PipeTopCore
         #expect(text.contains("trace: ab12"))
         #expect(text.contains("empty: null"))
         #expect(text.contains(#""label": "fraud""#))
+        #expect(!text.contains("value: "), "not a registry frame: no schema to name")
+        // The next one was written by a registry schema: the view names it.
+        _ = try TopicsScreenTests.press(["down"], &state, ctx: try Self.context())
+        let next = TopicsScreenTests.frame(state, width: 100, height: 30, ctx: try Self.context()).lines.joined(separator: "\n")
+        #expect(next.contains("payments · partition 2 · offset 7"))
+        #expect(next.contains("value: avro, schema id 7"), "\(next)")
     }
 
     @Test func aFailedReaderSaysWhy() throws {

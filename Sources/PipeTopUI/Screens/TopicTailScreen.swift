@@ -90,7 +90,8 @@ enum TopicTailScreen {
                      buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
     }
 
-    /// The message in full: when, its key, its headers, then its value as indented JSON.
+    /// The message in full: when, its key, its headers, the registry schema that wrote its
+    /// value, then the value as indented JSON.
     static func detail(_ r: TopicRecord) -> [String] {
         var lines = [r.timestampMs.map { TimestampText.format(epochMilliseconds: $0) } ?? "no timestamp", "key: " + (r.key.map(text) ?? "none")]
         if r.headers.isEmpty {
@@ -99,6 +100,7 @@ enum TopicTailScreen {
             lines.append("headers:")
             lines += r.headers.map { "  \($0.name): \($0.value ?? "null")" }
         }
+        if let schema = r.schema { lines.append("value: " + schema) }
         lines.append("")
         guard let value = r.value else { return lines + ["null (a tombstone)"] }
         return lines + JSONPretty.lines(value.jsonText)

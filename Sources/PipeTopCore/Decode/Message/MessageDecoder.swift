@@ -10,6 +10,9 @@ public struct MessageDecoder {
     private var json = JSONTreeParser()
     private var compiled: [ConfluentFrame.SchemaRef: CompiledSchema] = [:]
     private var protobufDecoders: [ProtobufKey: ProtobufMessageDecoder] = [:]
+    /// The registry schema that wrote the value last decoded, and its format; nil when it
+    /// was not a Schema Registry frame (or did not decode).
+    public private(set) var lastSchema: (ref: ConfluentFrame.SchemaRef, format: ValueFormat)?
 
     /// At most this many compiled schemas (and as many Protobuf message decoders) are kept;
     /// past it the cache starts again (a topic with more live schemas than this is not one
@@ -41,6 +44,7 @@ public struct MessageDecoder {
     /// and the bytes are the bare payload. (The contract format reads as plain JSON here; its
     /// events have their own fast decoder, `EventDecoder`.)
     public mutating func decode(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer? = nil) throws(ValueDecodeError) -> DecodedValue {
+        lastSchema = nil
         switch route(bytes, schemaHeader: schemaHeader) {
         case .json:
             return try json.parse(bytes)
@@ -70,6 +74,7 @@ public struct MessageDecoder {
     /// --format json`); the same text as `decode(…).writeJSON(to: out)`. On an error, `out`
     /// is as it was.
     public mutating func writeJSON(_ bytes: UnsafeRawBufferPointer, schemaHeader: UnsafeRawBufferPointer? = nil, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        lastSchema = nil
         switch route(bytes, schemaHeader: schemaHeader) {
         case .localProtobuf:
             let (decoder, start) = try localProtobufPayload(bytes)
@@ -171,6 +176,7 @@ public struct MessageDecoder {
             reader = .protobuf(try protobufDecoder(pool, frame.schema, indexes))
         case .json: reader = .json
         }
+        lastSchema = (frame.schema, schema.format)
         return (reader, schemaHeader == nil ? frame.payloadOffset : 0)
     }
 

@@ -11,13 +11,18 @@ public struct TopicRecord: Sendable, Hashable {
     public var headers: [MessageHeader]
     /// The value, decoded; nil for a null value (a tombstone).
     public var value: DecodedValue?
+    /// The registry schema that wrote the value, as the record view names it (`avro, schema
+    /// id 7`); nil when the value was not a Schema Registry frame.
+    public var schema: String?
 
-    public init(partition: Int32, offset: Int64, timestampMs: Int64?, key: DecodedValue?, headers: [MessageHeader], value: DecodedValue?) {
+    public init(partition: Int32, offset: Int64, timestampMs: Int64?, key: DecodedValue?, headers: [MessageHeader], value: DecodedValue?,
+                schema: String? = nil) {
         self.partition = partition
         self.offset = offset
         self.timestampMs = timestampMs
         self.key = key
         self.headers = headers
         self.value = value
+        self.schema = schema
     }
 }
