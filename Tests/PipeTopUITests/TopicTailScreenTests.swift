@@ -15,7 +15,7 @@ import PipeTopCore
                                         DecodedMember("result", .object([DecodedMember("label", .string("fraud"))]))])),
             TopicRecord(partition: 2, offset: 7, timestampMs: Fixtures.t0 + 1_000, key: nil, headers: [],
                         value: .object([DecodedMember("id", .string("rec-2")), DecodedMember("score", .double(0.12))]),
-                        schema: "avro, schema id 7"),
+                        schema: WriterSchema(ref: .id(7), format: .avro)),
             TopicRecord(partition: 2, offset: 8, timestampMs: nil, key: .bytes([0, 1]), headers: [], value: nil),
         ], total: 5, undecodable: 2, firstError: "payments/1@3: schema id 9: HTTP 404", failure: failure)
     }

@@ -79,9 +79,8 @@ public final class KafkaTopicTail: TopicTailFeed {
                 let key = message.decodedKey(with: &keys)
                 let headers = message.shownHeaders
                 let size = (message.value?.count ?? 0) + (message.key?.count ?? 0)
-                let schema = decoder.lastSchema.map { "\($0.format.rawValue), schema \($0.ref.text)" }
                 let record = TopicRecord(partition: position.partition, offset: position.offset, timestampMs: position.timestampMs,
-                                         key: key, headers: headers, value: value, schema: schema)
+                                         key: key, headers: headers, value: value, schema: decoder.lastSchema)
                 let observer = state.withLock { s -> (@Sendable (TopicRecord) -> Void)? in
                     s.snapshot.total += 1
                     if let failure {

@@ -100,7 +100,7 @@ enum TopicTailScreen {
             lines.append("headers:")
             lines += r.headers.map { "  \($0.name): \($0.value ?? "null")" }
         }
-        if let schema = r.schema { lines.append("value: " + schema) }
+        if let schema = r.schema { lines.append("value: " + schema.text) }
         lines.append("")
         guard let value = r.value else { return lines + ["null (a tombstone)"] }
         return lines + JSONPretty.lines(value.jsonText)

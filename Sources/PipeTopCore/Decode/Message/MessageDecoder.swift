@@ -10,9 +10,9 @@ public struct MessageDecoder {
     private var json = JSONTreeParser()
     private var compiled: [ConfluentFrame.SchemaRef: CompiledSchema] = [:]
     private var protobufDecoders: [ProtobufKey: ProtobufMessageDecoder] = [:]
-    /// The registry schema that wrote the value last decoded, and its format; nil when it
-    /// was not a Schema Registry frame (or did not decode).
-    public private(set) var lastSchema: (ref: ConfluentFrame.SchemaRef, format: ValueFormat)?
+    /// The registry schema that wrote the value last decoded; nil when it was not a Schema
+    /// Registry frame (or did not decode).
+    public private(set) var lastSchema: WriterSchema?
 
     /// At most this many compiled schemas (and as many Protobuf message decoders) are kept;
     /// past it the cache starts again (a topic with more live schemas than this is not one
@@ -176,7 +176,7 @@ public struct MessageDecoder {
             reader = .protobuf(try protobufDecoder(pool, frame.schema, indexes))
         case .json: reader = .json
         }
-        lastSchema = (frame.schema, schema.format)
+        lastSchema = WriterSchema(ref: frame.schema, format: schema.format)
         return (reader, schemaHeader == nil ? frame.payloadOffset : 0)
     }
 

@@ -11,12 +11,12 @@ public struct TopicRecord: Sendable, Hashable {
     public var headers: [MessageHeader]
     /// The value, decoded; nil for a null value (a tombstone).
     public var value: DecodedValue?
-    /// The registry schema that wrote the value, as the record view names it (`avro, schema
-    /// id 7`); nil when the value was not a Schema Registry frame.
-    public var schema: String?
+    /// The registry schema that wrote the value; nil when the value was not a Schema
+    /// Registry frame.
+    public var schema: WriterSchema?
 
     public init(partition: Int32, offset: Int64, timestampMs: Int64?, key: DecodedValue?, headers: [MessageHeader], value: DecodedValue?,
-                schema: String? = nil) {
+                schema: WriterSchema? = nil) {
         self.partition = partition
         self.offset = offset
         self.timestampMs = timestampMs
