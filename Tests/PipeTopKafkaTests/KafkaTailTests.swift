@@ -59,6 +59,13 @@ struct KafkaTailTests {
         #expect(lines.first.map { FormatDecodeTests.sameJSON($0, scored) } == true)
         #expect(auto.stderr.isEmpty)
 
+        // kcat's short options: -b brokers, -t topic, -p partition, -o start, -c count, -e exit at the end.
+        let short = try Pipetop.run(["tail", "-b", broker.bootstrap, "-t", "tail.cmd", "-p", "0", "-o", "-1", "-e"])
+        #expect(short.status == 0, "\(short.stderr)")
+        #expect(short.stdout == "not json\n", "the last record of partition 0")
+        let counted = try Pipetop.run(["tail", "-b", broker.bootstrap, "-t", "tail.cmd", "-o", "beginning", "-c", "1"])
+        #expect(counted.stdout == scored + "\n", "\(counted.stderr)")
+
         let missing = try Pipetop.run(["tail", "--brokers", broker.bootstrap, "--topic", "tail.none", "--exit-at-end"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("tail.none"))

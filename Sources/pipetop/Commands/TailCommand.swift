@@ -29,26 +29,26 @@ struct TailCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The topic (default: the configured scored topic).", valueName: "name"))
+    @Option(name: [.customShort("t"), .long], help: ArgumentHelp("The topic (default: the configured scored topic).", valueName: "name"))
     var topic: String?
 
     @Option(name: .long, help: ArgumentHelp("A pipeline of the configuration's [[pipelines]]: its scored topic, its records mapped to pipetop's scored records (filters, columns and json as on the contract).", valueName: "name"),
             completion: ConfigCompletions.pipelines)
     var pipeline: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this partition.", valueName: "n"))
+    @Option(name: [.customShort("p"), .long], help: ArgumentHelp("Only this partition.", valueName: "n"))
     var partition: Int32?
 
     @Option(
-        name: .long, parsing: .unconditional,
+        name: [.customShort("o"), .long], parsing: .unconditional,
         help: ArgumentHelp("Where to start: beginning, end, an offset, -N (last N per partition), @TIMESTAMP, @-DURATION (@-10m) or group:NAME (where that consumer group stands: the records it has yet to read).", valueName: "position"),
         transform: ArgumentTransforms.startPosition)
     var from: StartPosition?
 
-    @Flag(name: .long, help: "Exit once every partition is read to its end.")
+    @Flag(name: [.customShort("e"), .long], help: "Exit once every partition is read to its end.")
     var exitAtEnd = false
 
-    @Option(name: .long, help: ArgumentHelp("Stop after printing this many records.", valueName: "n"))
+    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Stop after printing this many records.", valueName: "n"))
     var count: Int?
 
     @Option(name: .long, help: ArgumentHelp("Output format: raw, json, table or csv.", valueName: "format"),

@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
     var readOnly = false
 
     @Option(
-        name: .long,
+        name: [.customShort("b"), .long],
         help: ArgumentHelp(
             "Kafka bootstrap servers, e.g. localhost:9092.", valueName: "host:port,…"))
     var brokers: String?
