@@ -53,7 +53,10 @@ final class CommittedOffsetsReader {
             guard let group = asked.removeValue(forKey: Int(bitPattern: rd_kafka_event_opaque(event))) else { continue }
             let (failure, answers) = CommittedOffsets.answers(event)
             if let failure { return .init(group: group, offsets: [:], error: failure) }
-            return answers.first { $0.group == group } ?? .init(group: group, offsets: [:], error: "no answer for the group")
+            // One group a request: its answer, under the name asked for.
+            guard var answer = answers.first else { return .init(group: group, offsets: [:], error: "no answer for the group") }
+            answer.group = group
+            return answer
         }
         return nil
     }
