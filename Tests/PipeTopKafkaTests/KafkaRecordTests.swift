@@ -31,7 +31,7 @@ struct KafkaRecordTests {
         let config = try Self.config("rec")
         let run = try Pipetop.run(["record", "--brokers", broker.bootstrap, "--out", file, "--from", "beginning", "--exit-at-end", "--config", config])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "pipetop record: 42 events to \(file); 1 messages were not JSON objects and were not recorded\n")
+        #expect(run.stderr == "pipetop record: 42 events to \(file); 1 message was not a JSON object and was not recorded\n")
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 42)
         var offsets: [String: Set<Int>] = [:]
@@ -51,6 +51,14 @@ struct KafkaRecordTests {
         var decoder = EventDecoder()
         let expected = Set(try (models + scored).map { EventEncoder.encode(try decoder.decode($0)) })
         #expect(Set(replay.stdout.split(separator: "\n").map(String.init)) == expected)
+
+        // Pipelines in their own format are not recorded, and it says so.
+        let withMapped = try PipetopProcess.config(try String(contentsOfFile: config, encoding: .utf8)
+                                                   + "\n[[pipelines]]\nname = \"wine\"\nscored_topic = \"wine.scored\"\n[pipelines.scored]\nformat = \"json\"\nscore = \"/p\"\n")
+        let noted = try Pipetop.run(["record", "--brokers", broker.bootstrap, "--out", file, "--from", "beginning", "--exit-at-end", "--config", withMapped])
+        #expect(noted.status == 0, "\(noted.stderr)")
+        #expect(noted.stderr.hasPrefix("pipetop record: the pipelines of [[pipelines]] (wine) are not recorded, only the four contract topics; "),
+                "\(noted.stderr)")
     }
 
     @Test func tailFiltersCountsAndReadsOnePartition() async throws {

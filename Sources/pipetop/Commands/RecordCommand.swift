@@ -17,7 +17,9 @@ struct RecordCommand: ParsableCommand {
             command) and metrics and scored from now on; --from beginning records all of them from \
             the start. Stops after --duration, at the end of every topic with --exit-at-end, or on \
             Ctrl-C; a summary goes to stderr. Messages that are not JSON objects cannot carry \
-            _source and are counted, not written.
+            _source and are counted, not written. Pipelines of [[pipelines]] (in their own \
+            format) are not recorded: `pipetop tail --pipeline NAME --format json` prints their \
+            scored records as contract events.
             """
     )
 
@@ -57,6 +59,11 @@ struct RecordCommand: ParsableCommand {
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
+        }
+        if !effective.pipelines.isEmpty {
+            let names = effective.pipelines.map(\.name).joined(separator: ", ")
+            StandardError.print("pipetop record: the pipelines of [[pipelines]] (\(names)) are not recorded, only the four contract topics; "
+                                + "`pipetop tail --pipeline NAME --format json` prints one's scored records as contract events, which --replay reads")
         }
         let stop = Mutex(false)
         let signals = StopSignals { stop.withLock { $0 = true } }
@@ -105,7 +112,8 @@ struct RecordCommand: ParsableCommand {
         withExtendedLifetime(signals) {}
         let notObjects = skipped.withLock { $0 }
         StandardError.print("pipetop record: \(sink.lines) events to \(out == "-" ? "standard output" : out)"
-                            + (notObjects > 0 ? "; \(notObjects) messages were not JSON objects and were not recorded" : ""))
+                            + (notObjects == 1 ? "; 1 message was not a JSON object and was not recorded"
+                               : notObjects > 1 ? "; \(notObjects) messages were not JSON objects and were not recorded" : ""))
         let errors = results.withLock { $0 }
         if !errors.isEmpty {
             for e in errors { StandardError.print("pipetop: \(e)") }
