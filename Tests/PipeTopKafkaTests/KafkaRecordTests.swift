@@ -52,13 +52,64 @@ struct KafkaRecordTests {
         let expected = Set(try (models + scored).map { EventEncoder.encode(try decoder.decode($0)) })
         #expect(Set(replay.stdout.split(separator: "\n").map(String.init)) == expected)
 
-        // Pipelines in their own format are not recorded, and it says so.
-        let withMapped = try PipetopProcess.config(try String(contentsOfFile: config, encoding: .utf8)
-                                                   + "\n[[pipelines]]\nname = \"wine\"\nscored_topic = \"wine.scored\"\n[pipelines.scored]\nformat = \"json\"\nscore = \"/p\"\n")
-        let noted = try Pipetop.run(["record", "--brokers", broker.bootstrap, "--out", file, "--from", "beginning", "--exit-at-end", "--config", withMapped])
-        #expect(noted.status == 0, "\(noted.stderr)")
-        #expect(noted.stderr.hasPrefix("pipetop record: the pipelines of [[pipelines]] (wine) are not recorded, only the four contract topics; "),
-                "\(noted.stderr)")
+    }
+
+    /// A pipeline in its own format (`[[pipelines]]`) is recorded as the dashboard reads it: its
+    /// scored and models messages mapped to contract events (the serving version's `promoted`
+    /// included), each with the `_source` of its message; one that does not map is counted.
+    /// The contract's topics, absent here, are then optional. The recording replays as that
+    /// pipeline.
+    @Test func aPipelineInItsOwnFormatIsRecordedAsContractEvents() async throws {
+        let broker = try TestBroker.shared()
+        try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics(["recmap.scored", "recmap.models"], partitions: 1)
+        let models = [#"{"model":"wine","rev":1,"weights":"AAA","at":1767225600000}"#]
+        let scored = (0..<30).map { #"{"id":"r\#($0)","p":0.\#($0 % 10)5,"rev":1,"at":\#(1_767_225_601_000 + $0)}"# } + [#"{"id":"no-score"}"#]
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: "recmap.models", input: Data((models.joined(separator: "\n") + "\n").utf8)).status == 0)
+        #expect(try Kcat.produce(broker: broker.bootstrap, topic: "recmap.scored", input: Data((scored.joined(separator: "\n") + "\n").utf8)).status == 0)
+        let config = try PipetopProcess.config("""
+            [topics]
+            metrics = "recmap.none.metrics"
+            models = "recmap.none.models"
+            scored = "recmap.none.scored"
+            control = "recmap.none.control"
+
+            [[pipelines]]
+            name = "wine"
+            scored_topic = "recmap.scored"
+            models_topic = "recmap.models"
+            [pipelines.scored]
+            format = "json"
+            key = "/id"
+            score = "/p"
+            model = "=wine"
+            version = "/rev"
+            ts = "/at"
+            [pipelines.models]
+            format = "json"
+            model = "/model"
+            version = "/rev"
+            artifact = "/weights"
+            ts = "/at"
+            """)
+        let file = NSTemporaryDirectory() + "recmap-\(UUID().uuidString).ndjson"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try Pipetop.run(["record", "--brokers", broker.bootstrap, "--out", file, "--from", "beginning", "--exit-at-end", "--config", config])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "pipetop record: 32 events to \(file); 1 message of [[pipelines]] topics did not decode or map; "
+                + "no contract topic recmap.none.control, recmap.none.metrics, recmap.none.models, recmap.none.scored\n", "\(run.stderr)")
+        let objects = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let kinds = objects.map { "\($0["type"] as? String ?? "?")/\(($0["_source"] as? [String: Any])?["topic"] as? String ?? "?")" }
+        #expect(kinds.filter { $0 == "scored/recmap.scored" }.count == 30)
+        // v1 published (models topic), then promoted: serving in the first scored record.
+        #expect(objects.filter { $0["type"] as? String == "model" }.map { "\($0["event"] ?? "")/\($0["version"] ?? "")" }.sorted() == ["promoted/1", "published/1"])
+        let first = try #require(objects.first { $0["key"] as? String == "r3" })
+        #expect(first["pipeline"] as? String == "wine" && first["score"] as? Double == 0.35 && first["version"] as? Int == 1)
+        #expect((first["_source"] as? [String: Any])?["offset"] as? Int == 3)
+        // It replays as that pipeline.
+        let replay = try Pipetop.run(["tail", "--replay", file, "--format", "csv", "--columns", "pipeline,key,score", "--filter", "key == \"r3\""])
+        #expect(replay.stdout == "pipeline,key,score\nwine,r3,0.3500\n", "\(replay.stdout) \(replay.stderr)")
     }
 
     @Test func tailFiltersCountsAndReadsOnePartition() async throws {

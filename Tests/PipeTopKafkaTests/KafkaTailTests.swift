@@ -1,6 +1,7 @@
 import Foundation
 import PipeTopCore
 import PipeTopKafka
+import Synchronization
 import Testing
 
 /// The headless reader behind `pipetop tail`, and the command itself, against a real broker.
@@ -27,6 +28,35 @@ struct KafkaTailTests {
         #expect(summary.messages == 301)
         #expect(nulls == 1)
         #expect(Set(values) == Set((0..<300).map { "v\($0)" }))
+    }
+
+    /// `--exit-at-end` on a topic a producer keeps writing: the reader stops at the end each
+    /// partition had when a fetch first returned its records. (It used to wait for a fetch
+    /// that came back empty at the end, which a steady producer may not leave for long:
+    /// `pipetop tail -e` once ran 46 s on the foreign pipeline's scored topic, written at 200
+    /// records/s, where kcat -e took 0.4 s. How long depends on fetch timing; this producer's
+    /// bursts let the old reader stop too, so this test guards the stop, not that race.)
+    @Test func exitAtEndStopsWhileAProducerKeepsWriting() async throws {
+        let broker = try TestBroker.shared()
+        let topics = ContractJSON.topics("live")
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        try KafkaAdmin(config: config).createTopics([topics.scored], partitions: 3)
+        let sink = try KafkaSink(config: config, topics: topics)
+        let producing = ProducerThread(sink: sink, topics: topics)
+        producing.start()
+        defer { producing.stop() }
+        let before = try KafkaTopicReader(config: config, topic: topics.scored)
+        #expect(await eventually { ((try? before.watermarks(of: 0, timeout: .seconds(5)))?.high ?? 0) > 100 })
+
+        let done = Mutex<UInt64?>(nil)
+        let thread = Thread {
+            let reader = try? KafkaTopicReader(config: config, topic: topics.scored, start: .beginning, exitAtEnd: true)
+            let summary = try? reader?.run { _, _ in }
+            done.withLock { $0 = summary?.messages ?? 0 }
+        }
+        thread.start()
+        #expect(await eventually(timeout: .seconds(30)) { done.withLock { $0 } != nil }, "still reading")
+        #expect((done.withLock { $0 } ?? 0) > 300, "read what the partitions held")
     }
 
     @Test func tailCommandPrintsRawValuesAndContractJSON() async throws {

@@ -7,7 +7,9 @@ import PipeTopCore
 ///
 /// Like the dashboard's source it assigns partitions itself (never a group) and takes
 /// messages in batches from librdkafka's queue; with `exitAtEnd` it returns once every
-/// partition has reached the high watermark the fetches report (partition EOF, as `kcat -e`).
+/// partition has reached its end: the high watermark of the first fetch that returned its
+/// records, or a partition EOF (a fetch at the end that came back empty, all `kcat -e` waits
+/// for, which a steady producer may not leave for a long time).
 public final class KafkaTopicReader {
     /// What a run read.
     public struct Summary: Sendable, Hashable {
@@ -115,6 +117,8 @@ public final class KafkaTopicReader {
         let added = selected.map { PartitionStart(topic: topic, partition: $0, start: start) }
         try client.assign(current: [], added: added, timeoutMs: Int32(clamping: metadataTimeout.milliseconds))
         var atEnd = Set<Int32>()
+        /// Each partition's end once a fetch has returned its records: where `exitAtEnd` stops.
+        var ends: [Int32: Int64] = [:]
         while !shouldStop() {
             var n = rd_kafka_consume_batch_queue(queue, 0, batch, batchSize)
             if n == 0 {
@@ -129,6 +133,7 @@ public final class KafkaTopicReader {
                     summary.messages += 1
                     summary.bytes += UInt64(m.pointee.len)
                     body(KafkaMessage(m, topic: topic, position: Position(m)))
+                    if exitAtEnd, reachedEnd(m.pointee.partition, m.pointee.offset, &ends) { atEnd.insert(m.pointee.partition) }
                 case RD_KAFKA_RESP_ERR__PARTITION_EOF:
                     atEnd.insert(m.pointee.partition)
                 default:
@@ -140,6 +145,18 @@ public final class KafkaTopicReader {
             if exitAtEnd && atEnd.count >= selected.count { break }
         }
         return summary
+    }
+
+    /// Whether the record at `offset` is the last one before `partition`'s end: the high
+    /// watermark cached from the fetch that returned its first record (`ends`), so that new
+    /// records written meanwhile do not hold the reader.
+    private func reachedEnd(_ partition: Int32, _ offset: Int64, _ ends: inout [Int32: Int64]) -> Bool {
+        if ends[partition] == nil {
+            var low: Int64 = -1, high: Int64 = -1
+            guard rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else { return false }
+            ends[partition] = high
+        }
+        return offset >= (ends[partition] ?? .max) - 1
     }
 
     /// The topic's partition count, once the cluster reports the topic. Waits up to `timeout`

@@ -44,7 +44,9 @@ struct MappedPipelineReader {
         return out
     }
 
-    mutating func ingest(_ message: KafkaMessage, as role: TopicMapping.Role, into state: inout StoreState, arrivalMs: Int64) {
+    /// Maps `message`, of this pipeline's topic in `role`, into contract events for `state`
+    /// (the store, or a recording).
+    mutating func ingest<Sink: StoreSink>(_ message: KafkaMessage, as role: TopicMapping.Role, into state: inout Sink, arrivalMs: Int64) {
         guard let raw = message.value else { return }  // a tombstone says nothing here
         switch role {
         case .scored:
@@ -92,7 +94,7 @@ struct MappedPipelineReader {
     }
 
     /// The message's value decoded, or nil after counting why not.
-    private func decoded(_ message: KafkaMessage, _ decoder: inout MessageDecoder, _ state: inout StoreState, _ arrivalMs: Int64) -> DecodedValue? {
+    private func decoded<Sink: StoreSink>(_ message: KafkaMessage, _ decoder: inout MessageDecoder, _ state: inout Sink, _ arrivalMs: Int64) -> DecodedValue? {
         do {
             return try message.decodedValue(with: &decoder)
         } catch {
@@ -101,7 +103,7 @@ struct MappedPipelineReader {
         }
     }
 
-    private func unmappable(_ reason: Unmappable, _ message: KafkaMessage, _ state: inout StoreState, _ arrivalMs: Int64) {
+    private func unmappable<Sink: StoreSink>(_ reason: Unmappable, _ message: KafkaMessage, _ state: inout Sink, _ arrivalMs: Int64) {
         state.recordMalformed(source: message.topic, error: "\(config.name): unmappable, \(reason.rawValue)", arrivalMs: arrivalMs)
     }
 }

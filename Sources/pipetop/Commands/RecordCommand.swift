@@ -6,7 +6,8 @@ import Synchronization
 
 /// `pipetop record`: captures the four topics as NDJSON, each line a contract event with one
 /// extra field `_source` {topic, partition, offset, timestamp}, so a recording is a valid
-/// `--replay` file for the dashboard and for `tail` (which ignore the extra field).
+/// `--replay` file for the dashboard and for `tail` (which ignore the extra field); and the
+/// pipelines of `[[pipelines]]`, their messages mapped to contract events.
 struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
@@ -17,9 +18,9 @@ struct RecordCommand: ParsableCommand {
             command) and metrics and scored from now on; --from beginning records all of them from \
             the start. Stops after --duration, at the end of every topic with --exit-at-end, or on \
             Ctrl-C; a summary goes to stderr. Messages that are not JSON objects cannot carry \
-            _source and are counted, not written. Pipelines of [[pipelines]] (in their own \
-            format) are not recorded: `pipetop tail --pipeline NAME --format json` prints their \
-            scored records as contract events.
+            _source and are counted, not written. The pipelines of [[pipelines]] (in their own \
+            format) are recorded too: their topics read the same way, each message mapped to \
+            contract events as the dashboard maps it (the four contract topics are then optional).
             """
     )
 
@@ -53,6 +54,7 @@ struct RecordCommand: ParsableCommand {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(error.code)
         }
+        let mapped = try mappedRecording(effective, config)
         let sink: NDJSONFileSink
         do {
             sink = try NDJSONFileSink(path: out)
@@ -60,27 +62,24 @@ struct RecordCommand: ParsableCommand {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
         }
-        if !effective.pipelines.isEmpty {
-            let names = effective.pipelines.map(\.name).joined(separator: ", ")
-            StandardError.print("pipetop record: the pipelines of [[pipelines]] (\(names)) are not recorded, only the four contract topics; "
-                                + "`pipetop tail --pipeline NAME --format json` prints one's scored records as contract events, which --replay reads")
-        }
         let stop = Mutex(false)
         let signals = StopSignals { stop.withLock { $0 = true } }
         let deadline = duration.map { Date().addingTimeInterval(Double(DurationText.milliseconds($0)) / 1_000) }
+        let shouldStop: @Sendable () -> Bool = { stop.withLock { $0 } || deadline.map { Date() >= $0 } == true }
         let topics: [(Topic, StartPosition)] = [
             (.models, .beginning), (.control, .beginning),
             (.metrics, from == "beginning" ? .beginning : .end), (.scored, from == "beginning" ? .beginning : .end),
         ]
         let results = Mutex<[String]>([])
         let skipped = Mutex(0)
+        let missing = Mutex<[String]>([])
         let group = DispatchGroup()
         for (topic, start) in topics {
             let name = effective.topics.name(of: topic)
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
-                do {
+                do throws(KafkaError) {
                     let reader = try KafkaTopicReader(config: config, topic: name, start: start, exitAtEnd: exitAtEnd)
                     var batch = MessageBatch()
                     var failed = false
@@ -89,9 +88,7 @@ struct RecordCommand: ParsableCommand {
                         do { try sink.publish(batch) } catch { failed = true }
                         batch.removeAll()
                     }
-                    try reader.runMessages(
-                        shouldStop: { failed || stop.withLock { $0 } || deadline.map { Date() >= $0 } == true }, idle: flush
-                    ) { message in
+                    try reader.runMessages(shouldStop: { failed || shouldStop() }, idle: flush) { message in
                         guard let value = message.value, Self.append(value, topic: name, message.position, to: &batch) else {
                             skipped.withLock { $0 += 1 }
                             return
@@ -99,6 +96,9 @@ struct RecordCommand: ParsableCommand {
                         if batch.count >= 4_096 { flush() }
                     }
                     flush()
+                } catch .metadata(let why) where mapped != nil && why.hasSuffix("not found") {
+                    // Beside pipelines in their own format, the contract's topics are optional.
+                    missing.withLock { $0.append(name) }
                 } catch {
                     results.withLock { $0.append("\(name): \(error)") }
                     stop.withLock { $0 = true }
@@ -107,17 +107,51 @@ struct RecordCommand: ParsableCommand {
             thread.name = "pipetop-record-\(topic.rawValue)"
             thread.start()
         }
+        if let mapped {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                let failures = mapped.run(shouldStop: shouldStop) { line in
+                    var batch = MessageBatch()
+                    _ = line.json.withUnsafeBytes { Self.append($0, topic: line.topic, line.position, to: &batch) }
+                    if (try? sink.publish(batch)) == nil { stop.withLock { $0 = true } }
+                }
+                if !failures.isEmpty {
+                    results.withLock { $0 += failures }
+                    stop.withLock { $0 = true }
+                }
+            }
+            thread.name = "pipetop-record-mapped"
+            thread.start()
+        }
         group.wait()
         try? sink.flush()
         withExtendedLifetime(signals) {}
         let notObjects = skipped.withLock { $0 }
+        let unmapped = mapped?.unmappedCount ?? 0
+        let absent = missing.withLock { $0 }
         StandardError.print("pipetop record: \(sink.lines) events to \(out == "-" ? "standard output" : out)"
                             + (notObjects == 1 ? "; 1 message was not a JSON object and was not recorded"
-                               : notObjects > 1 ? "; \(notObjects) messages were not JSON objects and were not recorded" : ""))
+                               : notObjects > 1 ? "; \(notObjects) messages were not JSON objects and were not recorded" : "")
+                            + (unmapped > 0 ? "; \(Format.counted(unmapped, "message")) of [[pipelines]] topics did not decode or map" : "")
+                            + (absent.isEmpty ? "" : "; no contract topic \(absent.sorted().joined(separator: ", "))"))
         let errors = results.withLock { $0 }
         if !errors.isEmpty {
             for e in errors { StandardError.print("pipetop: \(e)") }
             throw ExitCode(2)
+        }
+    }
+
+    /// The recording of the pipelines of `[[pipelines]]`, mapped to contract events; nil when
+    /// there are none. A descriptor file or registry setting that cannot be used: exit 1.
+    private func mappedRecording(_ effective: EffectiveConfig, _ config: KafkaClientConfig) throws -> MappedPipelinesRecording? {
+        guard !effective.pipelines.isEmpty else { return nil }
+        do {
+            return try MappedPipelinesRecording(config: config, pipelines: effective.pipelines, schemas: try SchemaRegistryConnection.source(effective.schemaRegistry),
+                                                start: from == "beginning" ? .beginning : .end, exitAtEnd: exitAtEnd)
+        } catch {
+            StandardError.print("pipetop: \(error)")
+            throw ExitCode(1)
         }
     }
 
