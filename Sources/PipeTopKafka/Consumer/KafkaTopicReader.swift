@@ -117,8 +117,9 @@ public final class KafkaTopicReader {
         let added = selected.map { PartitionStart(topic: topic, partition: $0, start: start) }
         try client.assign(current: [], added: added, timeoutMs: Int32(clamping: metadataTimeout.milliseconds))
         var atEnd = Set<Int32>()
-        /// Each partition's end once a fetch has returned its records: where `exitAtEnd` stops.
-        var ends: [Int32: Int64] = [:]
+        /// Each partition's end once a fetch has returned its records (-1 before): where
+        /// `exitAtEnd` stops.
+        var ends = [Int64](repeating: -1, count: partitions)
         while !shouldStop() {
             var n = rd_kafka_consume_batch_queue(queue, 0, batch, batchSize)
             if n == 0 {
@@ -150,13 +151,15 @@ public final class KafkaTopicReader {
     /// Whether the record at `offset` is the last one before `partition`'s end: the high
     /// watermark cached from the fetch that returned its first record (`ends`), so that new
     /// records written meanwhile do not hold the reader.
-    private func reachedEnd(_ partition: Int32, _ offset: Int64, _ ends: inout [Int32: Int64]) -> Bool {
-        if ends[partition] == nil {
+    private func reachedEnd(_ partition: Int32, _ offset: Int64, _ ends: inout [Int64]) -> Bool {
+        let p = Int(partition)
+        guard ends.indices.contains(p) else { return false }
+        if ends[p] < 0 {
             var low: Int64 = -1, high: Int64 = -1
             guard rd_kafka_get_watermark_offsets(client.handle, topic, partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else { return false }
-            ends[partition] = high
+            ends[p] = high
         }
-        return offset >= (ends[partition] ?? .max) - 1
+        return offset >= ends[p] - 1
     }
 
     /// The topic's partition count, once the cluster reports the topic. Waits up to `timeout`
