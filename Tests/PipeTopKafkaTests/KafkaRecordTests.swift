@@ -112,6 +112,18 @@ struct KafkaRecordTests {
         #expect(replay.stdout == "pipeline,key,score\nwine,r3,0.3500\n", "\(replay.stdout) \(replay.stderr)")
     }
 
+    /// A cluster that cannot be reached fails every topic alike: one line says so, naming them.
+    @Test func anUnreachableClusterIsOneLineForAllItsTopics() throws {
+        let port = try TestBroker.freePort()
+        let config = try Self.config("unreach")
+        let run = try Pipetop.run(["record", "--brokers", "127.0.0.1:\(port)", "--out", "/dev/null", "--exit-at-end", "--config", config])
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(run.stderr)")
+        #expect(lines.last?.hasPrefix("pipetop: kafka metadata: ") == true, "\(run.stderr)")
+        #expect(lines.last?.hasSuffix("(unreach.control, unreach.metrics, unreach.models, unreach.scored)") == true, "\(run.stderr)")
+    }
+
     @Test func tailFiltersCountsAndReadsOnePartition() async throws {
         let broker = try TestBroker.shared()
         let client = KafkaClientConfig(brokers: broker.bootstrap)

@@ -53,10 +53,9 @@ public final class MappedPipelinesRecording: Sendable {
     public var unmappedCount: Int { unmapped.withLock { $0 } }
 
     /// Reads every topic until `shouldStop` (or, with `exitAtEnd`, its end), calling `write`
-    /// with each mapped event from the reading threads; returns the topics that failed, as
-    /// `topic: reason`.
-    public func run(shouldStop: @escaping @Sendable () -> Bool, write: @escaping @Sendable (Line) -> Void) -> [String] {
-        let failures = Mutex<[String]>([])
+    /// with each mapped event from the reading threads; returns the topics that failed, and why.
+    public func run(shouldStop: @escaping @Sendable () -> Bool, write: @escaping @Sendable (Line) -> Void) -> [(topic: String, error: KafkaError)] {
+        let failures = Mutex<[(topic: String, error: KafkaError)]>([])
         let group = DispatchGroup()
         for shared in readers {
             let topics = shared.with { $0.topics }
@@ -64,10 +63,10 @@ public final class MappedPipelinesRecording: Sendable {
                 group.enter()
                 let thread = Thread { [self] in
                     defer { group.leave() }
-                    do {
+                    do throws(KafkaError) {
                         try read(topic, as: role, with: shared, shouldStop: shouldStop, write: write)
                     } catch {
-                        failures.withLock { $0.append("\(topic): \(error)") }
+                        failures.withLock { $0.append((topic, error)) }
                     }
                 }
                 thread.name = "pipetop-record-\(topic)"

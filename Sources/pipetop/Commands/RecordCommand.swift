@@ -70,7 +70,7 @@ struct RecordCommand: ParsableCommand {
             (.models, .beginning), (.control, .beginning),
             (.metrics, from == "beginning" ? .beginning : .end), (.scored, from == "beginning" ? .beginning : .end),
         ]
-        let results = Mutex<[String]>([])
+        let results = Mutex<[(topic: String, error: KafkaError)]>([])
         let skipped = Mutex(0)
         let missing = Mutex<[String]>([])
         let group = DispatchGroup()
@@ -100,7 +100,7 @@ struct RecordCommand: ParsableCommand {
                     // Beside pipelines in their own format, the contract's topics are optional.
                     missing.withLock { $0.append(name) }
                 } catch {
-                    results.withLock { $0.append("\(name): \(error)") }
+                    results.withLock { $0.append((name, error)) }
                     stop.withLock { $0 = true }
                 }
             }
@@ -137,7 +137,12 @@ struct RecordCommand: ParsableCommand {
                             + (absent.isEmpty ? "" : "; no contract topic \(absent.sorted().joined(separator: ", "))"))
         let errors = results.withLock { $0 }
         if !errors.isEmpty {
-            for e in errors { StandardError.print("pipetop: \(e)") }
+            // One line per reason: an unreachable cluster fails every topic alike.
+            let byReason = Dictionary(grouping: errors) { "\($0.error)" }
+            for (reason, failed) in byReason.sorted(by: { $0.key < $1.key }) {
+                let topics = failed.map(\.topic).sorted()
+                StandardError.print("pipetop: " + (topics.count == 1 ? "\(topics[0]): \(reason)" : "\(reason) (\(topics.joined(separator: ", ")))"))
+            }
             throw ExitCode(2)
         }
     }
