@@ -42,6 +42,7 @@ struct GroupsCommand: ParsableCommand {
     func validate() throws {
         if let maxLag, maxLag < 0 { throw ValidationError("--max-lag must be 0 or more") }
         if let interval, interval <= .zero { throw ValidationError("--interval must be longer than 0") }
+        if names.contains(where: \.isEmpty) { throw ValidationError("a consumer group's name cannot be empty") }
     }
 
     func run() throws {

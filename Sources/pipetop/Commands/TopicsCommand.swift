@@ -43,6 +43,7 @@ struct TopicsCommand: ParsableCommand {
 
     func validate() throws {
         guard interval > .zero else { throw ValidationError("--interval must be longer than 0") }
+        if names.contains(where: \.isEmpty) { throw ValidationError("a topic's name cannot be empty") }
     }
 
     func run() throws {
