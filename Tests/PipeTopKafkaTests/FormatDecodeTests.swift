@@ -118,6 +118,16 @@ struct FormatDecodeTests {
         #expect(await eventually(timeout: .seconds(20)) { tail.snapshot.total == 11 })
         let schemas = tail.snapshot.records.sorted { $0.offset < $1.offset }.map { $0.schema?.text }
         #expect(schemas == Array(repeating: "avro, schema id 1", count: 5) + Array(repeating: "avro, schema id 2", count: 5) + [nil], "\(schemas)")
+
+        // Protobuf: the message type the frame's indexes pick, too (schema 1 is the
+        // common.proto it imports, registered first).
+        let proto = try Self.produce("protobuf", count: 3)
+        let protoTail = KafkaTopicTail(config: config, topic: proto.topic, format: .auto,
+                                       schemas: SchemaRegistryClient(config: try SchemaRegistryConfig(url: proto.stub.url)), start: .beginning)
+        defer { protoTail.stop() }
+        #expect(await eventually(timeout: .seconds(20)) { protoTail.snapshot.total == 3 })
+        #expect(protoTail.snapshot.records.map { $0.schema?.text } == Array(repeating: "protobuf, schema id 2, message pipetop.serde.ScoredRecord", count: 3),
+                "\(protoTail.snapshot.records.map { $0.schema?.text })")
     }
 
     @Test func avroEveryTypeAndTwoWriterSchemas() throws {

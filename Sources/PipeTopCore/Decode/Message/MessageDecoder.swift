@@ -168,15 +168,18 @@ public struct MessageDecoder {
             throw ValueDecodeError("schema \(frame.schema.text) is \(schema.format.rawValue), not \(expecting.rawValue) (try --value-format auto)")
         }
         let reader: PayloadReader
+        var message: String?
         switch schema {
         case .avro(let avro): reader = .avro(avro)
         case .protobuf(let pool):
             // Read past the message indexes: the payload starts after them.
             let indexes = try frame.readMessageIndexes(frameBytes)
-            reader = .protobuf(try protobufDecoder(pool, frame.schema, indexes))
+            let decoder = try protobufDecoder(pool, frame.schema, indexes)
+            message = decoder.messageName
+            reader = .protobuf(decoder)
         case .json: reader = .json
         }
-        lastSchema = WriterSchema(ref: frame.schema, format: schema.format)
+        lastSchema = WriterSchema(ref: frame.schema, format: schema.format, message: message)
         return (reader, schemaHeader == nil ? frame.payloadOffset : 0)
     }
 

@@ -4,12 +4,15 @@
 public struct WriterSchema: Sendable, Hashable {
     public var ref: ConfluentFrame.SchemaRef
     public var format: ValueFormat
+    /// Protobuf: the message type the frame's indexes name in the schema (`pkg.Scored`).
+    public var message: String?
 
-    public init(ref: ConfluentFrame.SchemaRef, format: ValueFormat) {
+    public init(ref: ConfluentFrame.SchemaRef, format: ValueFormat, message: String? = nil) {
         self.ref = ref
         self.format = format
+        self.message = message
     }
 
-    /// `avro, schema id 7`; `protobuf, schema guid …` for a GUID.
-    public var text: String { "\(format.rawValue), schema \(ref.text)" }
+    /// `avro, schema id 7`; `protobuf, schema id 3, message pkg.Scored`; `schema guid …` for a GUID.
+    public var text: String { "\(format.rawValue), schema \(ref.text)" + (message.map { ", message " + $0 } ?? "") }
 }
