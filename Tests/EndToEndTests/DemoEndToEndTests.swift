@@ -167,11 +167,13 @@ struct ControlEndToEndTests {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("pipetop-state-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: state) }
         let session = try TmuxSession(
-            command: "XDG_STATE_HOME=\(state) PIPETOP_USER=e2e@ci \(BuiltPipetop.path) demo --pipelines 1 --speed 3 --rate 200 --retrain-every 30s",
+            command: "XDG_STATE_HOME=\(state) PIPETOP_USER=e2e@ci \(BuiltPipetop.path) demo --pipelines 1 --speed 3 --rate 200 --retrain-every 60s",
             columns: 150, rows: 40)
         // The overview shows the newest candidate (a newer one retires the one before). On a
         // loaded machine the demo catches up in bursts and may go past v2 between two reads of
-        // the screen, so the test promotes whichever candidate it sees.
+        // the screen, so the test promotes whichever candidate it sees. A candidate lives 20 s
+        // (60 s of demo time at 3x): with 10 s, a loaded machine once took longer over the
+        // dialog, and the pipeline rejected the promote of a version retired meanwhile.
         let shown = try Regex(#"fraud-lr v1 +v([0-9]+) "#)
         let overview = try session.waitFor("a candidate", seconds: 60) { $0.contains(shown) }
         let candidate = try #require(overview.firstMatch(of: shown).flatMap { Int($0.output[1].substring ?? "") })
