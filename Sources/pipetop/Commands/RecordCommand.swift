@@ -11,7 +11,7 @@ import Synchronization
 struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record the metrics, models, scored and control topics as NDJSON, for --replay.",
+        abstract: "Record the metrics, models, scored and control topics, and the pipelines of [[pipelines]], as NDJSON for --replay.",
         discussion: """
             Reads every partition of the four topics by assignment (no consumer group). By default \
             the models and control topics from the beginning (so a replay knows every version and \
