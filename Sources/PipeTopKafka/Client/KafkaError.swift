@@ -7,6 +7,8 @@ public enum KafkaError: Error, Sendable, Hashable, CustomStringConvertible {
     case clientCreation(String)
     /// A metadata request failed or timed out.
     case metadata(String)
+    /// The cluster answered, and has no topic of this name.
+    case unknownTopic(String)
     /// A message could not be queued for sending.
     case produce(String)
     /// An admin request failed.
@@ -21,6 +23,7 @@ public enum KafkaError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidProperty(let key, let value, let reason): "kafka property \(key)=\(value): \(reason)"
         case .clientCreation(let why): "cannot create the Kafka client: \(why)"
         case .metadata(let why): "kafka metadata: \(why)"
+        case .unknownTopic(let topic): "kafka metadata: topic \(topic) not found"
         case .produce(let why): "kafka produce: \(why)"
         case .admin(let why): "kafka admin: \(why)"
         case .timedOut(let what): "kafka: timed out \(what)"

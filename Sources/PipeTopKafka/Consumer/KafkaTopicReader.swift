@@ -169,21 +169,21 @@ public final class KafkaTopicReader {
         let clock = SystemWallClock()
         var deadline = clock.nowMs() + timeout.milliseconds
         var answered = false
-        var lastError = "topic \(topic) not found"
+        var failure = KafkaError.unknownTopic(topic)
         repeat {
             do {
                 if let count = try client.partitionCounts(allTopics: false, timeoutMs: 1_000)[topic] { return count }
-                lastError = "topic \(topic) not found"
+                failure = .unknownTopic(topic)
                 if !answered {
                     answered = true
                     deadline = min(deadline, clock.nowMs() + 2_000)
                 }
             } catch {
-                // Thrown again below as metadata: without its own "kafka metadata:" prefix.
-                if case .metadata(let why) = error { lastError = why } else { lastError = error.description }
+                // Thrown again below as metadata: without a second "kafka metadata:" prefix.
+                if case .metadata = error { failure = error } else { failure = .metadata(error.description) }
             }
             usleep(100_000)
         } while clock.nowMs() < deadline
-        throw .metadata(lastError)
+        throw failure
     }
 }

@@ -49,7 +49,9 @@ public struct ModelRepublisher: Sendable {
     private func read<T>(_ origin: MessageOrigin, _ body: () throws(KafkaError) -> T) throws(RepublishError) -> T {
         do {
             return try body()
-        } catch .metadata(let why) where why.hasSuffix("not found") || why.contains("has partitions") {
+        } catch .unknownTopic(let topic) {
+            throw .notRetained(origin, "topic \(topic) not found")
+        } catch .metadata(let why) where why.contains("has partitions") {
             throw .notRetained(origin, why)
         } catch {
             throw .transport("cannot read \(origin.text) from \(config.brokers): \(error)")

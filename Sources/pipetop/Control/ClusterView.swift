@@ -28,15 +28,16 @@ struct ClusterView {
         var messages: [(tsMs: Int64, order: Int, bytes: [UInt8])] = []
         var decoder = EventDecoder()
         for topic in [config.topics.models, config.topics.control] {
-            do {
+            do throws(KafkaError) {
                 let reader = try KafkaTopicReader(config: client, topic: topic, start: .beginning, exitAtEnd: true)
                 try reader.run(metadataTimeout: timeout) { value, _ in
                     guard let value else { return }
                     let ts = (try? decoder.decode(value))?.tsMs ?? .max
                     messages.append((ts, messages.count, Array(value)))
                 }
+            } catch .metadata where skippingMissing, .unknownTopic where skippingMissing {
+                continue
             } catch {
-                if skippingMissing, case KafkaError.metadata = error { continue }
                 throw CLIFailure(2, "cannot read \(topic) from \(client.brokers): \(error)")
             }
         }
