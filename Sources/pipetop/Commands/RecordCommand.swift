@@ -45,6 +45,9 @@ struct RecordCommand: ParsableCommand {
         guard from == "end" || from == "beginning" else { throw ValidationError("--from '\(from)': end or beginning") }
     }
 
+    /// Where the topics of live records (metrics, scored, labels) start: `--from`.
+    private var liveStart: StartPosition { from == "beginning" ? .beginning : .end }
+
     func run() throws {
         let effective = try ConfigResolution.resolve(global).effective
         let config: KafkaClientConfig
@@ -68,7 +71,7 @@ struct RecordCommand: ParsableCommand {
         let shouldStop: @Sendable () -> Bool = { stop.withLock { $0 } || deadline.map { Date() >= $0 } == true }
         let topics: [(Topic, StartPosition)] = [
             (.models, .beginning), (.control, .beginning),
-            (.metrics, from == "beginning" ? .beginning : .end), (.scored, from == "beginning" ? .beginning : .end),
+            (.metrics, liveStart), (.scored, liveStart),
         ]
         let results = Mutex<[(topic: String, error: KafkaError)]>([])
         let skipped = Mutex(0)
@@ -96,7 +99,7 @@ struct RecordCommand: ParsableCommand {
                         if batch.count >= 4_096 { flush() }
                     }
                     flush()
-                } catch .metadata(let why) where mapped != nil && why.hasSuffix("not found") {
+                } catch .unknownTopic where mapped != nil {
                     // Beside pipelines in their own format, the contract's topics are optional.
                     missing.withLock { $0.append(name) }
                 } catch {
@@ -153,7 +156,7 @@ struct RecordCommand: ParsableCommand {
         guard !effective.pipelines.isEmpty else { return nil }
         do {
             return try MappedPipelinesRecording(config: config, pipelines: effective.pipelines, schemas: try SchemaRegistryConnection.source(effective.schemaRegistry),
-                                                start: from == "beginning" ? .beginning : .end, exitAtEnd: exitAtEnd)
+                                                start: liveStart, exitAtEnd: exitAtEnd)
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(1)
