@@ -104,6 +104,27 @@ import PipeTopCore
         #expect(after[s.selected(on: .overview, count: after.count)] == "p1020")
     }
 
+    /// Until the operator picks a row, the selection is the first one, whichever pipeline that
+    /// is as statuses change (a dashboard just opened shows the worst at the top, not the
+    /// pipeline that happened to be first when the data began); `g` goes back to that.
+    @Test func withNoRowChosenTheSelectionStaysOnTheFirstRowAsTheOrderChanges() {
+        var s = Self.state(Self.fleet(30))
+        let first = Self.names(s)[0]
+        _ = Update.update(.data(ScreenData(snapshot: Self.fleet(30, critical: 8), connection: "test")), &s, Self.options)
+        let names = Self.names(s)
+        #expect(names[0] != first, "another pipeline is worst now")
+        #expect(s.selected(on: .overview, count: names.count) == 0 && s.selection[.overview] == nil)
+        // Chosen (down and back up), the row is followed.
+        Self.press(["j", "k"], &s)
+        _ = Update.update(.data(ScreenData(snapshot: Self.fleet(30), connection: "test")), &s, Self.options)
+        #expect(Self.names(s)[s.selected(on: .overview, count: names.count)] == names[0])
+        #expect(s.selected(on: .overview, count: names.count) != 0)
+        // `g`: the first row again, and it stays the first.
+        Self.press(["g"], &s)
+        _ = Update.update(.data(ScreenData(snapshot: Self.fleet(30, critical: 8), connection: "test")), &s, Self.options)
+        #expect(s.selected(on: .overview, count: names.count) == 0 && Self.names(s)[0] == names[0])
+    }
+
     @Test func aThousandPipelinesShowTheWindowAroundTheSelectionAndGSelectsTheLast() {
         var s = Self.state(Self.fleet(1_000))
         s.overviewSort = .name

@@ -159,7 +159,7 @@ import PipeTopCore
         var state = Self.onTopics()
         _ = try Self.press(["j", "j", "o"], &state, ctx: ctx)
         #expect(state.topicsSort == .rate)
-        #expect(state.selection[.topics] == 0, "the cursor goes back to the top of the new order")
+        #expect(state.selected(on: .topics, count: 4) == 0 && state.selection[.topics] == nil, "the cursor goes back to the top of the new order, and stays there")
         #expect(Dashboard.rowIDs(state, ctx) == [.topic("pipeline.scored"), .topic("payments"), .topic("pipeline.models"), .topic("z.new")], "fastest first, no rate last")
         _ = try Self.press(["o"], &state, ctx: ctx)
         #expect(state.topicsSort == .retained)

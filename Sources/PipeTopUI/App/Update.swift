@@ -36,8 +36,10 @@ public enum Update {
             s.deliveries = s.deliveries.filter { pending.contains($0.key) }
         case .data(let data):
             // New numbers reorder the Overview (a status changed) and the Topics screen (sorted by
-            // rate or lag), new events push the Events screen's rows down: the selection stays
-            // on its row, and what `enter` or `d` opened stays open on it.
+            // rate or lag), new events push the Events screen's rows down: a row the operator
+            // chose stays selected, and what `enter` or `d` opened stays open on it. With none
+            // chosen (or after `g`), the selection stays on the first row, whichever it is
+            // now: the worst pipeline, the newest event.
             let selected = selectedRow(s, options)
             s.data = s.paused ? s.data.paused(taking: data) : data
             select(selected, &s, options)
@@ -95,9 +97,11 @@ public enum Update {
     /// Screens whose rows move under the selection as data comes: it follows its row there.
     private static let keepingSelection: Set<Screen> = [.overview, .events, .topics, .groups]
 
-    /// The selected row of the screen shown, when it is one that keeps it.
+    /// The selected row of the screen shown, when it is one that keeps it and the operator
+    /// chose it (moved to it, or opened it); with none chosen, the selection is the first
+    /// row, whichever that is.
     private static func selectedRow(_ s: AppState, _ options: DashboardOptions) -> RowID? {
-        guard keepingSelection.contains(s.screen) else { return nil }
+        guard keepingSelection.contains(s.screen), s.selection[s.screen] != nil || s.showRecord else { return nil }
         let ids = Dashboard.rowIDs(s, options.view(s))
         return ids.isEmpty ? nil : ids[s.selected(on: s.screen, count: ids.count)]
     }
@@ -117,7 +121,7 @@ public enum Update {
     /// Orders the Topics screen by `order` (`o`, `:sort` there), from its first row.
     static func sort(_ order: TopicsSort, _ s: inout AppState, _ c: AppContext) {
         s.topicsSort = order
-        s.selection[.topics] = 0
+        s.selection[.topics] = nil
         flash("topics sorted by \(order.label)", &s, c)
     }
 
@@ -166,7 +170,7 @@ public enum Update {
         case .help: s.showHelp = true
         case .up: s.selection[s.screen] = max(0, selected - 1)
         case .down: s.selection[s.screen] = max(0, min(count - 1, selected + 1))
-        case .top: s.selection[s.screen] = 0
+        case .top: s.selection[s.screen] = keepingSelection.contains(s.screen) ? nil : 0
         case .bottom: s.selection[s.screen] = max(0, count - 1)
         case .pageUp: s.selection[s.screen] = max(0, selected - c.pageRows)
         case .pageDown: s.selection[s.screen] = max(0, min(count - 1, selected + c.pageRows))
@@ -234,7 +238,7 @@ public enum Update {
         case .sort: sort(s.overviewSort.next, &s, c)
         case .internalTopics:
             s.showInternalTopics.toggle()
-            s.selection[.topics] = 0
+            s.selection[.topics] = nil
             flash(s.showInternalTopics ? "internal topics shown" : "internal topics hidden", &s, c)
         case .filter:
             let current = s.screen == .tail ? s.tailFilter?.text : s.filters[s.screen]?.label
@@ -316,7 +320,7 @@ public enum Update {
             flash(error.description, &s, c, role: .critical)
         } else {
             s.filters[s.screen] = filter
-            s.selection[s.screen] = 0
+            s.selection[s.screen] = nil
         }
         return []
     }
