@@ -44,7 +44,7 @@ enum DriftScreen {
         let table = Table(columns: [
             .init("VERSION", width: .content(min: 10, max: 36)), .init("VALUE", width: .content(min: 10, max: 32)), .init("PSI", width: .fixed(7), alignment: .right),
             .init("PSI TREND", width: .fixed(16)), .init("KS", width: .fixed(7), alignment: .right), .init("KS P", width: .fixed(8), alignment: .right, hideRank: 1),
-            .init("JS", width: .fixed(7), alignment: .right, hideRank: 2), .init("REF/CUR", width: .fixed(11), alignment: .right),
+            .init("JS", width: .fixed(7), alignment: .right, hideRank: 2), .init("REF/CUR", width: .fixed(13), alignment: .right),
             .init("VERDICT", width: .fixed(9)),
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
         let inner = block.inner(parts[0])
