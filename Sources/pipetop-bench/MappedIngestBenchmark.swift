@@ -25,8 +25,8 @@ struct MappedIngestBenchmark {
 
     func run() -> (rate: Double, snapshot: StoreSnapshot) {
         let selectors = Self.fields.mapValues { try! FieldSelector(parsing: $0) }
-        let mapping = ScoredMapping(pipeline: "mapped", TopicMapping(format: .json, fields: selectors, features: .object(try! JSONPointer(parsing: "/features"))))
-        var reader = JSONPointerReader(mapping.pointers, numbersAt: mapping.featureObject)
+        let mapping = ScoredMapping(pipeline: "mapped", TopicMapping(format: .json, fields: selectors, features: .value(try! JSONPointer(parsing: "/features"))))
+        var reader = JSONPointerReader(mapping.pointers, numbersAt: mapping.featuresSlot)
         var values: [DecodedValue?] = []
         var scratch = ScoredEvent()
         let message = Message()

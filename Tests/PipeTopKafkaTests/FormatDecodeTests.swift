@@ -85,7 +85,7 @@ struct FormatDecodeTests {
         var decoder = MessageDecoder(format: .avro, schemas: SchemaRegistryClient(config: try SchemaRegistryConfig(url: produced.stub.url)))
         let fields = try ["key": "@key", "score": "/score", "model": "/model", "version": "@header:model-version", "ts": "/ts", "prediction": "/prediction"]
             .mapValues { try FieldSelector(parsing: $0) }
-        let mapping = ScoredMapping(pipeline: "fraud", TopicMapping(format: .avro, fields: fields, features: .object(try JSONPointer(parsing: "/features"))))
+        let mapping = ScoredMapping(pipeline: "fraud", TopicMapping(format: .avro, fields: fields, features: .value(try JSONPointer(parsing: "/features"))))
         var event = ScoredEvent()
         var mapped = 0
         try reader.runMessages { message in

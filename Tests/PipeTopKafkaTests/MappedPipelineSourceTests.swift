@@ -30,7 +30,7 @@ struct MappedPipelineSourceTests {
             PipelineConfig(
                 name: "fraud", scoredTopic: produced.topic, modelsTopic: modelsTopic,
                 scored: TopicMapping(format: .avro, fields: try selectors(["key": "@key", "score": "/score", "model": "=m", "version": "@header:model-version"]),
-                                     features: .object(try JSONPointer(parsing: "/features"))),
+                                     features: .value(try JSONPointer(parsing: "/features"))),
                 models: modelsMapping),
             PipelineConfig(
                 name: "fraud-by-models", scoredTopic: produced.topic, modelsTopic: modelsTopic,

@@ -314,7 +314,7 @@ enum ConfigDecoder {
 
     /// `features = "/input"` or `features = ["/input/a", "/input/b"]`.
     private static func decodeFeatures(_ r: TOMLSectionReader, _ value: TOMLValueConvertible) throws(ConfigError) -> FeatureSelector {
-        if let text = value.string { return .object(try pointer(r, text)) }
+        if let text = value.string { return .value(try pointer(r, text)) }
         guard value.array != nil, let list = try r.stringList("features") else {
             throw r.wrongType("features", "a JSON Pointer or an array of them", value)
         }

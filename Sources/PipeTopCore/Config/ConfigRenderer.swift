@@ -143,7 +143,7 @@ public enum ConfigRenderer {
                 if let selector = mapping.fields[field] { out.append("\(field) = \(quote(selector.description))") }
             }
             switch mapping.features {
-            case .object(let pointer)?: out.append("features = \(quote(pointer.description))")
+            case .value(let pointer)?: out.append("features = \(quote(pointer.description))")
             case .list(let pointers)?: out.append("features = \(list(pointers.map(\.description)))")
             case nil: break
             }

@@ -12,7 +12,7 @@ extension PipelineConfig {
             let selectors = role.fields.compactMap { field in mapping.fields[field].map { "\(field)=\($0)" } }
             var features: [String] = []
             switch mapping.features {
-            case .object(let p)?: features = ["features=\(p)"]
+            case .value(let p)?: features = ["features=\(p)"]
             case .list(let ps)?: features = ["features=[" + ps.map(\.description).joined(separator: ",") + "]"]
             case nil: break
             }

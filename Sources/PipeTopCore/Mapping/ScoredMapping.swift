@@ -21,8 +21,10 @@ public struct ScoredMapping: Sendable {
     private let ts: Field
     private let latencyUs: Field?
     private let role: Field?
-    /// `features`: the slot of an object of numbers, or one slot per listed feature.
-    public let featureObject: Int?
+    /// `features = "/input"`: the slot of that value (an object or array of numbers, or one
+    /// number, named `featureName`); or one slot per listed feature.
+    public let featuresSlot: Int?
+    private let featureName: String
     private let featureList: [(name: String, slot: Int)]
 
     /// - Precondition: `mapping` maps `score` (the configuration checks it).
@@ -45,18 +47,21 @@ public struct ScoredMapping: Sendable {
         latencyUs = field("latency_us")
         role = field("role")
         switch mapping.features {
-        case .object(let p):
+        case .value(let p):
             pointers.append(p)
-            featureObject = pointers.count - 1
+            featuresSlot = pointers.count - 1
+            featureName = Self.name(p)
             featureList = []
         case .list(let list):
-            featureObject = nil
+            featuresSlot = nil
+            featureName = ""
             featureList = list.map { p in
                 pointers.append(p)
-                return (p.tokens.last ?? "value", pointers.count - 1)
+                return (Self.name(p), pointers.count - 1)
             }
         case nil:
-            featureObject = nil
+            featuresSlot = nil
+            featureName = ""
             featureList = []
         }
         self.pointers = pointers
@@ -71,8 +76,8 @@ public struct ScoredMapping: Sendable {
     }
 
     /// The same, from the values of `pointers` (`JSONPointerReader.read`) instead of the tree,
-    /// with the features object read as numbers (`numbersAt: featureObject`) already in
-    /// `event.features`.
+    /// with the features object read as numbers (`numbersAt: featuresSlot`) already in
+    /// `event.features` (any other value there left in its slot).
     public func map<M: MappedMessage>(values: [DecodedValue?], _ message: M, into event: inout ScoredEvent) -> Result<Bool, Unmappable> {
         map(values, message, into: &event, featuresRead: true)
     }
@@ -98,17 +103,33 @@ public struct ScoredMapping: Sendable {
         event.latencyUs = value(latencyUs)?.number.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         event.role = value(role)?.text.flatMap { Role(rawValue: $0) ?? Role(rawValue: $0.lowercased()) } ?? .primary
         if !featuresRead { event.features.removeAll(keepingCapacity: true) }
-        // A features object the reader could not take as numbers (other pointers go on below it) is a tree.
-        if let slot = featureObject, case .object(let members)? = values[slot] {
+        // Features the reader did not take as numbers (not an object, or other pointers go on
+        // below it) are a tree.
+        if let slot = featuresSlot, let features = values[slot] {
             event.features.removeAll(keepingCapacity: true)
-            for m in members {
-                if let x = m.value.number, x.isFinite { event.features.append(NamedValue(name: m.name, value: x)) }
+            switch features {
+            case .object(let members):
+                for m in members { Self.append(m.value, named: m.name, to: &event.features) }
+            case .array(let elements):
+                for (i, e) in elements.enumerated() { Self.append(e, named: String(i), to: &event.features) }
+            default:
+                Self.append(features, named: featureName, to: &event.features)
             }
         }
         for (name, slot) in featureList {
-            if let x = values[slot]?.number, x.isFinite { event.features.append(NamedValue(name: name, value: x)) }
+            if let value = values[slot] { Self.append(value, named: name, to: &event.features) }
         }
         return .success(mappedVersion != nil)
+    }
+
+    /// A feature's name: its pointer's last token (`value` for the whole value).
+    private static func name(_ p: JSONPointer) -> String { p.tokens.last ?? "value" }
+
+    /// `value` as feature `name` when it is a finite number (`DecodedValue.number`'s: numbers,
+    /// booleans as 1 and 0, text that reads as a number).
+    @inline(__always)
+    private static func append(_ value: DecodedValue, named name: String, to features: inout [NamedValue]) {
+        if let x = value.number, x.isFinite { features.append(NamedValue(name: name, value: x)) }
     }
 
     /// A version as a number: an integer, or text of digits with an optional `v` (`"v3"`).

@@ -31,7 +31,7 @@ public struct TopicMapping: Sendable, Hashable {
     public var protoMessage: String?
     /// Field name → where it comes from, as configured (`score = "/result/probability"`).
     public var fields: [String: FieldSelector]
-    /// Scored `features`: the numbers of an object, or one pointer per feature.
+    /// Scored `features`: the numbers of an object or array, or one pointer per feature.
     public var features: FeatureSelector?
 
     public init(format: ValueFormat = .auto, protoDescriptor: String? = nil, protoMessage: String? = nil,
@@ -44,9 +44,10 @@ public struct TopicMapping: Sendable, Hashable {
     }
 }
 
-/// Scored `features = "/input"` (the numeric members of that object, by name) or
+/// Scored `features = "/input"` (what is there: an object's numeric members by name, an
+/// array's numeric elements by index, `0`, `1`, …, a number by the pointer's last token) or
 /// `features = ["/input/age", "/input/income"]` (each named by its pointer's last token).
 public enum FeatureSelector: Sendable, Hashable {
-    case object(JSONPointer)
+    case value(JSONPointer)
     case list([JSONPointer])
 }

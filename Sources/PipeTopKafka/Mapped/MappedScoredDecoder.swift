@@ -16,7 +16,7 @@ public struct MappedScoredDecoder {
         self.pipeline = pipeline
         mapping = ScoredMapping(pipeline: pipeline, scored)
         self.decoder = decoder
-        if scored.format == .json { pointers = JSONPointerReader(mapping.pointers, numbersAt: mapping.featureObject) }
+        if scored.format == .json { pointers = JSONPointerReader(mapping.pointers, numbersAt: mapping.featuresSlot) }
     }
 
     /// Maps `message` into `event` (its storage reused); whether its version was mapped. An

@@ -59,7 +59,8 @@ import PipeTopCore
     }
 
     /// A features object read as numbers (no tree) holds what mapping takes from the tree:
-    /// every member whose `number` is finite, in order, names unescaped, whatever else is there.
+    /// every member whose `number` is finite, in order, names unescaped, whatever else is there;
+    /// another value there is read as a tree.
     @Test func anObjectReadAsNumbersIsTheTreesNumericMembers() throws {
         var rng = SplitMix64(seed: 78)
         let pointers = [try JSONPointer(parsing: "/id"), try JSONPointer(parsing: "/features")]
@@ -83,7 +84,8 @@ import PipeTopCore
                 for m in ms { if let x = m.value.number, x.isFinite { expected.append(NamedValue(name: m.name, value: x)) } }
             }
             #expect(numbers == expected, "\(text)")
-            #expect(values == [.string("k"), nil])
+            // Anything but an object there is a tree in its slot.
+            #expect(values == [.string("k"), features.hasPrefix("{") ? nil : .array([.int(1)])])
             if numbers != expected { return }
         }
     }

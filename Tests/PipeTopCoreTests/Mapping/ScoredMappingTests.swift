@@ -42,7 +42,7 @@ private func mapping(_ fields: [String: String], features: FeatureSelector? = ni
     let m = try mapping([
         "key": "/id", "score": "/result/probability", "prediction": "/result/label", "model": "/model/name",
         "version": "/model/version", "ts": "/at", "latency_us": "@header:latency", "label": "/truth",
-    ], features: .object(try JSONPointer(parsing: "/input")))
+    ], features: .value(try JSONPointer(parsing: "/input")))
     let value = try tree(#"{"id":"r-1","result":{"probability":0.91,"label":"good"},"model":{"name":"wine-rf","version":"v4"},"at":"2026-01-01T00:00:01.500Z","truth":1,"input":{"alcohol":12.5,"acidity":3,"region":"north","flag":true}}"#)
     var event = ScoredEvent()
     let message = TestMessage(headers: ["latency": "850"])
@@ -59,6 +59,30 @@ private func mapping(_ fields: [String: String], features: FeatureSelector? = ni
     #expect(event.role == .primary)
     // Numbers only (booleans count as 1 and 0, as filters read them); text is not a feature.
     #expect(event.features == [NamedValue(name: "alcohol", value: 12.5), NamedValue(name: "acidity", value: 3), NamedValue(name: "flag", value: 1)])
+}
+
+/// `features = "/x"` takes what is there: an array's numbers named by index (feature vectors
+/// are often arrays), a lone number named by the pointer's last token; read from the tree
+/// (Avro, Protobuf) and by the JSON pointer reader alike.
+@Test func featuresOfAnArrayOrOneNumber() throws {
+    for (json, pointer, expected) in [
+        (#"{"id":"a","s":0.5,"x":[1.5,"2",true,null,{"y":3},-4]}"#, "/x",
+         [NamedValue(name: "0", value: 1.5), NamedValue(name: "1", value: 2), NamedValue(name: "2", value: 1), NamedValue(name: "5", value: -4)]),
+        (#"{"id":"a","s":0.5,"in":{"amount":12.5}}"#, "/in/amount", [NamedValue(name: "amount", value: 12.5)]),
+        (#"{"id":"a","s":0.5,"x":"text"}"#, "/x", []),
+        (#"{"id":"a","s":0.5}"#, "/x", []),
+    ] {
+        let m = try mapping(["key": "/id", "score": "/s"], features: .value(try JSONPointer(parsing: pointer)))
+        var event = ScoredEvent(features: [NamedValue(name: "stale", value: 9)])
+        #expect(m.map(try tree(json), TestMessage(), into: &event) == .success(false))
+        #expect(event.features == expected, "tree: \(json)")
+        var reader = JSONPointerReader(m.pointers, numbersAt: m.featuresSlot)
+        var values: [DecodedValue?] = []
+        event = ScoredEvent(features: [NamedValue(name: "stale", value: 9)])
+        try Array(json.utf8).withUnsafeBytes { try reader.read($0, into: &values, numbers: &event.features) }
+        #expect(m.map(values: values, TestMessage(), into: &event) == .success(false))
+        #expect(event.features == expected, "reader: \(json)")
+    }
 }
 
 @Test func messageSelectorsAndDefaults() throws {

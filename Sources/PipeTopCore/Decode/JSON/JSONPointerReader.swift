@@ -13,7 +13,8 @@ import Darwin
 ///
 /// One pointer may be read as an object of numbers (`numbersAt`, a scored record's
 /// `features`): its numeric members go straight into a reused `[NamedValue]`, names kept from
-/// the last document where they repeat, other members skipped; no tree is built for it.
+/// the last document where they repeat, other members skipped; no tree is built for it
+/// (another value there, an array or a number, is a tree in its slot).
 public struct JSONPointerReader {
     /// One node of the trie while it is built.
     private struct Node {
@@ -47,7 +48,7 @@ public struct JSONPointerReader {
     private var numbersNode = -1
 
     /// - Parameter numbersAt: the slot read as an object of numbers into `read`'s `numbers`
-    ///   (its value slot stays nil), unless other pointers go on below it.
+    ///   (its value slot stays nil when it is an object), unless other pointers go on below it.
     public init(_ pointers: [JSONPointer], numbersAt: Int? = nil, maxDepth: Int = 64) {
         self.pointers = pointers
         self.maxDepth = max(1, maxDepth)
@@ -99,7 +100,8 @@ public struct JSONPointerReader {
     }
 
     /// `read`, with the finite numeric members of the `numbersAt` object in `numbers` (empty
-    /// where it is missing or not an object), its storage reused.
+    /// where it is missing or not an object: another value there is in its slot), its
+    /// storage reused.
     public mutating func read(_ bytes: UnsafeRawBufferPointer, into values: inout [DecodedValue?], numbers: inout [NamedValue]) throws(ValueDecodeError) {
         if values.count != pointers.count { values = [DecodedValue?](repeating: nil, count: pointers.count) }
         for i in values.indices { values[i] = nil }
@@ -123,7 +125,8 @@ public struct JSONPointerReader {
     private func walk(
         _ n: Int, _ s: inout JSONScanner, _ values: inout [DecodedValue?], _ numbers: inout [NamedValue], _ count: inout Int
     ) throws(DecodeError) {
-        if n == numbersNode {
+        // The numbers object straight into `numbers`; any other value there is a tree, as other slots' are.
+        if n == numbersNode, try s.peek() == UInt8(ascii: "{") {
             try readNumbers(&s, &numbers, &count)
             return
         }
@@ -166,9 +169,8 @@ public struct JSONPointerReader {
 
     /// The members of the object at the scanner that are finite numbers as `DecodedValue.number`
     /// has them (numbers, booleans as 1 and 0, text that reads as a number) into `numbers` from
-    /// `count` on; anything else (another value there, other members) is skipped.
+    /// `count` on; the other members are skipped.
     private func readNumbers(_ s: inout JSONScanner, _ numbers: inout [NamedValue], _ count: inout Int) throws(DecodeError) {
-        guard try s.peek() == UInt8(ascii: "{") else { return try s.skipValue() }
         try s.enterContainer(UInt8(ascii: "{"))
         var first = true
         while let name = try s.nextMember(first: &first) {
