@@ -23,11 +23,17 @@ struct ClusterView {
     /// interleaved; they are put back in event-time order before the registry sees them, so
     /// its serving history (and with it the rollback target) is the one that happened.
     /// `skippingMissing`: a contract topic that cannot be read is left out (a cluster of
-    /// mapped pipelines has none); `watch` then says whether the cluster answers at all.
+    /// mapped pipelines has none): one look at the cluster's topics first, so an absent one
+    /// costs nothing (not the reader's wait for a topic to appear); `watch` then says whether
+    /// the cluster answers at all.
     func readRegistry(timeout: Duration, skippingMissing: Bool = false) throws {
         var messages: [(tsMs: Int64, order: Int, bytes: [UInt8])] = []
         var decoder = EventDecoder()
-        for topic in [config.topics.models, config.topics.control] {
+        var topics = [config.topics.models, config.topics.control]
+        if skippingMissing, let existing = try? KafkaAdmin(config: client).partitionCounts(timeout: timeout) {
+            topics.removeAll { existing[$0] == nil }
+        }
+        for topic in topics {
             do throws(KafkaError) {
                 let reader = try KafkaTopicReader(config: client, topic: topic, start: .beginning, exitAtEnd: true)
                 try reader.run(metadataTimeout: timeout) { value, _ in
