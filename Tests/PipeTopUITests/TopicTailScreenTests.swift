@@ -66,6 +66,45 @@ import PipeTopCore
         [":"] + text.map { $0 == " " ? "space" : String($0) } + ["enter"]
     }
 
+    /// `:columns` on a topic's tail picks values out of each message by JSON Pointer (or
+    /// member name), a column each after the key, as `pipetop tail --columns` does; `default`
+    /// shows the whole value again; a bad pointer says why and changes nothing; opening
+    /// another topic starts from the whole value.
+    @Test func columnsPickPointersOutOfEachValue() throws {
+        let ctx = try Self.context()
+        var state = Self.onTopicTail()
+        _ = try TopicsScreenTests.press(Self.command("columns /id,score,/result/label"), &state, ctx: ctx)
+        #expect(state.tailTopicColumns?.map(\.header) == ["/id", "score", "/result/label"])
+        #expect(state.flash?.text == "columns: /id,score,/result/label")
+        var lines = TopicsScreenTests.frame(state, width: 100, height: 20, ctx: ctx).lines
+        let header = try #require(lines.first { $0.contains("PART@OFFSET") })
+        #expect(header.contains("/id") && header.contains("score") && header.contains("/result/label") && !header.contains("VALUE"))
+        let first = try #require(lines.first { $0.contains("0@41") })
+        #expect(first.contains("rec-1") && first.contains("0.93") && first.contains("fraud") && !first.contains("{"))
+        #expect(try #require(lines.first { $0.contains("2@8") }).contains("null (tombstone)"))
+        // Numbers to the right: "0.12" ends where the score header does.
+        let second = try #require(lines.first { $0.contains("2@7") })
+        #expect(second.range(of: "0.12")?.upperBound.utf16Offset(in: second) == header.range(of: "score")?.upperBound.utf16Offset(in: header))
+        _ = try TopicsScreenTests.press(Self.command("columns /a~2"), &state, ctx: ctx)
+        #expect(state.flash?.role == .critical && state.tailTopicColumns?.count == 3)
+        _ = try TopicsScreenTests.press(Self.command("columns default"), &state, ctx: ctx)
+        #expect(state.tailTopicColumns == nil)
+        lines = TopicsScreenTests.frame(state, width: 100, height: 20, ctx: ctx).lines
+        #expect(try #require(lines.first { $0.contains("0@41") }).contains(#"{"id":"rec-1""#))
+        // Completion offers the newest value's members.
+        var completing = AppContext()
+        completing.onTopicTail = true
+        completing.topicRecords = Array(Self.tail().records.prefix(2))
+        #expect(CommandLine.complete("columns /id,/s", context: completing) == "columns /id,/score ")
+        #expect(CommandLine.complete("columns d", context: completing) == "columns default ")
+        // Another topic opened from the Topics screen shows its whole value.
+        _ = try TopicsScreenTests.press(Self.command("columns /id"), &state, ctx: ctx)
+        state.screen = .topics
+        state.tailTopic = nil
+        _ = try TopicsScreenTests.press(["enter"], &state, ctx: try TopicsScreenTests.context())
+        #expect(state.tailTopic != nil && state.tailTopicColumns == nil)
+    }
+
     @Test func fromAndFormatStartTheReaderAgainThereKeepingTheOther() throws {
         let ctx = try Self.context()
         var state = TopicsScreenTests.onTopics()

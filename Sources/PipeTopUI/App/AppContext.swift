@@ -21,6 +21,8 @@ struct AppContext: Sendable {
     var tailRecords: [ScoredEvent] = []
     /// The messages a topic's tail shows (filtered), for `w` there.
     var topicRecords: [TopicRecord] = []
+    /// The Tail shows a topic (not the scored records).
+    var onTopicTail = false
     /// The `[[contexts]]` names `:context` can switch to (none: switching is not offered), and the current one.
     var contexts: [String] = []
     var currentContext: String?
@@ -66,7 +68,8 @@ struct AppContext: Sendable {
                   contexts: options.contexts, currentContext: options.contextName, capturing: state.data.capture != nil,
                   themes: state.themes)
         sorts = state.screen == .topics ? TopicsSort.names : OverviewSort.names
-        topicRecords = state.screen == .tail && state.tailTopic != nil ? TopicTailScreen.records(view, state) : []
+        onTopicTail = state.screen == .tail && state.tailTopic != nil
+        topicRecords = onTopicTail ? TopicTailScreen.records(view, state) : []
         if state.screen == .groups, let g = GroupsScreen.selectedGroup(view, state) {
             groupTopic = GroupsScreen.topicToTail(g, stalledAfterMs: view.settings.alerts.groupStalledAfterMs)
         }

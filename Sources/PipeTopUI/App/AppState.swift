@@ -66,6 +66,8 @@ public struct AppState: Sendable {
     /// How that topic is decoded and where it is read from (`:format`, `:from`).
     public var tailTopicFormat: ValueFormat = .auto
     public var tailTopicStart: StartPosition = TopicTailSnapshot.defaultStart
+    /// Its columns after the key (`:columns /id,/result/score`); nil: the whole value.
+    public var tailTopicColumns: [TreeColumn]?
 
     /// How the Overview orders its pipelines (`o`, `:sort`).
     public var overviewSort: OverviewSort = .status

@@ -191,9 +191,14 @@ enum CommandLine {
     }
 
     /// `:columns` completes the last name of its comma-separated list: fields, `default`, and
-    /// the features of the records on screen.
+    /// the features of the records on screen; on a topic's tail, the pointers to the members
+    /// of the newest value on screen.
     private static func columnCompletions(_ word: String, _ c: AppContext) -> [String] {
         let head = word.lastIndex(of: ",").map { String(word[...$0]) } ?? ""
+        if c.onTopicTail {
+            let members = c.topicRecords.last?.value.map { TreeColumn.defaults(for: $0).map(\.pointer.description) } ?? []
+            return (members + (head.isEmpty ? ["default"] : [])).map { head + $0 }
+        }
         var features: [String] = []
         for r in c.tailRecords.suffix(50) { for f in r.features where !features.contains(f.name) { features.append(f.name) } }
         let names = ScoredColumn.fields.map(\.name) + features.map { "features.\($0)" } + (head.isEmpty ? ["default"] : [])

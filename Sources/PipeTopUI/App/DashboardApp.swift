@@ -220,7 +220,7 @@ public final class DashboardApp {
             guard let topicTail else { return .said("tailing \(topic) needs a Kafka source", .warn) }
             topicFeed = topicTail(topic, format, start)
             let from = start == TopicTailSnapshot.defaultStart ? "" : " from \(start)"
-            return ended ?? .said("tailing \(topic) (\(format.rawValue))\(from) · / filters · enter opens a message · :from, :format · esc goes back", .ok)
+            return ended ?? .said("tailing \(topic) (\(format.rawValue))\(from) · / filters · enter opens a message · :from, :format, :columns · esc goes back", .ok)
         case .stopTopicTail:
             return stopTopicTail()
         }

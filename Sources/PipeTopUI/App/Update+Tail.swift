@@ -198,6 +198,10 @@ extension Update {
 extension Update {
     static func setColumns(_ text: String, _ s: inout AppState, _ c: AppContext) {
         let trimmed = text.trimmingSpaces()
+        if s.tailTopic != nil {
+            setTopicColumns(trimmed, &s, c)
+            return
+        }
         guard !trimmed.isEmpty else {
             flash("columns: " + s.tailColumns.map(\.name).joined(separator: ","), &s, c)
             return
@@ -213,5 +217,21 @@ extension Update {
             }
         }
         flash("columns: " + s.tailColumns.map(\.name).joined(separator: ","), &s, c)
+    }
+
+    /// On a topic's tail: JSON Pointers into the values (`/id,/result/score`, or top-level
+    /// member names), each a column after the key; `default`, the whole value.
+    private static func setTopicColumns(_ text: String, _ s: inout AppState, _ c: AppContext) {
+        if text == "default" {
+            s.tailTopicColumns = nil
+        } else if !text.isEmpty {
+            do {
+                s.tailTopicColumns = try TreeColumn.list(parsing: text)
+            } catch {
+                flash("columns: \(error)", &s, c, role: .critical)
+                return
+            }
+        }
+        flash("columns: " + (s.tailTopicColumns.map { $0.map(\.header).joined(separator: ",") } ?? "the whole value (default)"), &s, c)
     }
 }

@@ -191,6 +191,7 @@ public enum Update {
             s.tailTopic = topic
             s.tailTopicFormat = .auto
             s.tailTopicStart = TopicTailSnapshot.defaultStart
+            s.tailTopicColumns = nil
             s.tailFilter = nil
             s.tailSearch = nil
             followTail(&s)
@@ -202,6 +203,7 @@ public enum Update {
             s.tailTopic = topic
             s.tailTopicFormat = .auto
             s.tailTopicStart = .committed(group: group)
+            s.tailTopicColumns = nil
             s.tailFilter = nil
             s.tailSearch = nil
             followTail(&s)

@@ -2,8 +2,8 @@ import PipeTopCore
 
 /// The Tail screen on a topic of any format (the Topics screen's `enter`): the newest
 /// messages at the bottom, each with its time, partition and offset, key and value (natural
-/// JSON, on one line); `/` filters them with the filter language (JSON Pointers and member
-/// names), `enter` opens one in full with its headers.
+/// JSON, on one line, or the columns `:columns` picks out of it); `/` filters them with the
+/// filter language (JSON Pointers and member names), `enter` opens one in full with its headers.
 enum TopicTailScreen {
     /// The records on screen, oldest first, after the filter.
     static func records(_ ctx: ViewContext, _ state: AppState) -> [TopicRecord] {
@@ -18,17 +18,35 @@ enum TopicTailScreen {
     }
 
     static func rows(_ ctx: ViewContext, _ state: AppState) -> [ScreenRow] {
-        rows(records(ctx, state))
+        rows(records(ctx, state), columns: state.tailTopicColumns)
     }
 
-    static func rows(_ records: [TopicRecord]) -> [ScreenRow] {
+    /// A row per record: time, position, key, then the value whole or `columns` of it.
+    static func rows(_ records: [TopicRecord], columns: [TreeColumn]?) -> [ScreenRow] {
         records.map { r in
-            ScreenRow(id: .message(partition: r.partition, offset: r.offset), cells: [
+            var cells = [
                 Span(r.timestampMs.map { TimestampText.timeOfDay(epochMilliseconds: $0) } ?? "-", role: .muted),
                 Span("\(r.partition)@\(r.offset)", role: .muted),
                 Span(r.key.map(text) ?? "-"),
-                Span(r.value.map { $0.jsonText } ?? "null (tombstone)", role: r.value == nil ? .muted : nil),
-            ])
+            ]
+            if let columns, let value = r.value {
+                cells += columns.map { Span($0.cell(value)) }
+            } else {
+                cells.append(Span(r.value.map { $0.jsonText } ?? "null (tombstone)", role: r.value == nil ? .muted : nil))
+            }
+            return ScreenRow(id: .message(partition: r.partition, offset: r.offset), cells: cells)
+        }
+    }
+
+    /// The table's columns: the value's, or one per `:columns` pointer, as wide as its cells
+    /// (numbers, as the newest record has them, to the right).
+    private static func tableColumns(_ columns: [TreeColumn]?, newest: DecodedValue?) -> [Table.Column] {
+        let head = [Table.Column("TIME", width: .fixed(12)), Table.Column("PART@OFFSET", width: .content(min: 11, max: 32)),
+                    Table.Column("KEY", width: .content(min: 3, max: 32))]
+        guard let columns else { return head + [Table.Column("VALUE", width: .fill)] }
+        return head + columns.map { c in
+            Table.Column(c.header, width: .content(min: c.header.count, max: 40),
+                         alignment: newest.map(c.isNumeric) == true ? .right : .left)
         }
     }
 
@@ -36,7 +54,7 @@ enum TopicTailScreen {
         let topic = state.tailTopic ?? "?"
         let tail = ctx.topicTail
         let records = records(ctx, state)
-        let rows = rows(records)
+        let rows = rows(records, columns: state.tailTopicColumns)
         var title = "Tail of topic \(topic)" + (tail?.failure.map { " · FAILED: \($0)" } ?? "")
             + " · \(tail?.format.rawValue ?? "auto")"
             + (tail.map { $0.start == TopicTailSnapshot.defaultStart ? "" : " from \($0.start)" } ?? "")
@@ -58,8 +76,7 @@ enum TopicTailScreen {
             Paragraph(text, overflow: .wrap, role: .muted).render(in: inner, buffer: &buffer, theme: ctx.theme)
             return
         }
-        let columns = [Table.Column("TIME", width: .fixed(12)), Table.Column("PART@OFFSET", width: .content(min: 11, max: 32)),
-                       Table.Column("KEY", width: .content(min: 3, max: 32)), Table.Column("VALUE", width: .fill)]
+        let columns = tableColumns(state.tailTopicColumns, newest: records.last(where: { $0.value != nil })?.value)
         let selected = state.selected(on: .tail, count: rows.count)
         let matching = Set(matches)
         Table(columns: columns, rows: rows.enumerated().map { i, row in Table.Row(row.cells, role: matching.contains(i) ? .accent : nil) },
