@@ -20,6 +20,24 @@ import Testing
         #expect(tail.total == 4)
     }
 
+    /// A record of a million features and a 5 MB key is kept within bounds, text cut before
+    /// a character, not inside it; small ones are kept whole.
+    @Test func aHugeRecordIsKeptWithinBounds() {
+        var tail = ScoredTail(capacity: 2)
+        let features = (0..<1_000_000).map { NamedValue(name: String($0), value: Double($0)) }
+        let key = String(repeating: "é", count: 2_500_000)  // 2 bytes each
+        tail.record(ScoredEvent(pipeline: "p", tsMs: 0, key: "x" + key, model: "m", version: 1, score: 0.5, prediction: .text(key),
+                                features: features, strategy: key))
+        let kept = tail.newest(1)[0]
+        #expect(kept.features.count == ScoredTail.featuresKept && kept.features.last?.name == "255")
+        #expect(kept.key.utf8.count == ScoredTail.textKept - 1 && kept.key.hasPrefix("xé") && kept.key.hasSuffix("é"))
+        #expect(kept.prediction == .text(String(repeating: "é", count: ScoredTail.textKept / 2)))
+        #expect(kept.strategy?.utf8.count == ScoredTail.textKept)
+        tail.record(ScoredEvent(pipeline: "p", tsMs: 0, key: "small", prediction: .number(1), features: [NamedValue(name: "a", value: 1)], strategy: "ab"))
+        let small = tail.newest(1)[0]
+        #expect(small.key == "small" && small.prediction == .number(1) && small.features.count == 1 && small.strategy == "ab")
+    }
+
     @Test func samplesBeyondItsBudgetPerSecondButCountsEverything() {
         var tail = ScoredTail(capacity: 100, perSecond: 10)
         for i in 0..<50 { tail.record(ScoredEvent(pipeline: "p", tsMs: Int64(i), key: "k\(i)")) }  // one second

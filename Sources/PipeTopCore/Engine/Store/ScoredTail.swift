@@ -8,6 +8,10 @@
 /// drawn at random around k (seeded, so runs repeat): a fixed stride would alias with
 /// interleaved sources (three pipelines in turn and k = 6 would show only the first).
 /// A record from an earlier second than the newest seen counts toward the newest.
+///
+/// Whatever the records, the ring's memory is bounded: a kept record keeps its first
+/// `featuresKept` features, and its key, strategy and text outcomes up to `textKept` bytes
+/// (a slot's storage would otherwise stay as large as the largest record it ever held).
 struct ScoredTail: Sendable {
     private var slots: [ScoredEvent]
     private var next = 0
@@ -24,6 +28,12 @@ struct ScoredTail: Sendable {
     /// Records still to pass over before the next one is kept.
     private var gap = 0
     private var random = SplitMix64(seed: 0x7A11)
+
+    /// Features a kept record keeps (drift follows at most 32 per version; the screens show a
+    /// few dozen).
+    static let featuresKept = 256
+    /// Bytes of text a kept record keeps per field, cut at a character.
+    static let textKept = 1_024
 
     init(capacity: Int, perSecond: Int = 1_000) {
         slots = Array(repeating: ScoredEvent(), count: max(1, capacity))
@@ -75,21 +85,35 @@ struct ScoredTail: Sendable {
 }
 
 extension ScoredEvent {
-    /// Takes every field of `e`, reusing this record's feature storage.
+    /// Takes every field of `e` within the tail's bounds (`ScoredTail.featuresKept`,
+    /// `textKept`), reusing this record's feature storage.
     mutating func overwrite(with e: borrowing ScoredEvent) {
         if pipeline != e.pipeline { pipeline = e.pipeline }
         tsMs = e.tsMs
         contractVersion = e.contractVersion
-        key = e.key
+        key = Self.kept(e.key)
         if model != e.model { model = e.model }
         version = e.version
         role = e.role
         score = e.score
-        prediction = e.prediction
-        label = e.label
+        prediction = e.prediction.map(Self.kept)
+        label = e.label.map(Self.kept)
         latencyUs = e.latencyUs
         features.removeAll(keepingCapacity: true)
-        features.append(contentsOf: e.features)
-        strategy = e.strategy
+        features.append(contentsOf: e.features.prefix(ScoredTail.featuresKept))
+        strategy = e.strategy.map(Self.kept)
+    }
+
+    private static func kept(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > ScoredTail.textKept else { return text }
+        // Cut before a character's continuation bytes (10xxxxxx), not inside it.
+        var end = utf8.index(utf8.startIndex, offsetBy: ScoredTail.textKept)
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self)
+    }
+
+    private static func kept(_ outcome: Outcome) -> Outcome {
+        if case .text(let t) = outcome { .text(kept(t)) } else { outcome }
     }
 }
