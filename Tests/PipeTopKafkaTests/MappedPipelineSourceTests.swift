@@ -56,6 +56,9 @@ struct MappedPipelineSourceTests {
         let byModels = try #require(snap.pipeline(named: "fraud-by-models")?.models.first { $0.name == "m" })
         #expect(byModels.primary == 1)
         #expect(snap.recentScored.filter { $0.pipeline == "fraud" }.allSatisfy { $0.features.count == 8 && $0.version == 2 })
+        // Each record knows the message it was read from, one message each.
+        let origins = snap.recentScored.filter { $0.pipeline == "fraud" }.compactMap(\.origin)
+        #expect(origins.count == 30 && Set(origins).count == 30 && origins.allSatisfy { $0.topic == produced.topic && $0.offset >= 0 })
         // Rates from the topics' watermarks: an instance called kafka reports the scored
         // topic's records; more records produced now show as records out.
         #expect(await eventually { store.snapshot().pipeline(named: "fraud")?.instances.contains { $0.name == "kafka" } == true })

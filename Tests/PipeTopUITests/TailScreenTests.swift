@@ -20,6 +20,14 @@ import PipeTopCore
         return s
     }
 
+    /// A mapped pipeline's record says which message it was read from, and how to print it.
+    @Test func aMappedRecordNamesTheMessageItWasReadFrom() {
+        var e = ScoredEvent(pipeline: "wine", tsMs: Fixtures.t0, key: "r-1", model: "rf", version: 2, score: 0.9)
+        #expect(!TailScreen.detail(e).contains { $0.contains("mapped from") }, "a contract record is its own message")
+        e.origin = MessageOrigin(topic: "wine.scored", partition: 2, offset: 1841)
+        #expect(TailScreen.detail(e)[1] == "mapped from wine.scored[2]@1841 (pipetop tail -t wine.scored -p 2 -o 1841 -c 1 prints it)")
+    }
+
     @Test func enterShowsTheSelectedRecordInFullAndEscClosesIt() throws {
         let view = try Fixtures.context(Self.snapshot)
         var s = Self.tailState()

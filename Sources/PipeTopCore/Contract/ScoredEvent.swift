@@ -17,11 +17,15 @@ public struct ScoredEvent: Sendable, Hashable {
     /// Numeric inputs, in message order.
     public var features: [NamedValue]
     public var strategy: String?
+    /// The message a mapped pipeline's record was read from (not part of the contract: nil
+    /// for contract events, whose message is the event).
+    public var origin: MessageOrigin?
 
     public init(
         pipeline: String = "", tsMs: Int64 = 0, contractVersion: Int = 1, key: String = "", model: String = "",
         version: Int = 0, role: Role = .primary, score: Double = 0, prediction: Outcome? = nil,
-        label: Outcome? = nil, latencyUs: Double? = nil, features: [NamedValue] = [], strategy: String? = nil
+        label: Outcome? = nil, latencyUs: Double? = nil, features: [NamedValue] = [], strategy: String? = nil,
+        origin: MessageOrigin? = nil
     ) {
         self.pipeline = pipeline
         self.tsMs = tsMs
@@ -36,6 +40,7 @@ public struct ScoredEvent: Sendable, Hashable {
         self.latencyUs = latencyUs
         self.features = features
         self.strategy = strategy
+        self.origin = origin
     }
 
     /// Kafka message key: the record's `key`.

@@ -64,6 +64,7 @@ struct MappedPipelineReader {
                 return
             }
             if !versionKnown, let serving = models?.mapping.serving(of: scratch.model) { scratch.version = serving }
+            scratch.origin = MessageOrigin(message)
             if versionKnown, scratch.role == .primary,
                let promoted = servingFromScored.note(pipeline: config.name, model: scratch.model, version: scratch.version, tsMs: scratch.tsMs) {
                 state.ingest(.model(promoted), source: message.topic, arrivalMs: arrivalMs)

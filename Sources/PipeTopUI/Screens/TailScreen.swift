@@ -113,11 +113,15 @@ enum TailScreen {
                      buttons: [KeyHint("esc", "close"), KeyHint("↑↓", "record"), KeyHint("pgup/pgdn", "scroll")])
     }
 
-    /// The record in full: when it happened, then its contract JSON, indented, with every
+    /// The record in full: when it happened, the message a mapped pipeline's record was read
+    /// from (and how to print that message), then its contract JSON, indented, with every
     /// field and feature.
     static func detail(_ e: ScoredEvent) -> [String] {
         let outcome = ScoredColumn.outcome(e).map { $0 ? " · prediction right" : " · prediction wrong" } ?? ""
-        return ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)", ""]
-            + JSONPretty.lines(EventEncoder.encode(.scored(e)))
+        var lines = ["\(TimestampText.format(epochMilliseconds: e.tsMs)) · \(e.model) v\(e.version) \(e.role.rawValue)\(outcome)"]
+        if let o = e.origin {
+            lines.append("mapped from \(o.text) (pipetop tail -t \(o.topic) -p \(o.partition) -o \(o.offset) -c 1 prints it)")
+        }
+        return lines + [""] + JSONPretty.lines(EventEncoder.encode(.scored(e)))
     }
 }

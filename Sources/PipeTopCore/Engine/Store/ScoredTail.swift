@@ -102,6 +102,7 @@ extension ScoredEvent {
         features.removeAll(keepingCapacity: true)
         features.append(contentsOf: e.features.prefix(ScoredTail.featuresKept))
         strategy = e.strategy.map(Self.kept)
+        origin = e.origin
     }
 
     private static func kept(_ text: String) -> String {
