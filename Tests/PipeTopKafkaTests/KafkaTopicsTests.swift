@@ -177,6 +177,14 @@ struct KafkaTopicsTests {
         let unknown = try Pipetop.run(["topics", topic, "topics.nope", "--interval", "200ms", "--brokers", broker.bootstrap])
         #expect(unknown.status == 1 && unknown.stdout.isEmpty, "\(unknown.stdout)")
         #expect(unknown.stderr == "pipetop: no topic named topics.nope on \(broker.bootstrap) (`pipetop topics` lists them)\n", "\(unknown.stderr)")
+        // A shell pattern describes every topic it matches (settings included), once each.
+        let matched = try Pipetop.run(["topics", "_topics.int*", topic.replacingOccurrences(of: ".", with: "?"), topic, "--json", "--interval", "200ms",
+                                       "--brokers", broker.bootstrap])
+        #expect(matched.status == 0, "\(matched.stderr)")
+        let named = try Self.json(matched.stdout)
+        #expect(named.map { $0["name"] as? String } == ["_topics.internal", topic] && named.allSatisfy { $0["settings"] != nil }, "\(matched.stdout)")
+        let none = try Pipetop.run(["topics", "topics.nope*", "topics.nope", "--interval", "200ms", "--brokers", broker.bootstrap])
+        #expect(none.status == 1 && none.stderr.hasPrefix("pipetop: no topic named topics.nope or matching topics.nope* on "), "\(none.stderr)")
     }
 
     @Test func describingTopicAfterTopicSamplesAtOnceButNotOnceAKey() async throws {
@@ -238,6 +246,13 @@ struct KafkaTopicsTests {
         #expect(empty.status == 64 && empty.stderr.contains("a consumer group's name cannot be empty"), "\(empty.stderr)")
         let emptyTopic = try Pipetop.run(["topics", "", "--brokers", broker.bootstrap])
         #expect(emptyTopic.status == 64 && emptyTopic.stderr.contains("a topic's name cannot be empty"), "\(emptyTopic.stderr)")
+        // Patterns pick every group they match, and --max-lag applies to them all.
+        let family = try Pipetop.run(["groups", "groups-[si]*", "--max-lag", "17", "--json", "--brokers", broker.bootstrap])
+        let picked = (try JSONSerialization.jsonObject(with: Data(family.stdout.utf8)) as? [String: Any])?["groups"] as? [[String: Any]]
+        #expect(Set(picked?.compactMap { $0["group"] as? String } ?? []) == ["groups-scorers", "groups-idle"], "\(family.stdout)")
+        #expect(family.status == 1 && family.stderr == "pipetop: groups-scorers lags 18: more than --max-lag 17\n", "\(family.stderr)")
+        let noMatch = try Pipetop.run(["groups", "groups-x*", "--brokers", broker.bootstrap])
+        #expect(noMatch.status == 1 && noMatch.stderr.hasPrefix("pipetop: no consumer group matching groups-x* has committed offsets"), "\(noMatch.stderr)")
         let unknown = try Pipetop.run(["groups", "groups-nobody", "--brokers", broker.bootstrap])
         #expect(unknown.status == 1 && unknown.stderr.hasPrefix("pipetop: no consumer group named groups-nobody has committed offsets"), "\(unknown.stderr)")
         let table = try Pipetop.run(["groups", "--brokers", broker.bootstrap])

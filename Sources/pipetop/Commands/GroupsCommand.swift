@@ -26,7 +26,7 @@ struct GroupsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Groups to show partition by partition (default: every group, a line each).", valueName: "group"))
+    @Argument(help: ArgumentHelp("Groups to show partition by partition, or shell patterns ('fraud-*') for every group they match (default: every group, a line each).", valueName: "group"))
     var names: [String] = []
 
     @Flag(help: "Print JSON.")
@@ -60,7 +60,7 @@ struct GroupsCommand: ParsableCommand {
             }
             let (picked, missing) = NamedSelection.pick(names, from: all) { $0.group }
             if !missing.isEmpty {
-                throw CLIFailure(1, "no consumer group named \(missing.joined(separator: ", ")) has committed offsets on \(client.brokers) (`pipetop groups` lists them)")
+                throw CLIFailure(1, "no consumer group \(NamedSelection.naming(missing)) has committed offsets on \(client.brokers) (`pipetop groups` lists them)")
             }
             let shown = names.isEmpty ? all : picked
             if json {

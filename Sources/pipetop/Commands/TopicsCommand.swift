@@ -28,7 +28,7 @@ struct TopicsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Topics to describe in full (default: list every topic).", valueName: "topic"))
+    @Argument(help: ArgumentHelp("Topics to describe in full, or shell patterns ('payments.*') for every topic they match (default: list every topic).", valueName: "topic"))
     var names: [String] = []
 
     @Flag(help: "Print JSON.")
@@ -52,7 +52,7 @@ struct TopicsCommand: ParsableCommand {
             let (client, snapshot, stalledAfterMs) = (measured.client, measured.snapshot, measured.stalledAfterMs)
             let (described, missing) = NamedSelection.pick(names, from: snapshot.topics) { $0.name }
             if !missing.isEmpty {
-                throw CLIFailure(1, "no topic named \(missing.joined(separator: ", ")) on \(client.brokers) (`pipetop topics` lists them)")
+                throw CLIFailure(1, "no topic \(NamedSelection.naming(missing)) on \(client.brokers) (`pipetop topics` lists them)")
             }
             if let problem = snapshot.error { StandardError.print("pipetop: warning: \(problem)") }
             if !names.isEmpty {

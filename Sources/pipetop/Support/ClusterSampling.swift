@@ -26,15 +26,30 @@ struct ClusterSampling {
         }
     }
 
+    /// Topics named by a pattern (`NamedSelection`) are described as the cluster's topics
+    /// it matches when the first sample was taken; groups named by one are read as every
+    /// listed group is (only plain names are asked for by name).
     static func measure(_ sampler: KafkaTopicsSampler, interval: Duration?, describing names: [String], groups: [String]) throws -> TopicsSnapshot {
-        guard let interval else { return TopicsSnapshot(previous: nil, current: try sampler.sample(describing: names, groups: groups)) }
+        let groups = groups.filter { !NamedSelection.isPattern($0) }
+        let patterns = names.contains(where: NamedSelection.isPattern)
+        guard let interval else {
+            var current = try sampler.sample(describing: patterns ? [] : names, groups: groups)
+            if patterns { current = try sampler.sample(describing: Self.topics(names, in: current), groups: groups) }
+            return TopicsSnapshot(previous: nil, current: current)
+        }
         var progress = CommitProgress(windowMs: max(60_000, DurationText.milliseconds(interval)))
         let first = try sampler.sample(groups: groups)
         var earlier = TopicsSnapshot(previous: nil, current: first)
         progress.track(&earlier)
         Thread.sleep(forTimeInterval: Double(DurationText.milliseconds(interval)) / 1_000)
-        var snapshot = TopicsSnapshot(previous: first, current: try sampler.sample(describing: names, groups: groups))
+        let described = patterns ? Self.topics(names, in: first) : names
+        var snapshot = TopicsSnapshot(previous: first, current: try sampler.sample(describing: described, groups: groups))
         progress.track(&snapshot)
         return snapshot
+    }
+
+    /// `names`, patterns replaced by the topics of `sample` they match.
+    private static func topics(_ names: [String], in sample: TopicsSample) -> [String] {
+        NamedSelection.pick(names, from: sample.watermarks.keys.sorted()) { $0 }.picked
     }
 }
