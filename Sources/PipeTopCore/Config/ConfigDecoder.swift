@@ -257,6 +257,7 @@ enum ConfigDecoder {
             if p.control == .republish, p.modelsTopic == nil {
                 throw r.invalid("control", "\"republish\" sends model messages again, but models_topic is not set")
             }
+            if let problem = p.templateProblem { throw r.invalid(problem.key, problem.reason) }
             pipelines.append(p)
         }
         return pipelines

@@ -85,6 +85,7 @@ public final class KafkaSource: EventSource {
             return
         }
         running.set(true)
+        if let warning = options.setupWarning { monitor.update { $0.statistics.setupWarning = warning } }
         if store.basis == .arrival { ticker.withLock { $0 = StoreTicker(store: store) } }
         let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options, mapped: mapped)
         let body = UncheckedBox(loop)

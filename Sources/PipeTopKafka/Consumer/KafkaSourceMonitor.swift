@@ -15,7 +15,7 @@ final class KafkaSourceMonitor: Sendable {
     var statistics: KafkaSourceStatistics { state.withLock { $0.statistics } }
 
     func status(nowMs: Int64) -> SourceStatus {
-        state.withLock { $0.connection.status(nowMs: nowMs, missingTopics: $0.statistics.missingTopics) }
+        state.withLock { $0.connection.status(nowMs: nowMs, missingTopics: $0.statistics.missingTopics, setupWarning: $0.statistics.setupWarning) }
     }
 
     func update(_ body: (inout State) -> Void) {

@@ -37,6 +37,10 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public var schemaRegistry = SchemaRegistrySettings()
 
     /// Records per partition of metrics and scored read back on start.
+    /// Said in the header for the source's life (`KafkaSourceStatistics.setupWarning`): the
+    /// `[[pipelines]]` templates whose topics could not be listed at start.
+    public var setupWarning: String?
+
     public static let defaultBacklog: Int64 = 1_000
 
     public init(backlog: Int64 = KafkaSourceOptions.defaultBacklog) {
@@ -44,15 +48,18 @@ public struct KafkaSourceOptions: Sendable, Hashable {
         start = [.models: .beginning, .control: .beginning, .metrics: recent, .scored: recent]
     }
 
-    /// The defaults with the run's `[kafka] lag_groups` and `scored_read`, and its pipelines.
+    /// The defaults with the run's `[kafka] lag_groups` and `scored_read`, and its pipelines
+    /// (templates not expanded, `EffectiveConfig.pipelines` before `PipelineTemplateExpansion`,
+    /// are left out: they name no topic).
     public init(_ config: EffectiveConfig) {
         self.init()
         lagGroups = LagGroup.parse(config.kafka.lagGroups)
+        let pipelines = config.pipelines.filter { !$0.isTemplate }
         // A mapped pipeline's consumer group is its lag, unless lag_groups says otherwise.
-        for p in config.pipelines where !lagGroups.contains(where: { $0.pipeline == p.name }) {
+        for p in pipelines where !lagGroups.contains(where: { $0.pipeline == p.name }) {
             if let group = p.consumerGroup { lagGroups.append(LagGroup(pipeline: p.name, group: group)) }
         }
-        pipelines = config.pipelines
+        self.pipelines = pipelines
         scoredRead = config.kafka.scoredRead
         schemaRegistry = config.schemaRegistry
         ingestThreads = config.kafka.resolvedIngestThreads

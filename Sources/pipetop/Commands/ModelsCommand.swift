@@ -24,8 +24,8 @@ struct ModelsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let config = try ConfigResolution.resolve(global, overrides: global.overrides).effective
-            let view = try ClusterView(config)
+            let view = try ClusterView(try ConfigResolution.resolve(global, overrides: global.overrides).effective)
+            let config = view.config
             // Mapped pipelines' versions come from their own topics (and which one serves, from
             // their scored records): read as the dashboard reads them, for a moment.
             let mapped = !config.pipelines.isEmpty

@@ -49,14 +49,15 @@ struct RecordCommand: ParsableCommand {
     private var liveStart: StartPosition { from == "beginning" ? .beginning : .end }
 
     func run() throws {
-        let effective = try ConfigResolution.resolve(global).effective
+        let resolved = try ConfigResolution.resolve(global).effective
         let config: KafkaClientConfig
         do {
-            config = try KafkaClientConfig.required(effective, logFile: logFile)
+            config = try KafkaClientConfig.required(resolved, logFile: logFile)
         } catch {
             StandardError.print("pipetop: \(error)")
             throw ExitCode(error.code)
         }
+        let effective = resolved.expandingTemplates(config)
         let mapped = try mappedRecording(effective, config)
         let sink: NDJSONFileSink
         do {

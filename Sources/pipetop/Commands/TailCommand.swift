@@ -135,12 +135,18 @@ struct TailCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
-        let effective = try ConfigResolution.resolve(global).effective
+        var effective = try ConfigResolution.resolve(global).effective
         var mappedPipeline: PipelineConfig?
         if let pipeline {
+            // A pipeline of a template: its pipelines are those of the cluster's topics.
+            if !effective.pipelines.contains(where: { $0.name == pipeline }), effective.pipelines.contains(where: \.isTemplate),
+               replay == nil, let client = KafkaClientConfig(effective, logFile: logFile) {
+                effective = effective.expandingTemplates(client)
+            }
             guard let p = effective.pipelines.first(where: { $0.name == pipeline }) else {
                 let known = effective.pipelines.map(\.name)
-                throw usage("--pipeline \(pipeline): no such [[pipelines]] entry" + (known.isEmpty ? " (the configuration has none)" : " (known: \(known.joined(separator: ", ")))"))
+                let listed = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", … \(known.count) in all" : "")
+                throw usage("--pipeline \(pipeline): no such [[pipelines]] entry" + (known.isEmpty ? " (the configuration has none)" : " (known: \(listed))"))
             }
             mappedPipeline = p
         }

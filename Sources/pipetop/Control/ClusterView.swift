@@ -10,10 +10,12 @@ struct ClusterView {
     let client: KafkaClientConfig
     let store: PipelineStore
 
-    /// Connects with the configured brokers; a usage error (64) when there are none.
+    /// Connects with the configured brokers; a usage error (64) when there are none. The
+    /// `[[pipelines]]` templates are expanded against the cluster's topics (`config` has the
+    /// pipelines they make; a warning on standard error when the topics cannot be listed).
     init(_ config: EffectiveConfig) throws {
         client = try KafkaClientConfig.required(config)
-        self.config = config
+        self.config = config.expandingTemplates(client)
         // Live, as the dashboard's Kafka source is, so both see the same alerts.
         store = PipelineStore(settings: config.engine, basis: .arrival)
     }

@@ -42,7 +42,7 @@ enum ControlCLI {
             return CLIFailure(1, "\(action.rawValue) refused: \(refusal)")
         }
         let view = try ClusterView(config)
-        let mapped = !config.pipelines.isEmpty
+        let mapped = !view.config.pipelines.isEmpty
         try view.readRegistry(timeout: options.wait, skippingMissing: mapped)
         // Mapped pipelines' versions, and which one serves, come from their own topics; the
         // source keeps reading them while a re-published version is waited for.
@@ -53,7 +53,7 @@ enum ControlCLI {
             let known = snapshot.pipelines.map(\.name).joined(separator: ", ")
             throw refuse(ControlRefusal("unknown pipeline \(options.pipeline) (known: \(known.isEmpty ? "none" : known))"), model: nil)
         }
-        let planner = ControlPlanner(config)
+        let planner = ControlPlanner(view.config)
         let plan: ControlPlan
         let resolved = planner.resolveModel(options.model, in: pipeline)
         switch resolved.flatMap({ planner.plan(action, pipeline: pipeline, model: $0, version: version) }) {

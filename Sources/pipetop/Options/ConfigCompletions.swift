@@ -16,7 +16,7 @@ enum ConfigCompletions {
     static let pipelines = CompletionKind.custom { words, _, _ in
         guard let config = configuration(words) else { return [] }
         let context = value(of: "--context", in: words).flatMap { config.context(named: $0) }
-        let names = (context?.pipelines ?? config.pipelines).map(\.name) + config.control.protectedPipelines
+        let names = (context?.pipelines ?? config.pipelines).filter { !$0.isTemplate }.map(\.name) + config.control.protectedPipelines
         return names.reduce(into: [String]()) { unique, name in
             if !unique.contains(name) { unique.append(name) }
         }
