@@ -18,11 +18,7 @@ struct PipelineTemplateCLITests {
             #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data((scored.joined(separator: "\n") + "\n").utf8)).status == 0)
         }
         let config = try PipetopProcess.config("""
-            [topics]
-            metrics = "\(family).none.metrics"
-            models = "\(family).none.models"
-            scored = "\(family).none.scored"
-            control = "\(family).none.control"
+            \(ContractJSON.topicsTable(ContractJSON.topics("\(family)-none")))
 
             [[pipelines]]
             name = "wine-{*}"
