@@ -38,9 +38,11 @@ extension PipelineConfig {
     }
 
     /// The pipeline of this template that reads `topic`; nil when `topic` does not match its
-    /// scored topic (or this is no template). `*` matches one character or more.
+    /// scored topic (or this is no template). `*` matches one character or more; an internal
+    /// topic (`_schemas`, `__consumer_offsets`) only a pattern that starts with `_` itself.
     public func instance(forTopic topic: String) -> PipelineConfig? {
         guard isTemplate, let star = scoredTopic.firstIndex(of: "*") else { return nil }
+        guard !topic.hasPrefix("_") || scoredTopic.hasPrefix("_") else { return nil }
         let prefix = scoredTopic[..<star], suffix = scoredTopic[scoredTopic.index(after: star)...]
         guard topic.count > prefix.count + suffix.count, topic.hasPrefix(prefix), topic.hasSuffix(suffix) else { return nil }
         let matched = String(topic.dropFirst(prefix.count).dropLast(suffix.count))

@@ -21,6 +21,12 @@ import Testing
         suffix.scoredTopic = "*-scored"
         #expect(suffix.instance(forTopic: "fraud-scored")?.name == "wine-fraud")
         #expect(suffix.instance(forTopic: "fraud-scored-x") == nil)
+        // Internal topics only for a pattern that names them.
+        var all = Self.template
+        all.scoredTopic = "*"
+        #expect(all.instance(forTopic: "_schemas") == nil && all.instance(forTopic: "fraud")?.name == "wine-fraud")
+        all.scoredTopic = "_*"
+        #expect(all.instance(forTopic: "_schemas")?.name == "wine-schemas")
         #expect(PipelineConfig(name: "plain", scoredTopic: "scores.red").instance(forTopic: "scores.red") == nil, "no template")
     }
 
