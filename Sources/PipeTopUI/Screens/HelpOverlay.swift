@@ -13,6 +13,7 @@ enum HelpOverlay {
             notes.append("  timestamp, key and headers; :from or :format ends the capture);")
             notes.append("esc goes back (to Topics or Groups), 4 to the scored Tail")
             notes.append(":from beginning|end|OFFSET|-N|@TIME|@-10m|group:NAME reads again from there; :format auto|json|avro|protobuf|json-schema|raw")
+            notes.append(":columns /id,/result/score,label shows those values as columns instead of the whole value (default: the whole value)")
         } else if state.screen == .tail {
             notes.append(":columns time,key,score,features.NAME…  (default, or none to show them)")
             notes.append("/ and s take the filter language: score > 0.9 and has(label), label != prediction, /features/x > 1,")
