@@ -120,6 +120,24 @@ private func mappedPlanner(_ control: PipelineConfig.Control, scoredVersion: Boo
     #expect(contract.toVersion == 3 && contract.route == .controlTopic)
 }
 
+/// A pipeline of a template, found after the planner was made (the template unexpanded, or
+/// kept beside its expansion), is controlled as the template says.
+@Test func aTemplatesPipelinesAreControlledAsTheTemplateSays() throws {
+    let p = pipeline()  // "fraud"
+    var config = try EffectiveConfig(config: PipeTopConfig(), environment: [:])
+    config.pipelines = [PipelineConfig(name: "{*}", scoredTopic: "*.scored", control: .none)]
+    #expect(ControlPlanner(config).plan(.promote, pipeline: p, model: p.models[0], version: 3).failureText
+            == #"fraud is watched only (control = "none" in its [[pipelines]] entry)"#)
+    // Expanded into other pipelines, its templates still name the ones found later.
+    config.pipelines = [PipelineConfig(name: "other", scoredTopic: "other.scored", control: .none)]
+    config.pipelineTemplates = [PipelineConfig(name: "{*}", scoredTopic: "*.scored", modelsTopic: "{*}.models", control: .republish)]
+    #expect(ControlPlanner(config).plan(.retire, pipeline: p, model: p.models[0], version: 3).failureText?
+            .hasPrefix("fraud is controlled by re-publishing its models messages") == true)
+    // A name no template makes is a contract pipeline.
+    config.pipelineTemplates = [PipelineConfig(name: "wine-{*}", scoredTopic: "*.scored", control: .none)]
+    #expect(try ControlPlanner(config).plan(.promote, pipeline: p, model: p.models[0], version: 3).get().route == .controlTopic)
+}
+
 /// fraud-lr as a mapped pipeline read it: v1 served, v2 serves, v3 published; each version's
 /// models message read at an offset of its own, v1's at the newest (it was published again).
 private func republishedPipeline() -> PipelineSnapshot {

@@ -134,11 +134,6 @@ import Testing
         #expect(down.status(nowMs: 10_000, missingTopics: []) == SourceStatus("disconnected, retrying", .critical))
         #expect(KafkaConnectionState.connected.status(nowMs: 0, missingTopics: []) == SourceStatus("connected"))
         #expect(KafkaConnectionState.connected.status(nowMs: 0, missingTopics: ["a", "b"]) == SourceStatus("connected, no topic a, b", .warning))
-        // What went wrong at start stays said while connected (templates whose topics could not be listed).
-        #expect(KafkaConnectionState.connected.status(nowMs: 0, missingTopics: ["a"], setupWarning: "no pipeline of *.s")
-                == SourceStatus("connected, no topic a; no pipeline of *.s", .warning))
-        #expect(KafkaConnectionState.connected.status(nowMs: 0, missingTopics: [], setupWarning: "no pipeline of *.s")
-                == SourceStatus("connected, no pipeline of *.s", .warning))
         #expect(KafkaConnectionState.connecting.status(nowMs: 0, missingTopics: []).health == .warning)
     }
 

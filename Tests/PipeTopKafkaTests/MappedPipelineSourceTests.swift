@@ -130,4 +130,35 @@ struct MappedPipelineSourceTests {
             "\(error)".hasPrefix("pipeline p, scored: proto_descriptor /nonexistent.pb: ") && !"\(error)".contains("\n")
         }
     }
+
+    /// A template's pipelines are found as the cluster's topics are: one whose scored topic
+    /// exists at start, and one whose topic is created while the source runs, read from the
+    /// usual backlog; a topic the pattern does not match is not read.
+    @Test func aTemplatesPipelinesAreFoundWhileTheSourceRuns() async throws {
+        let broker = try TestBroker.shared()
+        let config = KafkaClientConfig(brokers: broker.bootstrap)
+        let family = "dyn\(UUID().uuidString.prefix(6).lowercased())"
+        func produce(_ topic: String, count: Int) throws {
+            try KafkaAdmin(config: config).createTopics([topic], partitions: 2)
+            let records = (0..<count).map { #"{"id":"\#(topic)-\#($0)","p":0.5}"# }.joined(separator: "\n") + "\n"
+            #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data(records.utf8)).status == 0)
+        }
+        try produce("\(family).a.scored", count: 5)
+        try produce("\(family).a.other", count: 3)
+        var options = KafkaSourceOptions(backlog: 100_000)
+        options.metadataRefresh = .milliseconds(300)
+        options.templates = [PipelineConfig(
+            name: "t-{*}", scoredTopic: "\(family).*.scored", consumerGroup: "{*}-scorers",
+            scored: TopicMapping(format: .json, fields: try ["key": "/id", "score": "/p"].mapValues { try FieldSelector(parsing: $0) }))]
+        let store = PipelineStore()
+        let source = KafkaSource(config: config, topics: ContractJSON.topics("\(family)-none"), options: options)
+        try source.start(into: store)
+        defer { source.stop() }
+        func scored(_ pipeline: String) -> Int { store.snapshot().recentScored.filter { $0.pipeline == pipeline }.count }
+        #expect(await eventually { scored("t-a") == 5 }, "\(store.snapshot().pipelines.map(\.name))")
+        try produce("\(family).b.scored", count: 4)
+        #expect(await eventually { scored("t-b") == 4 }, "\(store.snapshot().pipelines.map(\.name))")
+        #expect(Set(store.snapshot().pipelines.map(\.name)) == ["t-a", "t-b"])
+        #expect(!source.statistics.missingTopics.contains("\(family).b.scored"))
+    }
 }

@@ -40,4 +40,19 @@ import PipeTopCore
         let header = try #require(try Self.frame(screen: .overview).split(separator: "\n").first)
         #expect(header.contains("pipelines (1 mapped)"), "\(header)")
     }
+
+    /// A pipeline of a `[[pipelines]]` template (found while the dashboard runs) is mapped as
+    /// the template says; a contract pipeline beside it is not.
+    @Test func aTemplatesPipelineIsShownMapped() throws {
+        var options = DashboardOptions(settings: EngineSettings(), keymap: try Keymap(), themes: [.defaultDark], theme: .defaultDark,
+                                       fps: 30, timeRange: .oneMinute, readOnly: false, source: "test")
+        options.mappedTemplates = [PipelineConfig(name: "{*}", scoredTopic: "*.scored", consumerGroup: "{*}-scorers")]
+        var state = options.initialState(size: (160, 48), colors: 256, nowMs: 0)
+        state.data = ScreenData(snapshot: Fixtures.snapshot(), connection: "test")
+        let ctx = options.view(state)
+        #expect(ctx.mapped["fraud"]?.scoredTopic == "fraud.scored" && ctx.mapped["fraud"]?.consumerGroup == "fraud-scorers")
+        #expect(ctx.mapped.count == state.data.snapshot.pipelines.count)
+        options.mappedTemplates = [PipelineConfig(name: "wine-{*}", scoredTopic: "*.scored")]
+        #expect(options.view(state).mapped.isEmpty, "no snapshot pipeline is one of wine-{*}")
+    }
 }

@@ -26,6 +26,9 @@ public struct EffectiveConfig: Sendable, Hashable {
     public var auditLogPath: String
     /// Pipelines watched through their own topics: the context's list when it has one.
     public var pipelines: [PipelineConfig]
+    /// The templates of `pipelines` once they are expanded into it (their pipelines of the
+    /// cluster's topics then): what names a pipeline of theirs found later.
+    public var pipelineTemplates: [PipelineConfig] = []
 
     public init(
         contextName: String?, brokers: String?, topics: TopicNames,

@@ -58,6 +58,22 @@ extension PipelineConfig {
         return p
     }
 
+    /// The pipeline of this template named `pipeline` (`wine-red` of `wine-{*}`); nil when the
+    /// name is not one of its pipelines'.
+    public func instance(named pipeline: String) -> PipelineConfig? {
+        guard isTemplate, let r = name.range(of: Self.wildcard) else { return nil }
+        let prefix = name[..<r.lowerBound], suffix = name[r.upperBound...]
+        guard pipeline.count > prefix.count + suffix.count, pipeline.hasPrefix(prefix), pipeline.hasSuffix(suffix) else { return nil }
+        let matched = String(pipeline.dropFirst(prefix.count).dropLast(suffix.count))
+        let p = instance(forTopic: scoredTopic.replacingOccurrences(of: "*", with: matched))
+        return p?.name == pipeline ? p : nil
+    }
+
+    /// The pipeline called `name` among `pipelines`: an entry of that name, else a template's.
+    public static func named(_ name: String, in pipelines: [PipelineConfig]) -> PipelineConfig? {
+        pipelines.first { !$0.isTemplate && $0.name == name } ?? pipelines.lazy.compactMap { $0.instance(named: name) }.first
+    }
+
     /// `pipelines` with each template replaced by a pipeline per topic of `topics` it matches,
     /// in name order; a pipeline whose name an earlier entry (or instance) has already taken is
     /// left out, so an entry written out in full wins over a template's instance of that name.

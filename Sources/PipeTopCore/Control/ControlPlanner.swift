@@ -15,6 +15,9 @@ public struct ControlPlanner: Sendable {
     /// Pipelines controlled by re-publishing their models messages, and whether their scored
     /// records carry the version (which then acknowledges a command).
     public var republishing: [String: Bool] = [:]
+    /// `[[pipelines]]` templates: how a pipeline of theirs found after the planner was made
+    /// (a scored topic created while the dashboard runs) is controlled.
+    public var templates: [PipelineConfig] = []
 
     public init(protectedPipelines: Set<String> = [], psiCritical: Double = 0.25) {
         self.protectedPipelines = protectedPipelines
@@ -26,13 +29,26 @@ public struct ControlPlanner: Sendable {
     /// messages).
     public init(_ config: EffectiveConfig) {
         self.init(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
-        for p in config.pipelines {
-            switch p.control {
-            case .contract: break
-            case .none: uncontrollable[p.name] = "\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)"
-            case .republish: republishing[p.name] = p.scoredCarriesVersion
-            }
+        for p in config.pipelines where !p.isTemplate { learn(p) }
+        templates = config.pipelines.filter(\.isTemplate) + config.pipelineTemplates
+    }
+
+    private mutating func learn(_ p: PipelineConfig) {
+        switch p.control {
+        case .contract: break
+        case .none: uncontrollable[p.name] = "\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)"
+        case .republish: republishing[p.name] = p.scoredCarriesVersion
         }
+    }
+
+    /// How `pipeline` is controlled: refused with a reason, by re-publishing (and whether its
+    /// scored records carry the version), or (neither) on the control topic.
+    private func control(of pipeline: String) -> (why: String?, republish: Bool?) {
+        if uncontrollable[pipeline] != nil || republishing[pipeline] != nil { return (uncontrollable[pipeline], republishing[pipeline]) }
+        guard let p = templates.lazy.compactMap({ $0.instance(named: pipeline) }).first else { return (nil, nil) }
+        var planner = ControlPlanner()
+        planner.learn(p)
+        return (planner.uncontrollable[pipeline], planner.republishing[pipeline])
     }
 
     /// The model a command about `pipeline` means: `model` if given (it must exist), else the
@@ -61,8 +77,8 @@ public struct ControlPlanner: Sendable {
     public func plan(
         _ action: ControlAction, pipeline: PipelineSnapshot, model: ModelSnapshot, version: Int?
     ) -> Result<ControlPlan, ControlRefusal> {
-        if let why = uncontrollable[pipeline.name] { return .failure(ControlRefusal(why)) }
-        let republish = republishing[pipeline.name]
+        let (why, republish) = control(of: pipeline.name)
+        if let why { return .failure(ControlRefusal(why)) }
         if republish != nil, action == .retire {
             return .failure(ControlRefusal(
                 "\(pipeline.name) is controlled by re-publishing its models messages, and retiring a version has no message to send"))

@@ -12,14 +12,13 @@ enum KafkaConnectionState: Sendable, Hashable {
     case stopped
 
     /// The header's connection segment as of `nowMs`: the retry countdown in whole seconds, rounded up.
-    func status(nowMs: Int64, missingTopics: [String], setupWarning: String? = nil) -> SourceStatus {
+    func status(nowMs: Int64, missingTopics: [String]) -> SourceStatus {
         switch self {
         case .connecting:
             return SourceStatus("connecting", .warning)
         case .connected:
-            let warnings = (missingTopics.isEmpty ? [] : ["no topic " + missingTopics.joined(separator: ", ")]) + (setupWarning.map { [$0] } ?? [])
-            if warnings.isEmpty { return SourceStatus("connected") }
-            return SourceStatus("connected, " + warnings.joined(separator: "; "), .warning)
+            if missingTopics.isEmpty { return SourceStatus("connected") }
+            return SourceStatus("connected, no topic " + missingTopics.joined(separator: ", "), .warning)
         case .disconnected(_, let cause, let retryAtMs):
             let seconds = max(0, (retryAtMs - nowMs + 999) / 1000)
             let retry = seconds > 0 ? "retry in \(seconds)s" : "retrying"

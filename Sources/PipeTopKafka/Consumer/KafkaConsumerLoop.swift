@@ -22,8 +22,9 @@ final class KafkaConsumerLoop {
     private let clock = SystemWallClock()
     /// The consumer queue, where messages and (after `rd_kafka_poll_set_consumer`) errors arrive.
     private let queue: OpaquePointer
-    /// Topic handles, so metadata requests ask about these topics only.
-    private let topicHandles: [OpaquePointer]
+    /// Topic handles, so metadata requests ask about these topics only, and their names.
+    private var topicHandles: [OpaquePointer] = []
+    private var handled: Set<String> = []
     private var assignment: PartitionAssignment
     private var reader: KafkaQueueIngest
     /// The ingest workers by slot (one slot per shard when the store has more than one), made
@@ -35,15 +36,19 @@ final class KafkaConsumerLoop {
     private var nextMetadataMs: Int64 = 0
     private var brokersDownSeen: UInt64 = 0
     /// Measures `[kafka] lag_groups`; nil when none are configured.
-    private let lagProbe: KafkaLagProbe?
+    private var lagProbe: KafkaLagProbe?
     /// Reads the topics' configuration: whether the models topics keep every version, and
     /// each topic's min.insync.replicas.
     private let settingsProbe: KafkaTopicSettingsProbe
     /// Topic-mapped pipelines, and which of them read each of their topics, as what.
     private var mapped: [MappedPipelineReader]
-    private let routes: [String: [(reader: Int, role: TopicMapping.Role)]]
+    private var routes: [String: [(reader: Int, role: TopicMapping.Role)]]
     /// Rates of the mapped pipelines from watermarks; nil when there are none.
-    private let derived: DerivedMetrics?
+    private var derived: DerivedMetrics?
+    /// The registry client of the mapped pipelines, for those found while running.
+    private let schemas: (any SchemaSource)?
+    /// When the cluster's topics are next looked through for `options.templates`' pipelines.
+    private var nextDiscoveryMs: Int64 = 0
     /// Where the lag probe's and the derived metrics' ListOffsets go.
     private let measuring: MeasuringClient
     /// Partition counts from the last metadata.
@@ -57,12 +62,13 @@ final class KafkaConsumerLoop {
     private let contractTopics: Set<String>
 
     init(client: KafkaClient, store: PipelineStore, monitor: KafkaSourceMonitor, topics: TopicNames, options: KafkaSourceOptions,
-         mapped: [MappedPipelineReader] = []) {
+         mapped: [MappedPipelineReader] = [], schemas: (any SchemaSource)? = nil) {
         self.client = client
         self.store = store
         self.monitor = monitor
         self.options = options
         self.mapped = mapped
+        self.schemas = schemas
         rd_kafka_poll_set_consumer(client.handle)
         queue = rd_kafka_queue_get_consumer(client.handle)!
         var wanted = Topic.allCases.map { (name: topics.name(of: $0), start: options.start(for: $0)) }
@@ -84,9 +90,6 @@ final class KafkaConsumerLoop {
             DerivedMetrics.Pipeline(name: $0.config.name, scored: $0.config.scoredTopic, input: $0.config.inputTopic, errors: $0.config.errorsTopic)
         }, reads: reads)
         assignment = PartitionAssignment(wanted: wanted, reads: reads)
-        // Handles for the topics only measured too, so metadata counts their partitions.
-        let measured = (derived?.unreadTopics ?? []).filter { name in !wanted.contains { $0.name == name } }
-        topicHandles = (wanted.map(\.name) + Set(measured).sorted()).compactMap { rd_kafka_topic_new(client.handle, $0, nil) }
         reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
         workerSlots = store.shardCount > 1 ? store.shardCount : 0
         lagProbe = options.lagGroups.isEmpty ? nil
@@ -94,6 +97,15 @@ final class KafkaConsumerLoop {
         let modelsTopics = [topics.name(of: .models)] + routes.filter { $0.value.contains { $0.role == .models } }.map(\.key)
         settingsProbe = KafkaTopicSettingsProbe(client: client, store: store, monitor: monitor, topics: wanted.map(\.name),
                                                 modelsTopics: modelsTopics, interval: options.settingsCheckInterval)
+        // Handles for the topics only measured too, so metadata counts their partitions.
+        handle(wanted.map(\.name) + (derived?.unreadTopics ?? []))
+    }
+
+    /// Topic handles for those of `names` that have none yet.
+    private func handle(_ names: [String]) {
+        for name in names where handled.insert(name).inserted {
+            if let h = rd_kafka_topic_new(client.handle, name, nil) { topicHandles.append(h) }
+        }
     }
 
     /// Consumes until `keepRunning` says no, then releases every librdkafka resource.
@@ -216,6 +228,56 @@ final class KafkaConsumerLoop {
             $0.statistics.partitions = partitions
             $0.statistics.missingTopics = missing
             $0.statistics.scoredCoverage = coverage
+        }
+        if !options.templates.isEmpty, now >= nextDiscoveryMs { discover(now: now) }
+    }
+
+    /// Looks through the cluster's topics (all of them: one metadata request) for pipelines of
+    /// `options.templates` not read yet, and reads them from now on; their partitions are
+    /// assigned at the next metadata, which is asked for at once.
+    private func discover(now: Int64) {
+        nextDiscoveryMs = now + options.metadataRefresh.milliseconds
+        guard let all = try? client.partitionCounts(allTopics: true, timeoutMs: Int32(clamping: options.metadataTimeout.milliseconds)) else { return }
+        let known = Set(mapped.map(\.config.name))
+        let found = PipelineConfig.expanding(options.templates, topics: Array(all.keys)).filter { !known.contains($0.name) }
+        guard !found.isEmpty else { return }
+        for p in found { adopt(p) }
+        nextMetadataMs = clock.nowMs()
+    }
+
+    /// Reads `pipeline` (a template's, found while running) as the pipelines given at start
+    /// are read: its topics assigned from their usual start, its rates measured, its models
+    /// topics' settings checked, its consumer group's lag measured.
+    private func adopt(_ pipeline: PipelineConfig) {
+        let reader: MappedPipelineReader
+        do {
+            reader = try MappedPipelineReader(pipeline, schemas: schemas)
+        } catch {
+            client.events.log.append(level: 3, facility: "MAPPED", message: "\(pipeline.name): \(error)")
+            return
+        }
+        let index = mapped.count
+        mapped.append(reader)
+        assignment.add(pipeline)
+        for (name, role) in reader.topics {
+            routes[name, default: []].append((index, role))
+            _ = assignment.want(name, start: role == .models ? .beginning : options.start(for: .scored))
+        }
+        let measured = DerivedMetrics.Pipeline(name: pipeline.name, scored: pipeline.scoredTopic, input: pipeline.inputTopic, errors: pipeline.errorsTopic)
+        if let derived {
+            derived.add(measured, reads: assignment.reads)
+        } else {
+            derived = DerivedMetrics(measuring: measuring, pipelines: [measured], reads: assignment.reads)
+        }
+        handle(reader.topics.map(\.name) + [pipeline.inputTopic, pipeline.errorsTopic].compactMap { $0 })
+        settingsProbe.add(topics: reader.topics.map(\.name), modelsTopics: reader.topics.filter { $0.role == .models }.map(\.name))
+        if let group = pipeline.consumerGroup, !options.lagGroups.contains(where: { $0.pipeline == pipeline.name }) {
+            let lag = LagGroup(pipeline: pipeline.name, group: group)
+            if let lagProbe {
+                lagProbe.add(lag)
+            } else {
+                lagProbe = KafkaLagProbe(client: client, measuring: measuring, store: store, groups: [lag], interval: options.lagInterval)
+            }
         }
     }
 

@@ -22,7 +22,7 @@ final class KafkaLagProbe {
     private let measuring: MeasuringClient
     private let store: PipelineStore
     /// Group → the pipelines it is shown for.
-    private let pipelines: [String: [String]]
+    private var pipelines: [String: [String]]
     private let intervalMs: Int64
     private let offsets: CommittedOffsetsReader
     private let clock = SystemWallClock()
@@ -45,6 +45,11 @@ final class KafkaLagProbe {
         // waited for a coordinator, and that time is no evidence.
         book = GroupLagBook(maxGapMs: 3 * intervalMs + Self.roundMs)
         offsets = CommittedOffsetsReader { () throws(KafkaError) in try client.measuringSibling() }
+    }
+
+    /// Measures `group` too, for `pipeline`, from the next round on.
+    func add(_ group: LagGroup) {
+        pipelines[group.group, default: []].append(group.pipeline)
     }
 
     /// Releases the client asking for the offsets; call before the consumer is destroyed.

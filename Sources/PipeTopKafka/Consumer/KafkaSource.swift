@@ -72,7 +72,8 @@ public final class KafkaSource: EventSource {
     /// configuration, or a mapped pipeline cannot be set up (a registry setting, a descriptor
     /// file); an unreachable cluster is a status, not an error. Starts once.
     public func start(into store: PipelineStore) throws {
-        let mapped = try Self.mappedReaders(options)
+        let schemas = try Self.schemaSource(options)
+        let mapped = try Self.mappedReaders(options, schemas: schemas)
         let client = try KafkaClient(kind: .consumer, properties: Self.properties(config), log: log, oauthTokenCommand: config.oauthTokenCommand)
         let done = DispatchSemaphore(value: 0)
         let first = thread.withLock { state -> Bool in
@@ -85,9 +86,9 @@ public final class KafkaSource: EventSource {
             return
         }
         running.set(true)
-        if let warning = options.setupWarning { monitor.update { $0.statistics.setupWarning = warning } }
         if store.basis == .arrival { ticker.withLock { $0 = StoreTicker(store: store) } }
-        let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options, mapped: mapped)
+        let loop = KafkaConsumerLoop(client: client, store: store, monitor: monitor, topics: topics, options: options, mapped: mapped,
+                                     schemas: schemas)
         let body = UncheckedBox(loop)
         let thread = Thread { [running] in
             body.value.run { running.isSet }
@@ -112,14 +113,16 @@ public final class KafkaSource: EventSource {
         stop()
     }
 
-    /// A reader for each of `options.pipelines`, sharing one registry client.
-    static func mappedReaders(_ options: KafkaSourceOptions) throws -> [MappedPipelineReader] {
-        guard !options.pipelines.isEmpty else { return [] }
-        var schemas: (any SchemaSource)?
-        if let url = options.schemaRegistry.url {
-            let registry = options.schemaRegistry
-            schemas = SchemaRegistryClient(config: try SchemaRegistryConfig(url: url, auth: registry.auth, caFile: registry.caFile))
-        }
+    /// The registry client the mapped pipelines share (those found later too); nil without a
+    /// registry or pipelines.
+    static func schemaSource(_ options: KafkaSourceOptions) throws -> (any SchemaSource)? {
+        guard !options.pipelines.isEmpty || !options.templates.isEmpty, let url = options.schemaRegistry.url else { return nil }
+        let registry = options.schemaRegistry
+        return SchemaRegistryClient(config: try SchemaRegistryConfig(url: url, auth: registry.auth, caFile: registry.caFile))
+    }
+
+    /// A reader for each of `options.pipelines`, sharing `schemas`.
+    static func mappedReaders(_ options: KafkaSourceOptions, schemas: (any SchemaSource)?) throws -> [MappedPipelineReader] {
         var readers: [MappedPipelineReader] = []
         for p in options.pipelines { readers.append(try MappedPipelineReader(p, schemas: schemas)) }
         return readers

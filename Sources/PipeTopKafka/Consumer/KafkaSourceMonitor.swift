@@ -15,7 +15,7 @@ final class KafkaSourceMonitor: Sendable {
     var statistics: KafkaSourceStatistics { state.withLock { $0.statistics } }
 
     func status(nowMs: Int64) -> SourceStatus {
-        state.withLock { $0.connection.status(nowMs: nowMs, missingTopics: $0.statistics.missingTopics, setupWarning: $0.statistics.setupWarning) }
+        state.withLock { $0.connection.status(nowMs: nowMs, missingTopics: $0.statistics.missingTopics) }
     }
 
     func update(_ body: (inout State) -> Void) {

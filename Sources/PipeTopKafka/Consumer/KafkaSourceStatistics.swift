@@ -22,9 +22,6 @@ public struct KafkaSourceStatistics: Sendable, Hashable {
     public var partitions = 0
     /// Wanted topics the cluster has not reported yet.
     public var missingTopics: [String] = []
-    /// What went wrong while setting the source up that the header keeps saying (the
-    /// `[[pipelines]]` templates' topics could not be listed), nil when nothing did.
-    public var setupWarning: String?
     /// What is read of the scored topics (`scored_read`), as of the last metadata.
     public var scoredCoverage = ScoredCoverageMap()
     /// The latest error, from librdkafka or from a failed request.

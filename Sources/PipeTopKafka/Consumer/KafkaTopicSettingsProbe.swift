@@ -13,8 +13,8 @@ final class KafkaTopicSettingsProbe {
     private let client: KafkaClient
     private let store: PipelineStore
     private let monitor: KafkaSourceMonitor
-    private let topics: [String]
-    private let modelsTopics: Set<String>
+    private var topics: [String]
+    private var modelsTopics: Set<String>
     private let intervalMs: Int64
     private let queue: OpaquePointer
     private let clock = SystemWallClock()
@@ -37,6 +37,16 @@ final class KafkaTopicSettingsProbe {
         self.modelsTopics = Set(modelsTopics)
         intervalMs = max(1_000, interval.milliseconds)
         queue = rd_kafka_queue_new(client.handle)
+    }
+
+    /// Reads the settings of `topics` (and says of `modelsTopics` whether they keep every
+    /// version) too, from the next check on, which is due at once.
+    func add(topics more: [String], modelsTopics moreModels: [String]) {
+        let all = Set(topics + more + moreModels)
+        guard all.count > topics.count || !Set(moreModels).isSubset(of: modelsTopics) else { return }
+        topics = all.sorted()
+        modelsTopics.formUnion(moreModels)
+        nextMs = 0
     }
 
     /// Releases the result queue; call before the client is destroyed.

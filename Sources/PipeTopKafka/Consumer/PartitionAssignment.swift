@@ -11,9 +11,12 @@ import PipeTopCore
 /// start, by the next `additions` (not left unread until a restart).
 struct PartitionAssignment: Sendable {
     /// Topic name → start position, for the topics wanted.
-    let wanted: [(name: String, start: StartPosition)]
+    private(set) var wanted: [(name: String, start: StartPosition)]
     /// Which partitions of each topic are read.
-    let reads: ScoredReads
+    private(set) var reads: ScoredReads
+    /// Topics wanted after the first metadata (`want`) whose partitions have not come yet:
+    /// they start at their own position, not at the beginning.
+    private var late: Set<String> = []
     /// Partitions known per topic name (read or not).
     private(set) var counts: [String: Int] = [:]
     private var sawMetadata = false
@@ -59,13 +62,27 @@ struct PartitionAssignment: Sendable {
             guard let count = metadata[topic.name] else { continue }
             let have = counts[topic.name] ?? 0
             guard count > have else { continue }
-            let start = first ? topic.start : StartPosition.beginning
+            let start = first || late.remove(topic.name) != nil ? topic.start : StartPosition.beginning
             for p in have..<count where reads.reads(topic.name, partition: p) {
                 added.append(PartitionStart(topic: topic.name, partition: Int32(p), start: start))
             }
             counts[topic.name] = count
         }
         return added
+    }
+
+    /// Reads `name` too from now on, from `start` (a mapped pipeline found while the source
+    /// runs: its topics may have records already); false when it was wanted already.
+    mutating func want(_ name: String, start: StartPosition) -> Bool {
+        guard !wanted.contains(where: { $0.name == name }) else { return false }
+        wanted.append((name, start))
+        if sawMetadata { late.insert(name) }
+        return true
+    }
+
+    /// The scored topic of `pipeline` (found while the source runs) is read as it says.
+    mutating func add(_ pipeline: PipelineConfig) {
+        reads.add(pipeline)
     }
 
     /// `partitions`, handed out by `additions`, could not be assigned: the next `additions`

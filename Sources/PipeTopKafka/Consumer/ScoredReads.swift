@@ -21,10 +21,24 @@ struct ScoredReads: Sendable {
             pipelines.append((p.name, p.scoredTopic))
         }
         // Topics that carry more than scored records are read whole.
-        let others = [topics.metrics, topics.models, topics.control]
+        wholeTopics = [topics.metrics, topics.models, topics.control]
             + options.pipelines.flatMap { [$0.modelsTopic, $0.labelsTopic].compactMap { $0 } }
-        for name in others { scored[name] = nil }
+        for name in wholeTopics { scored[name] = nil }
         byTopic = scored.filter { $0.value != .all }
+    }
+
+    /// Topics read whole whatever a pipeline's `scored_read` says.
+    private var wholeTopics: [String] = []
+
+    /// `pipeline`'s scored topic read as it says too (a template's, found while the source runs).
+    mutating func add(_ p: PipelineConfig) {
+        let readBefore = p.scoredTopic == contractScored || pipelines.contains { $0.scored == p.scoredTopic }
+        pipelines.append((p.name, p.scoredTopic))
+        wholeTopics += [p.modelsTopic, p.labelsTopic].compactMap { $0 }
+        // A topic read already is read as before, widened (one read whole is not in byTopic).
+        byTopic[p.scoredTopic] = readBefore ? read(of: p.scoredTopic).widened(with: p.scoredRead) : p.scoredRead
+        for name in wholeTopics { byTopic[name] = nil }
+        byTopic = byTopic.filter { $0.value != .all }
     }
 
     /// How `topic` is read.

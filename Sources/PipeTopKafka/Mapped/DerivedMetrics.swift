@@ -33,10 +33,10 @@ final class DerivedMetrics {
     static let instance = "kafka"
     /// Where watermarks are read and ListOffsets go.
     private let measuring: MeasuringClient
-    private let pipelines: [Pipeline]
+    private var pipelines: [Pipeline]
     /// The scored topics, which the source reads, and which of their partitions.
-    private let read: Set<String>
-    private let reads: ScoredReads
+    private var read: Set<String>
+    private var reads: ScoredReads
     private let clock = SystemWallClock()
     private var nextMs: Int64 = 0
     /// Each pipeline's last report: its counters and when.
@@ -56,6 +56,14 @@ final class DerivedMetrics {
 
     /// Topics whose metadata (partition counts) the source needs without reading them.
     var unreadTopics: [String] { pipelines.flatMap { [$0.input, $0.errors].compactMap { $0 } } }
+
+    /// Measures `pipeline` too from now on (a template's, found while the source runs), its
+    /// scored topic read as `reads` says.
+    func add(_ pipeline: Pipeline, reads: ScoredReads) {
+        pipelines.append(pipeline)
+        read.insert(pipeline.scored)
+        self.reads = reads
+    }
 
     /// Reports, when a second has passed since the last report; `partitions` are the topics'
     /// partition counts from the last metadata.

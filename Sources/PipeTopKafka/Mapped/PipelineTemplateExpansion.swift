@@ -14,7 +14,7 @@ public enum PipelineTemplateExpansion {
             return (PipelineConfig.expanding(pipelines, topics: Array(topics.keys)), nil)
         } catch {
             let patterns = pipelines.filter(\.isTemplate).map(\.scoredTopic).joined(separator: ", ")
-            return (pipelines.filter { !$0.isTemplate }, "no pipeline of \(patterns): the topics of \(config.brokers) could not be listed at start (\(error))")
+            return (pipelines.filter { !$0.isTemplate }, "no pipeline of \(patterns): the topics of \(config.brokers) could not be listed (\(error))")
         }
     }
 }

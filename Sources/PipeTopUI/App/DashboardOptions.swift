@@ -26,6 +26,9 @@ public struct DashboardOptions: Sendable {
     public var tailColumns = ScoredColumn.tailDefaults
     /// Pipelines read through their own topics (`[[pipelines]]`), shown as mapped.
     public var mapped: [PipelineConfig] = []
+    /// `[[pipelines]]` templates: a pipeline of theirs the source finds while it runs is
+    /// mapped too.
+    public var mappedTemplates: [PipelineConfig] = []
     /// Why the Topics screen has nothing to show (a demo or a replay has no cluster to ask);
     /// nil when the source has a cluster.
     public var topicsUnavailable: String? = "Topics need a Kafka source"
@@ -71,7 +74,13 @@ public struct DashboardOptions: Sendable {
         ctx.memo = d.memo
         ctx.contextName = contextName
         ctx.contextProtected = contextProtected
-        ctx.mapped = Dictionary(mapped.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var byName = Dictionary(mapped.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        if !mappedTemplates.isEmpty {
+            for p in d.snapshot.pipelines where byName[p.name] == nil {
+                if let config = PipelineConfig.named(p.name, in: mappedTemplates) { byName[p.name] = config }
+            }
+        }
+        ctx.mapped = byName
         ctx.capture = d.capture
         ctx.tailView = d.tailView
         ctx.topicTail = d.topicTail

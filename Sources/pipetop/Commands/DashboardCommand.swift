@@ -71,22 +71,10 @@ struct DashboardCommand: ParsableCommand {
                 StandardError.print("pipetop: context \(name) names no brokers")
                 throw ExitCode(64)
             }
-            return Self.source(config, kafka)
+            return (config, KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)))
         }
-        let (expanded, source) = Self.source(config, kafka)
-        try DashboardLaunch.run(config: expanded, source: source, contexts: resolution.loaded.config.contexts.map(\.name), reconnect: reconnect)
-    }
-
-    /// The cluster's source, and the configuration with the pipelines of its `[[pipelines]]`
-    /// templates (the header says so when the cluster's topics cannot be listed for them).
-    private static func source(_ config: EffectiveConfig, _ kafka: KafkaClientConfig) -> (EffectiveConfig, KafkaSource) {
-        var warning: String?
-        if config.pipelines.contains(where: \.isTemplate) {
-            StandardError.print("pipetop: listing the topics of \(kafka.brokers) for the [[pipelines]] templates…")
-        }
-        let expanded = config.expandingTemplates(kafka) { warning = $0 }
-        var options = KafkaSourceOptions(expanded)
-        options.setupWarning = warning
-        return (expanded, KafkaSource(config: kafka, topics: expanded.topics, options: options))
+        try DashboardLaunch.run(
+            config: config, source: KafkaSource(config: kafka, topics: config.topics, options: KafkaSourceOptions(config)),
+            contexts: resolution.loaded.config.contexts.map(\.name), reconnect: reconnect)
     }
 }

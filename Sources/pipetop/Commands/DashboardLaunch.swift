@@ -137,7 +137,8 @@ extension DashboardOptions {
         options.contextName = config.contextName
         options.contextProtected = config.protected
         options.tailColumns = config.ui.tailColumns
-        options.mapped = config.pipelines
+        options.mapped = config.pipelines.filter { !$0.isTemplate }
+        options.mappedTemplates = config.pipelines.filter(\.isTemplate) + config.pipelineTemplates
         return options
     }
 }

@@ -3,14 +3,15 @@ import PipeTopKafka
 
 extension EffectiveConfig {
     /// This configuration with its `[[pipelines]]` templates made into the pipelines of the
-    /// cluster's topics (`PipelineTemplateExpansion`); when the topics cannot be listed, the
-    /// templates' pipelines are missing and a warning says why (on standard error, or through
-    /// `warn` when a screen owns the terminal).
-    func expandingTemplates(_ client: KafkaClientConfig, warn: (String) -> Void = { StandardError.print("pipetop: warning: \($0)") }) -> EffectiveConfig {
+    /// cluster's topics (`PipelineTemplateExpansion`), for a command that reads them once;
+    /// when the topics cannot be listed, the templates' pipelines are missing and a warning on
+    /// standard error says why. (The dashboard's source finds them itself, as they come.)
+    func expandingTemplates(_ client: KafkaClientConfig) -> EffectiveConfig {
         let (pipelines, problem) = PipelineTemplateExpansion.expand(self.pipelines, config: client)
-        if let problem { warn(problem) }
+        if let problem { StandardError.print("pipetop: warning: \(problem)") }
         var config = self
         config.pipelines = pipelines
+        config.pipelineTemplates += self.pipelines.filter(\.isTemplate)
         return config
     }
 }

@@ -30,6 +30,17 @@ import Testing
         #expect(PipelineConfig(name: "plain", scoredTopic: "scores.red").instance(forTopic: "scores.red") == nil, "no template")
     }
 
+    /// A pipeline's name says which of a template's it is (what the planner and the screens
+    /// go by for one found while the dashboard runs).
+    @Test func aNameLeadsBackToItsTemplatesPipeline() {
+        #expect(Self.template.instance(named: "wine-red") == Self.template.instance(forTopic: "scores.red"))
+        #expect(Self.template.instance(named: "wine-") == nil && Self.template.instance(named: "beer-red") == nil)
+        let plain = PipelineConfig(name: "wine-red", scoredTopic: "special")
+        #expect(PipelineConfig.named("wine-red", in: [Self.template, plain])?.scoredTopic == "special", "an entry of that name first")
+        #expect(PipelineConfig.named("wine-rose", in: [Self.template, plain])?.scoredTopic == "scores.rose")
+        #expect(PipelineConfig.named("fraud", in: [Self.template, plain]) == nil)
+    }
+
     @Test func expandingKeepsPlainEntriesAndLetsThemWinOverAnInstanceOfTheirName() {
         let plain = PipelineConfig(name: "wine-red", scoredTopic: "red.special")
         let other = PipelineConfig(name: "fraud", scoredTopic: "fraud.scored")
