@@ -125,6 +125,17 @@ import PipeTopCore
         #expect(s.selected(on: .overview, count: names.count) == 0 && Self.names(s)[0] == names[0])
     }
 
+    /// On a wide terminal the minute's sparkline fills its column, each second a cell or two,
+    /// rather than its right-hand 60 cells behind a gap that reads as no data.
+    @Test func theMinutesSparklineFillsAWideColumn() {
+        #expect(OverviewScreen.stretched([1, 2, 3], to: 6) == [1, 1, 2, 2, 3, 3])
+        #expect(OverviewScreen.stretched([1, 2, 3], to: 4) == [1, 1, 2, 3])
+        #expect(OverviewScreen.stretched([1, 2, 3], to: 2) == [1, 2, 3], "narrower: the sparkline shows the newest")
+        let minute = (1...60).map(Double.init)
+        let wide = OverviewScreen.stretched(minute, to: 100)
+        #expect(wide.count == 100 && wide.first == 1 && wide.last == 60 && wide == wide.sorted())
+    }
+
     @Test func aThousandPipelinesShowTheWindowAroundTheSelectionAndGSelectsTheLast() {
         var s = Self.state(Self.fleet(1_000))
         s.overviewSort = .name

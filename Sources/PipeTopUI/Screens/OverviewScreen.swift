@@ -89,9 +89,16 @@ enum OverviewScreen {
         let sparkColumn = table.columnRects(in: inner)[4]
         for (line, i) in visible.enumerated() {
             let p = shown[i]
-            let values = p.history.series(.recordsIn, count: 60, endingBefore: p.historyEndSecond)
+            let values = Self.stretched(p.history.series(.recordsIn, count: 60, endingBefore: p.historyEndSecond), to: sparkColumn.width)
             let cell = Rect(x: sparkColumn.x, y: inner.y + 1 + line, width: sparkColumn.width, height: 1)
             Sparkline(values: values, role: i == selected ? .selection : .accent).render(in: cell, buffer: &buffer, theme: ctx.theme)
         }
+    }
+
+    /// A minute's values spread over a column wider than 60 cells (a wide terminal), each
+    /// second a cell or two, so the minute fills the column instead of its right-hand part.
+    static func stretched(_ values: [Double], to width: Int) -> [Double] {
+        guard width > values.count, !values.isEmpty else { return values }
+        return (0..<width).map { values[$0 * values.count / width] }
     }
 }
