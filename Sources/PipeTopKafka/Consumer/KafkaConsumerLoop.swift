@@ -49,6 +49,8 @@ final class KafkaConsumerLoop {
     private let schemas: (any SchemaSource)?
     /// When the cluster's topics are next looked through for `options.templates`' pipelines.
     private var nextDiscoveryMs: Int64 = 0
+    /// Pipelines of templates that could not be set up (said once in the log, not tried again).
+    private var refused: Set<String> = []
     /// Where the lag probe's and the derived metrics' ListOffsets go.
     private let measuring: MeasuringClient
     /// Partition counts from the last metadata.
@@ -238,7 +240,7 @@ final class KafkaConsumerLoop {
     private func discover(now: Int64) {
         nextDiscoveryMs = now + options.metadataRefresh.milliseconds
         guard let all = try? client.partitionCounts(allTopics: true, timeoutMs: Int32(clamping: options.metadataTimeout.milliseconds)) else { return }
-        let known = Set(mapped.map(\.config.name))
+        let known = Set(mapped.map(\.config.name)).union(refused)
         let found = PipelineConfig.expanding(options.templates, topics: Array(all.keys)).filter { !known.contains($0.name) }
         guard !found.isEmpty else { return }
         for p in found { adopt(p) }
@@ -254,6 +256,7 @@ final class KafkaConsumerLoop {
             reader = try MappedPipelineReader(pipeline, schemas: schemas)
         } catch {
             client.events.log.append(level: 3, facility: "MAPPED", message: "\(pipeline.name): \(error)")
+            refused.insert(pipeline.name)
             return
         }
         let index = mapped.count
