@@ -129,6 +129,14 @@ struct MappedPipelineSourceTests {
         } throws: { error in
             "\(error)".hasPrefix("pipeline p, scored: proto_descriptor /nonexistent.pb: ") && !"\(error)".contains("\n")
         }
+        // A template's too, before any topic of its is found.
+        var templated = KafkaSourceOptions()
+        templated.templates = options.pipelines.map { var t = $0; t.name = "p-{*}"; t.scoredTopic = "*.t"; return t }
+        #expect {
+            try KafkaSource(config: KafkaClientConfig(brokers: "127.0.0.1:1"), options: templated).start(into: PipelineStore())
+        } throws: { error in
+            "\(error)".hasPrefix("pipeline p-{*}, scored: proto_descriptor /nonexistent.pb: ")
+        }
     }
 
     /// A template's pipelines are found as the cluster's topics are: one whose scored topic

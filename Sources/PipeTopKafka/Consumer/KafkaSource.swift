@@ -74,6 +74,10 @@ public final class KafkaSource: EventSource {
     public func start(into store: PipelineStore) throws {
         let schemas = try Self.schemaSource(options)
         let mapped = try Self.mappedReaders(options, schemas: schemas)
+        // A template's mapping is set up once now, so that its mistakes (a descriptor file
+        // missing) stop the source with their one line, as a pipeline's do, rather than wait
+        // for its first topic.
+        for template in options.templates { _ = try MappedPipelineReader(template, schemas: schemas) }
         let client = try KafkaClient(kind: .consumer, properties: Self.properties(config), log: log, oauthTokenCommand: config.oauthTokenCommand)
         let done = DispatchSemaphore(value: 0)
         let first = thread.withLock { state -> Bool in
