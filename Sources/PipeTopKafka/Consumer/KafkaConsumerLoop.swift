@@ -69,38 +69,24 @@ final class KafkaConsumerLoop {
         self.store = store
         self.monitor = monitor
         self.options = options
-        self.mapped = mapped
         self.schemas = schemas
         rd_kafka_poll_set_consumer(client.handle)
         queue = rd_kafka_queue_get_consumer(client.handle)!
-        var wanted = Topic.allCases.map { (name: topics.name(of: $0), start: options.start(for: $0)) }
+        let wanted = Topic.allCases.map { (name: topics.name(of: $0), start: options.start(for: $0)) }
         contractTopics = Set(wanted.map(\.name))
-        var routes: [String: [(reader: Int, role: TopicMapping.Role)]] = [:]
-        for (i, reader) in mapped.enumerated() {
-            for (name, role) in reader.topics {
-                routes[name, default: []].append((i, role))
-                // Models from the beginning (every version), scored and labels as contract scored.
-                if !wanted.contains(where: { $0.name == name }) {
-                    wanted.append((name, role == .models ? .beginning : options.start(for: .scored)))
-                }
-            }
-        }
-        self.routes = routes
-        let reads = ScoredReads(topics: topics, options: options)
+        self.mapped = []
+        routes = [:]
         measuring = MeasuringClient(consumer: client)
-        derived = mapped.isEmpty ? nil : DerivedMetrics(measuring: measuring, pipelines: mapped.map {
-            DerivedMetrics.Pipeline(name: $0.config.name, scored: $0.config.scoredTopic, input: $0.config.inputTopic, errors: $0.config.errorsTopic)
-        }, reads: reads)
-        assignment = PartitionAssignment(wanted: wanted, reads: reads)
+        assignment = PartitionAssignment(wanted: wanted, reads: ScoredReads(topics: topics, scoredRead: options.scoredRead))
         reader = KafkaQueueIngest(batchSize: options.batchSize, shards: store.shardCount, thread: 0)
         workerSlots = store.shardCount > 1 ? store.shardCount : 0
         lagProbe = options.lagGroups.isEmpty ? nil
             : KafkaLagProbe(client: client, measuring: measuring, store: store, groups: options.lagGroups, interval: options.lagInterval)
-        let modelsTopics = [topics.name(of: .models)] + routes.filter { $0.value.contains { $0.role == .models } }.map(\.key)
         settingsProbe = KafkaTopicSettingsProbe(client: client, store: store, monitor: monitor, topics: wanted.map(\.name),
-                                                modelsTopics: modelsTopics, interval: options.settingsCheckInterval)
-        // Handles for the topics only measured too, so metadata counts their partitions.
-        handle(wanted.map(\.name) + (derived?.unreadTopics ?? []))
+                                                modelsTopics: [topics.name(of: .models)], interval: options.settingsCheckInterval)
+        handle(wanted.map(\.name))
+        // The mapped pipelines given at start are read as those found later are.
+        for reader in mapped { adopt(reader) }
     }
 
     /// Topic handles for those of `names` that have none yet.
@@ -243,22 +229,23 @@ final class KafkaConsumerLoop {
         let known = Set(mapped.map(\.config.name)).union(refused)
         let found = PipelineConfig.expanding(options.templates, topics: Array(all.keys)).filter { !known.contains($0.name) }
         guard !found.isEmpty else { return }
-        for p in found { adopt(p) }
+        for pipeline in found {
+            do {
+                adopt(try MappedPipelineReader(pipeline, schemas: schemas))
+            } catch {
+                client.events.log.append(level: 3, facility: "MAPPED", message: "\(pipeline.name): \(error)")
+                refused.insert(pipeline.name)
+            }
+        }
         nextMetadataMs = clock.nowMs()
     }
 
-    /// Reads `pipeline` (a template's, found while running) as the pipelines given at start
-    /// are read: its topics assigned from their usual start, its rates measured, its models
-    /// topics' settings checked, its consumer group's lag measured.
-    private func adopt(_ pipeline: PipelineConfig) {
-        let reader: MappedPipelineReader
-        do {
-            reader = try MappedPipelineReader(pipeline, schemas: schemas)
-        } catch {
-            client.events.log.append(level: 3, facility: "MAPPED", message: "\(pipeline.name): \(error)")
-            refused.insert(pipeline.name)
-            return
-        }
+    /// Reads `reader`'s pipeline (given at start, or a template's found while running): its
+    /// topics assigned (models from the beginning, every version; scored and labels as the
+    /// contract's scored), its rates measured, its models topics' settings checked, its
+    /// consumer group's lag measured (unless `lag_groups` names the pipeline's).
+    private func adopt(_ reader: MappedPipelineReader) {
+        let pipeline = reader.config
         let index = mapped.count
         mapped.append(reader)
         assignment.add(pipeline)

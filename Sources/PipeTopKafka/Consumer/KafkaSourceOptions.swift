@@ -36,11 +36,11 @@ public struct KafkaSourceOptions: Sendable, Hashable {
     public var pipelines: [PipelineConfig] = []
     public var schemaRegistry = SchemaRegistrySettings()
 
-    /// Records per partition of metrics and scored read back on start.
     /// `[[pipelines]]` templates: each topic of the cluster one matches is read as a pipeline
     /// of its own, those created while the source runs too (looked for every `metadataRefresh`).
     public var templates: [PipelineConfig] = []
 
+    /// Records per partition of metrics and scored read back on start.
     public static let defaultBacklog: Int64 = 1_000
 
     public init(backlog: Int64 = KafkaSourceOptions.defaultBacklog) {
@@ -55,7 +55,7 @@ public struct KafkaSourceOptions: Sendable, Hashable {
         self.init()
         lagGroups = LagGroup.parse(config.kafka.lagGroups)
         let pipelines = config.pipelines.filter { !$0.isTemplate }
-        templates = config.pipelines.filter(\.isTemplate) + config.pipelineTemplates
+        templates = config.pipelineTemplates
         // A mapped pipeline's consumer group is its lag, unless lag_groups says otherwise.
         for p in pipelines where !lagGroups.contains(where: { $0.pipeline == p.name }) {
             if let group = p.consumerGroup { lagGroups.append(LagGroup(pipeline: p.name, group: group)) }

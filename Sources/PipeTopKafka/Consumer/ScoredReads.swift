@@ -13,24 +13,24 @@ struct ScoredReads: Sendable {
     /// Every topic read whole.
     init() {}
 
-    init(topics: TopicNames, options: KafkaSourceOptions) {
+    /// The contract's topics: its scored topic read as `scoredRead` says; pipelines are `add`ed.
+    init(topics: TopicNames, scoredRead: ScoredRead) {
         contractScored = topics.scored
-        var scored: [String: ScoredRead] = [topics.scored: options.scoredRead]
-        for p in options.pipelines {
-            scored[p.scoredTopic] = scored[p.scoredTopic].map { $0.widened(with: p.scoredRead) } ?? p.scoredRead
-            pipelines.append((p.name, p.scoredTopic))
-        }
         // Topics that carry more than scored records are read whole.
         wholeTopics = [topics.metrics, topics.models, topics.control]
-            + options.pipelines.flatMap { [$0.modelsTopic, $0.labelsTopic].compactMap { $0 } }
-        for name in wholeTopics { scored[name] = nil }
-        byTopic = scored.filter { $0.value != .all }
+        byTopic = wholeTopics.contains(topics.scored) || scoredRead == .all ? [:] : [topics.scored: scoredRead]
+    }
+
+    /// The contract's topics and every pipeline of `options`.
+    init(topics: TopicNames, options: KafkaSourceOptions) {
+        self.init(topics: topics, scoredRead: options.scoredRead)
+        for p in options.pipelines { add(p) }
     }
 
     /// Topics read whole whatever a pipeline's `scored_read` says.
     private var wholeTopics: [String] = []
 
-    /// `pipeline`'s scored topic read as it says too (a template's, found while the source runs).
+    /// `pipeline`'s scored topic read as it says too (its models and labels topics whole).
     mutating func add(_ p: PipelineConfig) {
         let readBefore = p.scoredTopic == contractScored || pipelines.contains { $0.scored == p.scoredTopic }
         pipelines.append((p.name, p.scoredTopic))
