@@ -130,11 +130,11 @@ private func mappedPlanner(_ control: PipelineConfig.Control, scoredVersion: Boo
             == #"fraud is watched only (control = "none" in its [[pipelines]] entry)"#)
     // Expanded into other pipelines, its templates still name the ones found later.
     config.pipelines = [PipelineConfig(name: "other", scoredTopic: "other.scored", control: .none)]
-    config.pipelineTemplates = [PipelineConfig(name: "{*}", scoredTopic: "*.scored", modelsTopic: "{*}.models", control: .republish)]
+    config.expandedTemplates = [PipelineConfig(name: "{*}", scoredTopic: "*.scored", modelsTopic: "{*}.models", control: .republish)]
     #expect(ControlPlanner(config).plan(.retire, pipeline: p, model: p.models[0], version: 3).failureText?
             .hasPrefix("fraud is controlled by re-publishing its models messages") == true)
     // A name no template makes is a contract pipeline.
-    config.pipelineTemplates = [PipelineConfig(name: "wine-{*}", scoredTopic: "*.scored", control: .none)]
+    config.expandedTemplates = [PipelineConfig(name: "wine-{*}", scoredTopic: "*.scored", control: .none)]
     #expect(try ControlPlanner(config).plan(.promote, pipeline: p, model: p.models[0], version: 3).get().route == .controlTopic)
 }
 

@@ -27,8 +27,12 @@ public struct EffectiveConfig: Sendable, Hashable {
     /// Pipelines watched through their own topics: the context's list when it has one.
     public var pipelines: [PipelineConfig]
     /// The templates of `pipelines` once they are expanded into it (their pipelines of the
-    /// cluster's topics then): what names a pipeline of theirs found later.
-    public var pipelineTemplates: [PipelineConfig] = []
+    /// cluster's topics then).
+    public var expandedTemplates: [PipelineConfig] = []
+
+    /// Every `[[pipelines]]` template, expanded or not: what names a pipeline of theirs found
+    /// later.
+    public var pipelineTemplates: [PipelineConfig] { pipelines.filter(\.isTemplate) + expandedTemplates }
 
     public init(
         contextName: String?, brokers: String?, topics: TopicNames,

@@ -29,26 +29,27 @@ public struct ControlPlanner: Sendable {
     /// messages).
     public init(_ config: EffectiveConfig) {
         self.init(protectedPipelines: Set(config.control.protectedPipelines), psiCritical: config.engine.drift.psiCritical)
-        for p in config.pipelines where !p.isTemplate { learn(p) }
-        templates = config.pipelines.filter(\.isTemplate) + config.pipelineTemplates
+        for p in config.pipelines where !p.isTemplate {
+            (uncontrollable[p.name], republishing[p.name]) = Self.control(of: p)
+        }
+        templates = config.pipelineTemplates
     }
 
-    private mutating func learn(_ p: PipelineConfig) {
+    /// How `p` is controlled: refused with a reason, by re-publishing (and whether its scored
+    /// records carry the version), or (neither) on the control topic.
+    private static func control(of p: PipelineConfig) -> (why: String?, republish: Bool?) {
         switch p.control {
-        case .contract: break
-        case .none: uncontrollable[p.name] = "\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)"
-        case .republish: republishing[p.name] = p.scoredCarriesVersion
+        case .contract: (nil, nil)
+        case .none: ("\(p.name) is watched only (control = \"none\" in its [[pipelines]] entry)", nil)
+        case .republish: (nil, p.scoredCarriesVersion)
         }
     }
 
-    /// How `pipeline` is controlled: refused with a reason, by re-publishing (and whether its
-    /// scored records carry the version), or (neither) on the control topic.
+    /// How the pipeline called `pipeline` is controlled: as its entry says, else as the
+    /// template it is a pipeline of says.
     private func control(of pipeline: String) -> (why: String?, republish: Bool?) {
         if uncontrollable[pipeline] != nil || republishing[pipeline] != nil { return (uncontrollable[pipeline], republishing[pipeline]) }
-        guard let p = templates.lazy.compactMap({ $0.instance(named: pipeline) }).first else { return (nil, nil) }
-        var planner = ControlPlanner()
-        planner.learn(p)
-        return (planner.uncontrollable[pipeline], planner.republishing[pipeline])
+        return templates.lazy.compactMap { $0.instance(named: pipeline) }.first.map(Self.control) ?? (nil, nil)
     }
 
     /// The model a command about `pipeline` means: `model` if given (it must exist), else the

@@ -138,7 +138,7 @@ extension DashboardOptions {
         options.contextProtected = config.protected
         options.tailColumns = config.ui.tailColumns
         options.mapped = config.pipelines.filter { !$0.isTemplate }
-        options.mappedTemplates = config.pipelines.filter(\.isTemplate) + config.pipelineTemplates
+        options.mappedTemplates = config.pipelineTemplates
         return options
     }
 }

@@ -11,7 +11,7 @@ extension EffectiveConfig {
         if let problem { StandardError.print("pipetop: warning: \(problem)") }
         var config = self
         config.pipelines = pipelines
-        config.pipelineTemplates += self.pipelines.filter(\.isTemplate)
+        config.expandedTemplates += self.pipelines.filter(\.isTemplate)
         return config
     }
 }
