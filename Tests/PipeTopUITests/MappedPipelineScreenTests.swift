@@ -52,7 +52,9 @@ import PipeTopCore
         let ctx = options.view(state)
         #expect(ctx.mapped["fraud"]?.scoredTopic == "fraud.scored" && ctx.mapped["fraud"]?.consumerGroup == "fraud-scorers")
         #expect(ctx.mapped.count == state.data.snapshot.pipelines.count)
+        // (A run's options do not change; the view of each snapshot is worked out once.)
         options.mappedTemplates = [PipelineConfig(name: "wine-{*}", scoredTopic: "*.scored")]
+        state.data = ScreenData(snapshot: Fixtures.snapshot(), connection: "test")
         #expect(options.view(state).mapped.isEmpty, "no snapshot pipeline is one of wine-{*}")
     }
 }

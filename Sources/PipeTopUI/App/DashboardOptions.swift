@@ -74,13 +74,15 @@ public struct DashboardOptions: Sendable {
         ctx.memo = d.memo
         ctx.contextName = contextName
         ctx.contextProtected = contextProtected
-        var byName = Dictionary(mapped.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        if !mappedTemplates.isEmpty {
-            for p in d.snapshot.pipelines where byName[p.name] == nil {
-                if let config = PipelineConfig.named(p.name, in: mappedTemplates) { byName[p.name] = config }
+        ctx.mapped = d.memo.mappedPipelines {
+            var byName = Dictionary(mapped.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            if !mappedTemplates.isEmpty {
+                for p in d.snapshot.pipelines where byName[p.name] == nil {
+                    if let config = PipelineConfig.named(p.name, in: mappedTemplates) { byName[p.name] = config }
+                }
             }
+            return byName
         }
-        ctx.mapped = byName
         ctx.capture = d.capture
         ctx.tailView = d.tailView
         ctx.topicTail = d.topicTail

@@ -1,3 +1,4 @@
+import PipeTopCore
 import Synchronization
 
 /// Work the screens derive from one snapshot, kept with it: the Overview's order is asked
@@ -10,6 +11,7 @@ final class SnapshotMemo: Sendable {
     }
 
     private let overview = Mutex<(key: OverviewKey, order: [Int])?>(nil)
+    private let mapped = Mutex<[String: PipelineConfig]?>(nil)
 
     /// The Overview's order under `sort` and `filter`, computed the first time they are asked for.
     func overviewOrder(sort: OverviewSort, filter: RowFilter?, _ compute: () -> [Int]) -> [Int] {
@@ -18,5 +20,14 @@ final class SnapshotMemo: Sendable {
         let order = compute()
         overview.withLock { $0 = (key, order) }
         return order
+    }
+
+    /// The snapshot's mapped pipelines by name, computed the first time they are asked for
+    /// (every frame and key asks; a template's pipelines are found by their names).
+    func mappedPipelines(_ compute: () -> [String: PipelineConfig]) -> [String: PipelineConfig] {
+        if let kept = mapped.withLock({ $0 }) { return kept }
+        let byName = compute()
+        mapped.withLock { $0 = byName }
+        return byName
     }
 }
