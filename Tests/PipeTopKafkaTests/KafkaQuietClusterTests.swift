@@ -45,7 +45,7 @@ struct KafkaQuietClusterTests {
         }
         #expect(flowing)
         // Every report read, so the last arrival is final.
-        #expect(await eventually(timeout: .seconds(5)) {
+        #expect(await eventually(timeout: .seconds(15)) {
             store.snapshot().pipeline(named: "quiet")?.instances.first?.recordsIn == UInt64((report - 1) * 2_000)
         })
         let lastArrival = try #require(store.snapshot().pipeline(named: "quiet")?.lastArrivalMs)

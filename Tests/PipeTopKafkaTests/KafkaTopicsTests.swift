@@ -203,7 +203,7 @@ struct KafkaTopicsTests {
             try await Task.sleep(for: .milliseconds(10))
         }
         // The last one is read at once (long before the 30 s interval) ...
-        #expect(await eventually(timeout: .seconds(5)) { probe.latest(describing: "topics.keys.b")?.topics.first { $0.name == "topics.keys.b" }?.settings != nil })
+        #expect(await eventually(timeout: .seconds(15)) { probe.latest(describing: "topics.keys.b")?.topics.first { $0.name == "topics.keys.b" }?.settings != nil })
         try await Task.sleep(for: .milliseconds(700))
         // ... and samples are at least 300 ms apart, not one a key (on a calm machine that is
         // at most 5 here; without the coalescing it took 40 samples in 1.1 s).

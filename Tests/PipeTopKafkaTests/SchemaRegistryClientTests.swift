@@ -212,7 +212,7 @@ struct SchemaRegistryClientTests {
             message = Self.failure { () throws(SchemaRegistryError) in try client.cachedSchema(.id(id)) }
         }
         #expect(message == "schema \(id): \(stub.url)/schemas/ids/\(id): timed out after 0.5 s")
-        #expect(took < .milliseconds(1_500), "\(took)")
+        #expect(took < .milliseconds(2_500), "well before the registry's 3 s answer, \(took)")
     }
 
     @Test func theTimeoutBoundsAWholeFetchReferencesIncluded() throws {

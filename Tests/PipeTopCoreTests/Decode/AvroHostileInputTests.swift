@@ -53,7 +53,8 @@ import PipeTopCore
         }, ValueDecodeError("negative bytes length -64", at: 44))
     }
 
-    @Test func aHundredMegabyteLengthPrefixFailsAtOnce() throws {
+    /// The length is checked against what is left before anything is allocated or read.
+    @Test func aHundredMegabyteLengthPrefixIsRefusedBeforeAnythingIsRead() throws {
         let schema = try AvroSchema(parsing: #""bytes""#)
         var prefix: [UInt8] = []
         var n: UInt64 = 100_000_000 << 1  // zig-zag
@@ -63,11 +64,7 @@ import PipeTopCore
         }
         prefix.append(UInt8(n))
         let message = prefix + [UInt8](repeating: 0x41, count: 20)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            #expect(throws: ValueDecodeError("bytes length 100000000 exceeds the 20 bytes left", at: 0)) { try schema.decode(message) }
-        }
-        #expect(elapsed < .milliseconds(50))
+        #expect(throws: ValueDecodeError("bytes length 100000000 exceeds the 20 bytes left", at: 0)) { try schema.decode(message) }
     }
 
     @Test func badBlockCountsAreErrors() throws {
