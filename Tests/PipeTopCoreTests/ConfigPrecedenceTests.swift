@@ -122,6 +122,8 @@ private func resolve(
     #expect(engine.drift.bins == 4)
     #expect(engine.alerts.staleAfterSeconds == 120)
     #expect(engine.limits == StoreLimits())
+    let raised = try resolve(text: "[drift]\nmax_tracked_versions = 900\nmax_windows = 2000").engine.limits
+    #expect(raised.maxTrackedVersions == 900 && raised.maxDriftWindows == 2_000)
 }
 
 @Test func auditLogDefaultsToTheXDGStateDirectory() throws {

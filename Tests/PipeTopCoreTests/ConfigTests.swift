@@ -74,6 +74,18 @@ import Testing
             && drift.jsWarn == 0.3)
 }
 
+@Test func driftSectionSetsHowManyVersionsKeepWindows() throws {
+    let loaded = try parseConfig(
+        """
+        [drift]
+        max_tracked_versions = 1024
+        max_windows = 4096
+        """
+    )
+    #expect(loaded.config.limits.maxTrackedVersions == 1_024 && loaded.config.limits.maxDriftWindows == 4_096)
+    #expect(PipeTopConfig.defaults.limits == StoreLimits(), "the other caps stay built in")
+}
+
 @Test func alertsSectionParses() throws {
     let alerts = try parseConfig(
         """
@@ -165,6 +177,8 @@ import Testing
 
 @Test(arguments: [
     ("[drift]\nbins = 500", "pipetop.toml: drift.bins: must be between 2 and 100, got 500"),
+    ("[drift]\nmax_tracked_versions = 5000", "pipetop.toml: drift.max_tracked_versions: must be between 1 and 4096, got 5000"),
+    ("[drift]\nmax_windows = 0", "pipetop.toml: drift.max_windows: must be between 1 and 16384, got 0"),
     ("[ui]\nfps = 0", "pipetop.toml: ui.fps: must be between 1 and 60, got 0"),
     (
         "[ui]\ntail_columns = [\"time\", \"bogus\"]",

@@ -10,7 +10,7 @@ enum ConfigDecoder {
         let top = TOMLSectionReader(table: root, path: "", file: file, environment: environment)
         var config = PipeTopConfig.defaults
         if let ui = try top.table("ui") { config.ui = try decodeUI(ui) }
-        if let drift = try top.table("drift") { config.drift = try decodeDrift(drift) }
+        if let drift = try top.table("drift") { config.drift = try decodeDrift(drift, limits: &config.limits) }
         if let alerts = try top.table("alerts") { config.alerts = try decodeAlerts(alerts) }
         if let control = try top.table("control") {
             config.control = try decodeControl(control, environment: environment)
@@ -50,8 +50,10 @@ enum ConfigDecoder {
         return ui
     }
 
-    private static func decodeDrift(_ r: TOMLSectionReader) throws(ConfigError) -> DriftSettings {
+    private static func decodeDrift(_ r: TOMLSectionReader, limits: inout StoreLimits) throws(ConfigError) -> DriftSettings {
         var drift = DriftSettings()
+        if let n = try r.int("max_tracked_versions", in: StoreLimits.trackedVersionsRange) { limits.maxTrackedVersions = n }
+        if let n = try r.int("max_windows", in: StoreLimits.driftWindowsRange) { limits.maxDriftWindows = n }
         if let bins = try r.int("bins", in: 2...100) { drift.bins = bins }
         if let n = try r.int("reference_window", in: 1...10_000_000) { drift.referenceWindow = n }
         if let n = try r.int("current_window", in: 1...10_000_000) { drift.currentWindow = n }

@@ -31,6 +31,8 @@ public enum ConfigRenderer {
         out.append("bins = \(drift.bins)")
         out.append("reference_window = \(drift.referenceWindow)")
         out.append("current_window = \(drift.currentWindow)")
+        out.append("max_tracked_versions = \(effective.engine.limits.maxTrackedVersions)")
+        out.append("max_windows = \(effective.engine.limits.maxDriftWindows)")
         out.append("psi_warn = \(drift.psiWarn)")
         out.append("psi_critical = \(drift.psiCritical)")
         out.append("ks_pvalue = \(drift.ksPValue)")

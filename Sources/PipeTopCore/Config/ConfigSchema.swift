@@ -15,7 +15,7 @@ public enum ConfigSchema {
     /// Every key path, contexts written without an index.
     public static let keyPaths: [String] = [
         "ui.theme", "ui.fps", "ui.time_range", "ui.tail_columns", "ui.keymap",
-        "drift.bins", "drift.reference_window", "drift.current_window",
+        "drift.bins", "drift.reference_window", "drift.current_window", "drift.max_tracked_versions", "drift.max_windows",
         "drift.psi_warn", "drift.psi_critical", "drift.ks_pvalue", "drift.js_warn",
         "alerts.throughput_drop", "alerts.error_rate", "alerts.latency_slo_ms",
         "alerts.lag_max", "alerts.stale_after", "alerts.group_stalled_after", "alerts.malformed_rate",

@@ -128,7 +128,7 @@ public struct EffectiveConfig: Sendable, Hashable {
                 .overridden(by: SchemaRegistrySettings(url: overrides.schemaRegistry)),
             readOnly: readOnly,
             protected: context?.protected ?? false,
-            engine: EngineSettings(drift: config.drift, alerts: config.alerts),
+            engine: EngineSettings(drift: config.drift, alerts: config.alerts, limits: config.limits),
             ui: ui,
             control: control,
             auditLogPath: auditLogPath,

@@ -2,6 +2,9 @@
 public struct PipeTopConfig: Sendable, Hashable {
     public var ui = UISettings()
     public var drift = DriftSettings()
+    /// The store's caps; `[drift]` sets how many versions keep live windows (`max_tracked_versions`,
+    /// `max_windows`), the rest are built in.
+    public var limits = StoreLimits()
     public var alerts = AlertSettings()
     public var control = ControlSettings()
     public var kafka = KafkaSettings()

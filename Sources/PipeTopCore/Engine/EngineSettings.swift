@@ -66,11 +66,17 @@ public struct StoreLimits: Sendable, Hashable {
     public var maxVersionsPerModel = 200
     public var maxTransitionsPerVersion = 32
     /// Versions, over all pipelines, that keep live windows (drift, latency, quality);
-    /// beyond it the least recently scored version keeps only its final numbers.
+    /// beyond it the least recently scored version keeps only its final numbers, and a version
+    /// that wants windows while every followed one scored within `trackerTenureMs` waits
+    /// (`PipelineSnapshot.waitingForWindows`). `[drift] max_tracked_versions`.
     public var maxTrackedVersions = 64
     /// Drift windows (the score or one feature of one version) over all pipelines: each holds
-    /// `referenceWindow + currentWindow` values, about 90 KB with the defaults.
+    /// `referenceWindow + currentWindow` values, about 90 KB with the defaults. `[drift] max_windows`.
     public var maxDriftWindows = 256
+    /// What the configuration may set them to: the store's slots are named by 12 bits, and
+    /// 16,384 windows of the default size are about 1.5 GB.
+    public static let trackedVersionsRange = 1...4_096
+    public static let driftWindowsRange = 1...16_384
     public var maxFeaturesPerVersion = 32
     /// Scored records kept for joining labels by key.
     public var labelJoinKeys = 100_000

@@ -25,6 +25,12 @@ enum Cells {
         "stall check in \(Format.duration(ms: ms + 999))"
     }
 
+    /// Why a version that is scoring has no drift, latency or quality (`waitingForWindows`).
+    static func waitingForWindows(_ limits: StoreLimits) -> String {
+        "not followed now: live windows are kept for \(Format.counted(limits.maxTrackedVersions, "version")) (\(limits.maxDriftWindows) drift windows) at once, "
+            + "the most recently scored; this one waits until one of them falls quiet ([drift] max_tracked_versions, max_windows)"
+    }
+
     static func role(for status: PipelineStatus) -> ThemeRole {
         switch status {
         case .ok: .ok

@@ -49,6 +49,11 @@ enum DriftScreen {
         ], rows: rows.map { Table.Row($0.cells) }, selected: selected)
         let inner = block.inner(parts[0])
         table.render(in: inner, buffer: &buffer, theme: ctx.theme)
+        if rows.isEmpty, let waiting = ctx.pipeline(state)?.waitingForWindows, !waiting.isEmpty, inner.height > 1 {
+            let versions = waiting.map(\.label).joined(separator: ", ")
+            Paragraph("\(versions): " + Cells.waitingForWindows(ctx.settings.limits), overflow: .wrap, role: .warn)
+                .render(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), buffer: &buffer, theme: ctx.theme)
+        }
         let visible = Table.visibleRange(selected: selected, offset: 0, height: max(0, inner.height - 1), count: rows.count)
         let trendColumn = table.columnRects(in: inner)[3]
         for (line, i) in visible.enumerated() {
@@ -84,7 +89,10 @@ enum DriftScreen {
         let unused = p.flatMap { p in
             p.summaryRejections == 0 ? nil : "\(p.summaryRejections) summaries unused" + (p.lastSummaryRejection.map { ": \($0)" } ?? "")
         }
-        let parts = [filter.map { "/\($0.label)" }, unused].compactMap { $0 }
+        let waiting = p.flatMap { p in
+            p.waitingForWindows.isEmpty ? nil : Format.counted(p.waitingForWindows.count, "version") + " not followed now"
+        }
+        let parts = [filter.map { "/\($0.label)" }, unused, waiting].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 

@@ -9,6 +9,8 @@ enum ModelsScreen {
         var model: ModelSnapshot
         var version: VersionSnapshot
         var stats: VersionStats?
+        /// Its records are arriving but found no live windows (`waitingForWindows`).
+        var waiting = false
 
         var id: RowID { .version(model: model.name, version: version.version) }
     }
@@ -29,10 +31,12 @@ enum ModelsScreen {
     static func entries(_ ctx: ViewContext, _ state: AppState) -> [Entry] {
         guard let p = ctx.pipeline(state) else { return [] }
         let stats = Dictionary(p.versions.map { ($0.key, $0) }) { first, _ in first }
+        let waiting = Set(p.waitingForWindows)
         let unfolded = state.unfoldedModels[p.name] ?? []
         return p.models.flatMap { m -> [Entry] in
             func line(_ v: VersionSnapshot) -> Line {
-                Line(model: m, version: v, stats: stats[VersionKey(model: m.name, version: v.version)])
+                let key = VersionKey(model: m.name, version: v.version)
+                return Line(model: m, version: v, stats: stats[key], waiting: waiting.contains(key))
             }
             // A filter looks at every version: what it is typed to find may be folded.
             guard state.filters[.models] == nil else { return m.versions.map { .line(line($0)) } }
@@ -78,7 +82,7 @@ enum ModelsScreen {
             Span(Cells.number(d?.ks)), Span(Cells.number(d?.js)),
             Span(l.stats?.agreement.map { Format.percent($0) } ?? "-"),
             Span(Cells.ms(l.stats?.latency?.p99)),
-            Span(l.stats.map { Format.rate(Double($0.scoredCount)) } ?? "-"),
+            l.stats.map { Span(Format.rate(Double($0.scoredCount))) } ?? Span(l.waiting ? "waiting" : "-", role: l.waiting ? .warn : nil),
             command(state, ctx, l),
         ])
     }
@@ -153,12 +157,14 @@ enum ModelsScreen {
             DriftBars(reference: view.referenceShares, current: view.currentShares, edges: view.edges, markFrom: ctx.settings.drift.psiWarn)
                 .render(in: dist.inner(bottom[0]), buffer: &buffer, theme: ctx.theme)
         } else {
-            let text = if let stats = line.stats, !stats.live {
+            let text = if line.waiting {
+                Cells.waitingForWindows(ctx.settings.limits)
+            } else if let stats = line.stats, !stats.live {
                 "\(line.version.state.label): final numbers only, its windows were dropped"
             } else {
                 view.map { "reference: \($0.referenceCollected) of \($0.referenceNeeded) records" } ?? "no scored records yet"
             }
-            Paragraph(text, role: .muted).render(in: dist.inner(bottom[0]), buffer: &buffer, theme: ctx.theme)
+            Paragraph(text, overflow: .wrap, role: .muted).render(in: dist.inner(bottom[0]), buffer: &buffer, theme: ctx.theme)
         }
         let primary = lines.values.first { $0.model.name == line.model.name && $0.version.state == .primary }
         DecisionPanel.render(line: line, primary: primary, in: bottom[1], buffer: &buffer, ctx: ctx)

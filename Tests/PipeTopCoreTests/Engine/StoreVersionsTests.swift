@@ -169,5 +169,37 @@ import Testing
         #expect(p.stats(for: VersionKey(model: "lr", version: 5))?.live == true)
         #expect(p.stats(for: VersionKey(model: "lr", version: 1))?.live == false)
     }
-}
 
+    @Test func aVersionWithoutWindowsIsShownWaitingUntilItGetsThem() {
+        var settings = Self.settings(window: 100)
+        settings.limits.maxTrackedVersions = 2
+        var s = StoreState(settings: settings, basis: .eventTime)
+        func key(_ v: Int) -> VersionKey { VersionKey(model: "lr", version: v) }
+        for i in 0..<40 {
+            s.ingest(scored: Feed.scored(key: "k\(i)", atMs: Int64(i * 10), version: 1 + i % 4), source: "s", arrivalMs: 0)
+        }
+        var p = s.snapshot(arrivalMs: 0).pipelines[0]
+        #expect(p.versions.map(\.key) == [key(1), key(2)])
+        #expect(p.waitingForWindows == [key(3), key(4)])
+        // Version 3 gets the slot of a quiet one and stops waiting; 4 is still shown for a while ...
+        s.ingest(scored: Feed.scored(key: "late", atMs: 400 + StoreState.trackerTenureMs + 1, version: 3), source: "s", arrivalMs: 0)
+        p = s.snapshot(arrivalMs: 0).pipelines[0]
+        #expect(p.stats(for: key(3))?.live == true)
+        #expect(p.waitingForWindows == [key(4)])
+        // ... until its last record is older than the time it is shown for.
+        s.ingest(scored: Feed.scored(key: "later", atMs: 400 + StoreState.waitingShownMs + 1, version: 3), source: "s", arrivalMs: 0)
+        #expect(s.snapshot(arrivalMs: 0).pipelines[0].waitingForWindows.isEmpty)
+    }
+
+    @Test func theVersionsShownWaitingAreBounded() {
+        var settings = Self.settings(window: 100)
+        settings.limits.maxTrackedVersions = 1
+        var s = StoreState(settings: settings, basis: .eventTime)
+        for v in 1...100 {
+            s.ingest(scored: Feed.scored(key: "k\(v)", atMs: Int64(v), version: v), source: "s", arrivalMs: 0)
+        }
+        let waiting = s.snapshot(arrivalMs: 0).pipelines[0].waitingForWindows
+        #expect(waiting.count == PipelineState.maxWaitingKept)
+        #expect(waiting.last == VersionKey(model: "lr", version: 100), "the newest are kept")
+    }
+}

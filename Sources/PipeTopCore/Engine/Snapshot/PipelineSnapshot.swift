@@ -36,6 +36,11 @@ public struct PipelineSnapshot: Sendable {
     /// that do not fit its bins), and the last reason.
     public var summaryRejections: UInt64 = 0
     public var lastSummaryRejection: String?
+    /// Versions whose scored records found no live windows in the last
+    /// `StoreState.waitingShownMs` of store time: more versions score at once than the store
+    /// follows (`StoreLimits.maxTrackedVersions`, `maxDriftWindows`), so these have no drift,
+    /// latency or quality until a followed one falls quiet. By model and version.
+    public var waitingForWindows: [VersionKey] = []
 
     /// The stats of one version, if any scored record of it was seen.
     public func stats(for key: VersionKey) -> VersionStats? {

@@ -11,6 +11,7 @@ struct PipelineReading {
     var instances: [InstanceSnapshot]
     var models: [ModelSnapshot]
     var versions: [VersionStats]
+    var waitingForWindows: [VersionKey]
     /// Store time since the pipeline was last heard of, ms.
     var silentForMs: Int64
     var stale: Bool

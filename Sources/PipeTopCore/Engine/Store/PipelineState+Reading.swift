@@ -21,7 +21,7 @@ extension PipelineState {
             // own `latency_us`), the serving versions' record latencies stand for the pipeline's.
             latency: latency(endingAt: end) ?? Self.servingLatency(models, versions),
             lag: groupLag?.total ?? instances.lag, groupLag: groupLag, instances: instances.list, models: models,
-            versions: versions, silentForMs: silentFor, stale: Double(silentFor) > staleAfterMs)
+            versions: versions, waitingForWindows: waiting(nowMs: now), silentForMs: silentFor, stale: Double(silentFor) > staleAfterMs)
     }
 
     /// The pipeline as a snapshot shows it, from a reading and its alerts.
@@ -34,7 +34,12 @@ extension PipelineState {
             lastArrivalMs: lastArrivalMs, outOfOrder: outOfOrder,
             latencyLayoutMismatches: latency.layoutMismatches, instanceResets: instanceResets,
             registryCounters: registry.counters, summaryRejections: summaryRejections,
-            lastSummaryRejection: lastSummaryRejection)
+            lastSummaryRejection: lastSummaryRejection, waitingForWindows: r.waitingForWindows)
+    }
+
+    /// The versions that wanted live windows recently (see `PipelineSnapshot.waitingForWindows`).
+    private func waiting(nowMs now: Int64) -> [VersionKey] {
+        waitingForWindows.isEmpty ? [] : waitingForWindows.filter { now - $0.value <= StoreState.waitingShownMs }.keys.sorted()
     }
 
     /// The instances by name and the sum of the lag they report (nil when none does).

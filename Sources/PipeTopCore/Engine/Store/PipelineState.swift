@@ -38,6 +38,10 @@ struct PipelineState: Sendable {
     var lastSummaryRejection: String?
     /// Final numbers of versions whose live windows were dropped, bounded like the registry.
     var frozen: [VersionKey: VersionStats] = [:]
+    /// Versions whose records found no live windows, and the store time of the last such
+    /// record; at most `maxWaitingKept`, a version leaving when it gets windows.
+    var waitingForWindows: [VersionKey: Int64] = [:]
+    static let maxWaitingKept = 16
 
     init(name: String, limits: StoreLimits, arrivalMs: Int64) {
         self.name = name
@@ -49,9 +53,18 @@ struct PipelineState: Sendable {
     var approximateBytes: Int {
         var bytes = 256 + history.approximateBytes + latency.approximateBytes + registry.approximateBytes
         for i in instances.values { bytes += 160 + i.serving.count * 40 + i.latencyCumulative.count * 8 }
-        bytes += trackerTokens.count * 40
+        bytes += trackerTokens.count * 40 + waitingForWindows.count * 48
         for f in frozen.values { bytes += 16 + f.approximateBytes }
         return bytes
+    }
+
+    /// A record of `key` found no live windows at store time `atMs`.
+    mutating func noteWaiting(_ key: VersionKey, atMs: Int64) {
+        if waitingForWindows[key] == nil, waitingForWindows.count >= Self.maxWaitingKept,
+           let oldest = waitingForWindows.min(by: { $0.value < $1.value })?.key {
+            waitingForWindows[oldest] = nil
+        }
+        waitingForWindows[key] = atMs
     }
 
     /// Applies one metrics report; returns false when it was a duplicate or out of order.

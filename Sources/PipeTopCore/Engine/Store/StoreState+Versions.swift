@@ -7,6 +7,8 @@ extension StoreState {
     /// pipelines), swapping one out per record would leave every window nearly empty and
     /// allocate a tracker per record. The newcomer waits until a tracked version falls quiet.
     static let trackerTenureMs: Int64 = 5_000
+    /// How long (store time) a version whose records found no live windows is shown waiting.
+    static let waitingShownMs: Int64 = 10_000
 
     /// The hot path: ingests a scored record without copying it.
     public mutating func ingest(scored e: borrowing ScoredEvent, source: String, arrivalMs: Int64) {
@@ -18,8 +20,10 @@ extension StoreState {
         for observer in scoredObservers { observer.observe(e) }
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
         pipelines[p].noteScored(atMs: e.tsMs, arrivalMs: arrivalMs)
-        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version, atMs: e.tsMs), let slot = slots.slot(token)
-        else { return }
+        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version, atMs: e.tsMs), let slot = slots.slot(token) else {
+            pipelines[p].noteWaiting(VersionKey(model: e.model, version: e.version), atMs: storeNow(arrivalMs: arrivalMs))
+            return
+        }
         let limits = settings.limits
         let features = slots[slot]?.tracker.featureDrift.count ?? 0
         let mayAdd = slots.driftWindows < limits.maxDriftWindows && features < limits.maxFeaturesPerVersion
@@ -82,7 +86,10 @@ extension StoreState {
                 continue
             }
             guard let token = tracker(pipelineAt: p, model: h.model, version: h.version, atMs: e.tsMs), let slot = slots.slot(token),
-                  let box = slots[slot] else { continue }
+                  let box = slots[slot] else {
+                pipelines[p].noteWaiting(VersionKey(model: h.model, version: h.version), atMs: storeNow(arrivalMs: arrivalMs))
+                continue
+            }
             let room = min(limits.maxDriftWindows - slots.driftWindows, limits.maxFeaturesPerVersion - box.tracker.featureDrift.count)
             let outcome = box.tracker.summarize(h, atMs: e.tsMs, reference: reference, room: max(0, room), settings: settings.drift)
             if outcome.added > 0 { slots.addedDriftWindows(outcome.added) }
@@ -137,6 +144,7 @@ extension StoreState {
         let tracker = VersionTracker(pipeline: pipelines.names[p], key: key, settings: settings, reference: reference)
         guard let token = slots.insert(tracker) else { return nil }
         pipelines[p].trackerTokens[key] = token
+        pipelines[p].waitingForWindows[key] = nil
         return token
     }
 
