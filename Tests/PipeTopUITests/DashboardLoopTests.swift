@@ -60,6 +60,41 @@ import PipeTopCore
         #expect(backend.clearCount >= 2, "a resize clears and draws the whole frame")
     }
 
+    /// With room for one version's live windows, pipeline `b`'s waits behind `a`'s until the
+    /// operator opens `b`: the version on screen takes the windows with its next record.
+    @Test func theVersionsOnScreenAreFollowedFirst() throws {
+        let clock = ManualWallClock(nowMs: Self.t0 + 10_000)
+        let backend = TestBackend(columns: 140, rows: 30)
+        let screens = Screens(backend)
+        var settings = EngineSettings()
+        settings.limits.maxTrackedVersions = 1
+        let store = PipelineStore(settings: settings, basis: .eventTime, clock: clock)
+        let scored: @Sendable (Int64) -> Void = { at in
+            for name in ["a", "b"] {
+                store.ingest(.scored(ScoredEvent(pipeline: name, tsMs: Self.t0 + at, key: "k\(at)", model: "\(name)-lr", version: 1, score: 0.5)),
+                             source: "scored")
+            }
+        }
+        for name in ["a", "b"] {
+            store.ingest(.model(ModelEvent(pipeline: name, tsMs: Self.t0, model: "\(name)-lr", version: 1, event: .promoted)), source: "models")
+        }
+        for at in Int64(1)...3 { scored(at * 100) }
+        let input = ScriptedInput([
+            .key("G", afterMs: 200), .key("enter"), .key("2"), screens.take(),
+            .run(afterMs: 200) { scored(400) }, screens.take(),
+            .key("q", afterMs: 200),
+        ], clock: clock, backend: backend)
+        DashboardApp(store: store, options: try Self.options(), clock: clock) { ("replay finished", .ok) }
+            .run(on: backend, input: input, colors: 256)
+        try #require(screens.shown.count == 2)
+        let before = try #require(screens.shown[0].split(separator: "\n").first { $0.contains("b-lr") && $0.contains("serving") }, "\(screens.shown[0])")
+        #expect(before.contains("waiting"), "\(before)")
+        let after = try #require(screens.shown[1].split(separator: "\n").first { $0.contains("b-lr") && $0.contains("serving") }, "\(screens.shown[1])")
+        #expect(!after.contains("waiting") && after.contains(" 1 "), "b's version counts its first record with windows: \(after)")
+        let a = store.snapshot().pipeline(named: "a")
+        #expect(a?.stats(for: VersionKey(model: "a-lr", version: 1))?.live == false, "a's gave its windows up, b being on screen")
+    }
+
     @Test func anIdleDashboardDrawsOnlyWhenTheClockTicks() throws {
         let clock = ManualWallClock(nowMs: Self.t0 + 10_000)
         let backend = TestBackend(columns: 120, rows: 30)

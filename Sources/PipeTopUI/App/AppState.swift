@@ -85,6 +85,13 @@ public struct AppState: Sendable {
 
     public var themeName: String { themes[themeIndex] }
 
+    /// The pipeline whose versions are on screen (Pipeline, Models, Drift, its Tail), if any:
+    /// the store follows its versions first (`PipelineStore.focus(on:)`).
+    public var pipelineOnScreen: String? {
+        guard [.pipeline, .models, .drift, .tail].contains(screen), tailTopic == nil else { return nil }
+        return pipeline ?? data.snapshot.pipelines.first?.name
+    }
+
     /// The selected row of `count` on `screen`; with none chosen, the first row, except on
     /// the Tail, which follows its newest row, the last.
     public func selected(on screen: Screen, count: Int) -> Int {

@@ -152,6 +152,7 @@ public final class DashboardApp {
                 if let result = perform(effect, state) { pending.append(result) }
             }
         }
+        store.focus(on: state.pipelineOnScreen)
     }
 
     /// Reads the sources for the screens. A paused display keeps its snapshot (`update`

@@ -28,7 +28,8 @@ enum Cells {
     /// Why a version that is scoring has no drift, latency or quality (`waitingForWindows`).
     static func waitingForWindows(_ limits: StoreLimits) -> String {
         "not followed now: live windows are kept for \(Format.counted(limits.maxTrackedVersions, "version")) (\(limits.maxDriftWindows) drift windows) at once, "
-            + "the most recently scored; this one waits until one of them falls quiet ([drift] max_tracked_versions, max_windows)"
+            + "the most recently scored; this one waits until one of them falls quiet, or takes one with its next record while on screen "
+            + "([drift] max_tracked_versions, max_windows)"
     }
 
     static func role(for status: PipelineStatus) -> ThemeRole {

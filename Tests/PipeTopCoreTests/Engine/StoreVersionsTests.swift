@@ -202,4 +202,26 @@ import Testing
         #expect(waiting.count == PipelineState.maxWaitingKept)
         #expect(waiting.last == VersionKey(model: "lr", version: 100), "the newest are kept")
     }
+
+    @Test func theFocusedPipelinesVersionsTakeWindowsWithinTheTenure() {
+        var settings = Self.settings(window: 100)
+        settings.limits.maxTrackedVersions = 2
+        // Two shards of one slot each: wherever a pipeline lands, focusing it reaches its shard.
+        let store = PipelineStore(settings: settings, basis: .eventTime, shards: 2)
+        let names = (0..<6).map { "p\($0)" }
+        func score(at ms: Int64) {
+            for name in names { store.ingest(.scored(Feed.scored(name, key: "k\(ms)", atMs: ms)), source: "s") }
+        }
+        score(at: 1)
+        for (i, name) in names.enumerated() {
+            store.focus(on: name)
+            score(at: Int64(2 + i))
+            let p = store.snapshot().pipeline(named: name)
+            #expect(p?.versions.first?.live == true, "\(name) on screen is followed")
+            #expect(p?.waitingForWindows.isEmpty == true)
+        }
+        store.focus(on: nil)
+        score(at: 10)
+        #expect(store.snapshot().pipelines.filter { $0.versions.first?.live == true }.count == 2, "the two slots hold two versions")
+    }
 }

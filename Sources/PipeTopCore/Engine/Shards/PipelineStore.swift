@@ -23,6 +23,8 @@ public final class PipelineStore: Sendable {
     let shards: [StoreShard]
     let clock: any WallClock
     private let readersWaiting = Atomic<Int>(0)
+    /// The pipeline last given to `focus(on:)`, so an unchanged one takes no lock.
+    private let focused = Mutex<String?>(nil)
     /// The tail and timeline every merged snapshot is cut to (each shard keeps as many).
     private let limits: StoreLimits
 
@@ -138,6 +140,17 @@ public final class PipelineStore: Sendable {
 
     func shard(of pipeline: String) -> StoreShard {
         shards[ShardRouting.shard(of: pipeline, count: shards.count)]
+    }
+
+    /// The pipeline the operator is looking at, or nil: when more versions score than the store
+    /// follows, its versions get live windows first (see `StoreState.focusedPipeline`).
+    public func focus(on pipeline: String?) {
+        let changed = focused.withLock { current in
+            defer { current = pipeline }
+            return current != pipeline
+        }
+        guard changed else { return }
+        for shard in shards { read(shard) { $0.focusedPipeline = pipeline } }
     }
 
     /// A shard's lock for the UI's side, announced so that writers make way.

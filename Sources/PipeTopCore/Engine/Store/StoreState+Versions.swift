@@ -125,8 +125,9 @@ extension StoreState {
 
     /// Starts live windows for a version scored (or summarized) at `atMs`, making room by
     /// freezing the least recently active one unless that one is within its tenure (then nil:
-    /// not now).
+    /// not now) and this pipeline is not the one on screen.
     private mutating func startTracking(pipelineAt p: Int, key: VersionKey, atMs: Int64) -> Int32? {
+        let focused = focusedPipeline == pipelines.names[p]
         var attempts = slots.capacity
         // Saturating: an event time near the smallest Int64 is bad input, not a reason to trap.
         let tenureStart = atMs > Int64.min + Self.trackerTenureMs ? atMs - Self.trackerTenureMs : Int64.min
@@ -134,7 +135,7 @@ extension StoreState {
             attempts -= 1
             guard let victim = slots.leastRecentlyScored(), let slot = slots.slot(victim), let box = slots[slot],
                   let ownerAt = pipelines.position(of: box.tracker.pipeline) else { break }
-            guard box.tracker.lastActiveMs < tenureStart else { return nil }
+            guard focused || box.tracker.lastActiveMs < tenureStart else { return nil }
             stopTracking(pipelineAt: ownerAt, token: victim)
             evictions += 1
         }

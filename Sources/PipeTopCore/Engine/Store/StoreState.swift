@@ -30,6 +30,9 @@ public struct StoreState: Sendable {
     var topicWarnings: [TopicWarning: String] = [:]
     /// Live version trackers of all pipelines; see `StoreState+Versions`.
     var slots: VersionSlots
+    /// The pipeline the operator is looking at (`PipelineStore.focus(on:)`): a version of it
+    /// that wants live windows takes the least recently scored one's, tenure or not.
+    public var focusedPipeline: String?
     var labelJoin: LabelJoin
     /// The latest scored records, for the Tail screen.
     var tail: ScoredTail
