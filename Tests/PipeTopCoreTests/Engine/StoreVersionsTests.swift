@@ -224,4 +224,18 @@ import Testing
         score(at: 10)
         #expect(store.snapshot().pipelines.filter { $0.versions.first?.live == true }.count == 2, "the two slots hold two versions")
     }
+
+    @Test func aFinishedVersionsRecordsAreNotShownWaiting() {
+        var settings = Self.settings(window: 100)
+        settings.limits.maxTrackedVersions = 1
+        var s = StoreState(settings: settings, basis: .eventTime)
+        for (v, ts) in [(1, Int64(1)), (2, 2)] {
+            s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: ts, model: "lr", version: v, event: .promoted)), source: "models", arrivalMs: 0)
+        }
+        // Another pipeline holds the one slot; a backlog replays the replaced v1, then v2 scores.
+        s.ingest(scored: Feed.scored("other", key: "o", atMs: 10), source: "s", arrivalMs: 0)
+        s.ingest(scored: Feed.scored(key: "old", atMs: 11, version: 1), source: "s", arrivalMs: 0)
+        s.ingest(scored: Feed.scored(key: "new", atMs: 12, version: 2), source: "s", arrivalMs: 0)
+        #expect(s.snapshot(arrivalMs: 0).pipeline(named: "fraud")?.waitingForWindows == [VersionKey(model: "lr", version: 2)])
+    }
 }

@@ -58,8 +58,10 @@ struct PipelineState: Sendable {
         return bytes
     }
 
-    /// A record of `key` found no live windows at store time `atMs`.
+    /// A record of `key` found no live windows at store time `atMs`; a finished version's
+    /// (history, a backlog read at start) is not waiting for anything.
     mutating func noteWaiting(_ key: VersionKey, atMs: Int64) {
+        guard registry.state(model: key.model, version: key.version)?.isFinished != true else { return }
         if waitingForWindows[key] == nil, waitingForWindows.count >= Self.maxWaitingKept,
            let oldest = waitingForWindows.min(by: { $0.value < $1.value })?.key {
             waitingForWindows[oldest] = nil
