@@ -40,6 +40,22 @@ import PipeTopCore
         #expect(s.screen == .events)
     }
 
+    @Test func aPipelinesScreensOpenedFromTheOverviewAreAboutTheRowSelectedThere() throws {
+        var s = AppState()
+        _ = try Self.press(["j", "2"], &s)
+        #expect(s.screen == .models && s.pipeline == "ctr")
+        // Back on the Overview, another row: Drift, Tail and tab follow it, not the last one opened.
+        _ = try Self.press(["esc", "j", "3"], &s)
+        #expect(s.screen == .drift && s.pipeline == "fraud")
+        _ = try Self.press(["esc", "k", "4"], &s)
+        #expect(s.screen == .tail && s.pipeline == "ctr")
+        _ = try Self.press(["1", "g", "tab"], &s)
+        #expect(s.screen == .models && s.pipeline == "churn")
+        // From another screen the pipeline stays.
+        _ = try Self.press(["3"], &s)
+        #expect(s.screen == .drift && s.pipeline == "churn")
+    }
+
     @Test func quitEndsTheRun() throws {
         var s = AppState()
         #expect(try Self.press(["q"], &s).isEmpty)

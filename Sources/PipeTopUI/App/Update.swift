@@ -228,11 +228,12 @@ public enum Update {
             let tabs = Screen.tabs
             let i = tabs.firstIndex(of: s.screen) ?? 0
             let step = command == .nextScreen ? 1 : tabs.count - 1
+            takeOverviewPipeline(&s, c, selected: selected)
             go(tabs[(i + step) % tabs.count], &s)
         case .overview: go(.overview, &s)
-        case .models: go(.models, &s)
-        case .drift: go(.drift, &s)
-        case .tail: go(.tail, &s)
+        case .models, .drift, .tail:
+            takeOverviewPipeline(&s, c, selected: selected)
+            go(command == .models ? .models : command == .drift ? .drift : .tail, &s)
         case .events: go(.events, &s)
         case .topics: go(.topics, &s)
         case .groups: go(.groups, &s)
@@ -284,6 +285,12 @@ public enum Update {
             return askSilence(selected < count ? c.rowIDs[selected] : nil, &s, c)
         }
         return []
+    }
+
+    /// Leaving the Overview for a pipeline's screens: they are about the row selected there.
+    private static func takeOverviewPipeline(_ s: inout AppState, _ c: AppContext, selected: Int) {
+        guard s.screen == .overview, selected < c.rowIDs.count, case .pipeline(let name) = c.rowIDs[selected] else { return }
+        s.pipeline = name
     }
 
     static func go(_ screen: Screen, _ s: inout AppState) {
