@@ -40,10 +40,11 @@ struct DashboardEndToEndTests {
         for name in ["churn", "ctr", "fraud", "ctr-lr v4", "READ-ONLY"] where name != "READ-ONLY" {
             #expect(overview.contains(name), "overview shows \(name)")
         }
+        // The Overview's first row (the worst pipeline, fraud) is the one its Models are of.
         try s.send("2")
-        try s.waitFor(text: "Models of churn")
+        try s.waitFor(text: "Models of fraud")
         try s.send("3")
-        try s.waitFor(text: "Drift of churn")
+        try s.waitFor(text: "Drift of fraud")
         try s.send("4")
         try s.waitFor(text: "Tail")
         try s.send("5")
