@@ -44,6 +44,15 @@ import PipeTopCore
         #expect(!followed.contains("not followed now"))
     }
 
+    @Test func theOverviewCountsThePipelinesWaitingAndTheirPSIReadsWait() throws {
+        let screen = try Self.frame(.overview, pipeline: "a")
+        #expect(screen.contains("1 waiting for live windows"), "\(screen)")
+        let rows = screen.split(separator: "\n")
+        let a = try #require(rows.first { $0.contains("│OK") && $0.contains(" a ") }, "\(screen)")
+        let b = try #require(rows.first { $0.contains("│OK") && $0.contains(" b ") }, "\(screen)")
+        #expect(!a.contains("wait") && b.contains("wait"), "\(a)\n\(b)")
+    }
+
     @Test func theDriftScreenSaysWhichVersionsWait() throws {
         let screen = try Self.frame(.drift, pipeline: "b")
         #expect(screen.contains("b-lr v2: not followed now: live windows are kept for 1 version"), "\(screen)")

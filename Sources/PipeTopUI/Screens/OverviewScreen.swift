@@ -38,9 +38,19 @@ enum OverviewScreen {
             Span(p.lag.map { (p.groupLag?.unknownEnds ?? 0 > 0 ? "≥" : "") + Format.rate(Double($0)) } ?? "-"),
             Span(Cells.serving(p.models)),
             Span(Cells.candidates(p.models), role: .accent),
-            Span(drift.map { Cells.number($0.psi) } ?? "-", role: Cells.role(for: drift?.alertSeverity)),
+            drift.map { Span(Cells.number($0.psi), role: Cells.role(for: $0.alertSeverity)) }
+                ?? (p.waitingForWindows.isEmpty ? Span("-") : Span("wait", role: .warn)),
             Span(p.alerts.isEmpty ? "0" : "\(p.alerts.count)", role: p.alerts.isEmpty ? .muted : .critical),
         ], filterText: filterText(p))
+    }
+
+    /// The filter, and how many pipelines have a version waiting for live windows (its PSI
+    /// reads `wait`; the Models and Drift screens say why).
+    static func rightTitle(_ ctx: ViewContext, _ state: AppState) -> String? {
+        let waiting = ctx.snapshot.pipelines.reduce(0) { $0 + ($1.waitingForWindows.isEmpty ? 0 : 1) }
+        let parts = [state.filters[.overview].map { "/\($0.label)" }, waiting == 0 ? nil : "\(waiting) waiting for live windows"]
+        let shown = parts.compactMap { $0 }
+        return shown.isEmpty ? nil : shown.joined(separator: " · ")
     }
 
     static func render(in area: Rect, buffer: inout Buffer, ctx: ViewContext, state: AppState) {
@@ -68,7 +78,7 @@ enum OverviewScreen {
         if let pipeline, parts.count == 2 {
             OverviewPanel.render(pipeline, in: parts[1], buffer: &buffer, ctx: ctx, state: state)
         }
-        let block = Block(title: "Pipelines (\(shown.count)), by \(state.overviewSort.label)", rightTitle: state.filters[.overview].map { "/\($0.label)" })
+        let block = Block(title: "Pipelines (\(shown.count)), by \(state.overviewSort.label)", rightTitle: rightTitle(ctx, state))
         block.render(in: parts[0], buffer: &buffer, theme: ctx.theme)
         let inner = block.inner(parts[0])
         // Only the rows on screen are formatted.
