@@ -237,5 +237,8 @@ import Testing
         s.ingest(scored: Feed.scored(key: "old", atMs: 11, version: 1), source: "s", arrivalMs: 0)
         s.ingest(scored: Feed.scored(key: "new", atMs: 12, version: 2), source: "s", arrivalMs: 0)
         #expect(s.snapshot(arrivalMs: 0).pipeline(named: "fraud")?.waitingForWindows == [VersionKey(model: "lr", version: 2)])
+        // A waiting version that finishes (replaced, as a backlog's later records show) waits no more.
+        s.ingest(.model(ModelEvent(pipeline: "fraud", tsMs: 13, model: "lr", version: 3, event: .promoted)), source: "models", arrivalMs: 0)
+        #expect(s.snapshot(arrivalMs: 0).pipeline(named: "fraud")?.waitingForWindows.isEmpty == true)
     }
 }

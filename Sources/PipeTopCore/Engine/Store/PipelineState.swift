@@ -69,6 +69,13 @@ struct PipelineState: Sendable {
         waitingForWindows[key] = atMs
     }
 
+    /// After a lifecycle step of `model`: its versions that finished wait for nothing any more.
+    mutating func forgetFinishedWaiting(model: String) {
+        for key in waitingForWindows.keys where key.model == model {
+            if registry.state(model: key.model, version: key.version)?.isFinished == true { waitingForWindows[key] = nil }
+        }
+    }
+
     /// Applies one metrics report; returns false when it was a duplicate or out of order.
     mutating func apply(_ e: MetricsEvent, arrivalMs: Int64, limits: StoreLimits) -> Bool {
         lastArrivalMs = max(lastArrivalMs, arrivalMs)

@@ -109,6 +109,7 @@ extension StoreState {
                 stopTracking(pipelineAt: p, token: token)
             }
         }
+        pipelines[p].forgetFinishedWaiting(model: key.model)
     }
 
     /// The token of a version's live tracker, started if needed; recently scored versions are found without hashing.
