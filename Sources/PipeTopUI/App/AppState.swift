@@ -85,10 +85,11 @@ public struct AppState: Sendable {
 
     public var themeName: String { themes[themeIndex] }
 
-    /// The pipeline whose versions are on screen (Pipeline, Models, Drift, its Tail), if any:
-    /// the store follows its versions first (`PipelineStore.focus(on:)`).
+    /// The pipeline whose versions' live numbers are on screen (its Pipeline, Models or Drift
+    /// screen), if any: the store follows its versions first (`PipelineStore.focus(on:)`).
+    /// (The Tail shows records, which need no windows.)
     public var pipelineOnScreen: String? {
-        guard [.pipeline, .models, .drift, .tail].contains(screen), tailTopic == nil else { return nil }
+        guard [.pipeline, .models, .drift].contains(screen) else { return nil }
         return pipeline ?? data.snapshot.pipelines.first?.name
     }
 
