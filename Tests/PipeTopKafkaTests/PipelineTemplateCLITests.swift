@@ -35,6 +35,13 @@ struct PipelineTemplateCLITests {
         let reports = (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]]) ?? []
         #expect(Set(reports.compactMap { $0["pipeline"] as? String }) == ["wine-red", "wine-white"], "\(status.stdout) \(status.stderr)")
 
+        // A command about one pipeline reads its topics alone; a name no pipeline has lists those there are.
+        let models = try Pipetop.run(["models", "--pipeline", "wine-red", "--json", "--brokers", broker.bootstrap, "--config", config])
+        let registry = (try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [[String: Any]]) ?? []
+        #expect(models.status == 0 && registry.compactMap { $0["pipeline"] as? String } == ["wine-red"], "\(models.stdout) \(models.stderr)")
+        let unknown = try Pipetop.run(["models", "--pipeline", "wine-blue", "--brokers", broker.bootstrap, "--config", config])
+        #expect(unknown.status == 1 && unknown.stderr == "pipetop: unknown pipeline wine-blue (known: wine-red, wine-white)\n", "\(unknown.stderr)")
+
         let tail = try Pipetop.run(["tail", "--pipeline", "wine-white", "--from", "beginning", "--exit-at-end", "--format", "csv",
                                     "--columns", "pipeline,key,score", "--brokers", broker.bootstrap, "--config", config])
         #expect(tail.status == 0 && tail.stdout.split(separator: "\n").count == 6, "\(tail.stdout) \(tail.stderr)")

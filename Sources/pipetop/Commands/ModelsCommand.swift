@@ -24,17 +24,23 @@ struct ModelsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let view = try ClusterView(try ConfigResolution.resolve(global, overrides: global.overrides).effective)
+            let whole = try ClusterView(try ConfigResolution.resolve(global, overrides: global.overrides).effective)
+            let view = pipeline.map(whole.narrowed) ?? whole
             let config = view.config
             // Mapped pipelines' versions come from their own topics (and which one serves, from
             // their scored records): read as the dashboard reads them, for a moment.
             let mapped = !config.pipelines.isEmpty
             try view.readRegistry(timeout: wait, skippingMissing: mapped)
-            if mapped { try view.watch(seconds: 2) }
+            if mapped { try view.watch(seconds: ClusterView.mappedWatch) }
             var pipelines = view.store.snapshot().pipelines
             if let pipeline {
+                let names = pipelines.map(\.name)
                 pipelines = pipelines.filter { $0.name == pipeline }
-                if pipelines.isEmpty { throw CLIFailure(1, "unknown pipeline \(pipeline)") }
+                if pipelines.isEmpty, let unseen = view.nothingRead(of: pipeline) { throw CLIFailure(1, unseen) }
+                if pipelines.isEmpty {
+                    let known = Array(Set(names + whole.config.pipelines.map(\.name))).sorted()
+                    throw CLIFailure(1, "unknown pipeline \(pipeline) (known: \(KnownNames.listed(known)))")
+                }
             }
             if json {
                 print(JSONText.encode(pipelines.map(RegistryReport.init)))

@@ -145,8 +145,8 @@ struct TailCommand: ParsableCommand {
             }
             guard let p = effective.pipelines.first(where: { $0.name == pipeline }) else {
                 let known = effective.pipelines.map(\.name)
-                let listed = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", … \(known.count) in all" : "")
-                throw usage("--pipeline \(pipeline): no such [[pipelines]] entry" + (known.isEmpty ? " (the configuration has none)" : " (known: \(listed))"))
+                throw usage("--pipeline \(pipeline): no such [[pipelines]] entry"
+                            + (known.isEmpty ? " (the configuration has none)" : " (known: \(KnownNames.listed(known)))"))
             }
             mappedPipeline = p
         }

@@ -20,6 +20,33 @@ struct ClusterView {
         store = PipelineStore(settings: config.engine, basis: .arrival)
     }
 
+    private init(config: EffectiveConfig, client: KafkaClientConfig, store: PipelineStore) {
+        self.config = config
+        self.client = client
+        self.store = store
+    }
+
+    /// How long a command about mapped pipelines reads their topics: their versions, and which
+    /// one serves (from their scored records).
+    static let mappedWatch = 2.0
+
+    /// Why `name`, one of `[[pipelines]]`, is not in the store after `mappedWatch` seconds of
+    /// reading; nil when it is no mapped pipeline.
+    func nothingRead(of name: String) -> String? {
+        guard let p = config.pipelines.first(where: { $0.name == name }) else { return nil }
+        let topics = [p.modelsTopic, p.scoredTopic].compactMap { $0 }.joined(separator: " or ")
+        return "\(name): no model version read from \(topics) in \(Int(Self.mappedWatch)) s"
+    }
+
+    /// This view for a command about one pipeline: when `name` is one of `[[pipelines]]` (a
+    /// template's too), it alone of them is read, so a fleet's other topics cost no time.
+    func narrowed(to name: String) -> ClusterView {
+        guard let pipeline = config.pipelines.first(where: { $0.name == name }) else { return self }
+        var narrowed = config
+        narrowed.pipelines = [pipeline]
+        return ClusterView(config: narrowed, client: client, store: store)
+    }
+
     /// Reads the registry (models topic) and the command history (control topic) to their end.
     /// A version's events are keyed by version, so they spread over partitions and arrive
     /// interleaved; they are put back in event-time order before the registry sees them, so

@@ -41,17 +41,19 @@ enum ControlCLI {
                 id: UUID().uuidString.lowercased(), user: Requester.current(), reason: options.reason, atMs: SystemWallClock().nowMs()))
             return CLIFailure(1, "\(action.rawValue) refused: \(refusal)")
         }
-        let view = try ClusterView(config)
+        let whole = try ClusterView(config)
+        let view = whole.narrowed(to: options.pipeline)
         let mapped = !view.config.pipelines.isEmpty
         try view.readRegistry(timeout: options.wait, skippingMissing: mapped)
         // Mapped pipelines' versions, and which one serves, come from their own topics; the
         // source keeps reading them while a re-published version is waited for.
-        let follower = mapped ? try view.follow(seconds: 2) : nil
+        let follower = mapped ? try view.follow(seconds: ClusterView.mappedWatch) : nil
         defer { follower?.stop() }
         let snapshot = view.store.snapshot()
         guard let pipeline = snapshot.pipeline(named: options.pipeline) else {
-            let known = snapshot.pipelines.map(\.name).joined(separator: ", ")
-            throw refuse(ControlRefusal("unknown pipeline \(options.pipeline) (known: \(known.isEmpty ? "none" : known))"), model: nil)
+            if let unseen = view.nothingRead(of: options.pipeline) { throw refuse(ControlRefusal(unseen), model: nil) }
+            let known = Array(Set(snapshot.pipelines.map(\.name) + whole.config.pipelines.map(\.name))).sorted()
+            throw refuse(ControlRefusal("unknown pipeline \(options.pipeline) (known: \(KnownNames.listed(known)))"), model: nil)
         }
         let planner = ControlPlanner(view.config)
         let plan: ControlPlan
