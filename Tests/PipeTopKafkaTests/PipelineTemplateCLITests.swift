@@ -12,7 +12,7 @@ struct PipelineTemplateCLITests {
         let broker = try TestBroker.shared()
         let family = "tmpl\(UUID().uuidString.prefix(6).lowercased())"
         let topics = ["\(family).red.scored", "\(family).white.scored", "\(family).rose.other"]
-        try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics(topics, partitions: 1)
+        try KafkaAdmin(config: KafkaClientConfig(brokers: broker.bootstrap)).createTopics(topics + ["\(family).empty.scored"], partitions: 1)
         for (i, topic) in topics.enumerated() {
             let scored = (0..<5).map { #"{"id":"\#(topic)-\#($0)","p":0.\#(i + 1)\#($0),"at":\#(1_767_225_601_000 + $0)}"# }
             #expect(try Kcat.produce(broker: broker.bootstrap, topic: topic, input: Data((scored.joined(separator: "\n") + "\n").utf8)).status == 0)
@@ -33,14 +33,17 @@ struct PipelineTemplateCLITests {
             """)
         let status = try Pipetop.run(["status", "--json", "--watch", "2s", "--brokers", broker.bootstrap, "--config", config])
         let reports = (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]]) ?? []
-        #expect(Set(reports.compactMap { $0["pipeline"] as? String }) == ["wine-red", "wine-white"], "\(status.stdout) \(status.stderr)")
+        #expect(Set(reports.compactMap { $0["pipeline"] as? String }) == ["wine-empty", "wine-red", "wine-white"], "\(status.stdout) \(status.stderr)")
+        // The template's pipeline of a topic with nothing in it is known, and said to show nothing yet.
+        #expect(status.stderr.contains("pipetop: warning: 1 of 3 mapped pipelines showed no scored record or model version in 2s (wine-empty); a longer --watch"),
+                "\(status.stderr)")
 
         // A command about one pipeline reads its topics alone; a name no pipeline has lists those there are.
         let models = try Pipetop.run(["models", "--pipeline", "wine-red", "--json", "--brokers", broker.bootstrap, "--config", config])
         let registry = (try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [[String: Any]]) ?? []
         #expect(models.status == 0 && registry.compactMap { $0["pipeline"] as? String } == ["wine-red"], "\(models.stdout) \(models.stderr)")
         let unknown = try Pipetop.run(["models", "--pipeline", "wine-blue", "--brokers", broker.bootstrap, "--config", config])
-        #expect(unknown.status == 1 && unknown.stderr == "pipetop: unknown pipeline wine-blue (known: wine-red, wine-white)\n", "\(unknown.stderr)")
+        #expect(unknown.status == 1 && unknown.stderr == "pipetop: unknown pipeline wine-blue (known: wine-empty, wine-red, wine-white)\n", "\(unknown.stderr)")
 
         let tail = try Pipetop.run(["tail", "--pipeline", "wine-white", "--from", "beginning", "--exit-at-end", "--format", "csv",
                                     "--columns", "pipeline,key,score", "--brokers", broker.bootstrap, "--config", config])

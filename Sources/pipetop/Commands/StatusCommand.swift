@@ -42,6 +42,14 @@ struct StatusCommand: ParsableCommand {
             for a in snapshot.alerts where !pipelines.contains(a.scope) {
                 StandardError.print("pipetop: \(a.severity == .critical ? "critical" : "warning"): \(a.scope): \(a.message)")
             }
+            // Mapped pipelines are known from what their topics hold: a fleet's backlog takes
+            // longer to read than a short watch.
+            let mapped = view.config.pipelines.map(\.name)
+            let unread = mapped.filter { snapshot.pipeline(named: $0).map { $0.lastScoredMs == nil && $0.models.isEmpty } ?? true }
+            if !unread.isEmpty {
+                StandardError.print("pipetop: warning: \(unread.count) of \(mapped.count) mapped pipelines showed no scored record or model version in "
+                                    + "\(DurationText.format(watch)) (\(KnownNames.listed(unread))); a longer --watch reads more of their topics")
+            }
             if snapshot.alerts.contains(where: { $0.severity == .critical }) { throw ExitCode(1) }
         } catch let failure as CLIFailure {
             StandardError.print("pipetop: \(failure)")

@@ -41,6 +41,8 @@ public struct PipelineSnapshot: Sendable {
     /// follows (`StoreLimits.maxTrackedVersions`, `maxDriftWindows`), so these have no drift,
     /// latency or quality until a followed one falls quiet. By model and version.
     public var waitingForWindows: [VersionKey] = []
+    /// Event time of the newest scored record read, if any was.
+    public var lastScoredMs: Int64? = nil
 
     /// The stats of one version, if any scored record of it was seen.
     public func stats(for key: VersionKey) -> VersionStats? {

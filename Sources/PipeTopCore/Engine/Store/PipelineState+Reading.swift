@@ -34,7 +34,7 @@ extension PipelineState {
             lastArrivalMs: lastArrivalMs, outOfOrder: outOfOrder,
             latencyLayoutMismatches: latency.layoutMismatches, instanceResets: instanceResets,
             registryCounters: registry.counters, summaryRejections: summaryRejections,
-            lastSummaryRejection: lastSummaryRejection, waitingForWindows: r.waitingForWindows)
+            lastSummaryRejection: lastSummaryRejection, waitingForWindows: r.waitingForWindows, lastScoredMs: lastScoredMs)
     }
 
     /// The versions that wanted live windows recently (see `PipelineSnapshot.waitingForWindows`).
