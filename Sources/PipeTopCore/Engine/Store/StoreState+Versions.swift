@@ -20,10 +20,9 @@ extension StoreState {
         for observer in scoredObservers { observer.observe(e) }
         let p = pipeline(e.pipeline, arrivalMs: arrivalMs)
         pipelines[p].noteScored(atMs: e.tsMs, arrivalMs: arrivalMs)
-        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version, atMs: e.tsMs), let slot = slots.slot(token) else {
-            pipelines[p].noteWaiting(VersionKey(model: e.model, version: e.version), atMs: storeNow(arrivalMs: arrivalMs))
-            return
-        }
+        guard let token = tracker(pipelineAt: p, model: e.model, version: e.version, atMs: e.tsMs, arrivalMs: arrivalMs),
+              let slot = slots.slot(token)
+        else { return }
         let limits = settings.limits
         let features = slots[slot]?.tracker.featureDrift.count ?? 0
         let mayAdd = slots.driftWindows < limits.maxDriftWindows && features < limits.maxFeaturesPerVersion
@@ -85,11 +84,8 @@ extension StoreState {
                 pipelines[p].rejectSummary("\(h.model) v\(h.version): \(SummaryRejection.noReference)")
                 continue
             }
-            guard let token = tracker(pipelineAt: p, model: h.model, version: h.version, atMs: e.tsMs), let slot = slots.slot(token),
-                  let box = slots[slot] else {
-                pipelines[p].noteWaiting(VersionKey(model: h.model, version: h.version), atMs: storeNow(arrivalMs: arrivalMs))
-                continue
-            }
+            guard let token = tracker(pipelineAt: p, model: h.model, version: h.version, atMs: e.tsMs, arrivalMs: arrivalMs),
+                  let slot = slots.slot(token), let box = slots[slot] else { continue }
             let room = min(limits.maxDriftWindows - slots.driftWindows, limits.maxFeaturesPerVersion - box.tracker.featureDrift.count)
             let outcome = box.tracker.summarize(h, atMs: e.tsMs, reference: reference, room: max(0, room), settings: settings.drift)
             if outcome.added > 0 { slots.addedDriftWindows(outcome.added) }
@@ -112,13 +108,18 @@ extension StoreState {
         pipelines[p].forgetFinishedWaiting(model: key.model)
     }
 
-    /// The token of a version's live tracker, started if needed; recently scored versions are found without hashing.
-    private mutating func tracker(pipelineAt p: Int, model: String, version: Int, atMs: Int64) -> Int32? {
+    /// The token of a version's live tracker, started if needed; recently scored versions are
+    /// found without hashing. Nil when no windows can be had now: the version is then noted
+    /// waiting (`PipelineSnapshot.waitingForWindows`) as of wall-clock `arrivalMs`.
+    private mutating func tracker(pipelineAt p: Int, model: String, version: Int, atMs: Int64, arrivalMs: Int64) -> Int32? {
         for r in pipelines[p].recentTrackers where r.version == version && r.model == model && slots.slot(r.token) != nil {
             return r.token
         }
         let key = VersionKey(model: model, version: version)
-        guard let token = pipelines[p].trackerTokens[key] ?? startTracking(pipelineAt: p, key: key, atMs: atMs) else { return nil }
+        guard let token = pipelines[p].trackerTokens[key] ?? startTracking(pipelineAt: p, key: key, atMs: atMs) else {
+            pipelines[p].noteWaiting(key, atMs: storeNow(arrivalMs: arrivalMs))
+            return nil
+        }
         if pipelines[p].recentTrackers.count >= 2 { pipelines[p].recentTrackers.removeFirst() }
         pipelines[p].recentTrackers.append((model, version, token))
         return token
