@@ -32,15 +32,11 @@ struct ModelsCommand: ParsableCommand {
             let mapped = !config.pipelines.isEmpty
             try view.readRegistry(timeout: wait, skippingMissing: mapped)
             if mapped { try view.watch(seconds: ClusterView.mappedWatch) }
-            var pipelines = view.store.snapshot().pipelines
+            let snapshot = view.store.snapshot()
+            var pipelines = snapshot.pipelines
             if let pipeline {
-                let names = pipelines.map(\.name)
                 pipelines = pipelines.filter { $0.name == pipeline }
-                if pipelines.isEmpty, let unseen = view.nothingRead(of: pipeline) { throw CLIFailure(1, unseen) }
-                if pipelines.isEmpty {
-                    let known = Array(Set(names + whole.config.pipelines.map(\.name))).sorted()
-                    throw CLIFailure(1, "unknown pipeline \(pipeline) (known: \(KnownNames.listed(known)))")
-                }
+                if pipelines.isEmpty { throw CLIFailure(1, view.nothingRead(of: pipeline) ?? whole.unknownPipeline(pipeline, seen: snapshot)) }
             }
             if json {
                 print(JSONText.encode(pipelines.map(RegistryReport.init)))

@@ -38,6 +38,13 @@ struct ClusterView {
         return "\(name): no model version read from \(topics) in \(Int(Self.mappedWatch)) s"
     }
 
+    /// "unknown pipeline NAME (known: …)": the pipelines `seen` in the store and those of this
+    /// view's `[[pipelines]]` (a view not narrowed: every one of them).
+    func unknownPipeline(_ name: String, seen: StoreSnapshot) -> String {
+        let known = Set(seen.pipelines.map(\.name) + config.pipelines.map(\.name)).sorted()
+        return "unknown pipeline \(name) (known: \(KnownNames.listed(known)))"
+    }
+
     /// This view for a command about one pipeline: when `name` is one of `[[pipelines]]` (a
     /// template's too), it alone of them is read, so a fleet's other topics cost no time.
     func narrowed(to name: String) -> ClusterView {

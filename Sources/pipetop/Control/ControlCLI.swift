@@ -51,9 +51,7 @@ enum ControlCLI {
         defer { follower?.stop() }
         let snapshot = view.store.snapshot()
         guard let pipeline = snapshot.pipeline(named: options.pipeline) else {
-            if let unseen = view.nothingRead(of: options.pipeline) { throw refuse(ControlRefusal(unseen), model: nil) }
-            let known = Array(Set(snapshot.pipelines.map(\.name) + whole.config.pipelines.map(\.name))).sorted()
-            throw refuse(ControlRefusal("unknown pipeline \(options.pipeline) (known: \(KnownNames.listed(known)))"), model: nil)
+            throw refuse(ControlRefusal(view.nothingRead(of: options.pipeline) ?? whole.unknownPipeline(options.pipeline, seen: snapshot)), model: nil)
         }
         let planner = ControlPlanner(view.config)
         let plan: ControlPlan
