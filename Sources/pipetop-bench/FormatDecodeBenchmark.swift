@@ -8,6 +8,9 @@ import PipeTopCore
 /// `{"avro": records/s, "protobuf": …, "contract": …}` for it.
 struct FormatDecodeBenchmark {
     let directory: String
+    /// "avro" or "protobuf": that decoder into JSON alone, best of 10 passes, its records/s
+    /// printed (for a profiler); nil: all of them, as scripts/bench-decode reads them.
+    var only: String?
 
     func run() {
         do {
@@ -19,14 +22,28 @@ struct FormatDecodeBenchmark {
             let contract = try Self.records(directory + "/contract.bin")
             // As `tail --format json` prints: one buffer, reset per message.
             let json = JSONTextBuffer()
-            let avroRate = try Self.rate(avro) { bytes throws(ValueDecodeError) in
-                json.reset()
-                try avroSchema.writeJSON(bytes, to: json)
+            let avroJSON = { (passes: Int) throws(ValueDecodeError) in
+                try Self.rate(avro, passes: passes) { bytes throws(ValueDecodeError) in
+                    json.reset()
+                    try avroSchema.writeJSON(bytes, to: json)
+                }
             }
-            let protoRate = try Self.rate(proto) { bytes throws(ValueDecodeError) in
-                json.reset()
-                try protobuf.writeJSON(bytes, to: json)
+            let protoJSON = { (passes: Int) throws(ValueDecodeError) in
+                try Self.rate(proto, passes: passes) { bytes throws(ValueDecodeError) in
+                    json.reset()
+                    try protobuf.writeJSON(bytes, to: json)
+                }
             }
+            switch only {
+            case nil: break
+            case "avro": return print(Int(try avroJSON(10)))
+            case "protobuf": return print(Int(try protoJSON(10)))
+            case let other?:
+                FileHandle.standardError.write(Data("pipetop-bench formats: no format \(other) (avro, protobuf)\n".utf8))
+                exit(64)
+            }
+            let avroRate = try avroJSON(3)
+            let protoRate = try protoJSON(3)
             var line: [UInt8] = []
             var decoder = EventDecoder()
             var scratch = ScoredEvent()
@@ -86,10 +103,10 @@ struct FormatDecodeBenchmark {
         return Records(bytes: bytes, ranges: ranges)
     }
 
-    /// Records a second through `body`, the best of three passes.
-    static func rate(_ records: Records, _ body: (UnsafeRawBufferPointer) throws(ValueDecodeError) -> Void) throws(ValueDecodeError) -> Double {
+    /// Records a second through `body`, the best of `passes`.
+    static func rate(_ records: Records, passes: Int = 3, _ body: (UnsafeRawBufferPointer) throws(ValueDecodeError) -> Void) throws(ValueDecodeError) -> Double {
         var best = Double.infinity
-        for _ in 0..<3 {
+        for _ in 0..<passes {
             let result = records.bytes.withUnsafeBytes { all -> Result<Double, ValueDecodeError> in
                 let start = DispatchTime.now().uptimeNanoseconds
                 do throws(ValueDecodeError) {

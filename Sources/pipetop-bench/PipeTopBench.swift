@@ -2,7 +2,7 @@ import Foundation
 import PipeTopCore
 import PipeTopUI
 
-/// `pipetop-bench [all|decode|mapped|protobuf|avro|ingest|render|demo|fleet|soak|longrun|parallel|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
+/// `pipetop-bench [all|decode|formats|schema-cache|avro-file|mapped|ingest|snapshot|render|tail-screen|demo|fleet|soak|longrun|parallel|kafka-ingest]`: performance figures as ratios against baselines measured in the same run.
 @main
 enum PipeTopBench {
     static func main() {
@@ -12,8 +12,9 @@ enum PipeTopBench {
         switch which {
         case "decode": decode(count: Int(args.dropFirst().first ?? "") ?? 1_000_000)
         case "formats":
-            // `formats DIR`: the files scripts/bench-decode writes with fastavro and protoc's classes.
-            FormatDecodeBenchmark(directory: args.dropFirst().first ?? ".").run()
+            // `formats DIR [avro|protobuf]`: the files scripts/bench-decode writes with fastavro and
+            // protoc's classes; with a format, only its decoder into JSON, longer, to profile.
+            FormatDecodeBenchmark(directory: args.dropFirst().first ?? ".", only: args.dropFirst(2).first).run()
         case "schema-cache":
             let rest = Array(args.dropFirst())
             guard rest.count == 2, let count = Int(rest[1]), count > 0 else {

@@ -67,6 +67,23 @@ public final class JSONTextBuffer {
         count += bytes.count
     }
 
+    /// The most bytes `appendPadded` copies with two word stores.
+    static let shortCopy = 16
+
+    /// Appends the `count` bytes at `source`, which may be read `shortCopy` bytes ahead
+    /// whatever `count` is: a short text is copied two words at a time, without a call.
+    @inline(__always) func appendPadded(_ source: UnsafeRawPointer, count n: Int) {
+        guard n <= Self.shortCopy else {
+            raw(UnsafeRawBufferPointer(start: source, count: n))
+            return
+        }
+        reserve(Self.shortCopy)
+        let to = UnsafeMutableRawPointer(base + count)
+        to.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        to.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        count += n
+    }
+
     func raw(_ text: StaticString) {
         raw(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -104,6 +121,88 @@ public final class JSONTextBuffer {
         count += n + 2
     }
 
+    /// `"bytes"` when `utf8` is valid UTF-8, escaped, in one pass that copies, escapes and
+    /// checks: eight plain ASCII bytes at a time, byte by byte from the first byte that is
+    /// not (the rest then checked whole). False, with nothing written, when it is not UTF-8.
+    func quotedIfValidUTF8(_ utf8: UnsafeRawBufferPointer) -> Bool {
+        let n = utf8.count
+        reserve(n + 2)
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        var i = 0
+        if let source = utf8.baseAddress {
+            while i + 8 <= n {
+                let w = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                guard !Self.anyNotPlain(w) else { break }
+                UnsafeMutableRawPointer(out + 1 + i).storeBytes(of: w, as: UInt64.self)
+                i += 8
+            }
+            while i < n {
+                let b = source.load(fromByteOffset: i, as: UInt8.self)
+                // Below 0x20 or from 0x80 (wrapped, both are 0x60 or more), a quote, a backslash.
+                if b &- 0x20 >= 0x60 || b == 0x22 || b == 0x5C {
+                    let rest = UnsafeRawBufferPointer(rebasing: utf8[i...])
+                    guard UTF8Validation.isValid(rest) else { return false }
+                    count += 1 + i
+                    escaped(rest)
+                    byte(UInt8(ascii: "\""))
+                    return true
+                }
+                out[1 + i] = b
+                i += 1
+            }
+        }
+        out[1 + n] = UInt8(ascii: "\"")
+        count += n + 2
+        return true
+    }
+
+    /// `quotedIfValidUTF8(utf8)` for a string inside a larger buffer whose bytes from `floor`
+    /// on may be read: one of at most 16 bytes is checked and copied with two word loads and
+    /// stores, without a loop or a call (up to 8 bytes, the word ending where it ends).
+    @inline(__always) func quotedIfValidUTF8(_ utf8: UnsafeRawBufferPointer, readableFrom floor: UnsafeRawPointer) -> Bool {
+        let n = utf8.count
+        guard n > 0, n <= 16, let start = utf8.baseAddress, start + n - 8 >= floor else { return quotedIfValidUTF8(utf8) }
+        reserve(18)
+        let out = UnsafeMutableRawPointer(base + count)
+        if n <= 8 {
+            // The string's bytes are the word's top n; shifted down, zeros come in on top,
+            // and the test looks at the low n bytes only (the bytes above them cannot make a
+            // low byte look special: the tests' borrows run upwards).
+            let w = (start + n - 8).loadUnaligned(as: UInt64.self) &>> UInt64(64 &- 8 &* n)
+            guard Self.notPlain(w) & (UInt64.max &>> UInt64(64 &- 8 &* n)) == 0 else { return quotedIfValidUTF8(utf8) }
+            out.storeBytes(of: w, toByteOffset: 1, as: UInt64.self)
+        } else {
+            let low = start.loadUnaligned(as: UInt64.self)
+            let high = (start + n - 8).loadUnaligned(as: UInt64.self)
+            guard Self.notPlain(low) | Self.notPlain(high) == 0 else { return quotedIfValidUTF8(utf8) }
+            out.storeBytes(of: low, toByteOffset: 1, as: UInt64.self)
+            out.storeBytes(of: high, toByteOffset: n - 7, as: UInt64.self)
+        }
+        out.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+        out.storeBytes(of: UInt8(ascii: "\""), toByteOffset: n + 1, as: UInt8.self)
+        count += n + 2
+        return true
+    }
+
+    /// Whether any of the eight bytes in `w` is not plain ASCII that stands in a JSON string
+    /// as it is: non-ASCII, a control character, a quote or a backslash (exact tests for a
+    /// byte below a bound and a zero byte, a word at a time).
+    @inline(__always)
+    private static func anyNotPlain(_ w: UInt64) -> Bool { notPlain(w) != 0 }
+
+    /// The high bit of each byte of `w` that may not be plain (at least every one that is not,
+    /// and none below the lowest that is not).
+    @inline(__always)
+    private static func notPlain(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- 0x20 &* ones) & ~w
+        let quote = w ^ 0x22 &* ones
+        let backslash = w ^ 0x5C &* ones
+        return (w | control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
+    }
+
     private func escaped(_ utf8: UnsafeRawBufferPointer) {
         for b in utf8 {
             if JSONEscape.needed(b) { JSONEscape.write(b, byte) } else { byte(b) }
@@ -129,18 +228,24 @@ public final class JSONTextBuffer {
 
     /// The shortest text that reads back to the same double (Swift's `description`), whole
     /// numbers without ".0"; non-finite values as the strings "NaN", "Infinity", "-Infinity".
-    func double(_ d: Double) {
+    /// (Inlined where it is called: short decimals, the commonest; the rest is `otherDouble`'s.)
+    @inline(__always) func double(_ d: Double) {
+        reserve(ShortDecimal.maxLength)
+        if let n = ShortDecimal.write(d, to: base + count) {
+            count += n
+            return
+        }
+        otherDouble(d)
+    }
+
+    /// A double that is not a short decimal: whole, non-finite, or of more digits.
+    private func otherDouble(_ d: Double) {
         guard d.isFinite else {
             raw(d.isNaN ? "\"NaN\"" : d < 0 ? "\"-Infinity\"" : "\"Infinity\"")
             return
         }
         if let whole = ShortDecimal.wholeNumber(d) {
             int(whole)
-            return
-        }
-        reserve(ShortDecimal.maxLength)
-        if let n = ShortDecimal.write(d, to: base + count) {
-            count += n
             return
         }
         var text = d.description

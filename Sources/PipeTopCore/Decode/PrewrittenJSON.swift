@@ -2,7 +2,9 @@
 /// `"SYMBOL"`, a field's default value) and copied into the output for every message: the
 /// direct decode-to-JSON paths never escape or look at a `String` per message.
 struct PrewrittenJSON: Sendable {
-    private var bytes: [UInt8] = []
+    /// The texts one after another, then `JSONTextBuffer.shortCopy` bytes of padding, so a
+    /// short text is copied with two word stores that may read past its end.
+    private var bytes = [UInt8](repeating: 0, count: JSONTextBuffer.shortCopy)
     private var ends: [Int] = [0]
 
     init() {}
@@ -11,8 +13,10 @@ struct PrewrittenJSON: Sendable {
     mutating func append(_ write: (JSONTextBuffer) -> Void) {
         let scratch = JSONTextBuffer(capacity: 64)
         write(scratch)
+        bytes.removeLast(JSONTextBuffer.shortCopy)
         bytes.append(contentsOf: scratch.bytes)
         ends.append(bytes.count)
+        bytes.append(contentsOf: repeatElement(0, count: JSONTextBuffer.shortCopy))
     }
 
     /// `"name":` for each name, in order.
@@ -37,6 +41,6 @@ struct PrewrittenJSON: Sendable {
     func write(_ i: Int, to out: JSONTextBuffer) {
         let start = ends[i]
         let end = ends[i + 1]
-        bytes.withUnsafeBytes { out.raw(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBytes { out.appendPadded($0.baseAddress! + start, count: end - start) }
     }
 }

@@ -17,28 +17,35 @@ enum ShortDecimal {
     /// `description` switches to exponents or ulps grow past 10^-9) it declines, and so it does
     /// for whole numbers (the writers print those as integers). A property test compares it
     /// with `description` on millions of values.
+    /// (Inlined where it is called: the branch below 10^6; the rest is `writeLarge`'s.)
     @inline(__always) static func write(_ d: Double, to base: UnsafeMutablePointer<UInt8>) -> Int? {
         let a = abs(d)
-        guard a >= 1e-4, a < 1e9 else { return nil }
+        guard a >= 1e-4, a < 1e6 else { return writeLarge(d, to: base) }
         let sign = d < 0 ? 1 : 0
         base[0] = UInt8(ascii: "-")
-        if a < 1e6 {
-            // (Int64: the unsigned conversions cost more, and a · 10^9 < 10^15 fits.)
-            let m = Int64(a * 1e9 + 0.5)
-            guard Double(m) / 1e9 == a else { return nil }
-            let whole = UInt64(m / 1_000_000_000)
-            let fraction = UInt64(m) &- whole &* 1_000_000_000
-            guard fraction != 0 else { return nil }
-            let out = base + sign
-            let f = wholeAndPoint(whole, to: out)
-            let first = fraction / 100_000_000
-            out[f] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
-            let rest = DecimalDigits.eight(fraction &- first &* 100_000_000)
-            UnsafeMutableRawPointer(out + f + 1).storeBytes(of: rest, as: UInt64.self)
-            // At most 8 of the 9 digits are trailing zeros (the fraction is not 0): the last 8,
-            // '0' made 0, have as many zero bytes on top (little-endian) as there are.
-            return sign + f + 9 - (rest ^ 0x3030_3030_3030_3030).leadingZeroBitCount >> 3
-        }
+        // (Int64: the unsigned conversions cost more, and a · 10^9 < 10^15 fits.)
+        let m = Int64(a * 1e9 + 0.5)
+        guard Double(m) / 1e9 == a else { return nil }
+        let whole = UInt64(bitPattern: m) / 1_000_000_000  // (m > 0: unsigned, no sign fix-up)
+        let fraction = UInt64(bitPattern: m) &- whole &* 1_000_000_000
+        guard fraction != 0 else { return nil }
+        let out = base + sign
+        let f = wholeAndPoint(whole, to: out)
+        let first = fraction / 100_000_000
+        out[f] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: first)
+        let rest = DecimalDigits.eight(fraction &- first &* 100_000_000)
+        UnsafeMutableRawPointer(out + f + 1).storeBytes(of: rest, as: UInt64.self)
+        // At most 8 of the 9 digits are trailing zeros (the fraction is not 0): the last 8,
+        // '0' made 0, have as many zero bytes on top (little-endian) as there are.
+        return sign + f + 9 - (rest ^ 0x3030_3030_3030_3030).leadingZeroBitCount >> 3
+    }
+
+    /// `write` from 10^6 up (and its refusals outside 1e-4 ≤ |d| < 1e9).
+    @inline(never) private static func writeLarge(_ d: Double, to base: UnsafeMutablePointer<UInt8>) -> Int? {
+        let a = abs(d)
+        guard a >= 1e6, a < 1e9 else { return nil }
+        let sign = d < 0 ? 1 : 0
+        base[0] = UInt8(ascii: "-")
         // (UInt64 below: a · 10^9 < 10^18 fits.)
         var scale = 1.0
         var power: UInt64 = 1

@@ -72,6 +72,10 @@ final class ProtoMessagePlan: Sendable {
     /// Whether `writeJSON` writes this type as it reads it: a plain message (well-known types
     /// have JSON forms of their own) with at most 64 oneofs (their set members fit one word).
     let streamable: Bool
+    /// The wire types each field's values are read with by `writeJSON`, a bit each
+    /// (`1 << rawValue`): messages length-delimited (groups left to the tree), numbers also
+    /// packed when repeated, map entries length-delimited.
+    let streamedWireTypes: [UInt8]
     /// Field indexes of each oneof, to unset the other members when one is set.
     let oneofMembers: [[Int]]
     /// Field number → field index + 1 (0: unknown), for numbers below `dense.count`.
@@ -95,6 +99,11 @@ final class ProtoMessagePlan: Sendable {
         }
         self.defaultJSON = defaultJSON
         streamable = wellKnown == .none && oneofCount <= 64
+        streamedWireTypes = fields.map { f in
+            let one = f.isMap || f.type.kind.isMessage ? ProtoWireReader.WireType.lengthDelimited : f.type.kind.wireType
+            let packed = f.repeated && !f.isMap && f.type.kind.packable
+            return 1 << one.rawValue | (packed ? 1 << ProtoWireReader.WireType.lengthDelimited.rawValue : 0)
+        }
         var members = [[Int]](repeating: [], count: oneofCount)
         for (i, f) in fields.enumerated() where f.oneof >= 0 && f.oneof < oneofCount { members[Int(f.oneof)].append(i) }
         oneofMembers = members

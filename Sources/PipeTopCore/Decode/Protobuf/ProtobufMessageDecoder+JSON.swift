@@ -17,7 +17,7 @@ extension ProtobufMessageDecoder {
         let mark = out.count
         var r = ProtoWireReader(bytes)
         do throws(ValueDecodeError) {
-            try stream(0, &r, depth: 0, to: out)
+            try stream(root, 0, &r, depth: 0, to: out)
         } catch {
             out.truncate(to: mark)
             try decode(bytes).writeJSON(to: out)
@@ -32,11 +32,10 @@ extension ProtobufMessageDecoder {
     /// of the stack and often a heap allocation per message). Longer maps go to the tree.
     private static let maxStreamedKeys = 128
 
-    /// One message, to the end of `r`: members in declaration order, the fields without
+    /// One message (`plan`, `plans[p]`), to the end of `r`: members in declaration order, the fields without
     /// presence that are absent written at their defaults in between.
-    private func stream(_ p: Int, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
+    private func stream(_ plan: ProtoMessagePlan, _ p: Int, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
         guard depth <= ProtoWireReader.maxDepth else { throw Self.declined }
-        let plan = plans[p]
         guard plan.streamable else {
             try message(p, &r, depth: depth, group: 0).writeJSON(to: out)
             return
@@ -47,7 +46,7 @@ extension ProtobufMessageDecoder {
         var oneofsSet: UInt64 = 0
         while !r.atEnd {
             let (n, wt) = try r.tag()
-            guard let i = plan.index(of: n), Self.accepts(plan.fields[i], wt) else {
+            guard let i = plan.index(of: n), plan.streamedWireTypes[i] & 1 << wt.rawValue != 0 else {
                 // Unknown, or the wrong wire type: skipped, as the tree does (groups it reads).
                 guard wt != .startGroup, wt != .endGroup else { throw Self.declined }
                 try r.skip(wt, number: n, depth: depth)
@@ -57,7 +56,7 @@ extension ProtobufMessageDecoder {
             let f = plan.fields[i]
             let oneof: UInt64 = f.oneof >= 0 ? 1 << UInt64(f.oneof) : 0
             guard oneofsSet & oneof == 0 else { throw Self.declined }
-            writeDefaults(plan, next..<i, wrote: &wrote, to: out)
+            if next < i { writeDefaults(plan, next..<i, wrote: &wrote, to: out) }
             next = i
             let before = out.count
             if wrote { out.byte(UInt8(ascii: ",")) }
@@ -65,8 +64,10 @@ extension ProtobufMessageDecoder {
             if f.isMap {
                 try streamMap(f, n, &r, depth: depth, to: out)
             } else if f.repeated {
-                try streamRepeated(f, n, wt, &r, depth: depth, to: out)
-            } else if try !streamSingle(f.type, &r, depth: depth, to: out) {
+                try streamRepeated(f, n, wt, plan.streamedWireTypes[i], &r, depth: depth, to: out)
+            } else if f.type.kind.isMessage {
+                try streamMessage(f.type, &r, depth: depth, to: out)
+            } else if try !streamScalar(f.type, &r, to: out) {
                 out.truncate(to: before)  // a closed enum's unknown number: the field stays unset
                 continue
             }
@@ -74,7 +75,7 @@ extension ProtobufMessageDecoder {
             next = i + 1
             oneofsSet |= oneof
         }
-        writeDefaults(plan, next..<plan.fields.count, wrote: &wrote, to: out)
+        if next < plan.fields.count { writeDefaults(plan, next..<plan.fields.count, wrote: &wrote, to: out) }
         out.byte(UInt8(ascii: "}"))
     }
 
@@ -88,30 +89,15 @@ extension ProtobufMessageDecoder {
         }
     }
 
-    /// Whether a value of `f` arrives with wire type `wt` as this path reads it: messages
-    /// (and groups) length-delimited (groups as groups are left to the tree), numbers packed
-    /// or not when repeated.
-    @inline(__always)
-    private static func accepts(_ f: ProtoMessagePlan.Field, _ wt: ProtoWireReader.WireType) -> Bool {
-        if f.isMap { return wt == .lengthDelimited }
-        return accepts(f.type, wt) || (f.repeated && wt == .lengthDelimited && f.type.kind.packable)
-    }
-
-    @inline(__always)
-    private static func accepts(_ t: ProtoMessagePlan.ValueType, _ wt: ProtoWireReader.WireType) -> Bool {
-        t.kind.isMessage ? wt == .lengthDelimited : wt == t.kind.wireType
-    }
-
-    /// A non-repeated value; false, with nothing written, for a closed enum's unknown number.
-    @inline(__always)
-    private func streamSingle(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) -> Bool {
-        if t.kind.isMessage {
-            let range = try r.lengthDelimited()
-            var sub = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
-            try stream(Int(t.message), &sub, depth: depth + 1, to: out)
-            return true
-        }
-        return try streamScalar(t, &r, to: out)
+    /// A nested message, length-delimited. (Its callers test for messages and write scalars
+    /// inline: a function that did both would be on the recursion through `stream`, which
+    /// the optimizer does not inline.)
+    @inline(never)
+    private func streamMessage(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        let range = try r.lengthDelimited()
+        var sub = ProtoWireReader(r.bytes, from: range.lowerBound, to: range.upperBound)
+        let p = Int(t.message)
+        try stream(plans[p], p, &sub, depth: depth + 1, to: out)
     }
 
     /// A scalar: strings and enum names copied in, doubles and signed integers written as read,
@@ -120,10 +106,11 @@ extension ProtobufMessageDecoder {
     private func streamScalar(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, to out: JSONTextBuffer) throws(ValueDecodeError) -> Bool {
         switch t.kind {
         case .string:
-            out.quoted(try r.stringBytes(try r.lengthDelimited()))
+            try streamString(&r, to: out)
             return true
         case .enumeration:
-            return enums[Int(t.enumeration)].writeJSON(Int32(truncatingIfNeeded: try r.varint()), to: out)
+            let number = Int32(truncatingIfNeeded: try r.varint())
+            return unretainedEnums[Int(t.enumeration)]._withUnsafeGuaranteedRef { $0.writeJSON(number, to: out) }
         // The commonest numbers written as read, without a tree value in between.
         case .double:
             out.double(Double(bitPattern: try r.fixed64()))
@@ -138,9 +125,18 @@ extension ProtobufMessageDecoder {
         }
     }
 
-    /// A repeated field's run of elements (packed or not), the first with wire type `wt`,
-    /// up to the next field.
-    private func streamRepeated(_ f: ProtoMessagePlan.Field, _ n: Int, _ wt: ProtoWireReader.WireType, _ r: inout ProtoWireReader,
+    /// A string, quoted and escaped, checked to be UTF-8 as it is copied.
+    @inline(__always)
+    private func streamString(_ r: inout ProtoWireReader, to out: JSONTextBuffer) throws(ValueDecodeError) {
+        let range = try r.lengthDelimited()
+        guard out.quotedIfValidUTF8(UnsafeRawBufferPointer(rebasing: r.bytes[range]), readableFrom: r.bytes.baseAddress!) else {
+            throw ValueDecodeError("Protobuf string is not valid UTF-8", at: range.lowerBound)
+        }
+    }
+
+    /// A repeated field's run of elements (packed or not), the first with wire type `wt`, the others
+    /// with those of `accepted` (a bit each), up to the next field.
+    private func streamRepeated(_ f: ProtoMessagePlan.Field, _ n: Int, _ wt: ProtoWireReader.WireType, _ accepted: UInt8, _ r: inout ProtoWireReader,
                                 depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
         out.byte(UInt8(ascii: "["))
         var first = true
@@ -157,7 +153,14 @@ extension ProtobufMessageDecoder {
             } else {
                 let before = out.count
                 if !first { out.byte(UInt8(ascii: ",")) }
-                if try streamSingle(f.type, &r, depth: depth, to: out) { first = false } else { out.truncate(to: before) }
+                if f.type.kind.isMessage {
+                    try streamMessage(f.type, &r, depth: depth, to: out)
+                    first = false
+                } else if try streamScalar(f.type, &r, to: out) {
+                    first = false
+                } else {
+                    out.truncate(to: before)
+                }
             }
             // The run goes on while the same field follows; its values of a wrong wire type
             // are skipped, as the tree skips them.
@@ -167,7 +170,7 @@ extension ProtobufMessageDecoder {
                     r.pos = save
                     break run
                 }
-                if Self.accepts(f, mwt) {
+                if accepted & 1 << mwt.rawValue != 0 {
                     wt = mwt
                     continue run
                 }
@@ -199,26 +202,37 @@ extension ProtobufMessageDecoder {
                 if count > 0 { out.byte(UInt8(ascii: ",")) }
                 let keyStart = out.count
                 try writeKey(f.key, &entry, to: out)
-                let key = UnsafeRawBufferPointer(rebasing: out.bytes[keyStart..<out.count])
+                let keyLength = out.count &- keyStart
+                out.byte(UInt8(ascii: ":"))
+                guard entry.next(valueTag) else { throw Self.declined }
+                if f.value.kind.isMessage {
+                    try streamMessage(f.value, &entry, depth: depth + 1, to: out)
+                } else if f.value.kind == .double {
+                    // Features and scores, the commonest map: the double written here, inlined.
+                    out.double(Double(bitPattern: try entry.fixed64()))
+                } else {
+                    guard try streamScalar(f.value, &entry, to: out) else { throw Self.declined }
+                }
+                guard entry.atEnd else { throw Self.declined }
+                // The key is checked once its value is written: read back at once, its text
+                // would wait for the stores that wrote it.
                 // A key's place: its offset in the map's text (high half) and its length.
-                let offset = UInt64(keyStart - mapStart)
-                guard offset >> 32 == 0, key.count >> 32 == 0 else { throw Self.declined }
-                let hash = Self.hash(key)
+                let offset = UInt64(keyStart &- mapStart)
+                guard offset >> 32 == 0, keyLength >> 32 == 0 else { throw Self.declined }
+                out.reserve(8)  // the hash reads a word from the key's start
+                let key = out.base + keyStart
+                let hash = Self.hash(key, keyLength)
                 let bit: UInt64 = 1 << (hash >> 58)
                 let inHigh = hash >> 57 & 1 == 1
                 if (inHigh ? seen.1 : seen.0) & bit != 0 {
-                    for k in 0..<count where Int(keys[k] & 0xFFFF_FFFF) == key.count
-                        && memcmp(out.bytes.baseAddress! + mapStart + Int(keys[k] >> 32), key.baseAddress!, key.count) == 0 {
+                    for k in 0..<count where Int(keys[k] & 0xFFFF_FFFF) == keyLength
+                        && memcmp(out.base + mapStart + Int(keys[k] >> 32), key, keyLength) == 0 {
                         throw Self.declined
                     }
                 }
                 if inHigh { seen.1 |= bit } else { seen.0 |= bit }
-                keys[count] = offset << 32 | UInt64(key.count)
+                keys[count] = offset << 32 | UInt64(keyLength)
                 count += 1
-                out.byte(UInt8(ascii: ":"))
-                guard entry.next(valueTag), try streamSingle(f.value, &entry, depth: depth + 1, to: out), entry.atEnd else {
-                    throw Self.declined
-                }
                 guard r.next(n, .lengthDelimited) else { break }
             }
         }
@@ -226,20 +240,18 @@ extension ProtobufMessageDecoder {
     }
 
     /// A key text's hash for the seen-keys filter: its first and last 8 bytes (all of a
-    /// short one) and its length, mixed so that the top bits depend on every byte read.
+    /// short one: the word at its start is read whole, room for it reserved, and masked) and
+    /// its length, mixed by one multiplication, whose top bits depend on every bit.
     @inline(__always)
-    private static func hash(_ text: UnsafeRawBufferPointer) -> UInt64 {
-        var x = UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15
-        if text.count >= 8 {
-            x ^= text.loadUnaligned(as: UInt64.self)
-            x = (x ^ x >> 31) &* 0xBF58_476D_1CE4_E5B9
-            x ^= text.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self)
+    private static func hash(_ text: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var x = UnsafeRawPointer(text).loadUnaligned(as: UInt64.self)
+        if count >= 8 {
+            let last = UnsafeRawPointer(text + count - 8).loadUnaligned(as: UInt64.self)
+            x ^= last << 29 | last >> 35
         } else {
-            for b in text { x = x << 8 | UInt64(b) }
+            x &= (1 << (UInt64(count) &* 8)) &- 1
         }
-        x = (x ^ x >> 30) &* 0xBF58_476D_1CE4_E5B9
-        x = (x ^ x >> 27) &* 0x94D0_49BB_1331_11EB
-        return x ^ x >> 31
+        return (x ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The one-byte tag of field 1 or 2 of `t`'s wire type (a message's: length-delimited).
@@ -251,7 +263,7 @@ extension ProtobufMessageDecoder {
     @inline(__always)
     private func writeKey(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, to out: JSONTextBuffer) throws(ValueDecodeError) {
         if t.kind == .string {
-            out.quoted(try r.stringBytes(try r.lengthDelimited()))
+            try streamString(&r, to: out)
             return
         }
         out.byte(UInt8(ascii: "\""))

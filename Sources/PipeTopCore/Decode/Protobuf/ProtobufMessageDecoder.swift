@@ -31,14 +31,22 @@ public struct ProtobufMessageDecoder: Sendable {
     /// The full name of the type decoded (`pkg.Outer.Inner`).
     public let messageName: String
     let plans: [ProtoMessagePlan]
+    /// `plans[0]`, the message decoded: passed from here, it is borrowed without reference
+    /// counting (an array element is retained while it is used).
+    let root: ProtoMessagePlan
     let enums: [ProtoEnumPlan]
+    /// `enums`, unretained (they keep them), for `writeJSON` to borrow one per value without
+    /// reference counting.
+    let unretainedEnums: [Unmanaged<ProtoEnumPlan>]
     /// Plans by full name (leading dot), for `Any`.
     let planIndex: [String: Int]
 
     init(pool: ProtobufDescriptorPool, root: String) {
         var compiler = ProtoPlanCompiler(pool: pool)
         plans = compiler.compile(root: root)
+        self.root = plans[0]
         enums = compiler.enums
+        unretainedEnums = enums.map { Unmanaged.passUnretained($0) }
         planIndex = compiler.messageIndex
         messageName = String(root.dropFirst())
     }
