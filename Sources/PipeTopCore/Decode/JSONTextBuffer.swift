@@ -31,8 +31,9 @@ public final class JSONTextBuffer {
     /// The bytes written so far, valid until the next write.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
+    /// (Unchecked sums here and in the writers: counts are sizes of memory, far from overflowing.)
     @inline(__always) func reserve(_ n: Int) {
-        if count + n > capacity { grow(count + n) }
+        if count &+ n > capacity { grow(count &+ n) }
     }
 
     private func grow(_ needed: Int) {
@@ -48,13 +49,13 @@ public final class JSONTextBuffer {
     /// Lets `write` put at most `n` bytes in place at the end; it returns how many it wrote.
     @inline(__always) func append(upTo n: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         reserve(n)
-        count += write(base + count)
+        count &+= write(base + count)
     }
 
     @inline(__always) func byte(_ b: UInt8) {
         reserve(1)
         base[count] = b
-        count += 1
+        count &+= 1
     }
 
     /// Appends `bytes` as they are (they are to be JSON already).
@@ -81,7 +82,7 @@ public final class JSONTextBuffer {
         let to = UnsafeMutableRawPointer(base + count)
         to.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
         to.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
-        count += n
+        count &+= n
     }
 
     func raw(_ text: StaticString) {
@@ -118,7 +119,7 @@ public final class JSONTextBuffer {
             }
         }
         out[1 + n] = UInt8(ascii: "\"")
-        count += n + 2
+        count &+= n &+ 2
     }
 
     /// `"bytes"` when `utf8` is valid UTF-8, escaped, in one pass that copies, escapes and
@@ -153,7 +154,7 @@ public final class JSONTextBuffer {
             }
         }
         out[1 + n] = UInt8(ascii: "\"")
-        count += n + 2
+        count &+= n &+ 2
         return true
     }
 
@@ -181,7 +182,7 @@ public final class JSONTextBuffer {
         }
         out.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
         out.storeBytes(of: UInt8(ascii: "\""), toByteOffset: n + 1, as: UInt8.self)
-        count += n + 2
+        count &+= n &+ 2
         return true
     }
 
@@ -232,7 +233,7 @@ public final class JSONTextBuffer {
     @inline(__always) func double(_ d: Double) {
         reserve(ShortDecimal.maxLength)
         if let n = ShortDecimal.write(d, to: base + count) {
-            count += n
+            count &+= n
             return
         }
         otherDouble(d)

@@ -19,10 +19,12 @@ struct PrewrittenJSON: Sendable {
         bytes.append(contentsOf: repeatElement(0, count: JSONTextBuffer.shortCopy))
     }
 
-    /// `"name":` for each name, in order.
+    /// `,"name":` for each name, in order: written with `write(_:to:first:)`, which drops the
+    /// comma before an object's first member.
     init(memberNames names: [String]) {
         for name in names {
             append { out in
+                out.byte(UInt8(ascii: ","))
                 out.string(name)
                 out.byte(UInt8(ascii: ":"))
             }
@@ -39,8 +41,20 @@ struct PrewrittenJSON: Sendable {
     /// Copies text `i` into `out`.
     @inline(__always)
     func write(_ i: Int, to out: JSONTextBuffer) {
-        let start = ends[i]
+        write(i, to: out, skipping: 0)
+    }
+
+    /// Copies member name `i` (of `init(memberNames:)`) into `out`, with its comma unless it
+    /// is the object's first.
+    @inline(__always)
+    func write(_ i: Int, to out: JSONTextBuffer, first: Bool) {
+        write(i, to: out, skipping: first ? 1 : 0)
+    }
+
+    @inline(__always)
+    private func write(_ i: Int, to out: JSONTextBuffer, skipping: Int) {
+        let start = ends[i] &+ skipping
         let end = ends[i + 1]
-        bytes.withUnsafeBytes { out.appendPadded($0.baseAddress! + start, count: end - start) }
+        bytes.withUnsafeBytes { out.appendPadded($0.baseAddress! + start, count: end &- start) }
     }
 }

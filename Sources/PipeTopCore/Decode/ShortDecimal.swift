@@ -23,11 +23,15 @@ enum ShortDecimal {
         guard a >= 1e-4, a < 1e6 else { return writeLarge(d, to: base) }
         let sign = d < 0 ? 1 : 0
         base[0] = UInt8(ascii: "-")
-        // (Int64: the unsigned conversions cost more, and a · 10^9 < 10^15 fits.)
-        let m = Int64(a * 1e9 + 0.5)
-        guard Double(m) / 1e9 == a else { return nil }
-        let whole = UInt64(bitPattern: m) / 1_000_000_000  // (m > 0: unsigned, no sign fix-up)
-        let fraction = UInt64(bitPattern: m) &- whole &* 1_000_000_000
+        // m = a · 10^9 rounded to an integer, without a conversion: added to 1.5 · 2^52 (a · 10^9
+        // < 10^15 < 2^51), the sum's significand is m, its last bit worth 1. (It rounds a half
+        // to even, not up; a product that close to a half has no short decimal, k ≤ 9, either way.)
+        let magic = 6_755_399_441_055_744.0
+        let rounded = a * 1e9 + magic
+        guard (rounded - magic) / 1e9 == a else { return nil }
+        let m = rounded.bitPattern &- magic.bitPattern
+        let whole = m / 1_000_000_000
+        let fraction = m &- whole &* 1_000_000_000
         guard fraction != 0 else { return nil }
         let out = base + sign
         let f = wholeAndPoint(whole, to: out)
@@ -78,6 +82,11 @@ enum ShortDecimal {
 
     /// `whole` and a point at `base`; returns the length, where the fraction goes.
     @inline(__always) private static func wholeAndPoint(_ whole: UInt64, to base: UnsafeMutablePointer<UInt8>) -> Int {
+        if whole < 10 {  // the commonest: probabilities, scores, standardized features
+            base[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)
+            base[1] = UInt8(ascii: ".")
+            return 2
+        }
         let n = DecimalDigits.count(whole)
         DecimalDigits.write(whole, width: n, endingAt: base + n)
         base[n] = UInt8(ascii: ".")

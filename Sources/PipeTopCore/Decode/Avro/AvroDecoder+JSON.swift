@@ -27,8 +27,7 @@ extension AvroDecoder {
             out.byte(UInt8(ascii: "{"))
             let start = Int(node.start)
             for k in start..<start + Int(node.count) {
-                if k > start { out.byte(UInt8(ascii: ",")) }
-                schema.fieldNameJSON.write(k, to: out)
+                schema.fieldNameJSON.write(k, to: out, first: k == start)
                 try writeJSON(schema.links[k], depth: depth, to: out)
             }
             out.byte(UInt8(ascii: "}"))

@@ -65,7 +65,7 @@ final class ProtoMessagePlan: Sendable {
     /// (fields with presence hold `.null` until set and are dropped when unset).
     let template: [DecodedMember]
     let anyPresence: Bool
-    /// `"name":` of each field, and `"name":default` of each (fields without presence fill
+    /// `,"name":` of each field (`PrewrittenJSON(memberNames:)`), and `"name":default` of each (fields without presence fill
     /// the gaps with it), for `ProtobufMessageDecoder.writeJSON`.
     let nameJSON: PrewrittenJSON
     let defaultJSON: PrewrittenJSON

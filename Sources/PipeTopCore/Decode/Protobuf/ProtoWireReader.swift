@@ -39,7 +39,7 @@ struct ProtoWireReader {
         guard pos < end else { throw ValueDecodeError("Protobuf value ends inside a varint", at: pos) }
         let first = bytes[pos]
         if first < 0x80 {
-            pos += 1
+            pos &+= 1
             return UInt64(first)
         }
         return try longVarint()
@@ -62,7 +62,7 @@ struct ProtoWireReader {
     @inline(__always)
     mutating func next(_ tag: UInt8) -> Bool {
         guard pos < end, bytes[pos] == tag else { return false }
-        pos += 1
+        pos &+= 1
         return true
     }
 
@@ -94,7 +94,7 @@ struct ProtoWireReader {
     mutating func fixed32() throws(ValueDecodeError) -> UInt32 {
         guard end - pos >= 4 else { throw ValueDecodeError("Protobuf value ends inside a fixed32", at: pos) }
         let v = bytes.loadUnaligned(fromByteOffset: pos, as: UInt32.self)
-        pos += 4
+        pos &+= 4
         return UInt32(littleEndian: v)
     }
 
@@ -102,7 +102,7 @@ struct ProtoWireReader {
     mutating func fixed64() throws(ValueDecodeError) -> UInt64 {
         guard end - pos >= 8 else { throw ValueDecodeError("Protobuf value ends inside a fixed64", at: pos) }
         let v = bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
-        pos += 8
+        pos &+= 8
         return UInt64(littleEndian: v)
     }
 
@@ -115,7 +115,7 @@ struct ProtoWireReader {
             throw ValueDecodeError("Protobuf length \(length) runs past the end of the value (\(end - pos) bytes left)", at: at)
         }
         let start = pos
-        pos += Int(length)
+        pos &+= Int(length)
         return start..<pos
     }
 

@@ -59,8 +59,7 @@ extension ProtobufMessageDecoder {
             if next < i { writeDefaults(plan, next..<i, wrote: &wrote, to: out) }
             next = i
             let before = out.count
-            if wrote { out.byte(UInt8(ascii: ",")) }
-            plan.nameJSON.write(i, to: out)
+            plan.nameJSON.write(i, to: out, first: !wrote)
             if f.isMap {
                 try streamMap(f, n, &r, depth: depth, to: out)
             } else if f.repeated {
