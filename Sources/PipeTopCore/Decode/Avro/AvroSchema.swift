@@ -26,7 +26,8 @@ public struct AvroSchema: Sendable {
     /// decoded record, never allocated per message.
     let fieldNames: [String]
     let symbols: [String]
-    /// `,"name":` of each record field (`PrewrittenJSON(memberNames:)`) and `"SYMBOL"` of each symbol, for `writeJSON`.
+    /// `,"name":` of each record field (`PrewrittenJSON(memberNames:)`) and `"SYMBOL"` of each
+    /// symbol, for `writeJSON`.
     let fieldNameJSON: PrewrittenJSON
     let symbolJSON: PrewrittenJSON
     let root: Int32

@@ -65,8 +65,8 @@ final class ProtoMessagePlan: Sendable {
     /// (fields with presence hold `.null` until set and are dropped when unset).
     let template: [DecodedMember]
     let anyPresence: Bool
-    /// `,"name":` of each field (`PrewrittenJSON(memberNames:)`), and `"name":default` of each (fields without presence fill
-    /// the gaps with it), for `ProtobufMessageDecoder.writeJSON`.
+    /// `,"name":` of each field (`PrewrittenJSON(memberNames:)`), and `"name":default` of each
+    /// (fields without presence fill the gaps with it), for `ProtobufMessageDecoder.writeJSON`.
     let nameJSON: PrewrittenJSON
     let defaultJSON: PrewrittenJSON
     /// Whether `writeJSON` writes this type as it reads it: a plain message (well-known types

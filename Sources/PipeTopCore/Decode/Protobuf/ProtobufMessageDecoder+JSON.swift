@@ -32,8 +32,8 @@ extension ProtobufMessageDecoder {
     /// of the stack and often a heap allocation per message). Longer maps go to the tree.
     private static let maxStreamedKeys = 128
 
-    /// One message (`plan`, `plans[p]`), to the end of `r`: members in declaration order, the fields without
-    /// presence that are absent written at their defaults in between.
+    /// One message (`plan`, which is `plans[p]`), to the end of `r`: members in declaration
+    /// order, the fields without presence that are absent written at their defaults in between.
     private func stream(_ plan: ProtoMessagePlan, _ p: Int, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
         guard depth <= ProtoWireReader.maxDepth else { throw Self.declined }
         guard plan.streamable else {
@@ -88,9 +88,9 @@ extension ProtobufMessageDecoder {
         }
     }
 
-    /// A nested message, length-delimited. (Its callers test for messages and write scalars
-    /// inline: a function that did both would be on the recursion through `stream`, which
-    /// the optimizer does not inline.)
+    /// A nested message, length-delimited. (Callers test for messages themselves and write
+    /// the rest with `streamScalar`: one function for both would be on the recursion through
+    /// `stream`, and the optimizer inlined none of its calls.)
     @inline(never)
     private func streamMessage(_ t: ProtoMessagePlan.ValueType, _ r: inout ProtoWireReader, depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
         let range = try r.lengthDelimited()
@@ -133,8 +133,8 @@ extension ProtobufMessageDecoder {
         }
     }
 
-    /// A repeated field's run of elements (packed or not), the first with wire type `wt`, the others
-    /// with those of `accepted` (a bit each), up to the next field.
+    /// A repeated field's run of elements (packed or not), the first with wire type `wt`, the
+    /// others with those of `accepted` (a bit each), up to the next field.
     private func streamRepeated(_ f: ProtoMessagePlan.Field, _ n: Int, _ wt: ProtoWireReader.WireType, _ accepted: UInt8, _ r: inout ProtoWireReader,
                                 depth: Int, to out: JSONTextBuffer) throws(ValueDecodeError) {
         out.byte(UInt8(ascii: "["))
