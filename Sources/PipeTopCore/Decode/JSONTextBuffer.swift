@@ -90,36 +90,10 @@ public final class JSONTextBuffer {
     }
 
     /// `"text"`, escaped as JSON requires (quote, backslash, control characters); the bytes
-    /// are checked as they are copied, in one pass.
+    /// are checked as they are copied, in one pass (a `String` is UTF-8 already: it is written).
     func string(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { quoted(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(text.utf8).withUnsafeBytes { quoted($0) } }
-    }
-
-    /// `"bytes"` from UTF-8 bytes, escaped.
-    func quoted(_ utf8: UnsafeRawBufferPointer) {
-        let n = utf8.count
-        reserve(n + 2)
-        let out = base + count
-        out[0] = UInt8(ascii: "\"")
-        if let source = utf8.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-            // Copied while checked, one byte at a time: names and values are short.
-            var i = 0
-            while i < n {
-                let b = source[i]
-                if JSONEscape.needed(b) {
-                    // The rare string with escapes: the rest is escaped byte by byte.
-                    count += 1 + i
-                    escaped(UnsafeRawBufferPointer(rebasing: utf8[i...]))
-                    byte(UInt8(ascii: "\""))
-                    return
-                }
-                out[1 + i] = b
-                i += 1
-            }
-        }
-        out[1 + n] = UInt8(ascii: "\"")
-        count &+= n &+ 2
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { quotedIfValidUTF8(UnsafeRawBufferPointer($0)) }
+        if done == nil { _ = Array(text.utf8).withUnsafeBytes { quotedIfValidUTF8($0) } }
     }
 
     /// `"bytes"` when `utf8` is valid UTF-8, escaped, in one pass that copies, escapes and
@@ -134,7 +108,7 @@ public final class JSONTextBuffer {
         if let source = utf8.baseAddress {
             while i + 8 <= n {
                 let w = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                guard !Self.anyNotPlain(w) else { break }
+                guard Self.notPlain(w) == 0 else { break }
                 UnsafeMutableRawPointer(out + 1 + i).storeBytes(of: w, as: UInt64.self)
                 i += 8
             }
@@ -186,14 +160,10 @@ public final class JSONTextBuffer {
         return true
     }
 
-    /// Whether any of the eight bytes in `w` is not plain ASCII that stands in a JSON string
-    /// as it is: non-ASCII, a control character, a quote or a backslash (exact tests for a
-    /// byte below a bound and a zero byte, a word at a time).
-    @inline(__always)
-    private static func anyNotPlain(_ w: UInt64) -> Bool { notPlain(w) != 0 }
-
-    /// The high bit of each byte of `w` that may not be plain (at least every one that is not,
-    /// and none below the lowest that is not).
+    /// The high bit of each byte of `w` that may not be plain ASCII, which stands in a JSON
+    /// string as it is (non-ASCII, a control character, a quote or a backslash are not): at
+    /// least every one that is not, and none below the lowest that is not (the tests for a byte
+    /// below a bound and for a zero byte, a word at a time, are exact up to that byte).
     @inline(__always)
     private static func notPlain(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101

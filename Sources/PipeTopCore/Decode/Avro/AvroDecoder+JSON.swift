@@ -21,7 +21,7 @@ extension AvroDecoder {
         case .double:
             out.double(try double())
         case .string:
-            out.quoted(UnsafeRawBufferPointer(try stringBytes()))
+            try writeString(to: out)
         case .record:
             let depth = try enterRecord(node, depth: depth)
             out.byte(UInt8(ascii: "{"))
@@ -61,7 +61,7 @@ extension AvroDecoder {
                 for _ in 0..<n {
                     if !first { out.byte(UInt8(ascii: ",")) }
                     first = false
-                    out.quoted(UnsafeRawBufferPointer(try stringBytes()))
+                    try writeString(to: out)
                     out.byte(UInt8(ascii: ":"))
                     try writeJSON(node.child, depth: depth, to: out)
                 }

@@ -265,6 +265,16 @@ struct AvroDecoder {
         return UnsafeBufferPointer(start: base + pos, count: n)
     }
 
+    /// A string written quoted and escaped into `out`, checked to be UTF-8 as it is copied.
+    @inline(__always)
+    mutating func writeString(to out: JSONTextBuffer) throws(ValueDecodeError) {
+        let n = try length("string")
+        guard out.quotedIfValidUTF8(UnsafeRawBufferPointer(start: base + pos, count: n), readableFrom: base) else {
+            throw ValueDecodeError("string is not valid UTF-8", at: pos)
+        }
+        pos += n
+    }
+
     /// The item count of the next array or map block (0 at the end); a negative count is
     /// followed by the block's size in bytes, which is checked and skipped.
     mutating func blockCount(itemSize: Int) throws(ValueDecodeError) -> Int {
